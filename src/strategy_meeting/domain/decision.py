@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Decisions of a strategy discussion: a fixed kind, an outcome and a required rationale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class DecisionKind(StrEnum):
+    SECTION47_SINGLE = "section47_single"
+    SECTION47_JOINT = "section47_joint"
+    NO_SECTION47_ASSESSMENT = "no_section47_assessment"
+    NO_FURTHER_ACTION = "no_further_action"
+    IMMEDIATE_PROTECTION = "immediate_protection"
+    MEDICAL_EXAMINATION = "medical_examination"
+    ABE_INTERVIEW = "abe_interview"
+    CRIMINAL_INVESTIGATION = "criminal_investigation"
+    OTHER = "other"
+
+
+DECISION_KIND_LABELS: dict[DecisionKind, str] = {
+    DecisionKind.SECTION47_SINGLE: "Section 47 enquiry (single agency)",
+    DecisionKind.SECTION47_JOINT: "Section 47 enquiry (joint with police)",
+    DecisionKind.NO_SECTION47_ASSESSMENT: "No Section 47: child in need assessment",
+    DecisionKind.NO_FURTHER_ACTION: "No further action",
+    DecisionKind.IMMEDIATE_PROTECTION: "Immediate protection",
+    DecisionKind.MEDICAL_EXAMINATION: "Medical examination",
+    DecisionKind.ABE_INTERVIEW: "ABE interview",
+    DecisionKind.CRIMINAL_INVESTIGATION: "Criminal investigation",
+    DecisionKind.OTHER: "Other decision",
+}
+
+
+@dataclass(frozen=True)
+class Dissent:
+    agency: str
+    view: str
+
+
+@dataclass
+class Decision:
+    id: str
+    kind: DecisionKind
+    outcome: str
+    rationale: str
+    threshold_met: bool | None = None
+    relied_on: list[str] = field(default_factory=list)
+    dissent: list[Dissent] = field(default_factory=list)
+
+    @property
+    def has_rationale(self) -> bool:
+        return bool(self.rationale.strip())

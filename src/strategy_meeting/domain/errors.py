@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Errors a user can cause, each with a message fit to show a chair.
+
+The CLI prints ``str(error)`` on one line and exits non-zero; the GUI shows it in a dialog.
+Nothing else (no traceback, no record content) reaches the user, so a message must never
+quote record text: it names the problem and what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Base of every error the user can cause or fix. ``exit_code`` is used by the CLI."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class WrongPassphrase(UserError):
+    exit_code = 3
+
+
+class NotAStore(UserError):
+    """The file is not a Strategy Meeting store (or it is damaged beyond opening)."""
+
+    exit_code = 3
+
+
+class StoreCorrupted(UserError):
+    exit_code = 3
+
+
+class StoreTooNew(UserError):
+    exit_code = 3
+
+
+class StoreMissing(UserError):
+    exit_code = 3
+
+
+class StoreExists(UserError):
+    pass
+
+
+class Locked(UserError):
+    """The store was locked (idle timeout or on request); unlock to go on."""
+
+
+class PermissionDenied(UserError):
+    exit_code = 4
+
+
+class NotFound(UserError):
+    exit_code = 5
+
+
+class InvalidInput(UserError):
+    """A value a user typed or a file they gave does not fit; the message says where."""
+
+    exit_code = 2
+
+
+class ImportRejected(InvalidInput):
+    """An interchange or form file failed validation. ``problems`` lists each, with its path."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = list(problems or [])
+
+
+class MeetingLocked(UserError):
+    """The meeting is signed off: changes are addenda, never edits."""
+
+
+class SignOffWarnings(UserError):
+    """Sign-off stopped because warnings were not acknowledged."""
+
+    def __init__(self, message: str, warnings: list[str]) -> None:
+        super().__init__(message)
+        self.warnings = list(warnings)
+
+
+class SigningError(UserError):
+    pass
+
+
+class VerificationFailed(UserError):
+    pass
+
+
+class DeliveryError(UserError):
+    pass

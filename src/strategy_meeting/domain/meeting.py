@@ -1,0 +1,275 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The meeting aggregate: one strategy discussion and everything its record holds.
+
+A ``Meeting`` is loaded and saved whole by the store, so services change it in memory and
+hand it back; the aggregate is small (tens to hundreds of items) even for large meetings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from .action import Action
+from .agency import Agency
+from .contribution import Contribution
+from .decision import Decision
+
+REFERENCE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{0,63}$")
+ITEM_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+class MeetingKind(StrEnum):
+    INITIAL = "initial"
+    RECONVENED = "reconvened"
+
+
+class MeetingFormat(StrEnum):
+    IN_PERSON = "in_person"
+    VIRTUAL = "virtual"
+    PHONE = "phone"
+    HYBRID = "hybrid"
+
+
+FORMAT_LABELS: dict[MeetingFormat, str] = {
+    MeetingFormat.IN_PERSON: "In person",
+    MeetingFormat.VIRTUAL: "Virtual",
+    MeetingFormat.PHONE: "Telephone",
+    MeetingFormat.HYBRID: "Hybrid",
+}
+
+
+class MeetingStatus(StrEnum):
+    DRAFT = "draft"
+    IN_PROGRESS = "in_progress"
+    CONCLUDED = "concluded"
+    SIGNED_OFF = "signed_off"
+    DISTRIBUTED = "distributed"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+    @property
+    def is_locked(self) -> bool:
+        """Signed-off minutes are never edited; later changes are addenda."""
+        return self in (MeetingStatus.SIGNED_OFF, MeetingStatus.DISTRIBUTED)
+
+
+# The status machine: a meeting only ever moves forward, except that a concluded meeting may be
+# reopened before sign-off.
+STATUS_TRANSITIONS: dict[MeetingStatus, frozenset[MeetingStatus]] = {
+    MeetingStatus.DRAFT: frozenset({MeetingStatus.IN_PROGRESS, MeetingStatus.CONCLUDED}),
+    MeetingStatus.IN_PROGRESS: frozenset({MeetingStatus.CONCLUDED}),
+    MeetingStatus.CONCLUDED: frozenset({MeetingStatus.IN_PROGRESS, MeetingStatus.SIGNED_OFF}),
+    MeetingStatus.SIGNED_OFF: frozenset({MeetingStatus.DISTRIBUTED}),
+    MeetingStatus.DISTRIBUTED: frozenset(),
+}
+
+
+def can_move(current: MeetingStatus, target: MeetingStatus) -> bool:
+    return target in STATUS_TRANSITIONS[current]
+
+
+class ConcernCategory(StrEnum):
+    PHYSICAL_ABUSE = "physical_abuse"
+    SEXUAL_ABUSE = "sexual_abuse"
+    EMOTIONAL_ABUSE = "emotional_abuse"
+    NEGLECT = "neglect"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class ParticipantStatus(StrEnum):
+    ATTENDED = "attended"
+    APOLOGIES = "apologies"
+    NOT_ATTENDED = "not_attended"
+
+    @property
+    def label(self) -> str:
+        return {"attended": "Attended", "apologies": "Apologies", "not_attended": "Absent"}[self.value]
+
+
+@dataclass
+class Person:
+    name: str
+    agency: str = ""
+    role: str = ""
+
+
+@dataclass
+class Referral:
+    received_at: datetime | None
+    reason: str
+    source_agency: str = ""
+    categories: list[ConcernCategory] = field(default_factory=list)
+
+
+@dataclass
+class SubjectChild:
+    id: str
+    name: str
+    date_of_birth: date | None = None
+    expected_date_of_birth: date | None = None
+    gender: str = ""
+    ethnicity: str = ""
+    nhs_number: str = ""
+    address: str = ""
+    school: str = ""
+    communication_needs: str = ""
+    disability: str = ""
+
+    @property
+    def surname(self) -> str:
+        """Last word of the name: what chairs search by. Kept simple on purpose: the search
+        also matches any part of the full name."""
+        parts = self.name.split()
+        return parts[-1] if parts else ""
+
+    @property
+    def initials(self) -> str:
+        return "".join(p[0].upper() for p in self.name.split() if p)
+
+
+@dataclass
+class HouseholdMember:
+    id: str
+    name: str
+    relationship: str
+    parental_responsibility: bool = False
+    address: str = ""
+    notes: str = ""
+
+
+@dataclass
+class Participant:
+    agency: str
+    name: str
+    status: ParticipantStatus = ParticipantStatus.ATTENDED
+    role: str = ""
+    decision_authority: bool = False
+    id: str = ""
+
+
+@dataclass
+class ParentsInformed:
+    when: datetime | None = None
+    how: str = ""
+    by: str = ""
+    delay_reason: str = ""
+
+    @property
+    def is_recorded(self) -> bool:
+        """Either when they were (or will be) told, or why telling them is delayed."""
+        return self.when is not None or bool(self.delay_reason.strip())
+
+
+@dataclass
+class NextSteps:
+    icpc_by: date | None = None
+    review_at: datetime | None = None
+
+
+@dataclass
+class Addendum:
+    number: int
+    text: str
+    created_at: datetime
+    created_by: str
+
+
+@dataclass
+class SignOff:
+    version: int
+    signed_off_by: str
+    signed_off_at: datetime
+    content_hash: str
+
+
+@dataclass
+class Meeting:
+    reference: str
+    held_at: datetime | None
+    chair: Person
+    referral: Referral
+    kind: MeetingKind = MeetingKind.INITIAL
+    format: MeetingFormat | None = None
+    location: str = ""
+    minute_taker: Person | None = None
+    children: list[SubjectChild] = field(default_factory=list)
+    household: list[HouseholdMember] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    parents_informed: ParentsInformed = field(default_factory=ParentsInformed)
+    next_steps: NextSteps = field(default_factory=NextSteps)
+    status: MeetingStatus = MeetingStatus.DRAFT
+    sign_off: SignOff | None = None
+    addenda: list[Addendum] = field(default_factory=list)
+    # Store bookkeeping: the row id, and who created it. Not part of the interchange format.
+    id: int | None = None
+    created_by: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    reconvenes: str = ""  # reference of the meeting this one reconvenes, if any
+
+    def agency(self, code: str) -> Agency | None:
+        return next((a for a in self.agencies if a.code == code), None)
+
+    def agency_name(self, code: str) -> str:
+        found = self.agency(code)
+        return found.name if found else code
+
+    def contribution(self, item_id: str) -> Contribution | None:
+        return next((c for c in self.contributions if c.id == item_id), None)
+
+    def decision(self, item_id: str) -> Decision | None:
+        return next((d for d in self.decisions if d.id == item_id), None)
+
+    def action(self, item_id: str) -> Action | None:
+        return next((a for a in self.actions if a.id == item_id), None)
+
+    def child(self, item_id: str) -> SubjectChild | None:
+        return next((c for c in self.children if c.id == item_id), None)
+
+    @property
+    def agency_codes(self) -> list[str]:
+        return [a.code for a in self.agencies]
+
+    def used_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for group in (self.children, self.household, self.contributions, self.decisions, self.actions):
+            ids.update(item.id for item in group)
+        ids.update(p.id for p in self.participants if p.id)
+        return ids
+
+    def new_id(self, prefix: str) -> str:
+        """An id local to this meeting that no item uses yet, e.g. ``k5``."""
+        taken = self.used_ids()
+        n = 1
+        while f"{prefix}{n}" in taken:
+            n += 1
+        return f"{prefix}{n}"
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One row of the meetings list: enough to show and sort, without loading the record."""
+
+    id: int
+    reference: str
+    held_at: datetime | None
+    status: MeetingStatus
+    kind: MeetingKind
+    chair_name: str
+    child_names: str
+    open_actions: int = 0
+    overdue_actions: int = 0

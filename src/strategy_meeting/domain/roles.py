@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Users, roles and what each role may do (DESIGN.md section 1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    ADMINISTRATOR = "administrator"
+    AGENCY_REP = "agency_rep"
+
+    @property
+    def label(self) -> str:
+        return {"chair": "Chair", "administrator": "Administrator", "agency_rep": "Agency representative"}[
+            self.value
+        ]
+
+
+class Permission(StrEnum):
+    CREATE_MEETING = "create_meeting"
+    EDIT_MEETING = "edit_meeting"  # details, people, decisions, actions of any agency
+    READ_FULL_RECORD = "read_full_record"
+    CONTRIBUTE = "contribute"  # add contributions for one's own agency
+    SIGN_OFF = "sign_off"
+    RENDER_MINUTES = "render_minutes"
+    IMPORT = "import"
+    EXPORT = "export"
+    MANAGE_USERS = "manage_users"
+    MANAGE_AGENCIES = "manage_agencies"
+    MANAGE_IDENTITIES = "manage_identities"
+    DISTRIBUTE = "distribute"
+    BACKUP = "backup"
+    AUDIT = "audit"
+    UPDATE_OWN_ACTIONS = "update_own_actions"
+
+
+_GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.CHAIR: frozenset(
+        {
+            Permission.CREATE_MEETING,
+            Permission.EDIT_MEETING,
+            Permission.READ_FULL_RECORD,
+            Permission.CONTRIBUTE,
+            Permission.SIGN_OFF,
+            Permission.RENDER_MINUTES,
+            Permission.IMPORT,
+            Permission.EXPORT,
+            Permission.MANAGE_IDENTITIES,
+            Permission.UPDATE_OWN_ACTIONS,
+            Permission.AUDIT,
+            Permission.BACKUP,
+        }
+    ),
+    Role.ADMINISTRATOR: frozenset(
+        {
+            Permission.READ_FULL_RECORD,
+            Permission.RENDER_MINUTES,
+            Permission.IMPORT,
+            Permission.EXPORT,
+            Permission.MANAGE_USERS,
+            Permission.MANAGE_AGENCIES,
+            Permission.MANAGE_IDENTITIES,
+            Permission.DISTRIBUTE,
+            Permission.BACKUP,
+            Permission.AUDIT,
+        }
+    ),
+    Role.AGENCY_REP: frozenset({Permission.CONTRIBUTE, Permission.UPDATE_OWN_ACTIONS}),
+}
+
+
+def allowed(role: Role, permission: Permission) -> bool:
+    return permission in _GRANTS[role]
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: Role
+    agency: str | None = None  # required for an agency representative
+    display_name: str = ""
+    active: bool = True
+    id: int | None = None
+
+    @property
+    def label(self) -> str:
+        return self.display_name or self.name

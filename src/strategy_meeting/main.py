@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Entry point: no command opens the desktop app, anything else is the command line.
+
+This is the only module that sees both the GUI and the CLI, so the CLI never imports Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def _is_gui_invocation(argv: list[str]) -> bool:
+    from strategy_meeting import cli
+
+    return cli.wants_gui(argv)
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if _is_gui_invocation(args):
+        from strategy_meeting.gui import app
+
+        return app.run(args)
+    from strategy_meeting import cli
+
+    return cli.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(run())
