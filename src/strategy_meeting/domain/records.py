@@ -1,0 +1,85 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Records kept beside the meetings: signing identities, rendered copies, distributions and
+contribution-form tokens. Plain data; the store persists them, services fill them in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class IdentityKind(StrEnum):
+    SELF_SIGNED = "self_signed"
+    PKCS12 = "pkcs12"
+
+
+@dataclass
+class SigningIdentity:
+    """A chair's signing identity. The private key lives only inside the encrypted store."""
+
+    user_name: str
+    kind: IdentityKind
+    subject: str
+    certificate_pem: bytes
+    private_key_pem: bytes  # PKCS#8, unencrypted: the store's encryption protects it
+    chain_pem: bytes = b""  # issuing certificates, if any, PEM concatenated
+    fingerprint_sha256: str = ""
+    created_at: datetime | None = None
+    active: bool = True
+    id: int | None = None
+
+
+@dataclass
+class CopyRecord:
+    """One rendered copy of the minutes: who it is for, its file and hash, what it withheld."""
+
+    meeting_reference: str
+    recipient: str  # "full" or an agency code
+    file_name: str
+    sha256: str
+    created_at: datetime
+    signed_by: str = ""  # certificate subject; empty for an unsigned (draft) copy
+    draft: bool = False
+    withheld_from_agencies: list[str] = field(default_factory=list)  # one entry per withheld item
+    version: int = 1
+    id: int | None = None
+
+
+class DistributionChannel(StrEnum):
+    EMAIL = "email"
+    FOLDER = "folder"
+
+
+class DistributionOutcome(StrEnum):
+    SENT = "sent"
+    FAILED = "failed"
+    SAVED = "saved"
+
+
+@dataclass
+class DistributionRecord:
+    meeting_reference: str
+    recipient: str  # agency code
+    channel: DistributionChannel
+    address: str  # e-mail address or folder path
+    sha256: str
+    at: datetime
+    outcome: DistributionOutcome
+    reason: str = ""  # the server's reason for a failure
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str = ""
+    attempt: int = 1
+    id: int | None = None
+
+
+@dataclass
+class FormToken:
+    """A one-time token bound to one meeting and one agency; only its hash is stored."""
+
+    token_sha256: str
+    meeting_reference: str
+    agency: str
+    created_at: datetime
+    used_at: datetime | None = None
