@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The one place the workspace calls the sign-off and minutes services.
+
+Kept apart so the dialogs depend on two plain functions, whatever shape the services take.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.errors import UserError
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.roles import User
+from strategy_meeting.services.context import ServiceContext
+
+
+@dataclass(frozen=True)
+class GeneratedCopy:
+    recipient: str  # "full" or an agency code
+    path: Path
+
+
+def sign_off(ctx: ServiceContext, actor: User, reference: str, acknowledge_warnings: bool) -> tuple[Meeting, Changes]:
+    try:
+        from strategy_meeting.services import signoff  # type: ignore[attr-defined]
+    except ImportError as exc:
+        raise UserError("Sign-off is not available in this build.") from exc
+    return signoff.sign_off(ctx, actor, reference, acknowledge_warnings=acknowledge_warnings)
+
+
+def generate_minutes(ctx: ServiceContext, actor: User, reference: str, folder: Path,
+                     sign: bool = False) -> list[GeneratedCopy]:
+    """Render the full record and every agency's copy into ``folder``; runs in a worker."""
+    try:
+        from strategy_meeting.services.minutes import generate  # type: ignore[attr-defined]
+    except ImportError as exc:
+        raise UserError("Generating minutes is not available in this build.") from exc
+    manifest = generate.render_set(ctx, actor, reference, folder, sign=sign)
+    return [GeneratedCopy(entry.recipient, folder / entry.file) for entry in manifest.copies]
