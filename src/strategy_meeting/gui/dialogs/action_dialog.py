@@ -26,6 +26,7 @@ class ActionDialog(ItemDialog):
         a: Action = item or Action("", "", "", None)
         ui = self.ui
         self._meeting_people = [(p.agency, p.name) for p in meeting.participants]
+        ui.ownerCombo.lineEdit().setAccessibleName(ui.ownerCombo.accessibleName())
         ui.descriptionEdit.setPlainText(a.description)
         fill_agency_combo(ui.agencyCombo, meeting, a.owner_agency)
         self._fill_owners(a.owner_name)

@@ -98,5 +98,9 @@ def build_actions(ws: MeetingWorkspace) -> None:
     for a in (ws.undo_action, ws.redo_action, None, ws.new_contribution_action, ws.new_decision_action,
               ws.new_action_action, None, ws.sign_off_action, ws.generate_action):
         toolbar.addSeparator() if a is None else toolbar.addAction(a)
+    for action in toolbar.actions():
+        button = toolbar.widgetForAction(action)
+        if button is not None and not action.isSeparator():
+            button.setAccessibleName(action.statusTip())
     ws.addToolBar(toolbar)
     ws.toolbar = toolbar
