@@ -226,6 +226,6 @@ def test_named_agencies_with_none_ticked_is_explained_not_sent(qtbot, ws, state)
     type_into(qtbot, dialog.ui.textEdit, "Text")
     dialog.ui.sharingEditor.named_radio.setChecked(True)
     save(qtbot, dialog)
-    assert dialog.isVisible() and "Tick at least one agency" in dialog.error_label.text()
+    assert dialog.isVisible() and "Tick at least one" in dialog.error_label.text()
     assert stored(state).contributions == []
     QApplication.processEvents()

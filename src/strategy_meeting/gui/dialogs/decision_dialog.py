@@ -31,6 +31,13 @@ class DecisionDialog(ItemDialog):
     def load(self, meeting: Meeting, item: Any | None) -> None:
         d: Decision = item or Decision("", DecisionKind.SECTION47_JOINT, "", "")
         ui = self.ui
+        lines = self.fontMetrics().lineSpacing()
+        ui.outcomeEdit.setFixedHeight(lines * 3 + 2 * ui.outcomeEdit.frameWidth() + 8)
+        ui.rationaleEdit.setMinimumHeight(lines * 5)
+        ui.reliedList.setMinimumHeight(lines * 7)
+        ui.reliedList.setWordWrap(True)
+        ui.reliedList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        ui.dissentList.setMaximumHeight(lines * 4 + 2 * ui.dissentList.frameWidth())
         fill_enum_combo(ui.kindCombo, DECISION_KIND_LABELS, d.kind)
         ui.outcomeEdit.setPlainText(d.outcome)
         ui.rationaleEdit.setPlainText(d.rationale)

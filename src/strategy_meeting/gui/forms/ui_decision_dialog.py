@@ -18,8 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_DecisionDialog(object):
     def setupUi(self, DecisionDialog):
@@ -116,10 +116,19 @@ class Ui_DecisionDialog(object):
 
         self.dissentLayout.addWidget(self.dissentList)
 
+        self.removeRow = QHBoxLayout()
+        self.removeRow.setObjectName(u"removeRow")
         self.removeDissentButton = QPushButton(self.dissentGroup)
         self.removeDissentButton.setObjectName(u"removeDissentButton")
 
-        self.dissentLayout.addWidget(self.removeDissentButton)
+        self.removeRow.addWidget(self.removeDissentButton)
+
+        self.removeSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.removeRow.addItem(self.removeSpacer)
+
+
+        self.dissentLayout.addLayout(self.removeRow)
 
 
         self.mainLayout.addWidget(self.dissentGroup)

@@ -156,16 +156,25 @@ def participants_model(parent: Any = None) -> ItemTableModel:
 
 def decisions_model(parent: Any = None) -> ItemTableModel:
     def relied(d: Decision, m: Meeting) -> str:
-        return ", ".join(d.relied_on) if d.relied_on else "None"
+        if not d.relied_on:
+            return "Nothing recorded"
+        agencies = []
+        for item_id in d.relied_on:
+            c = m.contribution(item_id)
+            code = c.agency if c is not None else "?"
+            if code not in agencies:
+                agencies.append(code)
+        return f"{len(d.relied_on)} ({', '.join(agencies)})"
 
+    # Short columns first, the long text last where it can stretch.
     return ItemTableModel([
         Column("Decision", lambda d, m: DECISION_KIND_LABELS[d.kind]),
-        Column("Outcome", lambda d, m: first_line(d.outcome, 80)),
-        Column("Rationale", lambda d, m: first_line(d.rationale, 80) or "Missing: say why",
-               warn=lambda d, m: not d.has_rationale),
         Column("Threshold met", lambda d, m: yes_no(d.threshold_met)),
         Column("Relied on", relied),
         Column("Dissent", lambda d, m: ", ".join(x.agency for x in d.dissent) or "None"),
+        Column("Outcome", lambda d, m: first_line(d.outcome, 60)),
+        Column("Rationale", lambda d, m: first_line(d.rationale, 80) or "Missing: say why",
+               warn=lambda d, m: not d.has_rationale),
     ], "decisions", parent)
 
 

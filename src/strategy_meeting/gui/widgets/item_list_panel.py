@@ -100,6 +100,7 @@ class ItemListPanel(QWidget):
         self.view.activated.connect(lambda _i: self._edit())
         self.view.doubleClicked.connect(lambda _i: self._edit())
         self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
         self.model.modelReset.connect(self._update_buttons)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
         self._read_only = False
@@ -147,14 +148,26 @@ class ItemListPanel(QWidget):
             for column in range(self.model.columnCount() - 1):
                 self.view.setColumnWidth(column, self._tree_column_width(column))
         else:
-            self.view.resizeColumnsToContents()
-            header = self.view.horizontalHeader()
-            limit = max(self.view.fontMetrics().horizontalAdvance("M") * 28, 120)
-            for column in range(self.model.columnCount()):
-                if header.sectionSize(column) > limit:
-                    header.resizeSection(column, limit)
+            self._fit_columns()
         self.select_key(key)
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Size table columns to their contents, then narrow the widest ones until the table
+        fits its width (the full text is in the tooltip and the detail pane)."""
+        view: QTableView = self.view  # type: ignore[assignment]
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        count = self.model.columnCount()
+        available = view.viewport().width()
+        em = view.fontMetrics().horizontalAdvance("M")
+        limit = 28 * em
+        while available > 0 and limit > 6 * em and sum(header.sectionSize(c) for c in range(count)) > available:
+            limit -= em
+            for column in range(count):
+                if header.sectionSize(column) > limit:
+                    header.resizeSection(column, limit)
+        view.resizeRowsToContents()
 
     def _tree_column_width(self, column: int) -> int:
         view: QTreeView = self.view  # type: ignore[assignment]
@@ -210,6 +223,10 @@ class ItemListPanel(QWidget):
             self.moveRequested.emit(item, delta)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize and isinstance(self.view, QTableView):
+            old = event.oldSize().width()  # type: ignore[attr-defined]
+            if old != event.size().width():  # type: ignore[attr-defined]
+                self._fit_columns()
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]
             key, mods = key_event.key(), key_event.modifiers()

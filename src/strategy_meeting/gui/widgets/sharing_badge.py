@@ -40,7 +40,8 @@ def audience_badge(terms: SharingTerms) -> Badge:
     if terms.scope is AudienceScope.CHAIR:
         return Badge("Chair only", CHAIR_COLOUR, "Only the chair's full record includes this item.")
     names = ", ".join(sorted(terms.agencies))
-    return Badge(names, NAMED_COLOUR, f"Only the copies for {names} (and the giving agency) include this item.")
+    return Badge(f"Only {names}", NAMED_COLOUR,
+                 f"Only the copies for {names} (and the agency that gave or owns it) include this item.")
 
 
 def family_badge(terms: SharingTerms) -> Badge:

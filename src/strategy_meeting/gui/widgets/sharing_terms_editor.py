@@ -41,6 +41,8 @@ class SharingTermsEditor(QWidget):
         self._agencies: list[Agency] = []
         self._owner = ""
         self._boxes: dict[str, QCheckBox] = {}
+        self._picked: set[str] = set()  # the agencies the user named
+        self._rendering = False
 
         self.all_radio = QRadioButton("&All agencies", self)
         self.named_radio = QRadioButton("&Named agencies only", self)
@@ -95,7 +97,6 @@ class SharingTermsEditor(QWidget):
 
     def setAgencies(self, agencies: list[Agency]) -> None:  # noqa: N802 - Qt naming
         """The meeting's agencies: the ones that could be named, and whose copies we preview."""
-        chosen = self._chosen()
         for box in self._boxes.values():
             self.agency_grid.removeWidget(box)
             box.deleteLater()
@@ -105,8 +106,7 @@ class SharingTermsEditor(QWidget):
             box = QCheckBox(agency.code, self.agency_box)
             box.setToolTip(agency.name)
             box.setAccessibleName(f"Share with {agency.name} ({agency.code})")
-            box.setChecked(agency.code in chosen)
-            box.toggled.connect(self._changed)
+            box.toggled.connect(lambda on, code=agency.code: self._box_toggled(code, on))
             self._boxes[agency.code] = box
             self.agency_grid.addWidget(box, n // _AGENCY_COLUMNS, n % _AGENCY_COLUMNS)
         self._fix_tab_order()
@@ -128,8 +128,7 @@ class SharingTermsEditor(QWidget):
             AudienceScope.AGENCIES: self.named_radio,
             AudienceScope.CHAIR: self.chair_radio,
         }[terms.scope].setChecked(True)
-        for code, box in self._boxes.items():
-            box.setChecked(code in terms.agencies)
+        self._picked = set(terms.agencies)
         self.family_check.setChecked(terms.family)
         for w in widgets:
             w.blockSignals(False)
@@ -141,19 +140,41 @@ class SharingTermsEditor(QWidget):
         if self.chair_radio.isChecked():
             return SharingTerms(AudienceScope.CHAIR, frozenset(), family)
         if self.named_radio.isChecked():
-            chosen = self._chosen()
-            if not chosen:
+            if not self._picked:
                 return None
-            return SharingTerms(AudienceScope.AGENCIES, frozenset(chosen), family)
+            return SharingTerms(AudienceScope.AGENCIES, frozenset(self._picked), family)
         return SharingTerms(AudienceScope.ALL, frozenset(), family)
 
     def problem(self) -> str:
-        return "" if self.terms() is not None else "Tick at least one agency, or choose another audience."
+        if self.terms() is not None:
+            return ""
+        other = " other" if self._owner else ""
+        return f"Tick at least one{other} agency to share with, or choose another audience."
 
     # -- internals ---------------------------------------------------------------------------------
 
-    def _chosen(self) -> set[str]:
-        return {code for code, box in self._boxes.items() if box.isChecked()}
+    def _box_toggled(self, code: str, on: bool) -> None:
+        if self._rendering or code == self._owner:
+            return
+        if on:
+            self._picked.add(code)
+        else:
+            self._picked.discard(code)
+        self._changed()
+
+    def _render_boxes(self) -> None:
+        """Tick the named agencies; the owning agency's box is ticked and fixed, because the
+        rule always gives an agency its own item."""
+        self._rendering = True
+        try:
+            for code, box in self._boxes.items():
+                own = code == self._owner
+                box.setChecked(own or code in self._picked)
+                box.setEnabled(not own)
+                box.setToolTip(f"{code} always sees its own item." if own else (
+                    next((a.name for a in self._agencies if a.code == code), code)))
+        finally:
+            self._rendering = False
 
     def _fix_tab_order(self) -> None:
         chain = [self.all_radio, self.named_radio, self.chair_radio, *self._boxes.values(), self.family_check]
@@ -161,8 +182,8 @@ class SharingTermsEditor(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _changed(self) -> None:
-        named = self.named_radio.isChecked()
-        self.agency_box.setEnabled(named)
+        self._render_boxes()
+        self.agency_box.setEnabled(self.named_radio.isChecked())
         terms = self.terms()
         problem = self.problem()
         self.problem_label.setText(problem)

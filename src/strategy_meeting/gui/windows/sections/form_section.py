@@ -94,6 +94,9 @@ class FormSection(Section):
         elif isinstance(w, QPlainTextEdit):
             w.textChanged.connect(lambda b=binding: self._changed(b))
             w.installEventFilter(self)
+            # A page of inputs, not a word processor: about eight lines, then it scrolls.
+            lines = w.fontMetrics().lineSpacing()
+            w.setMaximumHeight(lines * 8 + 2 * w.frameWidth() + 8)
         elif isinstance(w, QComboBox):
             w.currentIndexChanged.connect(lambda _i, b=binding: self._changed(b))
         elif isinstance(w, _OptionalEdit):
