@@ -25,18 +25,20 @@ class GeneratedCopy:
 
 def sign_off(ctx: ServiceContext, actor: User, reference: str, acknowledge_warnings: bool) -> tuple[Meeting, Changes]:
     try:
-        from strategy_meeting.services import signoff  # type: ignore[attr-defined]
-    except ImportError as exc:
+        from strategy_meeting.services import signoff
+    except ImportError as exc:  # a build without the minutes services
         raise UserError("Sign-off is not available in this build.") from exc
     return signoff.sign_off(ctx, actor, reference, acknowledge_warnings=acknowledge_warnings)
 
 
 def generate_minutes(ctx: ServiceContext, actor: User, reference: str, folder: Path,
-                     sign: bool = False) -> list[GeneratedCopy]:
-    """Render the full record and every agency's copy into ``folder``; runs in a worker."""
+                     sign: bool = False) -> tuple[list[GeneratedCopy], Changes]:
+    """Render the full record and every agency's copy into ``folder`` (DRAFT before sign-off;
+    signed with the actor's identity when ``sign``). Runs in the worker thread."""
     try:
-        from strategy_meeting.services.minutes import generate  # type: ignore[attr-defined]
-    except ImportError as exc:
+        from strategy_meeting.services.minutes.service import render_minutes
+    except ImportError as exc:  # a build without the minutes services
         raise UserError("Generating minutes is not available in this build.") from exc
-    manifest = generate.render_set(ctx, actor, reference, folder, sign=sign)
-    return [GeneratedCopy(entry.recipient, folder / entry.file) for entry in manifest.copies]
+    export = render_minutes(ctx, actor, reference, folder, sign=sign)
+    copies = [GeneratedCopy(c.recipient, c.path) for c in export.copies]
+    return copies, Changes(distributions=True)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -93,11 +94,19 @@ class MeetingWorkspace(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()
                                + self.nav.fontMetrics().horizontalAdvance("MM"))
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Read-only notice")
+        self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00; padding: 0.4em; }")
+        self.banner.hide()
         body = QWidget(self)
         body_layout = QHBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.nav)
-        body_layout.addWidget(self.pages, 1)
+        page_column = QVBoxLayout()
+        page_column.addWidget(self.banner)
+        page_column.addWidget(self.pages, 1)
+        body_layout.addLayout(page_column, 1)
 
         self.lock_page = QLabel(LOCKED_TEXT, self)
         self.lock_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -169,8 +178,8 @@ class MeetingWorkspace(QMainWindow):
     def sign_off(self) -> Any:
         return self.minutes.sign_off()
 
-    def generate_minutes(self, folder: Path | None = None) -> bool:
-        return self.minutes.generate(folder)
+    def generate_minutes(self, folder: Path | None = None, sign: bool | None = None) -> bool:
+        return self.minutes.generate(folder, sign)
 
     def preview_copy(self, copy: GeneratedCopy) -> Any:
         return self.minutes.preview_copy(copy)
@@ -267,6 +276,18 @@ class MeetingWorkspace(QMainWindow):
         contributions = self._may_add(ItemKind.CONTRIBUTION)
         for section in self.section_list:
             section.set_read_only(read_only, contributions)
+        meeting = self.meeting
+        if meeting is not None and meeting.sign_off is not None:
+            when = meeting.sign_off.signed_off_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            self.banner.setText(f"Signed off by {meeting.sign_off.signed_off_by} on {when}. The record is "
+                                "read only; later changes are addenda.")
+        elif meeting is not None and meeting.status.is_locked:
+            self.banner.setText("These minutes are signed off. The record is read only.")
+        elif read_only and contributions:
+            self.banner.setText("You can add your agency's contributions; the rest of the record is read only.")
+        elif read_only:
+            self.banner.setText("You can read this meeting but not change it.")
+        self.banner.setVisible(read_only)
 
     def sync_actions(self) -> None:
         if not isValid(self.undo_stack):  # the window is being torn down
@@ -301,6 +322,7 @@ class MeetingWorkspace(QMainWindow):
         for section in self.section_list:
             section.clear()
         self.checklist.clear()
+        self.banner.clear()
         self._hidden_dialogs = self.editing.hide_all()
         self.minutes.close_record_views()
         self.outer.setCurrentWidget(self.lock_page)

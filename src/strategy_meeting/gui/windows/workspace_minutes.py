@@ -57,11 +57,14 @@ class MinutesFlow:
 
     # -- minutes -------------------------------------------------------------------------------------
 
-    def generate(self, folder: Path | None = None) -> bool:
-        """Ask for a folder (unless given), then render every copy in the worker."""
+    def generate(self, folder: Path | None = None, sign: bool | None = None) -> bool:
+        """Ask for a folder (unless given), then render every copy in the worker. Signed-off
+        minutes are signed with the chair's identity unless the copies page says otherwise."""
         ws = self.ws
         if ws.meeting is None or self.generating:
             return False
+        if sign is None:
+            sign = ws.sections["copies"].wants_signature()  # type: ignore[attr-defined]
         ws.flush_all()
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(ws, "Choose the folder for the minutes")
@@ -86,7 +89,7 @@ class MinutesFlow:
             ops.show_error(ws, exc)
             ws.minutesFailed.emit(str(exc))
 
-        ops.run_op(ws, lambda: minutes_calls.generate_minutes(ctx, actor, reference, folder),
+        ops.run_op(ws, lambda: minutes_calls.generate_minutes(ctx, actor, reference, folder, sign),
                    done, progress="Generating the full record and each agency's copy\u2026",
                    bus=ws.state.bus, on_error=failed)
         return True

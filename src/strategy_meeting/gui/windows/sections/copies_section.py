@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,9 +49,14 @@ class CopiesSection(Section):
         self.sign_off_button.setAccessibleName("Sign off the minutes")
         self.generate_button = QPushButton("&Generate minutes\u2026", self)
         self.generate_button.setAccessibleName("Generate the full record and agency copies")
+        self.sign_check = QCheckBox("Sign the &copies with my signing identity", self)
+        self.sign_check.setAccessibleName("Sign the copies with my signing identity")
+        self.sign_check.setToolTip("Only signed-off minutes are signed; drafts say DRAFT on every page.")
+        self.sign_check.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.status_label, 1)
         top.addWidget(self.sign_off_button)
+        top.addWidget(self.sign_check)
         top.addWidget(self.generate_button)
 
         matrix_box = QWidget(self)
@@ -128,6 +134,12 @@ class CopiesSection(Section):
         else:
             self.status_label.setText(f"Status: {meeting.status.label}. Copies generated now say DRAFT.")
         self.sign_off_button.setEnabled(not meeting.status.is_locked)
+        if self.sign_check.isEnabled() != meeting.status.is_locked:
+            self.sign_check.setEnabled(meeting.status.is_locked)
+            self.sign_check.setChecked(meeting.status.is_locked)
+
+    def wants_signature(self) -> bool:
+        return self.sign_check.isEnabled() and self.sign_check.isChecked()
 
     def show_generated(self, copies: list[GeneratedCopy]) -> None:
         self.generated = list(copies)
@@ -164,6 +176,8 @@ class CopiesSection(Section):
         self.model.clear()
         self.summary.clear()
         self.status_label.clear()
+        self.sign_check.setEnabled(False)
+        self.sign_check.setChecked(False)
         self.generated = []
         self.files.clear()
         self._sync_buttons()
