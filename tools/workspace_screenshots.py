@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from strategy_meeting.domain.action import Action  # noqa: E402
@@ -180,6 +181,28 @@ def main() -> int:
         sign_off = ws.sign_off()
         save(sign_off, args.out, "sign-off-dialog")
         sign_off.reject()
+
+        # Draft copies generated in the worker, listed on the copies page, one previewed.
+        copies: list = []
+        failed: list = []
+        loop = QEventLoop()
+        ws.minutesGenerated.connect(lambda done: (copies.extend(done), loop.quit()))
+        ws.minutesFailed.connect(lambda message: (failed.append(message), loop.quit()))
+        if ws.generate_minutes(Path(tmp) / "minutes", sign=False):
+            loop.exec()  # an event loop, not a processEvents() spin, while the worker renders
+        if copies:
+            save(ws, args.out, "9-copies-generated")
+            page = ws.sections["copies"]
+            page.files.setCurrentRow([c.recipient for c in page.generated].index("HEALTH"))
+            preview = ws.preview_copy(page.selected_copy())
+            preview.resize(900, 760)
+            wait = QEventLoop()
+            QTimer.singleShot(2000, wait.quit)  # QPdfView renders pages in the background
+            wait.exec()
+            save(preview, args.out, "preview")
+            preview.reject()
+        else:
+            print("minutes not generated:", *failed)
 
         state.lock()
         save(ws, args.out, "locked")

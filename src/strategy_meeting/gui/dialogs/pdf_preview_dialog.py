@@ -58,6 +58,5 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomFactor(self.view.zoomFactor() * factor)
 
     def done(self, result: int) -> None:
-        self.view.setDocument(None)
-        self.document.close()
         super().done(result)
+        self.document.close()  # let go of the file at once, not when Qt deletes the dialog
