@@ -229,3 +229,31 @@ def test_named_agencies_with_none_ticked_is_explained_not_sent(qtbot, ws, state)
     assert dialog.isVisible() and "Tick at least one" in dialog.error_label.text()
     assert stored(state).contributions == []
     QApplication.processEvents()
+
+
+def test_closing_the_window_saves_what_was_typed(qtbot, state, blank_reference):
+    window = MeetingWorkspace(state, blank_reference)  # deletes itself on close
+    window.show()
+    window.show_section("details")
+    type_into(qtbot, window.sections["details"].ui.locationEdit, "Room 4")
+    with qtbot.waitSignal(window.destroyed):
+        window.close()  # before the typing pause is over
+    assert stored(state).location == "Room 4"
+
+
+def test_another_window_s_change_shows_at_once(qtbot, ws, state):
+    from strategy_meeting.domain.agency import Agency
+    from strategy_meeting.services.meetings import ItemKind
+
+    _meeting, changes = meetings.put_item(state.ctx, state.actor, "SD-2026-0500", ItemKind.AGENCY,
+                                          Agency("CSC", "Children's Social Care"))
+    assert ws.meeting.agencies == []
+    state.bus.emit_changes(changes)  # as the shell's ops announce a service call
+    assert [a.code for a in ws.meeting.agencies] == ["CSC"]
+    assert ws.sections["participants"].agencies_panel.model.rowCount() == 1
+
+
+def test_a_checklist_gap_opens_the_section_that_fixes_it(qtbot, ws):
+    row = next(n for n, line in enumerate(ws.checklist.lines) if line.label.startswith("A subject child"))
+    ws.checklist.list.itemActivated.emit(ws.checklist.list.item(row))
+    assert ws.pages.currentWidget() is ws.sections["children"]

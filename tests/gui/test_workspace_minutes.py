@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog
 
 from builders import sample_meeting
 from strategy_meeting.domain.meeting import MeetingStatus, ParentsInformed
@@ -73,6 +73,8 @@ def test_generate_copies_in_the_worker_and_preview_them(qtbot, ws, state, tmp_pa
     with qtbot.waitSignal(ws.minutesGenerated, timeout=120_000) as done:
         assert ws.generate_minutes(folder, sign=False)
         assert not ws.generate_action.isEnabled()  # one generation at a time
+        progress = ws.findChildren(QProgressDialog)
+        assert progress and "each agency's copy" in progress[-1].labelText()
     copies = done.args[0]
     meeting = meetings.get(state.ctx, state.actor, REF)
     assert sorted(c.recipient for c in copies) == sorted(["full", *meeting.agency_codes])

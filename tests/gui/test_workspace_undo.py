@@ -13,7 +13,6 @@ from builders import sample_meeting
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
 from strategy_meeting.services import meetings
-from strategy_meeting.services.meetings import ItemKind
 from workspace_fixtures import shown_errors, state  # noqa: F401 - fixtures
 from workspace_helpers import open_dialog, save, type_into
 

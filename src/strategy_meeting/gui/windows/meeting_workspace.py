@@ -150,7 +150,10 @@ class MeetingWorkspace(QMainWindow):
         if self.meeting is None or not self._may_add(kind):
             return
         self.show_section(_SECTION_OF[kind])
-        if kind is ItemKind.CONTRIBUTION:
+        actor = self.state.actor
+        if kind is ItemKind.CONTRIBUTION and actor.agency and not allowed(actor.role, Permission.EDIT_MEETING):
+            self.editing.edit(kind, None, agency=actor.agency)  # a representative adds their own
+        elif kind is ItemKind.CONTRIBUTION:
             self.sections["contributions"].add_for_current_agency()  # type: ignore[attr-defined]
         else:
             self.editing.edit(kind)
