@@ -143,7 +143,11 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["strategy-meeting"])
 
+    from strategy_meeting.gui import ops
     from strategy_meeting.gui.app_state import AppState
+
+    # A script has no one to press OK: print what an error dialog would have said.
+    ops.show_error = lambda _parent, exc: print("error:", exc)
     from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
     from strategy_meeting.services import meetings, session
     from strategy_meeting.services.meetings import ItemKind
