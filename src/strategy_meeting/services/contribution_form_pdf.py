@@ -1,0 +1,387 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Draw the fillable contribution request form (AcroForm) for one agency of one meeting.
+
+The form holds the meeting reference and, for each subject child, initials and date of
+birth only: it travels by e-mail to people outside the app, so it carries no more of the
+record than an agency needs to recognise the child. Page text is in DejaVu; form fields use
+Helvetica because AcroForm appearance fonts must be one of the standard 14.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from strategy_meeting.domain.contribution import TOPIC_LABELS, Topic
+from strategy_meeting.domain.errors import InvalidInput
+from strategy_meeting.domain.meeting import Meeting, SubjectChild
+
+from . import contribution_form_fields as f
+from .pdf_fonts import register_fonts
+
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN
+TOP = PAGE_H - 16 * mm
+BOTTOM = 20 * mm
+
+INK = colors.HexColor("#1B1F24")
+ACCENT = colors.HexColor("#1F4E79")
+MUTED = colors.HexColor("#55606E")
+RULE = colors.HexColor("#C9D2DC")
+FIELD_FILL = colors.HexColor("#F2F6FA")
+FIELD_BORDER = colors.HexColor("#8A99AB")
+PANEL = colors.HexColor("#EEF3F8")
+
+FORM_TITLE = "Strategy discussion: contribution form"
+MARKING = "OFFICIAL-SENSITIVE when completed"
+
+
+def format_day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def format_when(moment: datetime) -> str:
+    return f"{format_day(moment.date())}, {moment:%H:%M}"
+
+
+def child_line(child: SubjectChild) -> str:
+    """Initials and date of birth only: the form leaves the app, the full record does not."""
+    initials = ".".join(child.initials) + "." if child.initials else "Child"
+    if child.date_of_birth:
+        return f"{initials}, born {format_day(child.date_of_birth)}"
+    if child.expected_date_of_birth:
+        return f"{initials} (unborn), expected {format_day(child.expected_date_of_birth)}"
+    return f"{initials}, date of birth not recorded"
+
+
+class _Styles:
+    def __init__(self) -> None:
+        regular, bold, italic = register_fonts()
+        self.regular, self.bold, self.italic = regular, bold, italic
+        self.body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13, textColor=INK)
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=8.5, leading=11.5, textColor=MUTED)
+        self.bullet = ParagraphStyle(
+            "bullet", parent=self.body, leftIndent=11, bulletIndent=0, spaceAfter=2.5
+        )
+
+
+class _FormCanvas:
+    """A canvas with a cursor: draws top-down and starts a new page when space runs out."""
+
+    def __init__(self, buffer: io.BytesIO, reference: str, agency_code: str) -> None:
+        self.styles = _Styles()
+        self.canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
+        # Fixed metadata: the reference is the only case detail, and no name of anyone.
+        self.canvas.setTitle(FORM_TITLE)
+        self.canvas.setAuthor("Strategy Meeting")
+        self.canvas.setCreator("Strategy Meeting")
+        self.canvas.setSubject("Contribution request")
+        self.reference = reference
+        self.agency_code = agency_code
+        self.page = 1
+        self.y = TOP
+        self._draw_page_frame()
+
+    # -- page furniture -------------------------------------------------------------------
+    def _draw_page_frame(self) -> None:
+        c = self.canvas
+        c.setFillColor(ACCENT)
+        c.rect(0, PAGE_H - 6 * mm, PAGE_W, 6 * mm, stroke=0, fill=1)
+        c.setFont(self.styles.bold, 8)
+        c.setFillColor(colors.white)
+        c.drawRightString(PAGE_W - MARGIN, PAGE_H - 4.1 * mm, MARKING)
+        c.drawString(MARGIN, PAGE_H - 4.1 * mm, "Strategy Meeting")
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.6)
+        c.line(MARGIN, 14 * mm, PAGE_W - MARGIN, 14 * mm)
+        c.setFont(self.styles.regular, 8)
+        c.setFillColor(MUTED)
+        c.drawString(
+            MARGIN, 9.5 * mm, f"Contribution form \u00b7 {self.reference} \u00b7 {self.agency_code}"
+        )
+        c.drawRightString(PAGE_W - MARGIN, 9.5 * mm, f"Page {self.page}")
+        self.y = TOP
+
+    def new_page(self) -> None:
+        self.canvas.showPage()
+        self.page += 1
+        self._draw_page_frame()
+
+    def need(self, height: float) -> None:
+        if self.y - height < BOTTOM:
+            self.new_page()
+
+    # -- text -----------------------------------------------------------------------------
+    def paragraph(self, text: str, style: ParagraphStyle, width: float = CONTENT_W,
+                  x: float = MARGIN, gap: float = 4) -> None:
+        para = Paragraph(text, style)
+        _, height = para.wrap(width, PAGE_H)
+        self.need(height)
+        para.drawOn(self.canvas, x, self.y - height)
+        self.y -= height + gap
+
+    def heading(self, text: str, size: float = 12, gap: float = 6) -> None:
+        self.need(size + 40)
+        self.y -= size
+        c = self.canvas
+        c.setFont(self.styles.bold, size)
+        c.setFillColor(ACCENT)
+        c.drawString(MARGIN, self.y, text)
+        self.y -= 4
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.8)
+        c.line(MARGIN, self.y, PAGE_W - MARGIN, self.y)
+        self.y -= gap
+
+    def label(self, text: str, x: float, y: float, size: float = 9, bold: bool = True) -> None:
+        c = self.canvas
+        c.setFont(self.styles.bold if bold else self.styles.regular, size)
+        c.setFillColor(INK)
+        c.drawString(x, y, text)
+
+    # -- fields ---------------------------------------------------------------------------
+    def text_field(self, name: str, x: float, y: float, width: float, height: float, *,
+                   tooltip: str, value: str = "", multiline: bool = False,
+                   max_chars: int = f.SHORT_MAX_CHARS, font_size: float = 10) -> None:
+        self.canvas.acroForm.textfield(
+            name=name, tooltip=tooltip, value=value, x=x, y=y, width=width, height=height,
+            fontName="Helvetica", fontSize=font_size, textColor=INK,
+            fillColor=FIELD_FILL, borderColor=FIELD_BORDER, borderWidth=0.8, borderStyle="solid",
+            fieldFlags="multiline doNotSpellCheck" if multiline else "doNotSpellCheck",
+            maxlen=max_chars, annotationFlags="print",
+        )
+
+    def hidden_field(self, name: str, value: str) -> None:
+        """A read-only field no reader shows or prints: identifies the form on import."""
+        self.canvas.acroForm.textfield(
+            name=name, value=value, x=MARGIN, y=4, width=1, height=1, fontName="Helvetica",
+            fontSize=1, borderWidth=0, fillColor=None, borderColor=None, textColor=INK,
+            fieldFlags="readOnly", annotationFlags="hidden", maxlen=len(value) or None,
+        )
+
+    def radio(self, group: str, value: str, x: float, y: float, tooltip: str) -> None:
+        self.canvas.acroForm.radio(
+            name=group, value=value, selected=False, x=x, y=y, size=11, tooltip=tooltip,
+            buttonStyle="circle", shape="circle", borderColor=FIELD_BORDER,
+            fillColor=colors.white, textColor=ACCENT, borderWidth=0.8,
+            fieldFlags="noToggleToOff radio", annotationFlags="print",
+        )
+
+    def checkbox(self, name: str, x: float, y: float, tooltip: str) -> None:
+        self.canvas.acroForm.checkbox(
+            name=name, checked=False, x=x, y=y, size=11, tooltip=tooltip, buttonStyle="check",
+            borderColor=FIELD_BORDER, fillColor=colors.white, textColor=ACCENT,
+            borderWidth=0.8, fieldFlags="", annotationFlags="print",
+        )
+
+
+def build_request_form(meeting: Meeting, agency_code: str, token: str) -> bytes:
+    """The fillable form for ``agency_code``, carrying ``token`` in a hidden read-only field.
+
+    Raises InvalidInput when the agency is not part of the meeting: a form it could never
+    return would only confuse.
+    """
+    agency = meeting.agency(agency_code)
+    if agency is None:
+        raise InvalidInput(
+            f"Agency {agency_code} is not part of meeting {meeting.reference}; "
+            "add it to the meeting first, or check the agency code."
+        )
+    buffer = io.BytesIO()
+    fc = _FormCanvas(buffer, meeting.reference, agency.code)
+    _draw_title_and_request(fc, meeting, agency.code, agency.name)
+    _draw_guidance(fc)
+    _draw_author(fc)
+    _draw_sharing(fc, meeting, agency.code)
+    _draw_topics(fc)
+    _draw_closing(fc)
+    fc.hidden_field(f.FIELD_FORM_VERSION, f.FORM_VERSION)
+    fc.hidden_field(f.FIELD_REFERENCE, meeting.reference)
+    fc.hidden_field(f.FIELD_AGENCY, agency.code)
+    fc.hidden_field(f.FIELD_TOKEN, token)
+    fc.canvas.showPage()
+    fc.canvas.save()
+    return buffer.getvalue()
+
+
+def _draw_title_and_request(fc: _FormCanvas, meeting: Meeting, code: str, name: str) -> None:
+    c, st = fc.canvas, fc.styles
+    fc.y -= 22
+    c.setFont(st.bold, 19)
+    c.setFillColor(ACCENT)
+    c.drawString(MARGIN, fc.y, "Contribution to a strategy discussion")
+    fc.y -= 17
+    c.setFont(st.regular, 10)
+    c.setFillColor(MUTED)
+    c.drawString(MARGIN, fc.y, "Please complete this form and return it to the chair before the meeting.")
+    fc.y -= 14
+
+    rows: list[tuple[str, str]] = [("Meeting reference", meeting.reference)]
+    if meeting.held_at is not None:
+        rows.append(("Meeting", format_when(meeting.held_at)))
+    rows.append(("Requested from", f"{name} ({code})"))
+    children = [child_line(ch) for ch in meeting.children] or ["Not recorded"]
+    rows.append(("Child" if len(children) == 1 else "Children", "<br/>".join(escape(x) for x in children)))
+    if meeting.chair.name:
+        rows.append(("Return to", f"{meeting.chair.name}, chair of the meeting, by secure e-mail"))
+
+    label_w = 34 * mm
+    value_w = CONTENT_W - label_w - 16
+    measured: list[tuple[Paragraph, Paragraph, float]] = []
+    for key, value in rows:
+        text = value if "<br/>" in value else escape(value)
+        k = Paragraph(escape(key), ParagraphStyle("k", parent=st.body, fontName=st.bold, textColor=MUTED))
+        v = Paragraph(text, ParagraphStyle("v", parent=st.body, fontSize=10.5, leading=14))
+        _, hk = k.wrap(label_w, PAGE_H)
+        _, hv = v.wrap(value_w, PAGE_H)
+        measured.append((k, v, max(hk, hv)))
+    panel_h = sum(h for _, _, h in measured) + 6 * (len(measured) - 1) + 18
+    top = fc.y
+    c.setFillColor(PANEL)
+    c.setStrokeColor(PANEL)
+    c.roundRect(MARGIN, top - panel_h, CONTENT_W, panel_h, 4, stroke=0, fill=1)
+    c.setFillColor(ACCENT)
+    c.rect(MARGIN, top - panel_h, 3, panel_h, stroke=0, fill=1)
+    y = top - 9
+    for k, v, h in measured:
+        k.drawOn(c, MARGIN + 10, y - k.height)
+        v.drawOn(c, MARGIN + 10 + label_w, y - v.height)
+        y -= h + 6
+    fc.y = top - panel_h - 10
+
+
+def _draw_guidance(fc: _FormCanvas) -> None:
+    fc.heading("What to share")
+    for line in f.GUIDANCE:
+        fc.paragraph(escape(line), fc.styles.bullet, gap=1.5)
+    fc.y -= 4
+
+
+def _draw_author(fc: _FormCanvas) -> None:
+    fc.heading("About you")
+    fc.need(44)
+    half = (CONTENT_W - 12) / 2
+    fc.label("Your name", MARGIN, fc.y - 9)
+    fc.label("Your role", MARGIN + half + 12, fc.y - 9)
+    fc.y -= 34
+    fc.text_field(f.FIELD_AUTHOR, MARGIN, fc.y, half, 20, tooltip="Your name")
+    fc.text_field(f.FIELD_ROLE, MARGIN + half + 12, fc.y, half, 20,
+                  tooltip="Your role, e.g. Designated Safeguarding Lead")
+    fc.y -= 12
+
+
+def _draw_sharing(fc: _FormCanvas, meeting: Meeting, own_code: str) -> None:
+    fc.heading("Who may see what you share")
+    st = fc.styles
+    fc.paragraph(
+        "Your own agency always receives what you share. Choose who else may see it in the "
+        "minutes. If you choose nobody, only the chair's full record holds it.",
+        st.small, gap=6,
+    )
+    others = [a for a in meeting.agencies if a.code != own_code]
+    options: list[tuple[str, str]] = [
+        (f.AUDIENCE_ALL, "All agencies at the meeting"),
+        (f.AUDIENCE_AGENCIES, "Only the agencies ticked below"),
+        (f.AUDIENCE_CHAIR, "Nobody else: the chair's record only"),
+    ]
+    for value, text in options:
+        fc.need(18)
+        fc.radio(f.FIELD_AUDIENCE, value, MARGIN + 2, fc.y - 12, tooltip=text)
+        fc.label(text, MARGIN + 20, fc.y - 10, size=9.5, bold=False)
+        fc.y -= 17
+        if value == f.AUDIENCE_AGENCIES and others:
+            _draw_agency_ticks(fc, others)
+    fc.y -= 4
+    fc.need(40)
+    fc.label("May it be shared with the child's parents or carers?", MARGIN, fc.y - 10, size=9.5)
+    fc.y -= 28
+    x = MARGIN + 2
+    for value, text in ((f.FAMILY_YES, "Yes"), (f.FAMILY_NO, "No")):
+        fc.radio(f.FIELD_FAMILY, value, x, fc.y, tooltip=f"Share with the family: {text}")
+        fc.label(text, x + 17, fc.y + 2, size=9.5, bold=False)
+        x += 70
+    fc.y -= 14
+
+    fc.need(60)
+    fc.label("Lawful basis for sharing", MARGIN, fc.y - 10, size=9.5)
+    fc.y -= 16
+    fc.paragraph("Change it if your agency relies on a different basis.", st.small, gap=4)
+    fc.y -= 20
+    fc.text_field(f.FIELD_LAWFUL_BASIS, MARGIN, fc.y, CONTENT_W, 20, tooltip="Lawful basis for sharing",
+                  value=f.DEFAULT_LAWFUL_BASIS, max_chars=f.LAWFUL_BASIS_MAX_CHARS, font_size=8.5)
+    fc.y -= 10
+
+
+def _draw_agency_ticks(fc: _FormCanvas, others: list) -> None:  # type: ignore[type-arg]
+    columns = 2
+    col_w = (CONTENT_W - 36) / columns
+    for i, agency in enumerate(others):
+        col = i % columns
+        if col == 0:
+            fc.need(16)
+        x = MARGIN + 36 + col * col_w
+        fc.checkbox(f.agency_tick_field(agency.code), x, fc.y - 11, tooltip=f"Share with {agency.code}")
+        text = f"{agency.name} ({agency.code})"
+        fc.canvas.setFont(fc.styles.regular, 9)
+        fc.canvas.setFillColor(INK)
+        fc.canvas.drawString(x + 16, fc.y - 9, _fit(text, fc.styles.regular, 9, col_w - 22))
+        if col == columns - 1 or i == len(others) - 1:
+            fc.y -= 16
+    fc.y -= 2
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text + "\u2026"
+
+
+TOPIC_BOX_HEIGHT = 178.0
+
+
+def _draw_topics(fc: _FormCanvas) -> None:
+    fc.new_page()
+    fc.heading("What your agency knows", size=14)
+    fc.paragraph(
+        "Write under each topic that applies. The boxes scroll: you can write more than they show.",
+        fc.styles.small, gap=8,
+    )
+    for topic in Topic:
+        _draw_topic(fc, topic)
+
+
+def _draw_topic(fc: _FormCanvas, topic: Topic) -> None:
+    prompt = Paragraph(escape(f.TOPIC_PROMPTS[topic]), fc.styles.small)
+    _, prompt_h = prompt.wrap(CONTENT_W, PAGE_H)
+    fc.need(14 + prompt_h + 4 + TOPIC_BOX_HEIGHT + 14)
+    fc.label(TOPIC_LABELS[topic], MARGIN, fc.y - 11, size=10.5)
+    fc.y -= 15
+    prompt.drawOn(fc.canvas, MARGIN, fc.y - prompt_h)
+    fc.y -= prompt_h + 4 + TOPIC_BOX_HEIGHT
+    fc.text_field(f.topic_field(topic), MARGIN, fc.y, CONTENT_W, TOPIC_BOX_HEIGHT,
+                  tooltip=TOPIC_LABELS[topic], multiline=True, max_chars=f.TOPIC_MAX_CHARS)
+    fc.y -= 14
+
+
+def _draw_closing(fc: _FormCanvas) -> None:
+    fc.need(40)
+    fc.paragraph(
+        "Thank you. Save the form and return it by secure e-mail. Please do not rename, "
+        "print or scan it: the chair's system reads the filled-in form directly.",
+        fc.styles.small, gap=4,
+    )
+
