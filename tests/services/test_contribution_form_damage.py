@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.services.contribution_forms import issue_form, prepare_form_import, read_filled_form
 
-from .form_filling import fill_form, typical_answers
-from .meeting_factory import example_meeting
+from form_filling import fill_form, typical_answers
+from forms_meeting_factory import example_meeting
 
 NOW = datetime(2026, 11, 19, 18, 0, tzinfo=UTC)
 MEETING, _ = example_meeting()

@@ -28,9 +28,9 @@ from strategy_meeting.services.distribution import (
 from strategy_meeting.services.signed_copies import check_signature_intact, load_signed_copies
 from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings, SmtpTransport
 
-from .meeting_factory import example_meeting
-from .signed_copies import write_signed_set
-from .smtp_server import SmtpServer, free_port, make_server_tls
+from forms_meeting_factory import example_meeting
+from signed_copy_fixtures import write_signed_set
+from smtp_test_server import SmtpServer, free_port, make_server_tls
 
 REF = "SD-2026-0042"
 SENDER = "minutes@council.example.org"
