@@ -18,8 +18,6 @@ sent twice.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
@@ -35,6 +33,7 @@ from strategy_meeting.domain.working_days import add_working_days
 
 from .action_calendar import agency_actions_calendar
 from .copy_encryption import check_password, encrypt_copy
+from .file_output import write_file_atomically
 from .distribution_mail import (
     Attachment,
     address_problem,
@@ -173,7 +172,7 @@ def deliver_to_folder(meeting: Meeting, plan: DistributionPlan, folder: Path,
         now = clock()
         try:
             for item in attachments_for(meeting, delivery, now):
-                write_atomically(folder / item.file_name, item.data)
+                write_file_atomically(folder / item.file_name, item.data)
         except OSError as error:
             outcome, reason = DistributionOutcome.FAILED, f"could not save: {error.strerror or error}"
         else:
@@ -181,20 +180,6 @@ def deliver_to_folder(meeting: Meeting, plan: DistributionPlan, folder: Path,
         records.append(on_record(_record(meeting, delivery, DistributionChannel.FOLDER,
                                          str(folder), clock(), outcome, reason)))
     return records
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write beside the target and rename into place: never a half-written copy."""
-    fd, temp = tempfile.mkstemp(prefix=".partial-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _record(meeting: Meeting, delivery: Delivery, channel: DistributionChannel, address: str,
