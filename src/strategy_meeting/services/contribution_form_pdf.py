@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.contribution import TOPIC_LABELS, Topic
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.meeting import Meeting, SubjectChild
@@ -41,6 +42,7 @@ RULE = colors.HexColor("#C9D2DC")
 FIELD_FILL = colors.HexColor("#F2F6FA")
 FIELD_BORDER = colors.HexColor("#8A99AB")
 PANEL = colors.HexColor("#EEF3F8")
+BUTTON = 12.0  # radio and tick-box size, points
 
 FORM_TITLE = "Strategy discussion: contribution form"
 MARKING = "OFFICIAL-SENSITIVE when completed"
@@ -71,14 +73,16 @@ class _Styles:
         self.body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13, textColor=INK)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=8.5, leading=11.5, textColor=MUTED)
         self.bullet = ParagraphStyle(
-            "bullet", parent=self.body, leftIndent=11, bulletIndent=0, spaceAfter=2.5
+            "bullet", parent=self.body, leftIndent=12, bulletIndent=2, bulletColor=ACCENT,
+            bulletFontName=bold
         )
 
 
 class _FormCanvas:
     """A canvas with a cursor: draws top-down and starts a new page when space runs out."""
 
-    def __init__(self, buffer: io.BytesIO, reference: str, agency_code: str) -> None:
+    def __init__(self, buffer: io.BytesIO, reference: str, agency_code: str,
+                 total_pages: int | None) -> None:
         self.styles = _Styles()
         self.canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
         # Fixed metadata: the reference is the only case detail, and no name of anyone.
@@ -88,6 +92,7 @@ class _FormCanvas:
         self.canvas.setSubject("Contribution request")
         self.reference = reference
         self.agency_code = agency_code
+        self.total_pages = total_pages
         self.page = 1
         self.y = TOP
         self._draw_page_frame()
@@ -109,7 +114,8 @@ class _FormCanvas:
         c.drawString(
             MARGIN, 9.5 * mm, f"Contribution form \u00b7 {self.reference} \u00b7 {self.agency_code}"
         )
-        c.drawRightString(PAGE_W - MARGIN, 9.5 * mm, f"Page {self.page}")
+        of = f" of {self.total_pages}" if self.total_pages else ""
+        c.drawRightString(PAGE_W - MARGIN, 9.5 * mm, f"Page {self.page}{of}")
         self.y = TOP
 
     def new_page(self) -> None:
@@ -169,19 +175,32 @@ class _FormCanvas:
             fieldFlags="readOnly", annotationFlags="hidden", maxlen=len(value) or None,
         )
 
+    # ReportLab draws round button appearances at size/20 scale (right only at 20 pt), so the
+    # ring and the box are drawn on the page and the widgets carry only the mark.
     def radio(self, group: str, value: str, x: float, y: float, tooltip: str) -> None:
+        c = self.canvas
+        c.setStrokeColor(FIELD_BORDER)
+        c.setFillColor(colors.white)
+        c.setLineWidth(0.9)
+        c.circle(x + BUTTON / 2, y + BUTTON / 2, BUTTON / 2 - 0.45, stroke=1, fill=1)
+        inset = 2.5
         self.canvas.acroForm.radio(
-            name=group, value=value, selected=False, x=x, y=y, size=11, tooltip=tooltip,
-            buttonStyle="circle", shape="circle", borderColor=FIELD_BORDER,
-            fillColor=colors.white, textColor=ACCENT, borderWidth=0.8,
+            name=group, value=value, selected=False, x=x + inset, y=y + inset,
+            size=BUTTON - 2 * inset, tooltip=tooltip, buttonStyle="circle", shape="square",
+            borderColor=None, fillColor=None, textColor=ACCENT, borderWidth=0,
             fieldFlags="noToggleToOff radio", annotationFlags="print",
         )
 
     def checkbox(self, name: str, x: float, y: float, tooltip: str) -> None:
+        c = self.canvas
+        c.setStrokeColor(FIELD_BORDER)
+        c.setFillColor(colors.white)
+        c.setLineWidth(0.9)
+        c.rect(x, y, BUTTON, BUTTON, stroke=1, fill=1)
         self.canvas.acroForm.checkbox(
-            name=name, checked=False, x=x, y=y, size=11, tooltip=tooltip, buttonStyle="check",
-            borderColor=FIELD_BORDER, fillColor=colors.white, textColor=ACCENT,
-            borderWidth=0.8, fieldFlags="", annotationFlags="print",
+            name=name, checked=False, x=x + 1, y=y + 1, size=BUTTON - 2, tooltip=tooltip,
+            buttonStyle="check", shape="square", borderColor=None, fillColor=None,
+            textColor=ACCENT, borderWidth=0, fieldFlags="", annotationFlags="print",
         )
 
 
@@ -197,8 +216,14 @@ def build_request_form(meeting: Meeting, agency_code: str, token: str) -> bytes:
             f"Agency {agency_code} is not part of meeting {meeting.reference}; "
             "add it to the meeting first, or check the agency code."
         )
+    # Drawn twice: the first pass counts the pages for the "Page n of m" footer.
+    pages = _render(meeting, agency, token, None)[1]
+    return _render(meeting, agency, token, pages)[0]
+
+
+def _render(meeting: Meeting, agency: Agency, token: str, total_pages: int | None) -> tuple[bytes, int]:
     buffer = io.BytesIO()
-    fc = _FormCanvas(buffer, meeting.reference, agency.code)
+    fc = _FormCanvas(buffer, meeting.reference, agency.code, total_pages)
     _draw_title_and_request(fc, meeting, agency.code, agency.name)
     _draw_guidance(fc)
     _draw_author(fc)
@@ -209,9 +234,10 @@ def build_request_form(meeting: Meeting, agency_code: str, token: str) -> bytes:
     fc.hidden_field(f.FIELD_REFERENCE, meeting.reference)
     fc.hidden_field(f.FIELD_AGENCY, agency.code)
     fc.hidden_field(f.FIELD_TOKEN, token)
+    pages = fc.page
     fc.canvas.showPage()
     fc.canvas.save()
-    return buffer.getvalue()
+    return buffer.getvalue(), pages
 
 
 def _draw_title_and_request(fc: _FormCanvas, meeting: Meeting, code: str, name: str) -> None:
@@ -228,14 +254,14 @@ def _draw_title_and_request(fc: _FormCanvas, meeting: Meeting, code: str, name: 
 
     rows: list[tuple[str, str]] = [("Meeting reference", meeting.reference)]
     if meeting.held_at is not None:
-        rows.append(("Meeting", format_when(meeting.held_at)))
+        rows.append(("Meeting date", format_when(meeting.held_at)))
     rows.append(("Requested from", f"{name} ({code})"))
     children = [child_line(ch) for ch in meeting.children] or ["Not recorded"]
     rows.append(("Child" if len(children) == 1 else "Children", "<br/>".join(escape(x) for x in children)))
     if meeting.chair.name:
         rows.append(("Return to", f"{meeting.chair.name}, chair of the meeting, by secure e-mail"))
 
-    label_w = 34 * mm
+    label_w = 38 * mm
     value_w = CONTENT_W - label_w - 16
     measured: list[tuple[Paragraph, Paragraph, float]] = []
     for key, value in rows:
@@ -263,7 +289,7 @@ def _draw_title_and_request(fc: _FormCanvas, meeting: Meeting, code: str, name: 
 def _draw_guidance(fc: _FormCanvas) -> None:
     fc.heading("What to share")
     for line in f.GUIDANCE:
-        fc.paragraph(escape(line), fc.styles.bullet, gap=1.5)
+        fc.paragraph(f"<bullet>\u2022</bullet>{escape(line)}", fc.styles.bullet, gap=1.5)
     fc.y -= 4
 
 
@@ -291,70 +317,83 @@ def _draw_sharing(fc: _FormCanvas, meeting: Meeting, own_code: str) -> None:
     others = [a for a in meeting.agencies if a.code != own_code]
     options: list[tuple[str, str]] = [
         (f.AUDIENCE_ALL, "All agencies at the meeting"),
-        (f.AUDIENCE_AGENCIES, "Only the agencies ticked below"),
-        (f.AUDIENCE_CHAIR, "Nobody else: the chair's record only"),
+        (f.AUDIENCE_AGENCIES, "Only the agencies I tick below"),
+        (f.AUDIENCE_CHAIR, "No other agency: the chair's full record only"),
     ]
     for value, text in options:
-        fc.need(18)
-        fc.radio(f.FIELD_AUDIENCE, value, MARGIN + 2, fc.y - 12, tooltip=text)
-        fc.label(text, MARGIN + 20, fc.y - 10, size=9.5, bold=False)
-        fc.y -= 17
+        fc.need(20)
+        baseline = fc.y - 12
+        fc.radio(f.FIELD_AUDIENCE, value, MARGIN + 2, baseline - 3, tooltip=text)
+        fc.label(text, MARGIN + 22, baseline, size=9.5, bold=False)
+        fc.y -= 19
         if value == f.AUDIENCE_AGENCIES and others:
             _draw_agency_ticks(fc, others)
-    fc.y -= 4
-    fc.need(40)
+    fc.y -= 6
+    fc.need(44)
     fc.label("May it be shared with the child's parents or carers?", MARGIN, fc.y - 10, size=9.5)
-    fc.y -= 28
+    fc.y -= 19
+    baseline = fc.y - 12
     x = MARGIN + 2
     for value, text in ((f.FAMILY_YES, "Yes"), (f.FAMILY_NO, "No")):
-        fc.radio(f.FIELD_FAMILY, value, x, fc.y, tooltip=f"Share with the family: {text}")
-        fc.label(text, x + 17, fc.y + 2, size=9.5, bold=False)
-        x += 70
-    fc.y -= 14
+        fc.radio(f.FIELD_FAMILY, value, x, baseline - 3, tooltip=f"Share with the family: {text}")
+        fc.label(text, x + 20, baseline, size=9.5, bold=False)
+        x += 72
+    fc.y -= 26
 
-    fc.need(60)
+    fc.need(70)
     fc.label("Lawful basis for sharing", MARGIN, fc.y - 10, size=9.5)
-    fc.y -= 16
-    fc.paragraph("Change it if your agency relies on a different basis.", st.small, gap=4)
-    fc.y -= 20
-    fc.text_field(f.FIELD_LAWFUL_BASIS, MARGIN, fc.y, CONTENT_W, 20, tooltip="Lawful basis for sharing",
-                  value=f.DEFAULT_LAWFUL_BASIS, max_chars=f.LAWFUL_BASIS_MAX_CHARS, font_size=8.5)
+    fc.y -= 14
+    fc.paragraph("Filled in with the usual basis for safeguarding; change it if your agency relies "
+                 "on a different one.", st.small, gap=4)
+    fc.y -= 30
+    fc.text_field(f.FIELD_LAWFUL_BASIS, MARGIN, fc.y, CONTENT_W, 30, tooltip="Lawful basis for sharing",
+                  value=f.DEFAULT_LAWFUL_BASIS, max_chars=f.LAWFUL_BASIS_MAX_CHARS, font_size=9,
+                  multiline=True)
     fc.y -= 10
 
 
-def _draw_agency_ticks(fc: _FormCanvas, others: list) -> None:  # type: ignore[type-arg]
-    columns = 2
-    col_w = (CONTENT_W - 36) / columns
+def _draw_agency_ticks(fc: _FormCanvas, others: list[Agency]) -> None:
+    """One tick-box per other agency; two columns when there are many."""
+    columns = 1 if len(others) <= 6 else 2
+    indent = 22.0
+    col_w = (CONTENT_W - indent) / columns
     for i, agency in enumerate(others):
         col = i % columns
         if col == 0:
-            fc.need(16)
-        x = MARGIN + 36 + col * col_w
-        fc.checkbox(f.agency_tick_field(agency.code), x, fc.y - 11, tooltip=f"Share with {agency.code}")
-        text = f"{agency.name} ({agency.code})"
+            fc.need(17)
+        baseline = fc.y - 11
+        x = MARGIN + indent + col * col_w
+        fc.checkbox(f.agency_tick_field(agency.code), x, baseline - 3, tooltip=f"Share with {agency.code}")
         fc.canvas.setFont(fc.styles.regular, 9)
         fc.canvas.setFillColor(INK)
-        fc.canvas.drawString(x + 16, fc.y - 9, _fit(text, fc.styles.regular, 9, col_w - 22))
+        fc.canvas.drawString(x + 19, baseline, _agency_label(agency, fc.styles.regular, 9, col_w - 26))
         if col == columns - 1 or i == len(others) - 1:
-            fc.y -= 16
-    fc.y -= 2
+            fc.y -= 17
+    fc.y -= 3
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
+def _agency_label(agency: Agency, font: str, size: float, width: float) -> str:
+    """'Name (CODE)' when it fits; else 'CODE: Name…', so the code is never the part cut."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "\u2026", font, size) > width:
+    full = f"{agency.name} ({agency.code})"
+    if stringWidth(full, font, size) <= width:
+        return full
+    text = f"{agency.code}: {agency.name}"
+    while len(text) > len(agency.code) and stringWidth(text + "\u2026", font, size) > width:
         text = text[:-1]
-    return text + "\u2026"
+    return text.rstrip() + "\u2026"
 
 
 TOPIC_BOX_HEIGHT = 178.0
 
 
 def _draw_topics(fc: _FormCanvas) -> None:
-    fc.new_page()
+    # A fresh page unless the one in hand still has room for the heading and a first topic.
+    if fc.y - BOTTOM < TOPIC_BOX_HEIGHT + 110:
+        fc.new_page()
+    else:
+        fc.y -= 10
     fc.heading("What your agency knows", size=14)
     fc.paragraph(
         "Write under each topic that applies. The boxes scroll: you can write more than they show.",
