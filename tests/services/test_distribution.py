@@ -11,6 +11,8 @@ from itertools import count
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 from pypdf import PdfReader
 
@@ -305,3 +307,29 @@ def test_timeliness_counts_weekends_and_england_and_wales_bank_holidays() -> Non
 def test_local_date_is_the_date_in_england() -> None:
     # 23:30 UTC on 30 June is 00:30 on 1 July in London (BST).
     assert local_date(datetime(2026, 6, 30, 23, 30, tzinfo=UTC)) == date(2026, 7, 1)
+
+
+outcomes = st.lists(
+    st.tuples(st.sampled_from(["CSC", "POLICE", "HEALTH", "EDU"]),
+              st.sampled_from(list(DistributionOutcome)), st.booleans()),
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=outcomes)
+def test_plan_never_resends_a_delivered_copy_and_always_retries_the_rest(setup, history) -> None:
+    meeting, _, copies, _, _ = setup
+    log = [
+        DistributionRecord(REF, code, DistributionChannel.EMAIL, "x@example.org",
+                           copies[code].sha256 if current else "old-version-hash",
+                           datetime(2026, 11, 20, tzinfo=UTC), outcome)
+        for code, outcome, current in history
+    ]
+    plan = plan_distribution(meeting, copies, log)
+    delivered = {code for code, outcome, current in history
+                 if current and outcome is not DistributionOutcome.FAILED}
+    assert {d.agency.code for d in plan.deliveries} == {"CSC", "POLICE", "HEALTH", "EDU"} - delivered
+    assert set(plan.already_delivered) == delivered
+    for d in plan.deliveries:
+        assert d.attempt == 1 + sum(1 for code, _, current in history if code == d.agency.code and current)
