@@ -333,3 +333,27 @@ def test_plan_never_resends_a_delivered_copy_and_always_retries_the_rest(setup, 
     assert set(plan.already_delivered) == delivered
     for d in plan.deliveries:
         assert d.attempt == 1 + sum(1 for code, _, current in history if code == d.agency.code and current)
+
+
+def test_a_copy_changed_after_signing_is_refused_even_with_a_matching_manifest(tmp_path: Path) -> None:
+    import json
+
+    folder = tmp_path / "set"
+    write_signed_set(folder, REF, ["CSC"])
+    path = folder / f"{REF}-CSC.pdf"
+    data = path.read_bytes()
+    at = data.index(b"ReportLab")  # in the signed revision's document information
+    path.write_bytes(data[:at] + b"ReportLaX" + data[at + 9:])
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["copies"][0]["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(VerificationFailed, match="broken signature or was changed after signing"):
+        load_signed_copies(folder, REF)
+
+    from signed_copy_fixtures import unsigned_pdf
+
+    path.write_bytes(unsigned_pdf(REF, "CSC"))
+    manifest["copies"][0]["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(VerificationFailed, match="carries no signature"):
+        load_signed_copies(folder, REF)

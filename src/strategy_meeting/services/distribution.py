@@ -33,7 +33,6 @@ from strategy_meeting.domain.working_days import add_working_days
 
 from .action_calendar import agency_actions_calendar
 from .copy_encryption import check_password, encrypt_copy
-from .file_output import write_file_atomically
 from .distribution_mail import (
     Attachment,
     address_problem,
@@ -41,6 +40,7 @@ from .distribution_mail import (
     calendar_file_name,
     copy_file_name,
 )
+from .file_output import write_file_atomically
 from .signed_copies import SignedCopy
 from .smtp_transport import SendFailed
 

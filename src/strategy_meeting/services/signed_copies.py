@@ -103,7 +103,11 @@ def check_signature_intact(data: bytes, what: str) -> None:
         signatures = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
         if not signatures:
             raise VerificationFailed(f"{what} carries no signature. Run 'minutes --sign' first.")
-        status = validate_pdf_signature(signatures[-1], ValidationContext(trust_roots=[]))
+        signature = signatures[-1]
+        # Trust is not the question here, so the signer's own certificate is the root: the
+        # path check then passes quietly instead of logging a traceback for every copy.
+        context = ValidationContext(trust_roots=[signature.signer_cert], allow_fetching=False)
+        status = validate_pdf_signature(signature, context)
     except VerificationFailed:
         raise
     except Exception:  # noqa: BLE001 - a damaged file can make pyHanko raise anything
