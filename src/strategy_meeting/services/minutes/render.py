@@ -2,8 +2,8 @@
 # Copyright (c) 2026 Strategy Meeting contributors
 """``MinutesDocument`` -> PDF bytes with ReportLab platypus. No database, no domain objects.
 
-Every string from the record is escaped before it reaches Paragraph markup, so text such as
-``<b>``, ``&`` or ``<para>`` prints literally. DejaVu fonts are embedded (subset) from
+Record text is never parsed as markup (see ``textflow``), so text such as ``<b>``, ``&`` or
+``<para>`` prints literally. DejaVu fonts are embedded (subset) from
 ``resources/fonts`` so names in Latin, Greek and Cyrillic scripts print. Document information
 holds fixed application strings only. With ``invariant`` the same document gives the same bytes.
 """
@@ -13,28 +13,19 @@ from __future__ import annotations
 import io
 import re
 import threading
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-)
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
@@ -53,6 +44,7 @@ from .document import (
     Tone,
     WithheldLine,
 )
+from .textflow import OutlinedBlock, Span, TextBlock, TextStyle
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
@@ -92,6 +84,20 @@ TONES: dict[Tone, tuple[str, str]] = {
     Tone.OK: ("#dff0e3", "#1e5b2c"),
 }
 
+class _DejaVu(TTFont):
+    """DejaVu with a fast path for printable ASCII.
+
+    ReportLab encodes text one character at a time into font subsets; printable ASCII always
+    sits at its own code in subset 0 (``asciiReadable``), so it needs no per-character work.
+    That loop was a quarter of the rendering time.
+    """
+
+    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+        if isinstance(text, str) and text.isascii() and text.isprintable() and doc in self.state:
+            return [(0, text.encode("ascii"))] if text else []
+        return super().splitString(text, doc, encoding)
+
+
 _FONT_LOCK = threading.Lock()
 _fonts_registered = False
 
@@ -108,132 +114,61 @@ def register_fonts() -> None:
             (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
             (FONT_BOLD_ITALIC, "DejaVuSans-BoldOblique.ttf"),
         ):
-            pdfmetrics.registerFont(TTFont(name, str(paths.resource("fonts", file))))
+            font = _DejaVu(name, str(paths.resource("fonts", file)), asciiReadable=1)
+            pdfmetrics.registerFont(font)
         pdfmetrics.registerFontFamily(
             FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
         )
         _fonts_registered = True
 
 
-# --- escaping ---------------------------------------------------------------------------------
-
-# C0/C1 controls (bar tab and newline), lone surrogates and non-characters cannot be printed and
-# some upset the markup parser; they become U+FFFD so the reader sees that something was there.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def markup(text: str) -> str:
-    """Plain text -> Paragraph markup that prints exactly that text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _UNPRINTABLE.sub("\ufffd", text)
-    return escape(text).replace("\n", "<br/>")
-
-
-def _badge(badge: Badge) -> str:
-    background, ink = TONES[badge.tone]
-    return (
-        f'<font backColor="{background}" color="{ink}" size="7.5">'
-        f"\u00a0{markup(badge.text)}\u00a0</font>"
-    )
-
-
-def _badges(badges: tuple[Badge, ...]) -> str:
-    return "\u00a0\u00a0".join(_badge(b) for b in badges)
-
-
 # --- styles -----------------------------------------------------------------------------------
+
+
+def _style(**kw: Any) -> TextStyle:
+    base: dict[str, Any] = {"font": FONT, "size": 9.5, "leading": 13.0, "color": INK}
+    base.update(kw)
+    return TextStyle(**base)
 
 
 class _Styles:
     def __init__(self) -> None:
-        base = ParagraphStyle(
-            "body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK, splitLongWords=1
+        self.title = _style(font=FONT_BOLD, size=20, leading=25, color=NAVY)
+        self.subtitle = _style(size=10.5, leading=14, color=MUTED, space_after=8)
+        self.recipient = _style(font=FONT_BOLD, size=11, leading=15, color=NAVY)
+        self.intro = _style(size=9, leading=12.5, space_before=3)
+        self.section = _style(
+            font=FONT_BOLD, size=13, leading=17, color=NAVY, space_before=14, keep_with_next=True
         )
-        self.body = base
-        self.title = ParagraphStyle(
-            "title", parent=base, fontName=FONT_BOLD, fontSize=20, leading=25, textColor=NAVY
+        self.sub = _style(
+            font=FONT_BOLD, size=10.5, leading=14, color=ACCENT, space_before=9, space_after=3,
+            keep_with_next=True,
         )
-        self.subtitle = ParagraphStyle(
-            "subtitle", parent=base, fontSize=10.5, leading=14, textColor=MUTED, spaceAfter=8
+        self.card_head = _style(
+            font=FONT_BOLD, leading=15, background=CARD, padding=2.5, space_before=9,
+            space_after=3, keep_with_next=True,
         )
-        self.recipient = ParagraphStyle(
-            "recipient", parent=base, fontName=FONT_BOLD, fontSize=11, leading=15, textColor=NAVY
-        )
-        self.intro = ParagraphStyle("intro", parent=base, fontSize=9, leading=12.5, spaceBefore=3)
-        self.section = ParagraphStyle(
-            "section",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=13,
-            leading=17,
-            textColor=NAVY,
-            spaceBefore=14,
-            spaceAfter=2,
-            keepWithNext=1,
-        )
-        self.sub = ParagraphStyle(
-            "sub",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=10.5,
-            leading=14,
-            textColor=ACCENT,
-            spaceBefore=9,
-            spaceAfter=3,
-            keepWithNext=1,
-        )
-        self.card_head = ParagraphStyle(
-            "card_head",
-            parent=base,
-            fontName=FONT_BOLD,
-            backColor=CARD,
-            borderPadding=(3, 4, 3, 4),
-            spaceBefore=9,
-            spaceAfter=4,
-            leading=14,
-            keepWithNext=1,
-        )
-        self.meta = ParagraphStyle(
-            "meta", parent=base, fontSize=8, leading=10.5, textColor=MUTED, leftIndent=4,
-            spaceAfter=2, keepWithNext=1,
-        )
-        self.item = ParagraphStyle("item", parent=base, leftIndent=4, spaceAfter=2)
-        self.fact = ParagraphStyle("fact", parent=base, leftIndent=4, spaceAfter=2)
-        self.bullet = ParagraphStyle(
-            "bullet", parent=base, leftIndent=16, bulletIndent=6, spaceAfter=1
-        )
-        self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
-        self.cell_label = ParagraphStyle(
-            "cell_label", parent=self.cell, fontName=FONT_BOLD, textColor=MUTED
-        )
-        self.cell_head = ParagraphStyle(
-            "cell_head", parent=self.cell, fontName=FONT_BOLD, textColor=colors.white,
-            splitLongWords=0,
-        )
-        self.withheld = ParagraphStyle(
-            "withheld",
-            parent=base,
-            fontName=FONT_ITALIC,
-            fontSize=9,
-            textColor=MUTED,
-            backColor=WITHHELD_BG,
-            borderPadding=(3, 4, 3, 4),
-            spaceBefore=6,
-            spaceAfter=4,
-        )
-        self.cell_withheld = ParagraphStyle(
-            "cell_withheld", parent=self.cell, fontName=FONT_ITALIC, textColor=MUTED
+        self.meta = _style(size=8, leading=10.5, color=MUTED, left_indent=4, space_after=2,
+                           keep_with_next=True)
+        self.item = _style(left_indent=4, space_after=2)
+        self.fact = _style(left_indent=4, space_after=2)
+        self.bullet = _style(left_indent=16, bullet="\u2022", bullet_indent=7, space_after=1)
+        self.cell = _style(size=8.5, leading=11)
+        self.cell_label = _style(size=8.5, leading=11, font=FONT_BOLD, color=MUTED)
+        self.cell_head = _style(size=8.5, leading=11, font=FONT_BOLD, color=colors.white)
+        self.cell_withheld = _style(size=8.5, leading=11, font=FONT_ITALIC, color=MUTED)
+        self.withheld = _style(
+            font=FONT_ITALIC, size=9, color=MUTED, background=WITHHELD_BG, padding=3,
+            space_before=6, space_after=4,
         )
         self.notes = {
-            tone: ParagraphStyle(
-                f"note_{tone.value}",
-                parent=base,
-                fontSize=9,
-                textColor=colors.HexColor(TONES[tone][1]),
-                backColor=None if tone is Tone.NEUTRAL else colors.HexColor(TONES[tone][0]),
-                borderPadding=(3, 4, 3, 4),
-                spaceBefore=5,
-                spaceAfter=5,
+            tone: _style(
+                size=9,
+                color=colors.HexColor(TONES[tone][1]),
+                background=None if tone is Tone.NEUTRAL else colors.HexColor(TONES[tone][0]),
+                padding=0 if tone is Tone.NEUTRAL else 3,
+                space_before=5,
+                space_after=5,
             )
             for tone in Tone
         }
@@ -253,20 +188,6 @@ def _get_styles() -> _Styles:
 # --- flowables --------------------------------------------------------------------------------
 
 
-class _SectionHeading(Paragraph):
-    """A numbered section heading that is also a bookmark (fixed wording only)."""
-
-    def __init__(self, number: int, title: str, style: ParagraphStyle) -> None:
-        super().__init__(f"{number}.\u2002{markup(title)}", style)
-        self._outline = f"{number}. {title}"
-        self._key = f"s{number}"
-
-    def draw(self) -> None:
-        super().draw()
-        self.canv.bookmarkPage(self._key)
-        self.canv.addOutlineEntry(self._outline, self._key, level=0)
-
-
 class _Rule(Flowable):
     def __init__(self, colour: colors.Color = RULE, thickness: float = 0.8) -> None:
         super().__init__()
@@ -283,16 +204,36 @@ class _Rule(Flowable):
         self.canv.line(0, 1, self.width, 1)
 
 
-def _paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
-    """Blank lines start a new paragraph, so very long text can break between them."""
+def _badge_spans(badges: tuple[Badge, ...]) -> list[Span]:
+    spans: list[Span] = []
+    for badge in badges:
+        background, ink = TONES[badge.tone]
+        spans.append(Span("  "))
+        spans.append(
+            Span(badge.text, FONT, _colour(ink), 7.5, badge=_colour(background))
+        )
+    return spans
+
+
+_colours: dict[str, colors.Color] = {}
+
+
+def _colour(hex_value: str) -> colors.Color:
+    found = _colours.get(hex_value)
+    if found is None:
+        found = _colours[hex_value] = colors.HexColor(hex_value)
+    return found
+
+
+def _paragraphs(text: str, style: TextStyle) -> list[Flowable]:
+    """Blank lines start a new block, so very long text can break between them."""
     parts = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()] or [""]
-    return [Paragraph(markup(p), style) for p in parts]
+    return [TextBlock(p, style) for p in parts]
 
 
 def _facts(block: Facts, s: _Styles) -> Flowable:
     data = [
-        [Paragraph(markup(label), s.cell_label), Paragraph(markup(value), s.cell)]
-        for label, value in block.rows
+        [TextBlock(label, s.cell_label), TextBlock(value, s.cell)] for label, value in block.rows
     ]
     long_value = any(len(value) > LONG_CELL for _, value in block.rows)
     table = RLTable(
@@ -301,23 +242,24 @@ def _facts(block: Facts, s: _Styles) -> Flowable:
         splitInRow=1 if long_value else 0,
         hAlign="LEFT",
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
+    table.setStyle(_FACTS_STYLE)
     return table
+
+
+_FACTS_STYLE = TableStyle(
+    [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ]
+)
 
 
 def _table(block: Table, s: _Styles) -> Flowable:
     widths = [f * TEXT_WIDTH for f in block.widths]
-    data: list[list[Any]] = [[Paragraph(markup(c), s.cell_head) for c in block.columns]]
+    data: list[list[Any]] = [[TextBlock(c, s.cell_head) for c in block.columns]]
     commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), NAVY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -330,18 +272,18 @@ def _table(block: Table, s: _Styles) -> Flowable:
     ncols = len(block.columns)
     for r, row in enumerate(block.rows, start=1):
         if row.withheld:
-            first = Paragraph(markup(row.cells[0]) if row.cells else "", s.cell_withheld)
-            data.append([first, Paragraph(markup(row.withheld), s.cell_withheld)] + [""] * (ncols - 2))
+            first = TextBlock(row.cells[0] if row.cells else "", s.cell_withheld)
+            data.append([first, TextBlock(row.withheld, s.cell_withheld)] + [""] * (ncols - 2))
             commands.append(("SPAN", (1, r), (-1, r)))
             commands.append(("BACKGROUND", (0, r), (-1, r), WITHHELD_BG))
             continue
         cells: list[Any] = []
         for c, text in enumerate(row.cells):
-            para = Paragraph(markup(text), s.cell)
             if c == block.badge_column and row.badges:
-                cells.append([para, Spacer(1, 2), Paragraph(_badges(row.badges), s.cell)])
+                spans = [Span(text), Span("\n")] + _badge_spans(row.badges)[1:]
+                cells.append(TextBlock(spans, s.cell))
             else:
-                cells.append(para)
+                cells.append(TextBlock(text, s.cell))
         data.append(cells + [""] * (ncols - len(cells)))
         if r % 2 == 0:
             commands.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
@@ -354,19 +296,17 @@ def _table(block: Table, s: _Styles) -> Flowable:
 
 
 def _card(block: ItemCard, s: _Styles) -> list[Flowable]:
-    head = f"{markup(block.number)}\u2002{markup(block.title)}"
-    if block.badges:
-        head += "\u2003" + _badges(block.badges)
-    out: list[Flowable] = [Paragraph(head, s.card_head)]
+    head = [Span(f"{block.number}\u2002{block.title}")] + _badge_spans(block.badges)
+    out: list[Flowable] = [TextBlock(head, s.card_head)]
     if block.meta:
-        out.append(Paragraph(markup(block.meta), s.meta))
+        out.append(TextBlock(block.meta, s.meta))
     if block.text:
         out.extend(_paragraphs(block.text, s.item))
     for label, value in block.facts:
-        out.append(Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", s.fact))
+        out.append(TextBlock([Span(f"{label}: ", FONT_BOLD), Span(value)], s.fact))
     for label, lines in block.lists:
-        out.append(Paragraph(f"<b>{markup(label)}:</b>", s.fact))
-        out.extend(Paragraph(markup(line), s.bullet, bulletText="\u2022") for line in lines)
+        out.append(TextBlock([Span(f"{label}:", FONT_BOLD)], s.fact))
+        out.extend(TextBlock(line, s.bullet) for line in lines)
     return out
 
 
@@ -378,18 +318,18 @@ def _block(block: Block, s: _Styles) -> list[Flowable]:
     if isinstance(block, ItemCard):
         return _card(block, s)
     if isinstance(block, SubHeading):
-        return [Paragraph(markup(block.text), s.sub)]
+        return [TextBlock(block.text, s.sub)]
     if isinstance(block, WithheldLine):
-        prefix = f"{markup(block.number)}\u2002" if block.number else ""
-        return [Paragraph(prefix + markup(block.text), s.withheld)]
+        prefix = f"{block.number}\u2002" if block.number else ""
+        return [TextBlock(prefix + block.text, s.withheld)]
     if isinstance(block, Note):
-        return [Paragraph(markup(block.text), s.notes[block.tone])]
+        return [TextBlock(block.text, s.notes[block.tone])]
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
 def _story(doc: MinutesDocument, s: _Styles) -> list[Flowable]:
-    intro: list[Flowable] = [Paragraph(markup(doc.header_label), s.recipient)]
-    intro.extend(Paragraph(markup(t), s.intro) for t in doc.intro)
+    intro: list[Flowable] = [TextBlock(doc.header_label, s.recipient)]
+    intro.extend(TextBlock(t, s.intro) for t in doc.intro)
     box = RLTable([[intro]], colWidths=[TEXT_WIDTH])
     box.setStyle(
         TableStyle(
@@ -403,12 +343,17 @@ def _story(doc: MinutesDocument, s: _Styles) -> list[Flowable]:
         )
     )
     story: list[Flowable] = [
-        Paragraph(markup(doc.title), s.title),
-        Paragraph(markup(doc.subtitle), s.subtitle),
+        TextBlock(doc.title, s.title),
+        TextBlock(doc.subtitle, s.subtitle),
         box,
     ]
     for n, section in enumerate(doc.sections, start=1):
-        story.append(KeepTogether([_SectionHeading(n, section.title, s.section), _Rule(ACCENT, 1)]))
+        heading = OutlinedBlock(
+            f"{n}.\u2002{section.title}", s.section, f"{n}. {section.title}", f"s{n}"
+        )
+        rule = _Rule(ACCENT, 1)
+        rule.keepWithNext = True  # heading, rule and the first block stay on one page
+        story.extend([heading, rule])
         for block in section.blocks:
             story.extend(_block(block, s))
     return story
@@ -420,9 +365,16 @@ def _story(doc: MinutesDocument, s: _Styles) -> list[Flowable]:
 class _MinutesCanvas(Canvas):
     """Holds each page until the end so the footer can say "Page X of Y"."""
 
-    def __init__(self, *args: Any, created_at: datetime | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        created_at: datetime | None = None,
+        page_count: list[int] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._page_count = page_count if page_count is not None else []
         self.showOutline()
         if created_at is not None:
             self._doc._timeStamp = _timestamp(created_at)
@@ -433,6 +385,7 @@ class _MinutesCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        self._page_count.append(total)
         for state in self._pages:
             self.__dict__.update(state)
             self._page_number(total)
@@ -502,10 +455,23 @@ def _furniture(doc: MinutesDocument) -> Any:
     return draw
 
 
+@dataclass(frozen=True)
+class RenderedPdf:
+    pdf: bytes
+    pages: int
+
+
 def render(
     doc: MinutesDocument, *, invariant: bool = True, created_at: datetime | None = None
 ) -> bytes:
-    """The PDF bytes of ``doc``.
+    """The PDF bytes of ``doc`` (see ``render_pdf``)."""
+    return render_pdf(doc, invariant=invariant, created_at=created_at).pdf
+
+
+def render_pdf(
+    doc: MinutesDocument, *, invariant: bool = True, created_at: datetime | None = None
+) -> RenderedPdf:
+    """The PDF bytes of ``doc`` and its page count.
 
     ``invariant`` fixes everything ReportLab would take from the clock or chance, so the same
     document renders to the same bytes; ``created_at`` then sets the creation date it records.
@@ -536,8 +502,12 @@ def render(
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
     )
     template.addPageTemplates([PageTemplate("page", [frame], onPage=_furniture(doc))])
-    template.build(_story(doc, s), canvasmaker=partial(_MinutesCanvas, created_at=created_at))
-    return out.getvalue()
+    page_count: list[int] = []
+    template.build(
+        _story(doc, s),
+        canvasmaker=partial(_MinutesCanvas, created_at=created_at, page_count=page_count),
+    )
+    return RenderedPdf(out.getvalue(), page_count[0] if page_count else 0)
 
 
-__all__ = ["markup", "register_fonts", "render"]
+__all__ = ["RenderedPdf", "register_fonts", "render", "render_pdf"]
