@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -98,6 +99,30 @@ class _DejaVu(TTFont):
         return super().splitString(text, doc, encoding)
 
 
+def _utf16_hex(code: int) -> str:
+    if code <= 0xFFFF:
+        return f"{code:04X}"
+    code -= 0x10000
+    return f"{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}"
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map, but with characters beyond U+FFFF as UTF-16 surrogate pairs.
+
+    ReportLab writes them as five hex digits, which readers reject, so an emoji in a name or
+    a contribution could not be copied or searched. Same layout as ReportLab's otherwise.
+    """
+    entries = "\n".join(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset))
+    return (
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
+        f"<< /Registry ({fontname})\n/Ordering ({fontname})\n/Supplement 0\n>> def\n"
+        f"/CMapName /{fontname} def\n/CMapType 2 def\n1 begincodespacerange\n"
+        f"<00> <{len(subset) - 1:02X}>\nendcodespacerange\n{len(subset)} beginbfchar\n"
+        f"{entries}\nendbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\n"
+        "end\nend"
+    )
+
+
 _FONT_LOCK = threading.Lock()
 _fonts_registered = False
 
@@ -108,6 +133,7 @@ def register_fonts() -> None:
     with _FONT_LOCK:
         if _fonts_registered:
             return
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         for name, file in (
             (FONT, "DejaVuSans.ttf"),
             (FONT_BOLD, "DejaVuSans-Bold.ttf"),
@@ -236,6 +262,8 @@ def _facts(block: Facts, s: _Styles) -> Flowable:
         [TextBlock(label, s.cell_label), TextBlock(value, s.cell)] for label, value in block.rows
     ]
     long_value = any(len(value) > LONG_CELL for _, value in block.rows)
+    if long_value:
+        data = _listed(data)
     table = RLTable(
         data,
         colWidths=[0.3 * TEXT_WIDTH, 0.7 * TEXT_WIDTH],
@@ -246,8 +274,14 @@ def _facts(block: Facts, s: _Styles) -> Flowable:
     return table
 
 
+def _listed(data: list[list[Any]]) -> list[list[Any]]:
+    """Cells as lists of flowables: ReportLab splits a row across pages only for list cells."""
+    return [[[c] if isinstance(c, Flowable) else c for c in row] for row in data]
+
+
 _FACTS_STYLE = TableStyle(
     [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -261,6 +295,7 @@ def _table(block: Table, s: _Styles) -> Flowable:
     widths = [f * TEXT_WIDTH for f in block.widths]
     data: list[list[Any]] = [[TextBlock(c, s.cell_head) for c in block.columns]]
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # for empty cells: never fall back to Helvetica
         ("BACKGROUND", (0, 0), (-1, 0), NAVY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
@@ -288,6 +323,8 @@ def _table(block: Table, s: _Styles) -> Flowable:
         if r % 2 == 0:
             commands.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
     long_cell = any(len(t) > LONG_CELL for row in block.rows for t in (*row.cells, row.withheld))
+    if long_cell:
+        data = _listed(data)
     table = RLTable(
         data, colWidths=widths, repeatRows=1, splitInRow=1 if long_cell else 0, hAlign="LEFT"
     )
@@ -334,6 +371,7 @@ def _story(doc: MinutesDocument, s: _Styles) -> list[Flowable]:
     box.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("BACKGROUND", (0, 0), (-1, -1), CARD),
                 ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
                 ("LEFTPADDING", (0, 0), (-1, -1), 10),

@@ -116,11 +116,12 @@ class TextBlock(Flowable):
         self._lines: list[list[_Piece]] | None = None
         self._laid_width = -1.0
         self._first_part = True
+        self._fixed = False  # a split part: its lines are all it has
 
     # --- layout -------------------------------------------------------------------------
 
     def _layout(self, width: float) -> list[list[_Piece]]:
-        if self._lines is not None and self._laid_width == width:
+        if self._lines is not None and (self._laid_width == width or self._fixed):
             return self._lines
         key = (
             id(self.style),
@@ -247,6 +248,7 @@ class TextBlock(Flowable):
         part._lines = lines
         part._laid_width = width
         part._first_part = first
+        part._fixed = True
         return part
 
     # --- drawing ------------------------------------------------------------------------
