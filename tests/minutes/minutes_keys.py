@@ -22,7 +22,9 @@ NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
 
 
 @dataclass
-class TestPki:
+class FakePki:
+    """A stand-in for an organisation's PKI and a timestamp authority (cannot run here for real)."""
+
     root_cert: x509.Certificate
     root_key: rsa.RSAPrivateKey
     tsa_cert: x509.Certificate
@@ -78,7 +80,7 @@ def _usage(*, signing: bool = False, non_repudiation: bool = False, ca: bool = F
 
 
 @pytest.fixture(scope="session")
-def pki() -> TestPki:
+def pki() -> FakePki:
     root_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     root_name = _name("Test Root CA", "Test PKI")
     root = (
@@ -106,7 +108,7 @@ def pki() -> TestPki:
         .add_extension(_usage(signing=True, non_repudiation=True), critical=True)
         .sign(root_key, hashes.SHA256())
     )
-    return TestPki(root, root_key, tsa, tsa_key)
+    return FakePki(root, root_key, tsa, tsa_key)
 
 
 @pytest.fixture(scope="session")

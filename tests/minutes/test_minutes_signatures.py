@@ -25,7 +25,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from minutes_factories import example_meeting, signed_off
-from minutes_keys import NOW, TestPki, chair_identity, pki  # noqa: F401 - fixtures
+from minutes_keys import NOW, FakePki, chair_identity, pki  # noqa: F401 - fixtures
 from pdf_probe import read_channels
 from strategy_meeting.domain.errors import InvalidInput, SigningError
 from strategy_meeting.domain.records import IdentityKind, SigningIdentity
@@ -143,12 +143,12 @@ def test_unsigned_and_unreadable_files_are_not_ok(unsigned):
     assert not verify_pdf(unsigned).ok
 
 
-def test_foreign_trust_root_means_intact_but_not_trusted(signed, pki: TestPki):  # noqa: F811
+def test_foreign_trust_root_means_intact_but_not_trusted(signed, pki: FakePki):  # noqa: F811
     report = verify_pdf(signed, load_trust(pki.root_cert.public_bytes(serialization.Encoding.PEM)))
     assert report.ok and report.intact and not report.trusted
 
 
-def test_timestamped_signature_is_pades_b_t(unsigned, chair_identity, pki: TestPki):  # noqa: F811
+def test_timestamped_signature_is_pades_b_t(unsigned, chair_identity, pki: FakePki):  # noqa: F811
     from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1, translate_pyca_cryptography_key_to_asn1
 
     stamper = DummyTimeStamper(
@@ -193,7 +193,7 @@ def test_self_signed_identity_has_signing_key_usage(chair_identity):  # noqa: F8
     serialization.load_pem_private_key(chair_identity.private_key_pem, None)
 
 
-def test_organisation_pkcs12_signs_and_chains_to_its_root(unsigned, pki: TestPki):  # noqa: F811
+def test_organisation_pkcs12_signs_and_chains_to_its_root(unsigned, pki: FakePki):  # noqa: F811
     identity = load_pkcs12(pki.pkcs12("Alex Example", b"s3cret"), "s3cret", "alex", NOW)
     assert identity.kind is IdentityKind.PKCS12 and identity.chain_pem
     signed_org = MinutesSigner(identity).sign(unsigned)
@@ -201,12 +201,12 @@ def test_organisation_pkcs12_signs_and_chains_to_its_root(unsigned, pki: TestPki
     assert report.ok and report.trusted
 
 
-def test_wrong_pkcs12_password_is_a_clear_error(pki: TestPki):  # noqa: F811
+def test_wrong_pkcs12_password_is_a_clear_error(pki: FakePki):  # noqa: F811
     with pytest.raises(InvalidInput, match="password is wrong"):
         load_pkcs12(pki.pkcs12("Alex Example", b"right"), "wrong", "alex", NOW)
 
 
-def test_certificate_without_non_repudiation_is_refused(pki: TestPki):  # noqa: F811
+def test_certificate_without_non_repudiation_is_refused(pki: FakePki):  # noqa: F811
     data = pki.pkcs12("Alex Example", b"pw", non_repudiation=False)
     with pytest.raises(InvalidInput, match="non-repudiation"):
         load_pkcs12(data, "pw", "alex", NOW)
