@@ -23,7 +23,7 @@ def _recipients(g: GeneratedMeeting) -> list[Recipient]:
     return [Recipient(None)] + [Recipient(c) for c in g.codes]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(g=meetings(max_items=8))
 def test_assembled_copies_hold_exactly_what_their_terms_allow(g: GeneratedMeeting) -> None:
     for recipient in _recipients(g):
@@ -40,7 +40,7 @@ def test_assembled_copies_hold_exactly_what_their_terms_allow(g: GeneratedMeetin
         assert len(doc.withheld_from) == withheld
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(g=meetings(max_items=5))
 def test_rendered_copies_leak_nothing_by_any_channel(g: GeneratedMeeting) -> None:
     for recipient in _recipients(g):

@@ -15,8 +15,9 @@ import sys
 from pathlib import Path
 
 from strategy_meeting.domain.errors import InvalidInput, SignOffWarnings
-from strategy_meeting.services import identities, signoff
-from strategy_meeting.services.minutes.service import render_minutes, verify_file
+
+# The services below pull in ReportLab and pyHanko (about a second to import); they are imported
+# inside the handlers so that every other command starts quickly.
 
 P12_PASSWORD_ENV = "STRATEGY_MEETING_P12_PASSWORD"
 
@@ -59,6 +60,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _identity_new(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    from strategy_meeting.services import identities
+
     summary, _ = identities.new_self_signed(ctx, actor, organisation=args.organisation)
     print(f"Created a self-signed signing certificate for {summary.subject}.")
     print(f"SHA-256 fingerprint: {_grouped(summary.fingerprint_sha256)}")
@@ -81,6 +84,8 @@ def _p12_password(args: argparse.Namespace) -> str | None:
 
 
 def _identity_import(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    from strategy_meeting.services import identities
+
     try:
         data = args.file.read_bytes()
     except OSError:
@@ -92,6 +97,7 @@ def _identity_import(args: argparse.Namespace, ctx, actor) -> int:  # type: igno
 
 
 def _identity_export(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    from strategy_meeting.services import identities
     from strategy_meeting.services.minutes.service import write_atomically
 
     pem = identities.active_certificate(ctx, actor)
@@ -104,6 +110,8 @@ def _identity_export(args: argparse.Namespace, ctx, actor) -> int:  # type: igno
 
 
 def _sign_off(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    from strategy_meeting.services import signoff
+
     try:
         meeting, _ = signoff.sign_off(ctx, actor, args.reference, acknowledge_warnings=args.acknowledge_warnings)
     except SignOffWarnings as exc:
@@ -118,6 +126,8 @@ def _sign_off(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-u
 
 
 def _minutes(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    from strategy_meeting.services.minutes.service import render_minutes
+
     # The command line runs alone, so copies may render in parallel processes.
     workers = max(1, min(4, os.cpu_count() or 1))
     result = render_minutes(ctx, actor, args.reference, args.out, agencies=args.agency,
@@ -133,6 +143,8 @@ def _minutes(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-un
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from strategy_meeting.services.minutes.service import verify_file
+
     report = verify_file(args.file, args.trust)
     for line in report.lines():
         print(line)

@@ -233,11 +233,11 @@ SIGNOFF_DRAFT = (
 )
 SIGNOFF_SIGNED = (
     "The chair signed these minutes off. The record is now locked: any later change is "
-    "an addendum below, numbered and dated."
+    "made as a numbered, dated addendum."
 )
 SIGNOFF_DIGITAL = (
-    "This file carries the chair's digital signature. Check it with Strategy Meeting's "
-    "verify command or in Adobe Reader's signature panel."
+    "A signed copy carries the chair's digital signature, which forbids any change to the file. "
+    "Check it in Adobe Reader's signature panel or with Strategy Meeting's verify command."
 )
 CONTENT_HASH_NOTE = "Fingerprint of the full record at sign-off, kept by children's social care."
 NO_ADDENDA = "No addenda."
