@@ -171,3 +171,20 @@ def test_outline_holds_section_headings_only():
     with pikepdf.open(__import__("io").BytesIO(pdf)) as doc, doc.open_outline() as outline:
         titles = [item.title for item in outline.root]
     assert titles == [f"{n}. {t}" for n, t in enumerate(SECTION_ORDER, start=1)]
+
+
+def test_a_copy_never_aliases_the_record():
+    """copy_of copies items shallowly (their fields are immutable): changing a copy's item
+    must still leave the record alone."""
+    from strategy_meeting.domain.sharing import copy_of
+
+    m = example_meeting()
+    view = copy_of(m, Recipient("POLICE"))
+    view.meeting.contributions[0].text = "changed in the copy"
+    view.meeting.actions[0].description = "changed in the copy"
+    view.meeting.decisions[0].relied_on.append("x")
+    view.meeting.decisions[0].dissent.append(None)  # type: ignore[arg-type]
+    fresh = example_meeting()
+    assert m.contributions == fresh.contributions
+    assert m.actions == fresh.actions
+    assert m.decisions == fresh.decisions
