@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
@@ -22,15 +21,11 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase import ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
-from strategy_meeting import paths
 
 from . import wording as w
 from .document import (
@@ -45,6 +40,7 @@ from .document import (
     Tone,
     WithheldLine,
 )
+from .fonts import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
 from .textflow import OutlinedBlock, Span, TextBlock, TextStyle
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -57,10 +53,6 @@ TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 # pages (ReportLab's in-row splitting is slow and can leave a sliver of an empty row).
 LONG_CELL = 1500
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
-FONT_ITALIC = "DejaVuSans-Oblique"
-FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
 
 INK = colors.HexColor("#1b1b1b")
 NAVY = colors.HexColor("#1f3864")
@@ -84,69 +76,6 @@ TONES: dict[Tone, tuple[str, str]] = {
     Tone.WARNING: ("#fdebe9", "#8a1c1c"),
     Tone.OK: ("#dff0e3", "#1e5b2c"),
 }
-
-class _DejaVu(TTFont):
-    """DejaVu with a fast path for printable ASCII.
-
-    ReportLab encodes text one character at a time into font subsets; printable ASCII always
-    sits at its own code in subset 0 (``asciiReadable``), so it needs no per-character work.
-    That loop was a quarter of the rendering time.
-    """
-
-    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
-        if isinstance(text, str) and text.isascii() and text.isprintable() and doc in self.state:
-            return [(0, text.encode("ascii"))] if text else []
-        return super().splitString(text, doc, encoding)
-
-
-def _utf16_hex(code: int) -> str:
-    if code <= 0xFFFF:
-        return f"{code:04X}"
-    code -= 0x10000
-    return f"{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}"
-
-
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """ReportLab's ToUnicode map, but with characters beyond U+FFFF as UTF-16 surrogate pairs.
-
-    ReportLab writes them as five hex digits, which readers reject, so an emoji in a name or
-    a contribution could not be copied or searched. Same layout as ReportLab's otherwise.
-    """
-    entries = "\n".join(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset))
-    return (
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
-        f"<< /Registry ({fontname})\n/Ordering ({fontname})\n/Supplement 0\n>> def\n"
-        f"/CMapName /{fontname} def\n/CMapType 2 def\n1 begincodespacerange\n"
-        f"<00> <{len(subset) - 1:02X}>\nendcodespacerange\n{len(subset)} beginbfchar\n"
-        f"{entries}\nendbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\n"
-        "end\nend"
-    )
-
-
-_FONT_LOCK = threading.Lock()
-_fonts_registered = False
-
-
-def register_fonts() -> None:
-    """Register the DejaVu family once per process: parsing the TTF files is the slow part."""
-    global _fonts_registered
-    with _FONT_LOCK:
-        if _fonts_registered:
-            return
-        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-        for name, file in (
-            (FONT, "DejaVuSans.ttf"),
-            (FONT_BOLD, "DejaVuSans-Bold.ttf"),
-            (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
-            (FONT_BOLD_ITALIC, "DejaVuSans-BoldOblique.ttf"),
-        ):
-            font = _DejaVu(name, str(paths.resource("fonts", file)), asciiReadable=1)
-            pdfmetrics.registerFont(font)
-        pdfmetrics.registerFontFamily(
-            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
-        )
-        _fonts_registered = True
-
 
 # --- styles -----------------------------------------------------------------------------------
 
