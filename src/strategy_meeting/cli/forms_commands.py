@@ -51,8 +51,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     f"SMTP password, if the server needs one, is read from ${SMTP_PASSWORD_ENV}.",
     )
     d.add_argument("reference", metavar="REF")
-    d.add_argument("--copies", metavar="DIR", required=True,
-                   help="the folder 'minutes REF --out DIR --sign' wrote (with manifest.json)")
+    d.add_argument("--copies", metavar="DIR",
+                   help="send the copies in this folder (written by 'minutes REF --out DIR --sign', "
+                        "with manifest.json) instead of the signed copies kept in the store")
     d.add_argument("--smtp-host", metavar="H", help="SMTP server (default: the saved setting)")
     d.add_argument("--smtp-port", metavar="P", type=int,
                    help="SMTP port (default: the saved setting, else 587 for starttls, 465 for tls)")
@@ -151,7 +152,7 @@ def _distribute(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no
             username=args.smtp_user, ca_file=args.smtp_ca_file,
         )
     result, _ = distribution_service.distribute(
-        ctx, actor, args.reference, copies_dir=Path(args.copies), smtp=smtp, folder=folder,
+        ctx, actor, args.reference, copies_dir=Path(args.copies) if args.copies else None, smtp=smtp, folder=folder,
         passwords=passwords,
     )
     for code in result.already_delivered:

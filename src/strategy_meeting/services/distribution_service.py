@@ -22,7 +22,7 @@ from strategy_meeting.domain.roles import Permission, User
 from . import distribution as rules
 from .bank_holidays import bank_holidays_around, local_date
 from .context import ServiceContext
-from .signed_copies import SignedCopy, load_signed_copies
+from .signed_copies import SignedCopy, load_signed_copies, stored_copies
 from .smtp_transport import SmtpSecurity, SmtpSettings, SmtpTransport, check_settings
 from .users import require
 
@@ -70,18 +70,26 @@ def _check_against_rendered(ctx: ServiceContext, reference: str, copies: dict[st
             )
 
 
-def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: Path,
+def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: Path | None = None,
                smtp: SmtpSettings | None = None, folder: Path | None = None,
                passwords: dict[str, str] | None = None) -> tuple[DistributionResult, Changes]:
-    """Send (or save) each agency's signed copy that it has not yet received, and log it."""
+    """Send (or save) each agency's signed copy that it has not yet received, and log it.
+
+    The copies are the ones the store kept when the minutes were signed; ``copies_dir`` (a
+    folder ``minutes --sign`` wrote) is the alternative for copies signed elsewhere.
+    """
     require(actor, Permission.DISTRIBUTE)
     if (smtp is None) == (folder is None):
         raise InvalidInput("Choose one way to distribute: by e-mail (an SMTP server) or to a folder.")
     if smtp is not None:
         check_settings(smtp)
     meeting = _signed_off_meeting(ctx, reference)
-    copies = load_signed_copies(copies_dir, reference)
-    _check_against_rendered(ctx, reference, copies)
+    if copies_dir is None:
+        with ctx.unit_of_work() as uow:
+            copies = stored_copies(uow.copies.latest_signed(reference), reference)
+    else:
+        copies = load_signed_copies(copies_dir, reference)
+        _check_against_rendered(ctx, reference, copies)
     with ctx.unit_of_work() as uow:
         plan = rules.plan_distribution(meeting, copies, uow.distributions.for_meeting(reference), passwords)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategy_meeting.domain.errors import InvalidInput, VerificationFailed
+from strategy_meeting.domain.records import CopyRecord
 
 MAX_COPY_BYTES = 50 * 1024 * 1024
 
@@ -54,6 +55,25 @@ def load_signed_copies(folder: Path, reference: str) -> dict[str, SignedCopy]:
     for entry in manifest["copies"]:
         copy = _load_entry(folder, entry)
         copies[copy.recipient] = copy
+    return copies
+
+
+def stored_copies(records: list[tuple[CopyRecord, bytes]], reference: str) -> dict[str, SignedCopy]:
+    """The signed copies the store kept when ``minutes --sign`` ran, each checked again: the
+    bytes must still hash to what was recorded and carry an intact signature."""
+    if not records:
+        raise InvalidInput(
+            f"No signed minutes are recorded for {reference}. Sign the meeting off and run "
+            "'minutes --sign' (or Generate minutes in the app) first."
+        )
+    copies: dict[str, SignedCopy] = {}
+    for record, data in records:
+        digest = hashlib.sha256(data).hexdigest()
+        what = f"The stored copy for {record.recipient}"
+        if digest != record.sha256:
+            raise VerificationFailed(f"{what} no longer matches its recorded hash. Sign the minutes again.")
+        check_signature_intact(data, what)
+        copies[record.recipient] = SignedCopy(record.recipient, record.file_name, data, digest, record.signed_by)
     return copies
 
 

@@ -139,7 +139,8 @@ def render_minutes(
                     draft=copy.draft,
                     withheld_from_agencies=list(copy.withheld_from),
                     version=version,
-                )
+                ),
+                content=None if copy.draft else copy.pdf,
             )
         uow.audit.append(
             actor.name,
