@@ -48,7 +48,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="Sends each agency of a signed-off meeting its signed copy (with a calendar "
                     "file of its actions) and logs each attempt. Agencies that already received "
                     "their copy are skipped, so running it again retries only the failures. The "
-                    f"SMTP password, if the server needs one, is read from ${SMTP_PASSWORD_ENV}.",
+                    f"SMTP password, if the server needs one, is read from ${SMTP_PASSWORD_ENV}, else from "
+                    "the OS keyring where the app saved it.",
     )
     d.add_argument("reference", metavar="REF")
     d.add_argument("--copies", metavar="DIR",

@@ -26,6 +26,7 @@ from .signed_copies import SignedCopy, load_signed_copies, stored_copies
 from .smtp_transport import SmtpSecurity, SmtpSettings, SmtpTransport, check_settings
 from .users import require
 
+SMTP_PASSWORD_SECRET = "smtp-password"
 SMTP_SETTING_KEYS = ("host", "port", "security", "sender", "username", "ca_file")
 
 
@@ -165,10 +166,12 @@ def record_acknowledgement(ctx: ServiceContext, actor: User, reference: str, age
 def smtp_settings(ctx: ServiceContext, actor: User, password: str = "", **overrides: object) -> SmtpSettings:
     """The saved SMTP settings with any given overrides (``None`` keeps the saved value).
 
-    The password is never saved with the settings: it comes from the OS keyring (GUI) or the
-    caller (the CLI reads it from an environment variable).
+    The password is never saved with the settings: it comes from the caller (the CLI reads it
+    from an environment variable) or else from the OS keyring (``save_smtp_password``).
     """
     require(actor, Permission.DISTRIBUTE)
+    if not password:
+        password = ctx.store.load_secret(SMTP_PASSWORD_SECRET) or ""
     with ctx.unit_of_work() as uow:
         saved = {k: uow.settings.get(f"smtp.{k}") for k in SMTP_SETTING_KEYS}
     values = {k: v for k, v in saved.items() if v not in (None, "")}
@@ -187,6 +190,15 @@ def smtp_settings(ctx: ServiceContext, actor: User, password: str = "", **overri
         username=str(values.get("username", "")), password=password,
         ca_file=str(values.get("ca_file", "")),
     )
+
+
+def save_smtp_password(ctx: ServiceContext, actor: User, password: str) -> None:
+    """Keep the SMTP password in the OS keyring; refused with the reason where none exists."""
+    require(actor, Permission.DISTRIBUTE)
+    if password:
+        ctx.store.save_secret(SMTP_PASSWORD_SECRET, password)
+    else:
+        ctx.store.forget_secret(SMTP_PASSWORD_SECRET)
 
 
 def save_smtp_settings(ctx: ServiceContext, actor: User, settings: SmtpSettings) -> Changes:
