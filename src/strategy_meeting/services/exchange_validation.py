@@ -26,7 +26,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -37,6 +37,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from strategy_meeting import paths
 from strategy_meeting.domain.agency import AGENCY_CODE_PATTERN
 from strategy_meeting.domain.errors import ImportRejected
+from strategy_meeting.domain.meeting import ITEM_ID_PATTERN
 
 from .interchange_file import (  # re-exported: the first stage of the check
     MAX_FILE_BYTES,
@@ -269,8 +270,14 @@ def _codes_used(m: dict[str, Any]) -> Iterator[tuple[list[str | int], object]]:
             yield ["meeting", "decisions", i, "dissent", j, "agency"], dissent.get("agency")
 
 
+# Malformed codes and ids are the schema's to report; cross-checking them too would only
+# say the same thing twice.
 def _is_code(value: object) -> bool:
     return isinstance(value, str) and AGENCY_CODE_PATTERN.fullmatch(value) is not None
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, str) and ITEM_ID_PATTERN.fullmatch(value) is not None
 
 
 def _cross_reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
@@ -283,7 +290,7 @@ def _cross_reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
     for group in _ID_GROUPS:
         for i, item in _objects(m, group):
             item_id = item.get("id")
-            if not isinstance(item_id, str) or not item_id:
+            if not _is_id(item_id):
                 continue
             here = json_path(["meeting", group, i])
             if item_id in first_use:
@@ -299,7 +306,7 @@ def _cross_reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
     for i, d in _objects(m, "decisions"):
         relied_on = d.get("relied_on")
         for j, item_id in enumerate(relied_on if isinstance(relied_on, list) else []):
-            if not isinstance(item_id, str) or kind_of.get(item_id) == "contributions":
+            if not _is_id(item_id) or kind_of.get(item_id) == "contributions":
                 continue
             where = json_path(["meeting", "decisions", i, "relied_on", j])
             if item_id in kind_of:
@@ -338,8 +345,25 @@ def _cross_reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
 # --- the whole check -----------------------------------------------------------------------
 
 
-def _sort_key(error: ValidationError) -> list[tuple[int, int | str]]:
-    return [(0, p) if isinstance(p, int) else (1, p) for p in error.absolute_path]
+def _document_order(document: object) -> Callable[[ValidationError], list[int]]:
+    """Sort key putting errors in the order their places appear in the file."""
+
+    def key(error: ValidationError) -> list[int]:
+        position: list[int] = []
+        node = document
+        for part in error.absolute_path:
+            if isinstance(node, dict):
+                keys = list(node)
+                position.append(keys.index(part) if part in node else len(keys))
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int):
+                position.append(part)
+                node = node[part] if part < len(node) else None
+            else:
+                break
+        return position
+
+    return key
 
 
 def _too_deep(document: object) -> bool:
@@ -361,7 +385,7 @@ def find_problems(document: object) -> list[Problem]:
         # The validator recurses; a hostile nesting must not reach it.
         return [Problem("top level", f"is nested more than {MAX_DEPTH} levels deep, which no meeting is")]
     problems: list[Problem] = []
-    for error in sorted(_validator().iter_errors(document), key=_sort_key):
+    for error in sorted(_validator().iter_errors(document), key=_document_order(document)):
         problems.extend(_schema_problems(error))
     if isinstance(document, dict):
         problems.extend(_cross_reference_problems(document))
