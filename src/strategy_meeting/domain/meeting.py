@@ -273,3 +273,18 @@ class MeetingSummary:
     child_names: str
     open_actions: int = 0
     overdue_actions: int = 0
+
+
+@dataclass(frozen=True)
+class MeetingQuery:
+    """What the meetings list asks for. ``text`` matches a reference prefix or any child's
+    surname or full-name prefix, casefolded."""
+
+    text: str = ""
+    statuses: tuple[MeetingStatus, ...] = ()
+    created_by: str | None = None
+    chair_name: str | None = None
+    with_overdue_actions_on: date | None = None
+    agency: str | None = None  # meetings whose agency list includes this code
+    order_by: str = "held_at"  # held_at | reference | status | chair_name
+    descending: bool = True

@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The command line of DESIGN.md section 6. Never imports Qt.
+
+Each command group is a module with ``register(subparsers, common)``; a command sets
+``handler`` and whether it needs the store opened (``needs_store``). Errors the user can cause
+print one line and exit non-zero; nothing else reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from strategy_meeting.domain.errors import UserError
+
+from .base import build_parser, dispatch
+
+# One line per command group: adding a group never touches another's module.
+COMMAND_MODULES = [
+    "strategy_meeting.cli.store_commands",
+]
+
+
+def _load_groups() -> list:  # type: ignore[type-arg]
+    groups = []
+    for name in COMMAND_MODULES:
+        try:
+            groups.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:  # a group whose module is not installed
+            if exc.name != name:
+                raise
+    return groups
+
+
+def wants_gui(argv: list[str]) -> bool:
+    """No command (only global options, or ``--demo-data``) opens the desktop app."""
+    parser = build_parser(_load_groups())
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return False
+    try:
+        ns, _rest = parser.parse_known_args(argv)
+    except SystemExit:
+        return False
+    return getattr(ns, "command", None) is None
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser(_load_groups())
+    args = parser.parse_args(argv)
+    if getattr(args, "command", None) is None:
+        parser.print_help()
+        return 2
+    try:
+        return dispatch(args)
+    except UserError as exc:
+        print(f"strategy-meeting: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("strategy-meeting: interrupted; nothing further was changed.", file=sys.stderr)
+        return 130

@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Global options, the passphrase, and opening the store for a command."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from strategy_meeting import __version__
+from strategy_meeting.domain.errors import InvalidInput, UserError
+from strategy_meeting.paths import data_dir
+from strategy_meeting.services import session
+
+PASSPHRASE_ENV = "STRATEGY_MEETING_PASSPHRASE"
+
+
+def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The same options before or after the command name (``suppress`` keeps a command's
+    parser from overwriting what was given before it)."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="data folder (default: $STRATEGY_MEETING_HOME or the platform's user data folder)")
+    parser.add_argument("--passphrase-file", metavar="FILE", default=default,
+                        help=f"read the passphrase from FILE (or set ${PASSPHRASE_ENV}); for scripts")
+    parser.add_argument("--user", metavar="NAME", default=default,
+                        help="the acting user (default: the owner of the passphrase)")
+
+
+def build_parser(groups: list[ModuleType]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="strategy-meeting",
+        description="Strategy Meeting: with no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"strategy-meeting {__version__}")
+    parser.add_argument("--demo-data", action="store_true",
+                        help="(desktop app) offer the fictional demonstration meetings on an empty data folder")
+    global_options(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in groups:
+        group.register(sub, common)
+    return parser
+
+
+def resolve_data_dir(args: argparse.Namespace) -> Path:
+    return data_dir(getattr(args, "data_dir", None))
+
+
+def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
+    path = getattr(args, "passphrase_file", None)
+    if path:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InvalidInput(f"The passphrase file {path} does not exist.") from None
+        except (OSError, UnicodeDecodeError):
+            raise InvalidInput(f"The passphrase file {path} cannot be read as text.") from None
+        # A trailing newline from `echo` or an editor is not part of the passphrase.
+        return text.rstrip("\r\n")
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise InvalidInput(
+        f"No passphrase given: use --passphrase-file FILE or set {PASSPHRASE_ENV}."
+    )
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    handler = args.handler
+    if not getattr(args, "needs_store", True):
+        return int(handler(args) or 0)
+    directory = resolve_data_dir(args)
+    ctx, actor = session.open_session(directory, read_passphrase(args), getattr(args, "user", None))
+    try:
+        return int(handler(args, ctx, actor) or 0)
+    finally:
+        ctx.close()
+
+
+def fail(message: str) -> UserError:
+    return UserError(message)

@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The unlocked session the windows share: service context, acting user, change bus, and the
+lock state. Locking drops the context (the store zeroes its key) and tells every window to
+hide the record; unsaved text in open editors stays in the widgets, not in the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from strategy_meeting.domain.errors import Locked
+from strategy_meeting.domain.roles import User
+from strategy_meeting.services.context import ServiceContext
+
+from .change_bus import ChangeBus
+
+
+class AppState(QObject):
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.bus = ChangeBus(self)
+        self._ctx: ServiceContext | None = None
+        self._actor: User | None = None
+
+    @property
+    def is_locked(self) -> bool:
+        return self._ctx is None
+
+    @property
+    def ctx(self) -> ServiceContext:
+        if self._ctx is None:
+            raise Locked("The store is locked. Unlock it to go on.")
+        return self._ctx
+
+    @property
+    def actor(self) -> User:
+        if self._actor is None:
+            raise Locked("The store is locked. Unlock it to go on.")
+        return self._actor
+
+    def set_unlocked(self, ctx: ServiceContext, actor: User) -> None:
+        self._ctx, self._actor = ctx, actor
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        if self._ctx is not None:
+            self._ctx.close()
+        self._ctx = None
+        self.locked.emit()
+
+    def last_user(self) -> User | None:
+        """Who was signed in before the lock, so the unlock screen can greet them."""
+        return self._actor

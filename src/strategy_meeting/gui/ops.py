@@ -1,0 +1,133 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Run a service call off the GUI thread, then report errors or announce what changed.
+
+Hazard: ``call`` runs in a worker thread and must not touch any widget; ``on_done`` runs back
+on the GUI thread. SQLite connections are pooled per call, so one worker at a time is enough
+and keeps writes in order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.errors import UserError
+
+log = logging.getLogger(__name__)
+
+_pool: QThreadPool | None = None
+
+
+def pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+    return _pool
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, call: Callable[[], Any]) -> None:
+        super().__init__()
+        self.call = call
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.call()
+        except BaseException as exc:  # noqa: BLE001 - reported on the GUI thread
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A user's mistake gets its own message; anything else a plain apology, never a
+    traceback and never record content (the log gets only the exception type)."""
+    if isinstance(exc, UserError):
+        QMessageBox.warning(parent, "Strategy Meeting", str(exc))
+    else:
+        log.error("unexpected failure: %s", type(exc).__name__)
+        QMessageBox.critical(
+            parent, "Strategy Meeting",
+            "Something went wrong and the last step was not completed. Nothing was half-saved; "
+            "please try again.",
+        )
+
+
+_running: set[_Job] = set()
+
+
+def run_op(
+    parent: QWidget | None,
+    call: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    *,
+    progress: str | None = None,
+    bus: Any = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Run ``call`` in the worker. If it returns ``(value, Changes)`` the changes are announced
+    on ``bus`` and ``on_done`` receives ``value``."""
+    job = _Job(call)
+    dialog: QProgressDialog | None = None
+    if progress:
+        dialog = QProgressDialog(progress, "", 0, 0, parent)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAccessibleName(progress)
+
+    def finished(result: Any) -> None:
+        _running.discard(job)
+        if dialog is not None:
+            dialog.close()
+        value = result
+        if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Changes):
+            value, changes = result
+            if bus is not None:
+                bus.emit_changes(changes)
+        if on_done is not None:
+            on_done(value)
+
+    def failed(exc: BaseException) -> None:
+        _running.discard(job)
+        if dialog is not None:
+            dialog.close()
+        if on_error is not None:
+            on_error(exc)
+        else:
+            show_error(parent, exc)
+
+    job.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+    job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    _running.add(job)
+    job.setAutoDelete(False)
+    pool().start(job)
+
+
+def run_now(parent: QWidget | None, call: Callable[[], Any], bus: Any = None) -> Any:
+    """For quick edits on the GUI thread (a single small transaction): errors shown, changes
+    announced, result returned; None on a failure."""
+    try:
+        result = call()
+    except BaseException as exc:  # noqa: BLE001
+        show_error(parent, exc)
+        return None
+    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Changes):
+        value, changes = result
+        if bus is not None:
+            bus.emit_changes(changes)
+        return value
+    return result

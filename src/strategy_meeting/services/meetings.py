@@ -1,0 +1,362 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Meetings: create, read (as the actor may see it), edit item by item, list and search.
+
+Every edit loads the aggregate, checks the role and the lock, changes it, validates it,
+saves it and appends one audit event, all in one transaction. Item-level calls (``put_item``,
+``remove_item``) are what the GUI's undo commands pair up.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, NotFound, PermissionDenied
+from strategy_meeting.domain.meeting import (
+    REFERENCE_PATTERN,
+    Meeting,
+    MeetingKind,
+    MeetingQuery,
+    MeetingStatus,
+    MeetingSummary,
+    Person,
+    Referral,
+    can_move,
+)
+from strategy_meeting.domain.roles import Permission, Role, User, allowed
+from strategy_meeting.domain.sharing import Recipient, action_visible, contribution_visible, copy_of
+
+from .context import ServiceContext
+from strategy_meeting.domain.validation import validate_meeting
+from .users import require
+
+
+class ItemKind(StrEnum):
+    """The lists inside a meeting that can be edited item by item."""
+
+    AGENCY = "agencies"
+    CHILD = "children"
+    HOUSEHOLD = "household"
+    PARTICIPANT = "participants"
+    CONTRIBUTION = "contributions"
+    DECISION = "decisions"
+    ACTION = "actions"
+
+
+# Which attribute identifies an item of each kind.
+_ID_ATTR = {
+    ItemKind.AGENCY: "code",
+    ItemKind.CHILD: "id",
+    ItemKind.HOUSEHOLD: "id",
+    ItemKind.PARTICIPANT: "id",
+    ItemKind.CONTRIBUTION: "id",
+    ItemKind.DECISION: "id",
+    ItemKind.ACTION: "id",
+}
+
+ID_PREFIX = {
+    ItemKind.CHILD: "c",
+    ItemKind.HOUSEHOLD: "p",
+    ItemKind.PARTICIPANT: "m",
+    ItemKind.CONTRIBUTION: "k",
+    ItemKind.DECISION: "d",
+    ItemKind.ACTION: "a",
+}
+
+DETAIL_FIELDS = frozenset(
+    {"held_at", "kind", "format", "location", "chair", "minute_taker", "referral", "parents_informed", "next_steps"}
+)
+
+
+def _not_found(reference: str) -> NotFound:
+    return NotFound(f"There is no meeting with reference '{reference}'.")
+
+
+def _ensure_unlocked(meeting: Meeting) -> None:
+    if meeting.status.is_locked:
+        raise MeetingLocked(
+            f"The minutes of {meeting.reference} are signed off and cannot be edited; "
+            "add an addendum instead."
+        )
+
+
+def _can_read(actor: User, meeting: Meeting) -> bool:
+    if allowed(actor.role, Permission.READ_FULL_RECORD):
+        return True
+    return actor.agency is not None and actor.agency in meeting.agency_codes
+
+
+def visible_to(actor: User, meeting: Meeting) -> Meeting:
+    """The meeting as ``actor`` may see it: the full record for chairs and administrators,
+    the agency's copy (built by the one sharing rule) for an agency representative."""
+    if allowed(actor.role, Permission.READ_FULL_RECORD):
+        return meeting
+    if not _can_read(actor, meeting):
+        raise PermissionDenied(f"Your agency is not part of meeting {meeting.reference}.")
+    return copy_of(meeting, Recipient(actor.agency)).meeting
+
+
+def get(ctx: ServiceContext, actor: User, reference: str) -> Meeting:
+    with ctx.unit_of_work() as uow:
+        meeting = uow.meetings.get(reference)
+        if meeting is None:
+            raise _not_found(reference)
+        if not _can_read(actor, meeting):
+            uow.audit.append(actor.name, "denied", f"meeting:{reference}", {"call": "get"})
+            uow.commit()
+            raise PermissionDenied(f"Your agency is not part of meeting {reference}.")
+    return visible_to(actor, meeting)
+
+
+def get_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str) -> Any:
+    """One item; asking for an item withheld from the actor's agency is refused and audited."""
+    with ctx.unit_of_work() as uow:
+        meeting = uow.meetings.get(reference)
+        if meeting is None:
+            raise _not_found(reference)
+        item = _find(meeting, kind, item_id)
+        if item is None:
+            raise NotFound(f"There is no such item in meeting {reference}.")
+        denied = not _can_read(actor, meeting)
+        if not denied and not allowed(actor.role, Permission.READ_FULL_RECORD):
+            recipient = Recipient(actor.agency)
+            if kind is ItemKind.CONTRIBUTION:
+                denied = not contribution_visible(item, recipient)
+            elif kind is ItemKind.ACTION:
+                denied = not action_visible(item, recipient)
+        if denied:
+            uow.audit.append(actor.name, "denied", f"meeting:{reference}", {"call": "get_item", "kind": kind.value})
+            uow.commit()
+            raise PermissionDenied("That item is not shared with your agency.")
+    return item
+
+
+def _find(meeting: Meeting, kind: ItemKind, item_id: str) -> Any:
+    attr = _ID_ATTR[kind]
+    return next((i for i in getattr(meeting, kind.value) if getattr(i, attr) == item_id), None)
+
+
+def _check_edit(actor: User, meeting: Meeting, kind: ItemKind | None, item: Any) -> None:
+    if allowed(actor.role, Permission.EDIT_MEETING):
+        return
+    if actor.role is Role.AGENCY_REP and actor.agency in meeting.agency_codes:
+        if kind is ItemKind.CONTRIBUTION and getattr(item, "agency", None) == actor.agency:
+            return
+    raise PermissionDenied(
+        "You may only add or change your own agency's contributions; ask the chair to change the rest."
+    )
+
+
+def _mutate(
+    ctx: ServiceContext,
+    actor: User,
+    reference: str,
+    change: Callable[[Meeting], None],
+    action: str,
+    details: dict[str, Any],
+    authorise: Callable[[Meeting], None],
+) -> tuple[Meeting, Changes]:
+    with ctx.unit_of_work() as uow:
+        meeting = uow.meetings.get(reference)
+        if meeting is None:
+            raise _not_found(reference)
+        _ensure_unlocked(meeting)
+        authorise(meeting)
+        change(meeting)
+        validate_meeting(meeting)
+        if meeting.status is MeetingStatus.DRAFT and action.startswith("item."):
+            meeting.status = MeetingStatus.IN_PROGRESS
+        uow.meetings.save(meeting)
+        uow.audit.append(actor.name, action, f"meeting:{reference}", details)
+        uow.commit()
+    return visible_to(actor, meeting), Changes(meetings=frozenset({meeting.id or 0}), meeting_list=True, actions=True)
+
+
+def next_reference(ctx: ServiceContext, prefix: str = "SD") -> str:
+    year = ctx.today().year
+    with ctx.unit_of_work() as uow:
+        taken = set(uow.meetings.references())
+    n = 1
+    while f"{prefix}-{year}-{n:04d}" in taken:
+        n += 1
+    return f"{prefix}-{year}-{n:04d}"
+
+
+def create(
+    ctx: ServiceContext,
+    actor: User,
+    reference: str | None = None,
+    held_at: datetime | None = None,
+    chair: Person | None = None,
+    kind: MeetingKind = MeetingKind.INITIAL,
+    referral: Referral | None = None,
+    template: Meeting | None = None,
+) -> tuple[Meeting, Changes]:
+    require(actor, Permission.CREATE_MEETING)
+    ref = reference or (template.reference if template else "") or next_reference(ctx)
+    if not REFERENCE_PATTERN.match(ref):
+        raise InvalidInput(
+            f"'{ref}' is not a valid reference: use letters, digits, '/', '_' or '-', starting with a letter or digit."
+        )
+    meeting = template or Meeting(
+        reference=ref,
+        held_at=held_at,
+        chair=chair or Person(actor.label, "CSC", "Chair"),
+        referral=referral or Referral(received_at=None, reason=""),
+        kind=kind,
+    )
+    meeting.reference = ref
+    meeting.created_by = actor.name
+    validate_meeting(meeting)
+    with ctx.unit_of_work() as uow:
+        if uow.meetings.exists(ref):
+            raise InvalidInput(f"A meeting with reference '{ref}' already exists; choose another reference.")
+        uow.meetings.save(meeting)
+        uow.audit.append(actor.name, "meeting.create", f"meeting:{ref}", {"kind": meeting.kind.value})
+        uow.commit()
+    return meeting, Changes(meetings=frozenset({meeting.id or 0}), meeting_list=True)
+
+
+def duplicate_as_reconvened(
+    ctx: ServiceContext, actor: User, reference: str, new_reference: str | None = None, held_at: datetime | None = None
+) -> tuple[Meeting, Changes]:
+    """A reconvened meeting starts from the earlier one's people and open actions, with
+    decisions and contributions left for the new discussion to record."""
+    require(actor, Permission.CREATE_MEETING)
+    source = get(ctx, actor, reference)
+    new = copy.deepcopy(source)
+    new.id = None
+    new.reference = new_reference or ""
+    new.kind = MeetingKind.RECONVENED
+    new.reconvenes = source.reference
+    new.held_at = held_at
+    new.status = MeetingStatus.DRAFT
+    new.sign_off = None
+    new.addenda = []
+    new.contributions = []
+    new.decisions = []
+    new.actions = [a for a in source.actions if a.status.value == "open"]
+    new.created_at = None
+    for p in new.participants:
+        p.status = p.status.__class__.NOT_ATTENDED
+    return create(ctx, actor, new_reference or None, template=new)
+
+
+def update_details(ctx: ServiceContext, actor: User, reference: str, **fields: Any) -> tuple[Meeting, Changes]:
+    unknown = set(fields) - DETAIL_FIELDS
+    if unknown:
+        raise InvalidInput(f"Unknown meeting field(s): {', '.join(sorted(unknown))}.")
+
+    def change(m: Meeting) -> None:
+        for name, value in fields.items():
+            setattr(m, name, copy.deepcopy(value))
+
+    return _mutate(
+        ctx, actor, reference, change, "meeting.update", {"fields": sorted(fields)},
+        lambda m: _check_edit(actor, m, None, None),
+    )
+
+
+def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item: Any) -> tuple[Meeting, Changes]:
+    """Add the item, or replace the one with the same id. A blank id gets a fresh one."""
+    item = copy.deepcopy(item)
+    attr = _ID_ATTR[kind]
+
+    def change(m: Meeting) -> None:
+        items = getattr(m, kind.value)
+        if not getattr(item, attr) and kind in ID_PREFIX:
+            setattr(item, attr, m.new_id(ID_PREFIX[kind]))
+        if kind is ItemKind.CONTRIBUTION and item.recorded_at is None:
+            item.recorded_at = ctx.now()
+        for n, existing in enumerate(items):
+            if getattr(existing, attr) == getattr(item, attr):
+                _check_edit(actor, m, kind, existing)
+                items[n] = item
+                return
+        items.append(item)
+
+    return _mutate(
+        ctx, actor, reference, change, "item.put", {"kind": kind.value},
+        lambda m: _check_edit(actor, m, kind, item),
+    )
+
+
+def remove_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str) -> tuple[Meeting, Changes]:
+    attr = _ID_ATTR[kind]
+
+    def authorise(m: Meeting) -> None:
+        found = _find(m, kind, item_id)
+        if found is None:
+            raise NotFound(f"There is no such item in meeting {reference}.")
+        _check_edit(actor, m, kind, found)
+
+    def change(m: Meeting) -> None:
+        setattr(m, kind.value, [i for i in getattr(m, kind.value) if getattr(i, attr) != item_id])
+        if kind is ItemKind.CONTRIBUTION:
+            for d in m.decisions:
+                d.relied_on = [x for x in d.relied_on if x != item_id]
+
+    return _mutate(ctx, actor, reference, change, "item.remove", {"kind": kind.value}, authorise)
+
+
+def move_item(
+    ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str, position: int
+) -> tuple[Meeting, Changes]:
+    attr = _ID_ATTR[kind]
+
+    def change(m: Meeting) -> None:
+        items = getattr(m, kind.value)
+        found = next((i for i in items if getattr(i, attr) == item_id), None)
+        if found is None:
+            raise NotFound(f"There is no such item in meeting {reference}.")
+        items.remove(found)
+        items.insert(max(0, min(position, len(items))), found)
+
+    return _mutate(
+        ctx, actor, reference, change, "item.move", {"kind": kind.value},
+        lambda m: _check_edit(actor, m, None, None),
+    )
+
+
+def set_status(ctx: ServiceContext, actor: User, reference: str, status: MeetingStatus) -> tuple[Meeting, Changes]:
+    """Moves along the status machine. Sign-off has its own service (it locks the record)."""
+    if status in (MeetingStatus.SIGNED_OFF, MeetingStatus.DISTRIBUTED):
+        raise InvalidInput("Use sign-off (or distribution) to move a meeting to that status.")
+
+    def change(m: Meeting) -> None:
+        if not can_move(m.status, status):
+            raise InvalidInput(f"A {m.status.label.lower()} meeting cannot be moved to {status.label.lower()}.")
+        m.status = status
+
+    return _mutate(
+        ctx, actor, reference, change, "meeting.status", {"status": status.value},
+        lambda m: _check_edit(actor, m, None, None),
+    )
+
+
+def search(ctx: ServiceContext, actor: User, query: MeetingQuery) -> list[int]:
+    """Ids of matching meetings in display order; an agency representative sees only the
+    meetings their agency takes part in."""
+    if not allowed(actor.role, Permission.READ_FULL_RECORD):
+        query = dataclasses.replace(query, agency=actor.agency or "\x00")
+    with ctx.unit_of_work() as uow:
+        return uow.meetings.ids(query)
+
+
+def count(ctx: ServiceContext, actor: User, query: MeetingQuery = MeetingQuery()) -> int:
+    if not allowed(actor.role, Permission.READ_FULL_RECORD):
+        query = dataclasses.replace(query, agency=actor.agency or "\x00")
+    with ctx.unit_of_work() as uow:
+        return uow.meetings.count(query)
+
+
+def summaries(ctx: ServiceContext, actor: User, ids: list[int]) -> list[MeetingSummary]:
+    """Rows for the ids the list is showing. Ids come from ``search`` for this actor."""
+    with ctx.unit_of_work() as uow:
+        return uow.meetings.summaries(ids, ctx.today())

@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Create, open and lock a store, and find out who is acting.
+
+The passphrase is handed down once, to the store, and not kept anywhere above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from strategy_meeting.domain.errors import NotFound, PermissionDenied
+from strategy_meeting.domain.roles import Role, User
+from strategy_meeting.store import KdfParams, Store, keyring_status, store_exists
+
+from . import users
+from .context import ServiceContext
+
+
+def init_store(
+    data_dir: Path,
+    user_name: str,
+    passphrase: str,
+    role: Role = Role.CHAIR,
+    agency: str | None = None,
+    display_name: str = "",
+    kdf: KdfParams | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> tuple[ServiceContext, User, str]:
+    """A new encrypted store with its first user. Returns the recovery key (shown once)."""
+    users.validate_new_user(user_name, role, agency)
+    first = User(user_name, role, agency if role is Role.AGENCY_REP else None, display_name)
+    now = clock() if clock else None
+    store, recovery = Store.create(data_dir, first, passphrase, kdf or KdfParams(), now)
+    ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
+    return ctx, users.resolve(ctx, user_name), recovery
+
+
+def _acting_user(ctx: ServiceContext, slot_user: str, requested: str | None) -> User:
+    name = requested or slot_user
+    try:
+        return users.resolve(ctx, name)
+    except (NotFound, PermissionDenied):
+        ctx.close()
+        raise
+
+
+def open_session(
+    data_dir: Path,
+    passphrase: str,
+    user: str | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> tuple[ServiceContext, User]:
+    """Unlock with a passphrase. The slot says whose passphrase it is; ``user`` (the CLI's
+    ``--user``) may name another account, for scripts run by an administrator."""
+    store, slot_user = Store.open(data_dir, passphrase)
+    ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
+    return ctx, _acting_user(ctx, slot_user, user)
+
+
+def open_from_keyring(
+    data_dir: Path, clock: Callable[[], datetime] | None = None
+) -> tuple[ServiceContext, User] | None:
+    found = Store.open_from_keyring(data_dir)
+    if found is None:
+        return None
+    store, slot_user = found
+    ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
+    return ctx, _acting_user(ctx, slot_user, None)
+
+
+def open_with_recovery_key(
+    data_dir: Path, recovery_key: str, user: str, new_passphrase: str | None = None
+) -> tuple[ServiceContext, User]:
+    """For a forgotten passphrase or a lost keyring entry: opens the existing store (never a
+    new one) and, given a new passphrase, rewraps the user's slot."""
+    store = Store.open_with_recovery_key(data_dir, recovery_key)
+    ctx = ServiceContext(store)
+    actor = _acting_user(ctx, user, None)
+    if new_passphrase:
+        store.set_passphrase(actor.name, new_passphrase)
+        with ctx.unit_of_work() as uow:
+            uow.audit.append(actor.name, "store.recovered", "store")
+            uow.commit()
+    return ctx, actor
+
+
+def has_store(data_dir: Path) -> bool:
+    return store_exists(data_dir)
+
+
+def keyring_available() -> tuple[bool, str]:
+    st = keyring_status()
+    return st.available, st.reason
+
+
+def remember_on_this_computer(ctx: ServiceContext, actor: User) -> None:
+    ctx.store.remember_on_this_computer(actor.name)
+
+
+def forget_on_this_computer(ctx: ServiceContext) -> None:
+    ctx.store.forget_on_this_computer()
+
+
+def lock(ctx: ServiceContext) -> None:
+    ctx.close()

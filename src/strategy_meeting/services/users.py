@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Users and roles: who may do what, checked here so the GUI and CLI never decide a rule."""
+
+from __future__ import annotations
+
+import re
+
+from strategy_meeting.domain.agency import is_valid_agency_code
+from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied
+from strategy_meeting.domain.roles import Permission, Role, User, allowed
+
+from .context import ServiceContext
+
+USER_NAME = re.compile(r"^[\w.@-]{1,200}$")
+
+
+def require(actor: User, permission: Permission) -> None:
+    if not actor.active:
+        raise PermissionDenied(f"The account '{actor.name}' is disabled.")
+    if not allowed(actor.role, permission):
+        raise PermissionDenied(
+            f"A {actor.role.label.lower()} may not {permission.value.replace('_', ' ')}. "
+            "Ask a chair or an administrator."
+        )
+
+
+def validate_new_user(name: str, role: Role, agency: str | None) -> None:
+    if not USER_NAME.match(name):
+        raise InvalidInput(
+            "A user name may hold letters, digits, '.', '@', '_' and '-' only (no spaces), up to 200 characters."
+        )
+    if role is Role.AGENCY_REP and not (agency and is_valid_agency_code(agency)):
+        raise InvalidInput("An agency representative must belong to one agency: give its code, e.g. POLICE.")
+
+
+def resolve(ctx: ServiceContext, name: str) -> User:
+    with ctx.unit_of_work() as uow:
+        user = uow.users.get(name)
+    if user is None:
+        raise NotFound(f"There is no user called '{name}' in this store.")
+    if not user.active:
+        raise PermissionDenied(f"The account '{name}' is disabled.")
+    return user
+
+
+def list_users(ctx: ServiceContext, actor: User) -> list[User]:
+    require(actor, Permission.MANAGE_USERS)
+    with ctx.unit_of_work() as uow:
+        return uow.users.list()
+
+
+def add_user(
+    ctx: ServiceContext,
+    actor: User,
+    name: str,
+    role: Role,
+    passphrase: str,
+    agency: str | None = None,
+    display_name: str = "",
+) -> tuple[User, Changes]:
+    """Create an account and its own passphrase slot (each user unlocks with their own)."""
+    require(actor, Permission.MANAGE_USERS)
+    validate_new_user(name, role, agency)
+    from strategy_meeting.store.key_slots import check_passphrase_acceptable
+
+    check_passphrase_acceptable(passphrase)
+    with ctx.unit_of_work() as uow:
+        if uow.users.get(name) is not None:
+            raise InvalidInput(f"There is already a user called '{name}'.")
+        user = uow.users.add(User(name, role, agency if role is Role.AGENCY_REP else None, display_name))
+        uow.audit.append(actor.name, "user.add", f"user:{name}", {"role": role.value, "agency": agency})
+        uow.commit()
+    # After the commit: a failed commit must not leave a key slot for a user who does not exist.
+    ctx.store.set_passphrase(name, passphrase)
+    return user, Changes(users=True)
+
+
+def set_active(ctx: ServiceContext, actor: User, name: str, active: bool) -> Changes:
+    require(actor, Permission.MANAGE_USERS)
+    if name == actor.name and not active:
+        raise InvalidInput("You cannot disable your own account.")
+    with ctx.unit_of_work() as uow:
+        user = uow.users.get(name)
+        if user is None:
+            raise NotFound(f"There is no user called '{name}'.")
+        uow.users.update(User(user.name, user.role, user.agency, user.display_name, active, user.id))
+        uow.audit.append(actor.name, "user.enable" if active else "user.disable", f"user:{name}")
+        uow.commit()
+    return Changes(users=True)
+
+
+def change_passphrase(ctx: ServiceContext, actor: User, new_passphrase: str) -> None:
+    """Rewraps the actor's own slot; the database is never re-encrypted."""
+    ctx.store.set_passphrase(actor.name, new_passphrase)
+    with ctx.unit_of_work() as uow:
+        uow.audit.append(actor.name, "user.passphrase_changed", f"user:{actor.name}")
+        uow.commit()

@@ -1,0 +1,240 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The store: a data folder holding the SQLCipher file, its key slots and the audit head.
+
+Only this package ever holds the raw key; services get a ``Store`` handle and units of work.
+Locking disposes the engine and zeroes the key buffer, after which every call raises Locked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from strategy_meeting.domain.errors import Locked, NotAStore, StoreExists, StoreMissing
+from strategy_meeting.domain.roles import User
+
+from . import key_slots, keyring_slot, migrations
+from .engine import SQLITE_PLAIN_HEADER, create_store_engine, integrity_problems
+from .repositories import AuditLog
+from .unit_of_work import UnitOfWork
+
+DB_FILE = "store.db"
+AUDIT_HEAD_FILE = "audit-head.json"
+KEYRING_SLOT = "data-key"
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _private(path: Path) -> None:
+    """Owner-only permissions where the platform has them (no effect on Windows ACLs)."""
+    try:
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+    except OSError:
+        pass
+
+
+def store_exists(data_dir: Path) -> bool:
+    return (data_dir / DB_FILE).exists()
+
+
+class Store:
+    def __init__(self, data_dir: Path, key: bytes, key_file: key_slots.KeyFile) -> None:
+        self.data_dir = data_dir
+        self.key_file = key_file
+        self._key = bytearray(key)
+        self._engine: Engine | None = create_store_engine(self.db_path, bytes(self._key))
+
+    # ---- paths ----------------------------------------------------------------------
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILE
+
+    @property
+    def key_path(self) -> Path:
+        return self.data_dir / key_slots.KEY_FILE_NAME
+
+    @property
+    def store_id(self) -> str:
+        return self.key_file.store_id
+
+    # ---- create and open ------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        data_dir: Path,
+        user: User,
+        passphrase: str,
+        kdf: key_slots.KdfParams = key_slots.KdfParams(),
+        now: datetime | None = None,
+    ) -> tuple[Store, str]:
+        """Make a new store with its first user. Returns the store and the recovery key,
+        which is shown once and never stored."""
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _private(data_dir)
+        if store_exists(data_dir) or (data_dir / key_slots.KEY_FILE_NAME).exists():
+            raise StoreExists(f"A store already exists in {data_dir}; nothing was changed.")
+        key_slots.check_passphrase_acceptable(passphrase)
+        key = key_slots.new_data_key()
+        kf, recovery = key_slots.create_key_file(key, user.name, passphrase, kdf)
+        store = cls(data_dir, key, kf)
+        try:
+            store.migrate()
+            with store.unit_of_work(now or datetime.now().astimezone()) as uow:
+                uow.users.add(user)
+                uow.audit.append(user.name, "store.create", "store", {"role": user.role.value})
+                uow.commit()
+        except BaseException:
+            store.close()
+            for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", AUDIT_HEAD_FILE):
+                (data_dir / name).unlink(missing_ok=True)
+            raise
+        # The key file is written last: a store without it never counts as created.
+        key_slots.write_key_file(store.key_path, kf)
+        for name in (DB_FILE, key_slots.KEY_FILE_NAME, AUDIT_HEAD_FILE):
+            _private(data_dir / name)
+        return store, recovery
+
+    @classmethod
+    def _prepare_open(cls, data_dir: Path) -> key_slots.KeyFile:
+        db = data_dir / DB_FILE
+        if not db.exists():
+            raise StoreMissing(
+                f"There is no store in {data_dir}. Create one with 'init' (or the setup wizard)."
+            )
+        if db.stat().st_size == 0:
+            raise NotAStore(f"{DB_FILE} in {data_dir} is empty: the store is damaged. Restore it from a backup.")
+        with open(db, "rb") as fh:
+            if fh.read(16) == SQLITE_PLAIN_HEADER:
+                raise NotAStore(f"{DB_FILE} is an unencrypted SQLite file, not a Strategy Meeting store.")
+        return key_slots.read_key_file(data_dir / key_slots.KEY_FILE_NAME)
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str) -> tuple[Store, str]:
+        kf = cls._prepare_open(data_dir)
+        key, user = key_slots.unlock_with_passphrase(kf, passphrase)
+        return cls._opened(data_dir, key, kf), user
+
+    @classmethod
+    def open_with_recovery_key(cls, data_dir: Path, recovery_key: str) -> Store:
+        kf = cls._prepare_open(data_dir)
+        key = key_slots.unlock_with_recovery_key(kf, recovery_key)
+        return cls._opened(data_dir, key, kf)
+
+    @classmethod
+    def open_from_keyring(cls, data_dir: Path) -> tuple[Store, str] | None:
+        """Unlock without typing when this computer remembers the store; None means ask."""
+        kf = cls._prepare_open(data_dir)
+        secret = keyring_slot.load_secret(kf.store_id, KEYRING_SLOT)
+        if not secret:
+            return None
+        try:
+            data = json.loads(secret)
+            key = bytes.fromhex(data["key"])
+            user = str(data["user"])
+        except (ValueError, KeyError, TypeError):
+            return None
+        try:
+            return cls._opened(data_dir, key, kf), user
+        except NotAStore:
+            return None  # a stale entry for another store: ask for the passphrase instead
+
+    @classmethod
+    def _opened(cls, data_dir: Path, key: bytes, kf: key_slots.KeyFile) -> Store:
+        store = cls(data_dir, key, kf)
+        try:
+            store.migrate()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def migrate(self) -> None:
+        engine = self._require_engine()
+        with engine.connect() as conn:
+            migrations.upgrade(conn)
+            conn.commit()
+
+    # ---- working --------------------------------------------------------------------
+
+    def _require_engine(self) -> Engine:
+        if self._engine is None:
+            raise Locked("The store is locked. Unlock it to go on.")
+        return self._engine
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    def unit_of_work(self, now: datetime) -> UnitOfWork:
+        session = Session(self._require_engine(), expire_on_commit=False, autoflush=False)
+        return UnitOfWork(session, now, self._after_commit)
+
+    def _after_commit(self, audit: AuditLog) -> None:
+        if audit.appended:
+            last = audit.appended[-1]
+            self.write_audit_head(last.seq, last.hash)
+
+    # The chain cannot see its last events cut off; the head kept outside the table can.
+    def write_audit_head(self, seq: int, digest: str) -> None:
+        _atomic_write(self.data_dir / AUDIT_HEAD_FILE, json.dumps({"seq": seq, "hash": digest}))
+
+    def read_audit_head(self) -> tuple[int, str] | None:
+        try:
+            data = json.loads((self.data_dir / AUDIT_HEAD_FILE).read_text(encoding="utf-8"))
+            return int(data["seq"]), str(data["hash"])
+        except (FileNotFoundError, ValueError, KeyError, TypeError):
+            return None
+
+    def integrity_problems(self) -> list[str]:
+        return integrity_problems(self.db_path, bytes(self._key))
+
+    # ---- keys -----------------------------------------------------------------------
+
+    def set_passphrase(self, user_name: str, passphrase: str, kdf: key_slots.KdfParams = key_slots.KdfParams()) -> None:
+        """Add or change one user's passphrase slot; the database itself is untouched."""
+        self._require_engine()
+        key_slots.set_user_passphrase(self.key_file, bytes(self._key), user_name, passphrase, kdf)
+        key_slots.write_key_file(self.key_path, self.key_file)
+
+    def remove_passphrase(self, user_name: str) -> None:
+        key_slots.remove_user_slot(self.key_file, bytes(self._key), user_name)
+        key_slots.write_key_file(self.key_path, self.key_file)
+
+    def remember_on_this_computer(self, user_name: str) -> None:
+        self._require_engine()
+        keyring_slot.save_secret(
+            self.store_id, KEYRING_SLOT, json.dumps({"key": bytes(self._key).hex(), "user": user_name})
+        )
+
+    def forget_on_this_computer(self) -> None:
+        keyring_slot.forget_secret(self.store_id, KEYRING_SLOT)
+
+    def raw_key_for_backup(self) -> bytes:
+        """Backups are keyed with the same data key so the same slots open them."""
+        self._require_engine()
+        return bytes(self._key)
+
+    # ---- locking --------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        for i in range(len(self._key)):
+            self._key[i] = 0
+

@@ -1,0 +1,237 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The data key, wrapped once per user under a passphrase and once under a recovery key.
+
+The database key is 32 random bytes. Each slot wraps it with AES-256-GCM under a key derived
+from a passphrase with Argon2id (parameters recorded in the slot). A slot's plaintext also
+names the user it belongs to, so the slot file itself reveals no names. Changing a passphrase
+rewraps one slot and never touches the database.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import unicodedata
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from strategy_meeting.domain.errors import InvalidInput, NotAStore, WrongPassphrase
+
+FORMAT = "strategy-meeting-keys/1"
+KEY_FILE_NAME = "keys.json"
+RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I confusion
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost. The defaults (above OWASP's 46 MiB, t=1 floor) take about a third of a
+    second on a 2-core machine: paid once per unlock, never per query (the DB key is raw)."""
+
+    time_cost: int = 2
+    memory_kib: int = 46 * 1024
+    parallelism: int = 2
+
+
+# Tests and benchmarks may make stores with cheap parameters; real stores use the defaults.
+FAST_TEST_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
+RECOVERY_KDF = KdfParams(time_cost=1, memory_kib=16 * 1024, parallelism=1)
+
+
+@dataclass
+class Slot:
+    id: str
+    kind: str  # "passphrase" | "recovery"
+    kdf: dict[str, object]
+    nonce: str
+    ciphertext: str
+    owner: str = ""  # the user's name sealed under the data key (see slot_user)
+
+
+@dataclass
+class KeyFile:
+    store_id: str
+    slots: list[Slot] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"format": FORMAT, "store_id": self.store_id, "slots": [asdict(s) for s in self.slots]},
+            indent=1,
+        )
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not base64 text")
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def normalise_passphrase(passphrase: str) -> bytes:
+    # The same passphrase typed on another keyboard or OS must unlock: compare in NFC.
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def _derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    return hash_secret_raw(
+        secret,
+        salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def _aad(slot_id: str, kind: str, kdf: dict[str, object]) -> bytes:
+    # Binding the header to the ciphertext stops anyone swapping in cheaper KDF parameters.
+    return json.dumps({"id": slot_id, "kind": kind, "kdf": kdf}, sort_keys=True).encode()
+
+
+def _wrap(data_key: bytes, user: str | None, secret: bytes, kind: str, params: KdfParams) -> Slot:
+    salt = secrets.token_bytes(16)
+    slot_id = secrets.token_hex(8)
+    kdf: dict[str, object] = {
+        "name": "argon2id",
+        "t": params.time_cost,
+        "m": params.memory_kib,
+        "p": params.parallelism,
+        "salt": _b64(salt),
+    }
+    nonce = secrets.token_bytes(12)
+    payload = json.dumps({"key": data_key.hex(), "user": user}).encode()
+    ct = AESGCM(_derive(secret, salt, params)).encrypt(nonce, payload, _aad(slot_id, kind, kdf))
+    owner = ""
+    if user is not None:
+        owner_nonce = secrets.token_bytes(12)
+        owner = _b64(owner_nonce + AESGCM(data_key).encrypt(owner_nonce, user.encode(), slot_id.encode()))
+    return Slot(slot_id, kind, kdf, _b64(nonce), _b64(ct), owner)
+
+
+def _try_unwrap(slot: Slot, secret: bytes) -> tuple[bytes, str | None] | None:
+    kdf = slot.kdf
+    params = KdfParams(int(kdf["t"]), int(kdf["m"]), int(kdf["p"]))  # type: ignore[arg-type]
+    key = _derive(secret, _unb64(kdf["salt"]), params)
+    try:
+        plain = AESGCM(key).decrypt(_unb64(slot.nonce), _unb64(slot.ciphertext), _aad(slot.id, slot.kind, kdf))
+    except InvalidTag:
+        return None
+    data = json.loads(plain)
+    return bytes.fromhex(data["key"]), data.get("user")
+
+
+def new_data_key() -> bytes:
+    return secrets.token_bytes(32)
+
+
+def new_recovery_key() -> str:
+    """26 groups would be overkill: 52 characters from a 32-letter alphabet = 260 bits."""
+    chars = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(52))
+    return "-".join(chars[i : i + 4] for i in range(0, 52, 4))
+
+
+def normalise_recovery_key(text: str) -> bytes:
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    return cleaned.encode("ascii", errors="ignore")
+
+
+def create_key_file(
+    data_key: bytes, user: str, passphrase: str, params: KdfParams = KdfParams()
+) -> tuple[KeyFile, str]:
+    check_passphrase_acceptable(passphrase)
+    recovery = new_recovery_key()
+    kf = KeyFile(store_id=str(uuid.uuid4()))
+    kf.slots.append(_wrap(data_key, user, normalise_passphrase(passphrase), "passphrase", params))
+    kf.slots.append(_wrap(data_key, None, normalise_recovery_key(recovery), "recovery", RECOVERY_KDF))
+    return kf, recovery
+
+
+def check_passphrase_acceptable(passphrase: str) -> None:
+    if len(passphrase) < 8:
+        raise InvalidInput("The passphrase is too short: use at least 8 characters (a few words is best).")
+
+
+def unlock_with_passphrase(kf: KeyFile, passphrase: str) -> tuple[bytes, str]:
+    secret = normalise_passphrase(passphrase)
+    for slot in kf.slots:
+        if slot.kind != "passphrase":
+            continue
+        found = _try_unwrap(slot, secret)
+        if found is not None:
+            key, user = found
+            return key, str(user)
+    raise WrongPassphrase("Wrong passphrase: the store was not opened. Check it and try again.")
+
+
+def unlock_with_recovery_key(kf: KeyFile, recovery_key: str) -> bytes:
+    secret = normalise_recovery_key(recovery_key)
+    for slot in kf.slots:
+        if slot.kind == "recovery":
+            found = _try_unwrap(slot, secret)
+            if found is not None:
+                return found[0]
+    raise WrongPassphrase("That recovery key does not open this store. Check it and try again.")
+
+
+def set_user_passphrase(
+    kf: KeyFile, data_key: bytes, user: str, passphrase: str, params: KdfParams = KdfParams()
+) -> None:
+    """Add or replace ``user``'s slot. Slots of other users are left untouched; the old slot
+    of this user is found by unwrapping with the data key's own knowledge (we hold it)."""
+    check_passphrase_acceptable(passphrase)
+    kf.slots = [s for s in kf.slots if not (s.kind == "passphrase" and slot_user(s, data_key) == user)]
+    kf.slots.append(_wrap(data_key, user, normalise_passphrase(passphrase), "passphrase", params))
+
+
+def slot_user(slot: Slot, data_key: bytes) -> str | None:
+    """Which user a slot belongs to is sealed inside it; we record it a second time, sealed
+    under the data key itself, so an unlocked store can manage slots without passphrases."""
+    sealed = slot.owner
+    if not sealed:
+        return None
+    try:
+        raw = _unb64(sealed)
+        return AESGCM(data_key).decrypt(raw[:12], raw[12:], slot.id.encode()).decode()
+    except (InvalidTag, ValueError):
+        return None
+
+
+def remove_user_slot(kf: KeyFile, data_key: bytes, user: str) -> None:
+    kf.slots = [s for s in kf.slots if not (s.kind == "passphrase" and slot_user(s, data_key) == user)]
+
+
+def read_key_file(path: Path) -> KeyFile:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if raw.get("format") != FORMAT:
+            raise ValueError("format")
+        slots = [Slot(**s) for s in raw["slots"]]
+        return KeyFile(store_id=str(raw["store_id"]), slots=slots)
+    except FileNotFoundError:
+        raise NotAStore(
+            f"The key file {path.name} is missing from the data folder, so the store cannot be "
+            "opened. Restore it from a backup."
+        ) from None
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise NotAStore(f"The key file {path.name} is damaged. Restore it from a backup.") from None
+
+
+def write_key_file(path: Path, kf: KeyFile) -> None:
+    """Atomic: a crash leaves either the old or the new file, never half of one."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(kf.to_json())
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)

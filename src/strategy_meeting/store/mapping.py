@@ -1,0 +1,320 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Row values <-> domain dataclasses. Nothing above ``store`` ever sees a row."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+from strategy_meeting.domain.action import Action, ActionStatus
+from strategy_meeting.domain.agency import Agency, AgencyKind
+from strategy_meeting.domain.contribution import Contribution, ReceivedVia, Topic
+from strategy_meeting.domain.decision import Decision, DecisionKind, Dissent
+from strategy_meeting.domain.meeting import (
+    Addendum,
+    ConcernCategory,
+    HouseholdMember,
+    Meeting,
+    MeetingFormat,
+    MeetingKind,
+    MeetingStatus,
+    NextSteps,
+    ParentsInformed,
+    Participant,
+    ParticipantStatus,
+    Person,
+    Referral,
+    SignOff,
+    SubjectChild,
+)
+from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
+
+
+def dt_out(value: datetime | None) -> str | None:
+    """UTC ISO text: sorts correctly as text. A naive datetime is taken to be UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat()
+
+
+def dt_in(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def d_out(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def d_in(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def key(text: str) -> str:
+    """Search key: casefolded, so 'Müller', 'MÜLLER' and 'müller' meet; works in any script."""
+    return " ".join(text.casefold().split())
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _person_out(p: Person | None) -> str | None:
+    return None if p is None else dumps({"name": p.name, "agency": p.agency, "role": p.role})
+
+
+def _person_in(text: str | None) -> Person | None:
+    if not text:
+        return None
+    d = json.loads(text)
+    return Person(d.get("name", ""), d.get("agency", ""), d.get("role", ""))
+
+
+def terms_out(t: SharingTerms) -> dict[str, Any]:
+    return {
+        "audience": t.scope.value,
+        "audience_agencies": dumps(sorted(t.agencies)),
+        "family": t.family,
+    }
+
+
+def terms_in(scope: str, agencies: str, family: bool) -> SharingTerms:
+    return SharingTerms(AudienceScope(scope), frozenset(json.loads(agencies or "[]")), bool(family))
+
+
+def meeting_values(m: Meeting, now: datetime) -> dict[str, Any]:
+    r = m.referral
+    pi = m.parents_informed
+    ns = m.next_steps
+    return {
+        "reference": m.reference,
+        "reference_key": key(m.reference),
+        "kind": m.kind.value,
+        "format": m.format.value if m.format else None,
+        "held_at": dt_out(m.held_at),
+        "location": m.location,
+        "chair": _person_out(m.chair),
+        "minute_taker": _person_out(m.minute_taker),
+        "status": m.status.value,
+        "referral": dumps(
+            {
+                "received_at": dt_out(r.received_at),
+                "reason": r.reason,
+                "source_agency": r.source_agency,
+                "categories": [c.value for c in r.categories],
+            }
+        ),
+        "parents_informed": dumps(
+            {"when": dt_out(pi.when), "how": pi.how, "by": pi.by, "delay_reason": pi.delay_reason}
+        ),
+        "next_steps": dumps({"icpc_by": d_out(ns.icpc_by), "review_at": dt_out(ns.review_at)}),
+        "sign_off": None
+        if m.sign_off is None
+        else dumps(
+            {
+                "version": m.sign_off.version,
+                "signed_off_by": m.sign_off.signed_off_by,
+                "signed_off_at": dt_out(m.sign_off.signed_off_at),
+                "content_hash": m.sign_off.content_hash,
+            }
+        ),
+        "chair_name": m.chair.name,
+        "child_names": "; ".join(c.name for c in m.children),
+        "created_by": m.created_by,
+        "created_at": dt_out(m.created_at or now),
+        "updated_at": dt_out(now),
+        "reconvenes": m.reconvenes,
+    }
+
+
+def agency_values(a: Agency) -> dict[str, Any]:
+    return {"code": a.code, "name": a.name, "kind": a.kind.value if a.kind else None, "email": a.email}
+
+
+def agency_in(row: Any) -> Agency:
+    return Agency(row.code, row.name, AgencyKind(row.kind) if row.kind else None, row.email or "")
+
+
+def child_values(c: SubjectChild) -> dict[str, Any]:
+    return {
+        "item_id": c.id,
+        "name": c.name,
+        "surname_key": key(c.surname),
+        "name_key": key(c.name),
+        "details": dumps(
+            {
+                "date_of_birth": d_out(c.date_of_birth),
+                "expected_date_of_birth": d_out(c.expected_date_of_birth),
+                "gender": c.gender,
+                "ethnicity": c.ethnicity,
+                "nhs_number": c.nhs_number,
+                "address": c.address,
+                "school": c.school,
+                "communication_needs": c.communication_needs,
+                "disability": c.disability,
+            }
+        ),
+    }
+
+
+def child_in(row: Any) -> SubjectChild:
+    d = json.loads(row.details)
+    return SubjectChild(
+        id=row.item_id,
+        name=row.name,
+        date_of_birth=d_in(d.get("date_of_birth")),
+        expected_date_of_birth=d_in(d.get("expected_date_of_birth")),
+        gender=d.get("gender", ""),
+        ethnicity=d.get("ethnicity", ""),
+        nhs_number=d.get("nhs_number", ""),
+        address=d.get("address", ""),
+        school=d.get("school", ""),
+        communication_needs=d.get("communication_needs", ""),
+        disability=d.get("disability", ""),
+    )
+
+
+def household_values(h: HouseholdMember) -> dict[str, Any]:
+    return {
+        "item_id": h.id,
+        "details": dumps(
+            {
+                "name": h.name,
+                "relationship": h.relationship,
+                "parental_responsibility": h.parental_responsibility,
+                "address": h.address,
+                "notes": h.notes,
+            }
+        ),
+    }
+
+
+def household_in(row: Any) -> HouseholdMember:
+    d = json.loads(row.details)
+    return HouseholdMember(
+        row.item_id, d["name"], d["relationship"], bool(d.get("parental_responsibility")),
+        d.get("address", ""), d.get("notes", ""),
+    )
+
+
+def participant_values(p: Participant) -> dict[str, Any]:
+    return {
+        "agency": p.agency,
+        "status": p.status.value,
+        "details": dumps({"name": p.name, "role": p.role, "decision_authority": p.decision_authority, "id": p.id}),
+    }
+
+
+def participant_in(row: Any) -> Participant:
+    d = json.loads(row.details)
+    return Participant(
+        agency=row.agency, name=d["name"], status=ParticipantStatus(row.status), role=d.get("role", ""),
+        decision_authority=bool(d.get("decision_authority")), id=d.get("id", ""),
+    )
+
+
+def contribution_values(c: Contribution) -> dict[str, Any]:
+    return {
+        "item_id": c.id,
+        "agency": c.agency,
+        "topic": c.topic.value,
+        "text": c.text,
+        **terms_out(c.sharing),
+        "author": c.author,
+        "lawful_basis": c.lawful_basis,
+        "received_via": c.received_via.value,
+        "recorded_at": dt_out(c.recorded_at),
+    }
+
+
+def contribution_in(row: Any) -> Contribution:
+    return Contribution(
+        id=row.item_id, agency=row.agency, topic=Topic(row.topic), text=row.text,
+        sharing=terms_in(row.audience, row.audience_agencies, row.family), author=row.author,
+        lawful_basis=row.lawful_basis, received_via=ReceivedVia(row.received_via),
+        recorded_at=dt_in(row.recorded_at),
+    )
+
+
+def decision_values(d: Decision) -> dict[str, Any]:
+    return {
+        "item_id": d.id,
+        "kind": d.kind.value,
+        "outcome": d.outcome,
+        "rationale": d.rationale,
+        "threshold_met": d.threshold_met,
+        "relied_on": dumps(list(d.relied_on)),
+        "dissent": dumps([{"agency": x.agency, "view": x.view} for x in d.dissent]),
+    }
+
+
+def decision_in(row: Any) -> Decision:
+    return Decision(
+        id=row.item_id, kind=DecisionKind(row.kind), outcome=row.outcome, rationale=row.rationale,
+        threshold_met=row.threshold_met, relied_on=list(json.loads(row.relied_on)),
+        dissent=[Dissent(x["agency"], x["view"]) for x in json.loads(row.dissent)],
+    )
+
+
+def action_values(a: Action) -> dict[str, Any]:
+    return {
+        "item_id": a.id,
+        "description": a.description,
+        "owner_agency": a.owner_agency,
+        "owner_name": a.owner_name,
+        "due": d_out(a.due),
+        **terms_out(a.sharing),
+        "status": a.status.value,
+        "completion_note": a.completion_note,
+    }
+
+
+def action_in(row: Any) -> Action:
+    return Action(
+        id=row.item_id, description=row.description, owner_agency=row.owner_agency, due=d_in(row.due),
+        sharing=terms_in(row.audience, row.audience_agencies, row.family), owner_name=row.owner_name,
+        status=ActionStatus(row.status), completion_note=row.completion_note,
+    )
+
+
+def addendum_in(row: Any) -> Addendum:
+    created = dt_in(row.created_at)
+    assert created is not None
+    return Addendum(row.number, row.text, created, row.created_by)
+
+
+def meeting_in(row: Any, **parts: Any) -> Meeting:
+    r = json.loads(row.referral)
+    pi = json.loads(row.parents_informed)
+    ns = json.loads(row.next_steps)
+    so = json.loads(row.sign_off) if row.sign_off else None
+    chair = _person_in(row.chair) or Person("")
+    return Meeting(
+        reference=row.reference,
+        held_at=dt_in(row.held_at),
+        chair=chair,
+        referral=Referral(
+            received_at=dt_in(r.get("received_at")), reason=r.get("reason", ""),
+            source_agency=r.get("source_agency", ""),
+            categories=[ConcernCategory(c) for c in r.get("categories", [])],
+        ),
+        kind=MeetingKind(row.kind),
+        format=MeetingFormat(row.format) if row.format else None,
+        location=row.location,
+        minute_taker=_person_in(row.minute_taker),
+        parents_informed=ParentsInformed(dt_in(pi.get("when")), pi.get("how", ""), pi.get("by", ""), pi.get("delay_reason", "")),
+        next_steps=NextSteps(d_in(ns.get("icpc_by")), dt_in(ns.get("review_at"))),
+        status=MeetingStatus(row.status),
+        sign_off=None
+        if so is None
+        else SignOff(so["version"], so["signed_off_by"], dt_in(so["signed_off_at"]) or datetime.now(UTC), so["content_hash"]),
+        id=row.id,
+        created_by=row.created_by,
+        created_at=dt_in(row.created_at),
+        updated_at=dt_in(row.updated_at),
+        reconvenes=row.reconvenes,
+        **parts,
+    )

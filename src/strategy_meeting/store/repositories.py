@@ -1,0 +1,495 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Queries and writes, returning domain objects, ids or plain tuples, never ORM rows."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, delete, func, insert, select, union, update
+from sqlalchemy.orm import Session
+
+from strategy_meeting.domain.agency import Agency
+from strategy_meeting.domain.audit_chain import GENESIS_HASH, AuditEvent, canonical_json, event_hash
+from strategy_meeting.domain.meeting import Meeting, MeetingKind, MeetingQuery, MeetingStatus, MeetingSummary
+from strategy_meeting.domain.records import (
+    CopyRecord,
+    DistributionChannel,
+    DistributionOutcome,
+    DistributionRecord,
+    FormToken,
+    IdentityKind,
+    SigningIdentity,
+)
+from strategy_meeting.domain.roles import Role, User
+
+from . import mapping as mp
+from .tables import (
+    ActionRow,
+    AddendumRow,
+    AgencyRow,
+    AuditRow,
+    ChildRow,
+    ContributionRow,
+    CopyRow,
+    DecisionRow,
+    DistributionRow,
+    FormTokenRow,
+    HouseholdRow,
+    MeetingAgencyRow,
+    MeetingRow,
+    ParticipantRow,
+    SettingRow,
+    SigningIdentityRow,
+    UserRow,
+)
+
+_PARTS = (
+    (MeetingAgencyRow, "agencies", mp.agency_values, mp.agency_in),
+    (ChildRow, "children", mp.child_values, mp.child_in),
+    (HouseholdRow, "household", mp.household_values, mp.household_in),
+    (ParticipantRow, "participants", mp.participant_values, mp.participant_in),
+    (ContributionRow, "contributions", mp.contribution_values, mp.contribution_in),
+    (DecisionRow, "decisions", mp.decision_values, mp.decision_in),
+    (ActionRow, "actions", mp.action_values, mp.action_in),
+)
+
+
+class MeetingRepository:
+    def __init__(self, session: Session, now: datetime) -> None:
+        self._s = session
+        self._now = now
+
+    def id_for(self, reference: str) -> int | None:
+        return self._s.execute(select(MeetingRow.id).where(MeetingRow.reference == reference)).scalar()
+
+    def exists(self, reference: str) -> bool:
+        return self.id_for(reference) is not None
+
+    def get(self, reference: str) -> Meeting | None:
+        mid = self.id_for(reference)
+        return None if mid is None else self.get_by_id(mid)
+
+    def get_by_id(self, meeting_id: int) -> Meeting | None:
+        # Core rows, not ORM entities: loading a meeting builds domain objects straight from
+        # tuples, which is several times cheaper than materialising mapped instances first.
+        meetings = MeetingRow.__table__
+        row = self._s.execute(select(meetings).where(meetings.c.id == meeting_id)).first()
+        if row is None:
+            return None
+        parts: dict[str, Any] = {}
+        for table, attr, _out, into in _PARTS:
+            t = table.__table__
+            rows = self._s.execute(select(t).where(t.c.meeting_id == meeting_id).order_by(t.c.position))
+            parts[attr] = [into(r) for r in rows]
+        a = AddendumRow.__table__
+        adds = self._s.execute(select(a).where(a.c.meeting_id == meeting_id).order_by(a.c.number))
+        parts["addenda"] = [mp.addendum_in(a) for a in adds]
+        return mp.meeting_in(row, **parts)
+
+    def save(self, meeting: Meeting) -> Meeting:
+        """Write the whole aggregate: the meeting row, then its parts replaced in one go."""
+        values = mp.meeting_values(meeting, self._now)
+        if meeting.id is None:
+            meeting_id = self._s.execute(insert(MeetingRow).values(**values).returning(MeetingRow.id)).scalar_one()
+            meeting.id = meeting_id
+            meeting.created_at = mp.dt_in(values["created_at"])
+        else:
+            meeting_id = meeting.id
+            values.pop("created_at")
+            self._s.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(**values))
+            for table, *_ in _PARTS:
+                self._s.execute(delete(table).where(table.meeting_id == meeting_id))
+            self._s.execute(delete(AddendumRow).where(AddendumRow.meeting_id == meeting_id))
+        meeting.updated_at = mp.dt_in(values["updated_at"])
+        for table, attr, out, _into in _PARTS:
+            rows = [
+                {"meeting_id": meeting_id, "position": n, **out(item)}
+                for n, item in enumerate(getattr(meeting, attr))
+            ]
+            if rows:
+                self._s.execute(insert(table), rows)
+        if meeting.addenda:
+            self._s.execute(
+                insert(AddendumRow),
+                [
+                    {"meeting_id": meeting_id, "number": a.number, "text": a.text,
+                     "created_at": mp.dt_out(a.created_at), "created_by": a.created_by}
+                    for a in meeting.addenda
+                ],
+            )
+        return meeting
+
+    def delete(self, reference: str) -> None:
+        mid = self.id_for(reference)
+        if mid is not None:
+            for table, *_ in _PARTS:
+                self._s.execute(delete(table).where(table.meeting_id == mid))
+            self._s.execute(delete(AddendumRow).where(AddendumRow.meeting_id == mid))
+            self._s.execute(delete(MeetingRow).where(MeetingRow.id == mid))
+
+    # ---- list and search -------------------------------------------------------------
+
+    def _filtered(self, q: MeetingQuery, columns: list[Any]) -> Select[Any]:
+        stmt = select(*columns)
+        text = mp.key(q.text)
+        if text:
+            # A UNION of three index range scans: an OR across tables would scan every meeting.
+            upper = text + "\U0010ffff"
+            matches = union(
+                select(MeetingRow.id.label("mid")).where(
+                    MeetingRow.reference_key >= text, MeetingRow.reference_key < upper
+                ),
+                select(ChildRow.meeting_id.label("mid")).where(
+                    ChildRow.surname_key >= text, ChildRow.surname_key < upper
+                ),
+                select(ChildRow.meeting_id.label("mid")).where(
+                    ChildRow.name_key >= text, ChildRow.name_key < upper
+                ),
+            )
+            stmt = stmt.where(MeetingRow.id.in_(select(matches.subquery().c.mid)))
+        if q.statuses:
+            stmt = stmt.where(MeetingRow.status.in_([s.value for s in q.statuses]))
+        if q.created_by:
+            stmt = stmt.where(MeetingRow.created_by == q.created_by)
+        if q.chair_name:
+            stmt = stmt.where(MeetingRow.chair_name == q.chair_name)
+        if q.agency:
+            stmt = stmt.where(
+                MeetingRow.id.in_(select(MeetingAgencyRow.meeting_id).where(MeetingAgencyRow.code == q.agency))
+            )
+        if q.with_overdue_actions_on is not None:
+            overdue = select(ActionRow.meeting_id).where(
+                ActionRow.status == "open", ActionRow.due < q.with_overdue_actions_on.isoformat()
+            )
+            stmt = stmt.where(MeetingRow.id.in_(overdue))
+        return stmt
+
+    def count(self, q: MeetingQuery) -> int:
+        return int(self._s.execute(self._filtered(q, [func.count(MeetingRow.id)])).scalar_one())
+
+    def ids(self, q: MeetingQuery) -> list[int]:
+        """All matching ids in display order: cheap even for 100,000 meetings, and the list
+        model then fetches rows for the ids it shows, page by page."""
+        column = {
+            "held_at": MeetingRow.held_at,
+            "reference": MeetingRow.reference,
+            "status": MeetingRow.status,
+            "chair_name": MeetingRow.chair_name,
+        }.get(q.order_by, MeetingRow.held_at)
+        order = [column.desc(), MeetingRow.id.desc()] if q.descending else [column.asc(), MeetingRow.id.asc()]
+        return list(self._s.execute(self._filtered(q, [MeetingRow.id]).order_by(*order)).scalars())
+
+    def summaries(self, ids: list[int], today: date) -> list[MeetingSummary]:
+        if not ids:
+            return []
+        rows = self._s.execute(
+            select(
+                MeetingRow.id, MeetingRow.reference, MeetingRow.held_at, MeetingRow.status, MeetingRow.kind,
+                MeetingRow.chair_name, MeetingRow.child_names,
+            ).where(MeetingRow.id.in_(ids))
+        ).all()
+        counts = dict(
+            (mid, (n_open, n_overdue))
+            for mid, n_open, n_overdue in self._s.execute(
+                select(
+                    ActionRow.meeting_id,
+                    func.count(ActionRow.id),
+                    func.sum((ActionRow.due < today.isoformat()).cast(type_=ActionRow.position.type)),
+                )
+                .where(ActionRow.meeting_id.in_(ids), ActionRow.status == "open")
+                .group_by(ActionRow.meeting_id)
+            ).all()
+        )
+        by_id = {}
+        for r in rows:
+            n_open, n_overdue = counts.get(r.id, (0, 0))
+            by_id[r.id] = MeetingSummary(
+                id=r.id, reference=r.reference, held_at=mp.dt_in(r.held_at), status=MeetingStatus(r.status),
+                kind=MeetingKind(r.kind), chair_name=r.chair_name, child_names=r.child_names,
+                open_actions=int(n_open or 0), overdue_actions=int(n_overdue or 0),
+            )
+        return [by_id[i] for i in ids if i in by_id]
+
+    def references(self) -> list[str]:
+        return list(self._s.execute(select(MeetingRow.reference).order_by(MeetingRow.reference)).scalars())
+
+    def held_between(self, start: datetime, end: datetime) -> list[int]:
+        return list(
+            self._s.execute(
+                select(MeetingRow.id).where(
+                    MeetingRow.held_at >= mp.dt_out(start), MeetingRow.held_at < mp.dt_out(end)
+                )
+            ).scalars()
+        )
+
+    def open_action_rows(self, agency: str | None = None) -> list[tuple[str, str, Any]]:
+        """(meeting reference, meeting status, Action) for every open action, by due date."""
+        stmt = (
+            select(MeetingRow.reference, MeetingRow.status, ActionRow)
+            .join(ActionRow, ActionRow.meeting_id == MeetingRow.id)
+            .where(ActionRow.status == "open")
+            .order_by(ActionRow.due.is_(None), ActionRow.due, MeetingRow.reference)
+        )
+        if agency:
+            stmt = stmt.where(ActionRow.owner_agency == agency)
+        return [(ref, status, mp.action_in(row)) for ref, status, row in self._s.execute(stmt).all()]
+
+
+class UserRepository:
+    def __init__(self, session: Session, now: datetime) -> None:
+        self._s = session
+        self._now = now
+
+    @staticmethod
+    def _in(r: UserRow) -> User:
+        return User(r.name, Role(r.role), r.agency, r.display_name, r.active, r.id)
+
+    def get(self, name: str) -> User | None:
+        r = self._s.execute(select(UserRow).where(UserRow.name == name)).scalar()
+        return None if r is None else self._in(r)
+
+    def list(self) -> list[User]:
+        return [self._in(r) for r in self._s.execute(select(UserRow).order_by(UserRow.name)).scalars()]
+
+    def add(self, user: User) -> User:
+        uid = self._s.execute(
+            insert(UserRow)
+            .values(name=user.name, display_name=user.display_name, role=user.role.value, agency=user.agency,
+                    active=user.active, created_at=mp.dt_out(self._now))
+            .returning(UserRow.id)
+        ).scalar_one()
+        return User(user.name, user.role, user.agency, user.display_name, user.active, uid)
+
+    def update(self, user: User) -> None:
+        self._s.execute(
+            update(UserRow).where(UserRow.name == user.name)
+            .values(display_name=user.display_name, role=user.role.value, agency=user.agency, active=user.active)
+        )
+
+    def count(self) -> int:
+        return int(self._s.execute(select(func.count(UserRow.id))).scalar_one())
+
+
+class AgencyDirectory:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def list(self) -> list[Agency]:
+        return [mp.agency_in(r) for r in self._s.execute(select(AgencyRow).order_by(AgencyRow.code)).scalars()]
+
+    def get(self, code: str) -> Agency | None:
+        r = self._s.execute(select(AgencyRow).where(AgencyRow.code == code)).scalar()
+        return None if r is None else mp.agency_in(r)
+
+    def upsert(self, agency: Agency) -> None:
+        values = mp.agency_values(agency)
+        if self.get(agency.code) is None:
+            self._s.execute(insert(AgencyRow).values(**values))
+        else:
+            self._s.execute(update(AgencyRow).where(AgencyRow.code == agency.code).values(**values))
+
+    def remove(self, code: str) -> None:
+        self._s.execute(delete(AgencyRow).where(AgencyRow.code == code))
+
+
+class IdentityRepository:
+    def __init__(self, session: Session, now: datetime) -> None:
+        self._s = session
+        self._now = now
+
+    @staticmethod
+    def _in(r: SigningIdentityRow) -> SigningIdentity:
+        return SigningIdentity(
+            r.user_name, IdentityKind(r.kind), r.subject, bytes(r.certificate_pem), bytes(r.private_key_pem),
+            bytes(r.chain_pem or b""), r.fingerprint_sha256, mp.dt_in(r.created_at), r.active, r.id,
+        )
+
+    def active_for(self, user_name: str) -> SigningIdentity | None:
+        r = self._s.execute(
+            select(SigningIdentityRow)
+            .where(SigningIdentityRow.user_name == user_name, SigningIdentityRow.active.is_(True))
+            .order_by(SigningIdentityRow.id.desc())
+        ).scalars().first()
+        return None if r is None else self._in(r)
+
+    def list(self) -> list[SigningIdentity]:
+        rows = self._s.execute(select(SigningIdentityRow).order_by(SigningIdentityRow.id)).scalars()
+        return [self._in(r) for r in rows]
+
+    def add(self, identity: SigningIdentity) -> SigningIdentity:
+        """The new identity becomes the user's active one; older ones stay for verification."""
+        self._s.execute(
+            update(SigningIdentityRow).where(SigningIdentityRow.user_name == identity.user_name).values(active=False)
+        )
+        new_id = self._s.execute(
+            insert(SigningIdentityRow)
+            .values(
+                user_name=identity.user_name, kind=identity.kind.value, subject=identity.subject,
+                certificate_pem=identity.certificate_pem, private_key_pem=identity.private_key_pem,
+                chain_pem=identity.chain_pem, fingerprint_sha256=identity.fingerprint_sha256,
+                created_at=mp.dt_out(identity.created_at or self._now), active=True,
+            )
+            .returning(SigningIdentityRow.id)
+        ).scalar_one()
+        identity.id = new_id
+        identity.active = True
+        return identity
+
+
+class CopyRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def add(self, record: CopyRecord) -> CopyRecord:
+        record.id = self._s.execute(
+            insert(CopyRow)
+            .values(
+                meeting_reference=record.meeting_reference, recipient=record.recipient, file_name=record.file_name,
+                sha256=record.sha256, created_at=mp.dt_out(record.created_at), signed_by=record.signed_by,
+                draft=record.draft, withheld=mp.dumps(record.withheld_from_agencies), version=record.version,
+            )
+            .returning(CopyRow.id)
+        ).scalar_one()
+        return record
+
+    def for_meeting(self, reference: str) -> list[CopyRecord]:
+        rows = self._s.execute(
+            select(CopyRow).where(CopyRow.meeting_reference == reference).order_by(CopyRow.id)
+        ).scalars()
+        return [
+            CopyRecord(
+                r.meeting_reference, r.recipient, r.file_name, r.sha256, mp.dt_in(r.created_at) or datetime.min,
+                r.signed_by, r.draft, list(json.loads(r.withheld)), r.version, r.id,
+            )
+            for r in rows
+        ]
+
+
+class DistributionRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    @staticmethod
+    def _values(r: DistributionRecord) -> dict[str, Any]:
+        return {
+            "meeting_reference": r.meeting_reference, "recipient": r.recipient, "channel": r.channel.value,
+            "address": r.address, "sha256": r.sha256, "at": mp.dt_out(r.at), "outcome": r.outcome.value,
+            "reason": r.reason, "acknowledged_at": mp.dt_out(r.acknowledged_at),
+            "acknowledged_by": r.acknowledged_by, "attempt": r.attempt,
+        }
+
+    def add(self, record: DistributionRecord) -> DistributionRecord:
+        record.id = self._s.execute(
+            insert(DistributionRow).values(**self._values(record)).returning(DistributionRow.id)
+        ).scalar_one()
+        return record
+
+    def update(self, record: DistributionRecord) -> None:
+        self._s.execute(update(DistributionRow).where(DistributionRow.id == record.id).values(**self._values(record)))
+
+    def for_meeting(self, reference: str) -> list[DistributionRecord]:
+        rows = self._s.execute(
+            select(DistributionRow).where(DistributionRow.meeting_reference == reference).order_by(DistributionRow.id)
+        ).scalars()
+        return [self._in(r) for r in rows]
+
+    def all(self) -> list[DistributionRecord]:
+        return [self._in(r) for r in self._s.execute(select(DistributionRow).order_by(DistributionRow.id)).scalars()]
+
+    @staticmethod
+    def _in(r: DistributionRow) -> DistributionRecord:
+        return DistributionRecord(
+            r.meeting_reference, r.recipient, DistributionChannel(r.channel), r.address, r.sha256,
+            mp.dt_in(r.at) or datetime.min, DistributionOutcome(r.outcome), r.reason, mp.dt_in(r.acknowledged_at),
+            r.acknowledged_by, r.attempt, r.id,
+        )
+
+
+class FormTokenRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def add(self, token: FormToken) -> None:
+        self._s.execute(
+            insert(FormTokenRow).values(
+                token_sha256=token.token_sha256, meeting_reference=token.meeting_reference, agency=token.agency,
+                created_at=mp.dt_out(token.created_at), used_at=mp.dt_out(token.used_at),
+            )
+        )
+
+    def get(self, token_sha256: str) -> FormToken | None:
+        r = self._s.execute(select(FormTokenRow).where(FormTokenRow.token_sha256 == token_sha256)).scalar()
+        if r is None:
+            return None
+        return FormToken(r.token_sha256, r.meeting_reference, r.agency, mp.dt_in(r.created_at) or datetime.min,
+                         mp.dt_in(r.used_at))
+
+    def mark_used(self, token_sha256: str, at: datetime) -> None:
+        self._s.execute(update(FormTokenRow).where(FormTokenRow.token_sha256 == token_sha256).values(used_at=mp.dt_out(at)))
+
+
+class SettingsRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, key: str, default: Any = None) -> Any:
+        v = self._s.execute(select(SettingRow.value).where(SettingRow.key == key)).scalar()
+        return default if v is None else json.loads(v)
+
+    def set(self, key: str, value: Any) -> None:
+        text = mp.dumps(value)
+        if self._s.execute(select(SettingRow.key).where(SettingRow.key == key)).scalar() is None:
+            self._s.execute(insert(SettingRow).values(key=key, value=text))
+        else:
+            self._s.execute(update(SettingRow).where(SettingRow.key == key).values(value=text))
+
+
+class AuditLog:
+    """Append-only, hash-chained. The write lock (BEGIN IMMEDIATE) serialises appends, so the
+    chain can never fork between two writers."""
+
+    def __init__(self, session: Session, now: datetime) -> None:
+        self._s = session
+        self._now = now
+        self.appended: list[AuditEvent] = []
+
+    def head(self) -> tuple[int, str]:
+        row = self._s.execute(select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)).first()
+        return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
+
+    def append(self, user: str, action: str, obj: str, details: dict[str, Any] | None = None) -> AuditEvent:
+        seq, prev = self.head()
+        seq += 1
+        at = mp.dt_out(self._now) or ""
+        det = dict(details or {})
+        h = event_hash(prev, seq, at, user, action, obj, det)
+        self._s.execute(
+            insert(AuditRow).values(
+                seq=seq, at=at, user=user, action=action, object=obj,
+                details=canonical_json(det).decode("utf-8"), prev_hash=prev, hash=h,
+            )
+        )
+        ev = AuditEvent(seq, at, user, action, obj, det, prev, h)
+        self.appended.append(ev)
+        return ev
+
+    def events(self, after: int = 0, limit: int | None = None) -> list[AuditEvent]:
+        stmt = select(AuditRow).where(AuditRow.seq > after).order_by(AuditRow.seq)
+        if limit:
+            stmt = stmt.limit(limit)
+        return [
+            AuditEvent(r.seq, r.at, r.user, r.action, r.object, json.loads(r.details), r.prev_hash, r.hash)
+            for r in self._s.execute(stmt).scalars()
+        ]
+
+    def iter_events(self, batch: int = 5000):  # type: ignore[no-untyped-def]
+        after = 0
+        while True:
+            chunk = self.events(after, batch)
+            if not chunk:
+                return
+            yield from chunk
+            after = chunk[-1].seq

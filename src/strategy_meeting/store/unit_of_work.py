@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""One session and one transaction per service call: commit whole or roll back whole."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from types import TracebackType
+
+from sqlalchemy.orm import Session
+
+from .repositories import (
+    AgencyDirectory,
+    AuditLog,
+    CopyRepository,
+    DistributionRepository,
+    FormTokenRepository,
+    IdentityRepository,
+    MeetingRepository,
+    SettingsRepository,
+    UserRepository,
+)
+
+
+class UnitOfWork:
+    """Use as ``with store.unit_of_work(now) as uow: ...; uow.commit()``.
+
+    Leaving the block without ``commit()`` (or by an exception) rolls everything back, so a
+    failed call never leaves half a record behind.
+    """
+
+    def __init__(self, session: Session, now: datetime, on_commit: Callable[[AuditLog], None]) -> None:
+        self._session = session
+        self._on_commit = on_commit
+        self.now = now
+        self.meetings = MeetingRepository(session, now)
+        self.users = UserRepository(session, now)
+        self.agencies = AgencyDirectory(session)
+        self.identities = IdentityRepository(session, now)
+        self.copies = CopyRepository(session)
+        self.distributions = DistributionRepository(session)
+        self.form_tokens = FormTokenRepository(session)
+        self.settings = SettingsRepository(session)
+        self.audit = AuditLog(session, now)
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        return self
+
+    def commit(self) -> None:
+        self._session.commit()
+        self._committed = True
+        self._on_commit(self.audit)
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if not self._committed:
+            self._session.rollback()
+        self._session.close()

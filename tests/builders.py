@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""Meetings built in code for tests, so each test says exactly what it plants."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from strategy_meeting.domain.action import Action
+from strategy_meeting.domain.agency import Agency, AgencyKind
+from strategy_meeting.domain.contribution import Contribution, Topic
+from strategy_meeting.domain.decision import Decision, DecisionKind
+from strategy_meeting.domain.meeting import (
+    ConcernCategory,
+    HouseholdMember,
+    Meeting,
+    ParentsInformed,
+    Participant,
+    ParticipantStatus,
+    Person,
+    Referral,
+    SubjectChild,
+)
+from strategy_meeting.domain.sharing_terms import SharingTerms
+
+AGENCIES = [
+    Agency("CSC", "Children's Social Care", AgencyKind.SOCIAL_CARE, "csc@example.org"),
+    Agency("POLICE", "Police Child Abuse Investigation Team", AgencyKind.POLICE, "police@example.org"),
+    Agency("HEALTH", "Community Health", AgencyKind.HEALTH, "health@example.org"),
+    Agency("EDU", "Sampletown Primary School", AgencyKind.EDUCATION, "dsl@example.org"),
+]
+
+
+def sample_meeting(
+    reference: str = "SD-2026-0100",
+    child_name: str = "Robin Fictional",
+    restricted_text: str = "Police intelligence held (restricted).",
+    chair_only_text: str = "Chair-only note.",
+) -> Meeting:
+    return Meeting(
+        reference=reference,
+        held_at=datetime(2026, 11, 20, 10, 0, tzinfo=UTC),
+        chair=Person("Alex Example", "CSC", "Team Manager"),
+        referral=Referral(datetime(2026, 11, 19, 15, 40, tzinfo=UTC), "Bruising seen at school.", "EDU",
+                          [ConcernCategory.PHYSICAL_ABUSE]),
+        location="Video call",
+        children=[SubjectChild("c1", child_name, date_of_birth=date(2018, 5, 14), school="Sampletown Primary")],
+        household=[HouseholdMember("p1", "Jordan Fictional", "mother", True)],
+        agencies=[Agency(a.code, a.name, a.kind, a.email) for a in AGENCIES],
+        participants=[
+            Participant("CSC", "Alex Example", ParticipantStatus.ATTENDED, "Chair", True, "m1"),
+            Participant("POLICE", "DS Riley Test", ParticipantStatus.ATTENDED, "DS", True, "m2"),
+            Participant("HEALTH", "Morgan Demo", ParticipantStatus.ATTENDED, "Nurse", True, "m3"),
+            Participant("EDU", "Taylor Sample", ParticipantStatus.APOLOGIES, "DSL", False, "m4"),
+        ],
+        contributions=[
+            Contribution("k1", "EDU", Topic.CURRENT_CONCERNS, "Bruising seen at 09:10.", SharingTerms.everyone()),
+            Contribution("k2", "POLICE", Topic.HISTORY, restricted_text, SharingTerms.only("CSC", "POLICE")),
+            Contribution("k3", "CSC", Topic.RISKS, chair_only_text, SharingTerms.chair_only()),
+        ],
+        decisions=[
+            Decision("d1", DecisionKind.SECTION47_JOINT, "Joint Section 47 enquiry.", "Reasonable cause.", True,
+                     ["k1", "k2"]),
+        ],
+        actions=[
+            Action("a1", "Arrange a medical.", "HEALTH", date(2026, 11, 21), SharingTerms.everyone(), "Morgan Demo"),
+            Action("a2", "Interview the partner.", "POLICE", date(2026, 11, 22), SharingTerms.only("POLICE"),
+                   "DS Riley Test"),
+        ],
+        parents_informed=ParentsInformed(datetime(2026, 11, 20, 14, 0, tzinfo=UTC), "Home visit", "CSC"),
+    )

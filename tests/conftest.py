@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""Shared fixtures: one encrypted template store made per session and copied per test (so the
+key derivation does not run in every test), a fixed clock, and actors for each role."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from strategy_meeting.domain.roles import Role, User  # noqa: E402
+from strategy_meeting.services import session  # noqa: E402
+from strategy_meeting.services.context import ServiceContext  # noqa: E402
+from strategy_meeting.store import FAST_TEST_KDF  # noqa: E402
+
+PASSPHRASE = "correct horse battery staple"
+FIXED_NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+EXAMPLE = Path(__file__).parent / "data" / "sd-example.json"
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = FIXED_NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    directory = tmp_path_factory.mktemp("template") / "data"
+    ctx, actor, recovery = session.init_store(directory, "chair", PASSPHRASE, Role.CHAIR, kdf=FAST_TEST_KDF,
+                                              clock=Clock())
+    from strategy_meeting.services import users
+
+    users.add_user(ctx, _admin_bootstrap(ctx), "admin", Role.ADMINISTRATOR, PASSPHRASE + " admin")
+    ctx.close()
+    return directory, recovery
+
+
+def _admin_bootstrap(ctx: ServiceContext) -> User:
+    # The first user is a chair; the template also needs an administrator, added as the system.
+    return User("system", Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def data_dir(template_store: tuple[Path, str], tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(template_store[0], target)
+    return target
+
+
+@pytest.fixture
+def recovery_key(template_store: tuple[Path, str]) -> str:
+    return template_store[1]
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def opened(data_dir: Path, clock: Clock) -> Iterator[tuple[ServiceContext, User]]:
+    ctx, actor = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    yield ctx, actor
+    ctx.close()
+
+
+@pytest.fixture
+def ctx(opened: tuple[ServiceContext, User]) -> ServiceContext:
+    return opened[0]
+
+
+@pytest.fixture
+def chair(opened: tuple[ServiceContext, User]) -> User:
+    return opened[1]
+
+
+@pytest.fixture
+def admin(ctx: ServiceContext) -> User:
+    from strategy_meeting.services import users
+
+    return users.resolve(ctx, "admin")
