@@ -66,7 +66,8 @@ _free = st.text(_chars, max_size=10)
 text = st.one_of(
     _free, st.sampled_from(SCRIPT_WORDS), st.builds("{} {}".format, _free, st.sampled_from(SCRIPT_WORDS))
 )
-nonempty_text = st.one_of(st.text(_chars, min_size=1, max_size=10), st.sampled_from(SCRIPT_WORDS))
+# What the domain requires to be filled in (names, texts, rationales): not blank.
+filled_text = st.one_of(st.text(_chars, min_size=1, max_size=10).filter(str.strip), st.sampled_from(SCRIPT_WORDS))
 
 # Built from alphabets rather than st.from_regex, which costs most of a run's time.
 _UPPER = string.ascii_uppercase
@@ -144,7 +145,7 @@ def meetings(draw: st.DrawFn, max_items: int = 3) -> Meeting:
     participants = [
         Participant(
             agency=draw(code),
-            name=draw(text),
+            name=draw(filled_text),
             status=draw(st.sampled_from(ParticipantStatus)),
             role=draw(text),
             decision_authority=draw(st.booleans()),
@@ -157,7 +158,7 @@ def meetings(draw: st.DrawFn, max_items: int = 3) -> Meeting:
             id=next(pool),
             agency=draw(code),
             topic=draw(st.sampled_from(Topic)),
-            text=draw(text),
+            text=draw(filled_text),
             sharing=draw(sharing_terms(listed)),
             author=draw(text),
             lawful_basis=draw(text),
@@ -172,7 +173,7 @@ def meetings(draw: st.DrawFn, max_items: int = 3) -> Meeting:
             id=next(pool),
             kind=draw(st.sampled_from(DecisionKind)),
             outcome=draw(text),
-            rationale=draw(nonempty_text),
+            rationale=draw(filled_text),
             threshold_met=draw(optional(st.booleans())),
             relied_on=draw(st.lists(st.sampled_from(contribution_ids), max_size=3)) if contribution_ids else [],
             dissent=draw(st.lists(st.builds(Dissent, code, text), max_size=2)),
@@ -182,7 +183,7 @@ def meetings(draw: st.DrawFn, max_items: int = 3) -> Meeting:
     actions = [
         Action(
             id=next(pool),
-            description=draw(text),
+            description=draw(filled_text),
             owner_agency=draw(code),
             due=draw(dates),
             sharing=draw(sharing_terms(listed)),
@@ -209,7 +210,7 @@ def meetings(draw: st.DrawFn, max_items: int = 3) -> Meeting:
         children=children,
         household=household,
         agencies=[
-            Agency(c, draw(text), draw(optional(st.sampled_from(AgencyKind))), draw(text)) for c in listed
+            Agency(c, draw(filled_text), draw(optional(st.sampled_from(AgencyKind))), draw(text)) for c in listed
         ],
         participants=participants,
         contributions=contributions,

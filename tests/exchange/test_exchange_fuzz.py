@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,15 @@ from meeting_strategies import json_values
 
 from strategy_meeting.domain.errors import ImportRejected
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.services.demo import demo_meetings
 from strategy_meeting.services.exchange_validation import find_problems, parse_interchange_bytes
 from strategy_meeting.services.interchange import meeting_from_json, meeting_to_json
 
 EXAMPLE = Path(__file__).parents[1] / "data" / "sd-example.json"
-BASES = [json.loads(EXAMPLE.read_text(encoding="utf-8"))]
+# Mutations start from the published example and the demonstration set (every kind of item).
+BASES = [json.loads(EXAMPLE.read_text(encoding="utf-8"))] + [
+    meeting_to_json(m) for m in demo_meetings(date(2026, 11, 20))
+]
 
 
 def import_bytes(data: bytes) -> Meeting | None:
@@ -45,19 +50,19 @@ def import_bytes(data: bytes) -> Meeting | None:
 SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
 
 
-@settings(max_examples=4_000 * SCALE, deadline=None)
+@settings(max_examples=2_500 * SCALE, deadline=None)
 @given(st.binary(max_size=200))
 def test_random_bytes_are_refused_cleanly(data: bytes) -> None:
     assert import_bytes(data) is None
 
 
-@settings(max_examples=1_500 * SCALE, deadline=None)
+@settings(max_examples=1_000 * SCALE, deadline=None)
 @given(st.text(max_size=200))
 def test_random_text_is_refused_cleanly(text: str) -> None:
     assert import_bytes(text.encode("utf-8", "surrogatepass")) is None
 
 
-@settings(max_examples=300 * SCALE, deadline=None)
+@settings(max_examples=200 * SCALE, deadline=None)
 @given(json_values)
 def test_random_json_is_refused_cleanly(value: object) -> None:
     assert import_bytes(json.dumps(value).encode()) is None

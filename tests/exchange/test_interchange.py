@@ -128,3 +128,13 @@ def test_an_incomplete_meeting_exports_to_a_document_that_says_what_is_missing()
     problems = [str(p) for p in find_problems(meeting_to_json(meeting))]
     assert "meeting: the required field 'held_at' is missing" in problems
     assert "meeting.actions[0]: the required field 'due' is missing" in problems
+
+
+def test_the_domain_rules_of_a_saved_meeting_apply_to_an_imported_one() -> None:
+    document = example_document()
+    document["meeting"]["contributions"][1]["text"] = "   "
+    document["meeting"]["agencies"][0]["name"] = ""
+    with pytest.raises(ImportRejected) as caught:
+        meeting_from_json(document)
+    assert caught.value.problems == ["agency CSC needs a name", "contribution 2 has no text"]
+    assert str(caught.value) == "The file is not valid: agency CSC needs a name (and 1 more problem)"

@@ -55,6 +55,7 @@ __all__ = [
     "find_problems",
     "parse_interchange_bytes",
     "published_schema",
+    "rejection",
     "read_interchange_file",
     "validate_document",
 ]
@@ -393,11 +394,15 @@ def find_problems(document: object) -> list[Problem]:
     return unique
 
 
+def rejection(problems: Sequence[object]) -> ImportRejected:
+    """One line naming the first problem and counting the rest; ``problems`` keeps them all."""
+    more = len(problems) - 1
+    suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
+    return ImportRejected(f"The file is not valid: {problems[0]}{suffix}", [str(p) for p in problems])
+
+
 def validate_document(document: object) -> None:
     """Raise ``ImportRejected`` naming every problem, or return if the document is valid."""
     problems = find_problems(document)
-    if not problems:
-        return
-    more = len(problems) - 1
-    suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-    raise ImportRejected(f"The file is not valid: {problems[0]}{suffix}", [str(p) for p in problems])
+    if problems:
+        raise rejection(problems)

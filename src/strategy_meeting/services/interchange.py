@@ -39,8 +39,9 @@ from strategy_meeting.domain.meeting import (
     SubjectChild,
 )
 from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
+from strategy_meeting.domain.validation import meeting_problems
 
-from .exchange_validation import FORMAT_ID, validate_document
+from .exchange_validation import FORMAT_ID, rejection, validate_document
 
 JsonObject = dict[str, Any]
 
@@ -76,10 +77,6 @@ def _person(person: Person) -> JsonObject:
     _put(out, "agency", person.agency)
     _put(out, "role", person.role)
     return out
-
-
-def _sharing(terms: SharingTerms) -> JsonObject:
-    return terms.to_json()
 
 
 def _child(child: SubjectChild) -> JsonObject:
@@ -127,7 +124,7 @@ def _contribution(c: Contribution) -> JsonObject:
         "author": c.author,
         "topic": c.topic.value,
         "text": c.text,
-        "sharing": _sharing(c.sharing),
+        "sharing": c.sharing.to_json(),
         "lawful_basis": c.lawful_basis,
         "received_via": c.received_via.value,
     }
@@ -149,7 +146,7 @@ def _action(a: Action) -> JsonObject:
     _put(out, "due", a.due)
     out["status"] = a.status.value
     out["completion_note"] = a.completion_note
-    out["sharing"] = _sharing(a.sharing)
+    out["sharing"] = a.sharing.to_json()
     return out
 
 
@@ -320,13 +317,21 @@ def _action_in(d: JsonObject) -> Action:
 def meeting_from_json(data: object) -> Meeting:
     """Validate ``data`` completely, then build the ``Meeting`` it describes.
 
-    Raises ``ImportRejected`` (listing every problem with its JSON path) for anything that is
-    not a valid ``strategy-meeting/1`` document, so that no caller can build a meeting from
-    an unchecked file.
+    Raises ``ImportRejected`` for anything that is not a valid ``strategy-meeting/1``
+    document (listing every problem with its JSON path), or that describes a meeting the
+    store would not save (the domain's own rules, e.g. a contribution with no text), so that
+    no caller can build a meeting from an unchecked file.
     """
     validate_document(data)
     assert isinstance(data, dict)  # validate_document guarantees it; this narrows the type
-    m: JsonObject = data["meeting"]
+    meeting = _meeting_in(data["meeting"])
+    problems = meeting_problems(meeting)
+    if problems:
+        raise rejection(problems)
+    return meeting
+
+
+def _meeting_in(m: JsonObject) -> Meeting:
     referral = m["referral"]
     informed = m.get("parents_informed", {})
     steps = m.get("next_steps", {})
