@@ -102,8 +102,8 @@ def parse_interchange_bytes(data: bytes) -> dict[str, Any]:
     return value
 
 
-def read_interchange_file(path: str | PathLike[str]) -> dict[str, Any]:
-    """Read and parse an interchange file, refusing anything that is not a JSON object."""
+def read_interchange_bytes(path: str | PathLike[str]) -> bytes:
+    """The bytes of an interchange file, refusing what cannot be one before reading it."""
     file = Path(path)
     name = repr(file.name) if file.name else "the file"
     try:
@@ -122,9 +122,14 @@ def read_interchange_file(path: str | PathLike[str]) -> dict[str, Any]:
         raise ImportRejected(f"{name} cannot be read (permission denied).") from None
     except OSError as error:
         raise ImportRejected(f"{name} cannot be read ({error.strerror or 'input/output error'}).") from None
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > MAX_FILE_BYTES:  # it grew after stat()
         raise ImportRejected(_too_large(name, len(data)))
-    return parse_interchange_bytes(data)
+    return data
+
+
+def read_interchange_file(path: str | PathLike[str]) -> dict[str, Any]:
+    """Read and parse an interchange file, refusing anything that is not a JSON object."""
+    return parse_interchange_bytes(read_interchange_bytes(path))
 
 
 def _too_large(name: str, size: int) -> str:
