@@ -8,7 +8,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, select, union, update
+from sqlalchemy import Select, delete, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.agency import Agency
@@ -136,9 +136,9 @@ class MeetingRepository:
         stmt = select(*columns)
         text = mp.key(q.text)
         if text:
-            # A UNION of three index range scans: an OR across tables would scan every meeting.
+            # UNION ALL of three covering index range scans (IN removes duplicates): an OR across tables would scan every meeting.
             upper = text + "\U0010ffff"
-            matches = union(
+            matches = union_all(
                 select(MeetingRow.id.label("mid")).where(
                     MeetingRow.reference_key >= text, MeetingRow.reference_key < upper
                 ),
