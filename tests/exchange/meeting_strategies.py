@@ -10,11 +10,17 @@ their defaults, as the format does not carry them.
 
 from __future__ import annotations
 
+import json
 import operator
 import string
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
 
 from hypothesis import strategies as st
+
+from strategy_meeting.services.demo import demo_meetings
+from strategy_meeting.services.interchange import meeting_to_json
 
 from strategy_meeting.domain.action import Action, ActionStatus
 from strategy_meeting.domain.agency import Agency, AgencyKind
@@ -238,3 +244,56 @@ json_values = st.recursive(
     ),
     max_leaves=12,
 )
+
+
+_EXAMPLE = Path(__file__).parents[1] / "data" / "sd-example.json"
+
+# Mutations start from the published example and the demonstration set (every kind of item).
+BASES = [json.loads(_EXAMPLE.read_text(encoding="utf-8"))] + [
+    meeting_to_json(m) for m in demo_meetings(date(2026, 11, 20))
+]
+
+
+# Values aimed at the rules: codes not listed, ids of other items, bad dates, control
+# characters, unpaired surrogates, overlong text, wrong types.
+_hostile = st.one_of(
+    json_values,
+    st.sampled_from(
+        ["XYZ", "csc", "CSC\n", "k1", "c1", "a1", "d1", "", "2026-02-30", "2026-11-20T10:00:00",
+         "\x00", "\ud800", "x" * 600, "chair", "all", ["CSC", "CSC"], [], ["XYZ"], {"audience": "all"}]
+    ),
+)
+
+
+def _places(document: Any) -> list[tuple[Any, Any]]:
+    """Every (container, key or index) in the document, walked without recursion."""
+    found: list[tuple[Any, Any]] = []
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        keys = list(node) if isinstance(node, dict) else range(len(node)) if isinstance(node, list) else []
+        for key in keys:
+            found.append((node, key))
+            stack.append(node[key])
+    return found
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> bytes:
+    document = json.loads(json.dumps(draw(st.sampled_from(BASES))))
+    for _ in range(draw(st.integers(1, 4))):
+        places = _places(document)
+        if not places:
+            break
+        container, key = draw(st.sampled_from(places))
+        operation = draw(st.sampled_from(["delete", "replace", "replace", "copy_sibling", "rename"]))
+        if operation == "delete":
+            del container[key]
+        elif operation == "replace":
+            container[key] = draw(_hostile)
+        elif operation == "copy_sibling" and isinstance(container, list):
+            container.append(json.loads(json.dumps(container[key])))
+        elif operation == "rename" and isinstance(container, dict):
+            container[draw(st.sampled_from(["id", "agency", "code", "text", "extra", "meeting"]))] = container.pop(key)
+    # ensure_ascii writes an unpaired surrogate as an escape, as a hostile file could.
+    return json.dumps(document, ensure_ascii=draw(st.booleans())).encode("utf-8", "surrogatepass")

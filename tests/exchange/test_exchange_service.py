@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from meeting_strategies import meetings
-from test_exchange_fuzz import mutated_documents
+from meeting_strategies import meetings, mutated_documents
 
 from strategy_meeting.domain.contribution import ReceivedVia
 from strategy_meeting.domain.errors import ImportRejected, InvalidInput, NotFound, PermissionDenied

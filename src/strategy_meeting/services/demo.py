@@ -6,8 +6,8 @@ Every reference starts ``DEMO-``; every location, address and referral reason sa
 fictional; every surname means "example" or "sample" in its language (Exemplé, Przykładowa,
 Παραδειγματική, Примерова, Dæmisdóttir...). Dates are placed relative to ``today`` so that the
 set always shows overdue actions and an upcoming meeting, and the same ``today`` always gives
-the same meetings. Together the meetings use every decision kind, every sharing variant, a
-dozen agencies, statuses from draft to concluded, a reconvened meeting, parents told with and
+the same meetings. Together the meetings use every decision kind, every sharing variant, ten
+agencies, statuses from draft to concluded, a reconvened meeting, parents told with and
 without delay, and names in Latin (with diacritics), Greek and Cyrillic scripts.
 """
 

@@ -14,8 +14,8 @@ the JSON path (``meeting.contributions[2].agency``) and whose message is one lin
    surrogates (they cannot be stored or printed); and the two fields this program writes
    beyond the published list (``participants[].id``, ``contributions[].recorded_at``) are
    checked like the rest.
-3. Cross-references: ids unique across every kind of item, ``relied_on`` naming
-   contributions of the file, every agency code used being listed once in ``agencies``.
+3. Cross-references (``interchange_references``): ids unique across every kind of item,
+   ``relied_on`` naming contributions of the file, every agency code used listed once.
 
 Messages never quote free text from the file; they quote a value only when it looks like a
 code, id or date (letters, digits and ``_./:+-``, at most 40 characters).
@@ -27,7 +27,6 @@ import copy
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -35,9 +34,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 from strategy_meeting import paths
-from strategy_meeting.domain.agency import AGENCY_CODE_PATTERN
 from strategy_meeting.domain.errors import ImportRejected
-from strategy_meeting.domain.meeting import ITEM_ID_PATTERN
 
 from .interchange_file import (  # re-exported: the first stage of the check
     MAX_FILE_BYTES,
@@ -46,6 +43,7 @@ from .interchange_file import (  # re-exported: the first stage of the check
     read_interchange_file,
     show,
 )
+from .interchange_references import Problem, cross_reference_problems, json_path
 
 __all__ = [
     "FORMAT_ID",
@@ -68,30 +66,6 @@ _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+
 # Control characters (C0 but tab, line feed and carriage return; DEL; C1); unpaired surrogates.
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 TEXT_FORMAT = "plain-text"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a file, at one place in it."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
-def json_path(parts: Sequence[str | int]) -> str:
-    """``["meeting", "contributions", 2, "agency"]`` -> ``meeting.contributions[2].agency``."""
-    out = ""
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,63}", part):
-            out += f".{part}" if out else part
-        else:
-            out += "[?]"
-    return out or "top level"
 
 
 # --- stage 2: the schema -------------------------------------------------------------------
@@ -208,6 +182,8 @@ def _schema_problems(error: ValidationError) -> Iterator[Problem]:
         inner = [e for e in error.context or [] if e.relative_schema_path[0] == 1]
         for sub in inner:
             yield from _schema_problems(sub)
+        if not inner:
+            yield Problem(where, "must be 'all', 'chair' or a list of agency codes")
     elif kind == "oneOf":
         yield Problem(where, "must be 'all', 'chair' or a list of agency codes")
     elif kind == "const":
@@ -233,114 +209,6 @@ def _schema_problems(error: ValidationError) -> Iterator[Problem]:
         yield Problem(where, "lists the same value more than once")
     else:
         yield Problem(where, f"is not valid (rule '{kind}')")
-
-
-# --- stage 3: cross-references -------------------------------------------------------------
-
-_ID_GROUPS = ("children", "household", "participants", "contributions", "decisions", "actions")
-
-
-def _objects(parent: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The objects of a list, with their index; wrong shapes are the schema's to report."""
-    value = parent.get(key)
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, dict):
-                yield index, item
-
-
-def _codes_used(m: dict[str, Any]) -> Iterator[tuple[list[str | int], object]]:
-    """Every place the meeting names an agency by code, with its path."""
-    for key in ("chair", "minute_taker"):
-        if isinstance(m.get(key), dict):
-            yield ["meeting", key, "agency"], m[key].get("agency")
-    if isinstance(m.get("referral"), dict):
-        yield ["meeting", "referral", "source_agency"], m["referral"].get("source_agency")
-    for i, p in _objects(m, "participants"):
-        yield ["meeting", "participants", i, "agency"], p.get("agency")
-    for group, owner in (("contributions", "agency"), ("actions", "owner_agency")):
-        for i, item in _objects(m, group):
-            yield ["meeting", group, i, owner], item.get(owner)
-            sharing = item.get("sharing")
-            audience = sharing.get("audience") if isinstance(sharing, dict) else None
-            if isinstance(audience, list):
-                for j, code in enumerate(audience):
-                    yield ["meeting", group, i, "sharing", "audience", j], code
-    for i, d in _objects(m, "decisions"):
-        for j, dissent in _objects(d, "dissent"):
-            yield ["meeting", "decisions", i, "dissent", j, "agency"], dissent.get("agency")
-
-
-# Malformed codes and ids are the schema's to report; cross-checking them too would only
-# say the same thing twice.
-def _is_code(value: object) -> bool:
-    return isinstance(value, str) and AGENCY_CODE_PATTERN.fullmatch(value) is not None
-
-
-def _is_id(value: object) -> bool:
-    return isinstance(value, str) and ITEM_ID_PATTERN.fullmatch(value) is not None
-
-
-def _cross_reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
-    m = document.get("meeting")
-    if not isinstance(m, dict):
-        return
-
-    first_use: dict[str, str] = {}
-    kind_of: dict[str, str] = {}
-    for group in _ID_GROUPS:
-        for i, item in _objects(m, group):
-            item_id = item.get("id")
-            if not _is_id(item_id):
-                continue
-            here = json_path(["meeting", group, i])
-            if item_id in first_use:
-                yield Problem(
-                    f"{here}.id",
-                    f"the id {show(item_id)} is already used by {first_use[item_id]} "
-                    "(ids must be unique within the file)",
-                )
-            else:
-                first_use[item_id] = here
-                kind_of[item_id] = group
-
-    for i, d in _objects(m, "decisions"):
-        relied_on = d.get("relied_on")
-        for j, item_id in enumerate(relied_on if isinstance(relied_on, list) else []):
-            if not _is_id(item_id) or kind_of.get(item_id) == "contributions":
-                continue
-            where = json_path(["meeting", "decisions", i, "relied_on", j])
-            if item_id in kind_of:
-                yield Problem(
-                    where,
-                    f"{show(item_id)} is {first_use[item_id]}, not a contribution "
-                    "(a decision relies only on contributions)",
-                )
-            else:
-                yield Problem(where, f"{show(item_id)} names no contribution in this file")
-
-    if not isinstance(m.get("agencies"), list):
-        return
-    listed: dict[str, str] = {}
-    for i, agency in _objects(m, "agencies"):
-        code = agency.get("code")
-        if not _is_code(code):
-            continue
-        here = json_path(["meeting", "agencies", i])
-        if code in listed:
-            yield Problem(
-                f"{here}.code",
-                f"the agency {show(code)} is listed twice (also at {listed[code]}): keep one",
-            )
-        else:
-            listed[code] = here
-    for where_parts, code in _codes_used(m):
-        if _is_code(code) and code not in listed:
-            yield Problem(
-                json_path(where_parts),
-                f"{show(code)} is not one of the listed agencies "
-                "(add it to meeting.agencies or correct the code)",
-            )
 
 
 # --- the whole check -----------------------------------------------------------------------
@@ -389,7 +257,7 @@ def find_problems(document: object) -> list[Problem]:
     for error in sorted(_validator().iter_errors(document), key=_document_order(document)):
         problems.extend(_schema_problems(error))
     if isinstance(document, dict):
-        problems.extend(_cross_reference_problems(document))
+        problems.extend(cross_reference_problems(document))
     unique = list(dict.fromkeys(problems))
     return unique
 
