@@ -205,7 +205,7 @@ def test_the_demo_skips_only_the_references_already_present(ctx: ServiceContext,
     assert len(added) == len(demo_meetings(ctx.today())) - 1
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(meeting=meetings(max_items=2))
 def test_generated_meetings_survive_the_store_between_import_and_export(
