@@ -18,7 +18,6 @@ import json
 import random
 import resource
 import shutil
-import sqlite3
 import statistics
 import sys
 import time
@@ -27,7 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import sqlcipher3  # noqa: E402
 from sqlalchemy import create_engine, event  # noqa: E402
+from sqlalchemy.pool import QueuePool  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from strategy_meeting.domain.meeting import MeetingQuery  # noqa: E402
@@ -192,11 +193,20 @@ def main() -> None:
     # decryption, not which file happened to be read from disk first.
     queries(lambda: store.unit_of_work(now), surnames, refs)
     enc = queries(lambda: store.unit_of_work(now), surnames, refs)
-    plain_engine = create_engine(f"sqlite:///{args.dir / 'plain.db'}")
+    # The plain twin goes through the very same driver, pragmas, pool and BEGIN IMMEDIATE as the
+    # store, only without a key: the ratio then measures encryption and nothing else.
+    def plain_connect():  # type: ignore[no-untyped-def]
+        conn = sqlcipher3.connect(str(args.dir / "plain.db"), check_same_thread=False, isolation_level=None)
+        for pragma in ("temp_store = MEMORY", "cache_size = -65536", "journal_mode = WAL",
+                       "synchronous = FULL", "foreign_keys = ON", "busy_timeout = 30000"):
+            conn.execute(f"PRAGMA {pragma}")
+        return conn
 
-    @event.listens_for(plain_engine, "connect")
-    def _same_cache(dbapi_conn, _record):  # type: ignore[no-untyped-def]
-        dbapi_conn.execute("PRAGMA cache_size = -65536")  # as the encrypted store, for a fair ratio
+    plain_engine = create_engine("sqlite://", creator=plain_connect, poolclass=QueuePool, pool_size=2)
+
+    @event.listens_for(plain_engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     broad = [s[:4] for s in surnames[:10]]
     queries(lambda: UnitOfWork(Session(plain_engine), now, lambda _a: None), surnames, refs)
