@@ -69,7 +69,7 @@ def test_lock_hides_the_record_and_keeps_typing_in_a_form(qtbot, ws, state, data
     assert meetings.get(state.ctx, state.actor, REF).location == "Video call"
 
     state.lock()
-    assert ws.outer.currentWidget() is ws.lock_page
+    assert ws.outer.currentWidget() is ws.lock_page and not ws.checklist_dock.isVisible()
     assert model_rows(ws) == 0 and ws.meeting is None
     for section in ws.section_list:  # no page holds a record value on show
         ws.pages.setCurrentWidget(section)
@@ -83,6 +83,7 @@ def test_lock_hides_the_record_and_keeps_typing_in_a_form(qtbot, ws, state, data
     ctx = unlock(state, data_dir, clock)
     try:
         assert ws.outer.currentWidget() is not ws.lock_page and model_rows(ws) > 0
+        assert ws.checklist_dock.isVisible()
         assert meetings.get(ctx, state.actor, REF).location == "Typed before the lock"  # saved on unlock
         assert location.text() == "Typed before the lock"
     finally:

@@ -17,8 +17,6 @@ from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
 from strategy_meeting.services import meetings
 from workspace_fixtures import shown_errors, state  # noqa: F401 - fixtures
 
-pytest.importorskip("strategy_meeting.services.signoff")
-
 REF = "SD-2026-0100"
 RESTRICTED = "ZZLEAK-restricted-k2"
 CHAIR_ONLY = "ZZLEAK-chair-k3"
@@ -102,6 +100,25 @@ def test_generate_copies_in_the_worker_and_preview_them(qtbot, ws, state, tmp_pa
     assert preview.document.status() == QPdfDocument.Status.Ready and preview.document.pageCount() >= 1
     preview.findChild(QDialogButtonBox).rejected.emit()
     assert ws.minutes.preview is None
+    assert shown_errors == []
+
+
+def test_signed_off_minutes_are_signed_with_the_chair_s_identity(qtbot, ws, state, tmp_path, shown_errors):
+    from strategy_meeting.services import identities, signoff
+
+    identities.new_self_signed(state.ctx, state.actor)
+    signoff.sign_off(state.ctx, state.actor, REF, acknowledge_warnings=True)
+    ws.reload()
+    page = ws.sections["copies"]
+    assert page.sign_check.isEnabled() and page.wants_signature()  # signing is the default now
+    with qtbot.waitSignal(ws.minutesGenerated, timeout=120_000) as done:
+        ws.generate_minutes(tmp_path / "signed")
+    from strategy_meeting.services.minutes.service import verify_file
+
+    for copy in done.args[0]:
+        assert "DRAFT" not in copy.path.name
+        report = verify_file(copy.path)  # pyHanko's validator, through the service
+        assert report.intact and report.valid and report.ok, (copy.recipient, report.problems)
     assert shown_errors == []
 
 

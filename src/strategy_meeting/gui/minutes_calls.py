@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import User
+from strategy_meeting.services import signoff
 from strategy_meeting.services.context import ServiceContext
 
 
@@ -24,10 +24,6 @@ class GeneratedCopy:
 
 
 def sign_off(ctx: ServiceContext, actor: User, reference: str, acknowledge_warnings: bool) -> tuple[Meeting, Changes]:
-    try:
-        from strategy_meeting.services import signoff
-    except ImportError as exc:  # a build without the minutes services
-        raise UserError("Sign-off is not available in this build.") from exc
     return signoff.sign_off(ctx, actor, reference, acknowledge_warnings=acknowledge_warnings)
 
 
@@ -35,10 +31,9 @@ def generate_minutes(ctx: ServiceContext, actor: User, reference: str, folder: P
                      sign: bool = False) -> tuple[list[GeneratedCopy], Changes]:
     """Render the full record and every agency's copy into ``folder`` (DRAFT before sign-off;
     signed with the actor's identity when ``sign``). Runs in the worker thread."""
-    try:
-        from strategy_meeting.services.minutes.service import render_minutes
-    except ImportError as exc:  # a build without the minutes services
-        raise UserError("Generating minutes is not available in this build.") from exc
+    # Imported here: ReportLab and pyHanko load in the worker, not while the window opens.
+    from strategy_meeting.services.minutes.service import render_minutes
+
     export = render_minutes(ctx, actor, reference, folder, sign=sign)
     copies = [GeneratedCopy(c.recipient, c.path) for c in export.copies]
     return copies, Changes(distributions=True)

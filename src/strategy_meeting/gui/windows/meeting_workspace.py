@@ -78,6 +78,7 @@ class MeetingWorkspace(QMainWindow):
         self._ok = False
         self._error_sink: Callable[[str], None] | None = None
         self._hidden_dialogs: list[QDialog] = []
+        self._dock_hidden_by_lock = False
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("meetingWorkspace")
 
@@ -257,7 +258,9 @@ class MeetingWorkspace(QMainWindow):
         self.meeting = meeting
         self.setWindowTitle(f"{meeting.reference} ({meeting.status.label.lower()}) \u2014 Strategy Meeting")
         self.outer.setCurrentIndex(0)
-        self.checklist_dock.widget().show()
+        if self._dock_hidden_by_lock:
+            self._dock_hidden_by_lock = False
+            self.checklist_dock.show()
         for section in self.section_list:
             section.show_meeting(meeting)
         self.checklist.show_meeting(meeting)
@@ -329,7 +332,10 @@ class MeetingWorkspace(QMainWindow):
         self._hidden_dialogs = self.editing.hide_all()
         self.minutes.close_record_views()
         self.outer.setCurrentWidget(self.lock_page)
-        self.checklist_dock.widget().hide()
+        if not self._dock_hidden_by_lock:
+            self._dock_hidden_by_lock = self.checklist_dock.isVisible()
+            self.checklist_dock.hide()
+        self.statusBar().clearMessage()
         self.setWindowTitle("Locked \u2014 Strategy Meeting")
         self.sync_actions()
 
