@@ -109,7 +109,7 @@ def test_lock_hides_an_open_editor_and_keeps_its_text(qtbot, ws, state, data_dir
     assert shown_errors == []
 
 
-def test_a_window_opened_while_locked_shows_nothing(qtbot, state):
+def test_a_window_opened_while_locked_shows_nothing_until_unlocked(qtbot, state, data_dir, clock):
     meetings.create(state.ctx, state.actor, template=sample_meeting())
     state.lock()
     window = MeetingWorkspace(state, REF)
@@ -117,3 +117,10 @@ def test_a_window_opened_while_locked_shows_nothing(qtbot, state):
     window.show()
     assert window.outer.currentWidget() is window.lock_page
     assert not any(REF in t for t in visible_texts(window))
+    ctx = unlock(state, data_dir, clock)
+    try:
+        assert window.outer.currentWidget() is not window.lock_page
+        assert window.checklist_dock.isVisible() and window.checklist.lines
+        assert any(REF in t for t in visible_texts(window))
+    finally:
+        ctx.close()

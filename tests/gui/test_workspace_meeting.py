@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 """A whole meeting driven through the workspace window, checking the encrypted store after
 each step: agencies, children, participants, contributions with different sharing terms,
-decisions, actions, parents informed and next steps; the live checklist; the copy matrix."""
+decisions, actions, parents informed and next steps; the live checklist; the copy matrix;
+sign-off; and the generated copies, each holding what the sharing rule allows."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -15,7 +17,7 @@ from strategy_meeting.domain.action import ActionStatus
 from strategy_meeting.domain.agency import AgencyKind
 from strategy_meeting.domain.contribution import Topic
 from strategy_meeting.domain.decision import DecisionKind
-from strategy_meeting.domain.meeting import ParticipantStatus
+from strategy_meeting.domain.meeting import MeetingStatus, ParticipantStatus
 from strategy_meeting.domain.sharing import Recipient, Withheld, copy_of
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.gui.models.copy_matrix import INCLUDED, WITHHELD
@@ -70,7 +72,7 @@ def ws_kind(name):
     return ItemKind[name]
 
 
-def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors):
+def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, tmp_path):
     # Agencies, then a subject child: each saved at once.
     for code, name, kind in AGENCIES:
         add_agency(qtbot, ws, code, name, kind)
@@ -199,6 +201,23 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors):
     assert matrix.index(2, health).data() == WITHHELD  # chair only
     assert matrix.index(0, health).data() == INCLUDED  # control: shared with all
     assert k3 not in [c.id for c in copy_of(meeting, Recipient("HEALTH")).meeting.contributions]
+
+    # Sign off (every check is met, so there is nothing to acknowledge), then generate copies.
+    dialog = ws.sign_off()
+    qtbot.waitExposed(dialog)
+    assert dialog.warnings == [] and dialog.sign_button.isEnabled()
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert stored(state).status is MeetingStatus.SIGNED_OFF
+    with qtbot.waitSignal(ws.minutesGenerated, timeout=120_000) as done:
+        ws.generate_minutes(tmp_path / "minutes", sign=False)
+    copies = {c.recipient: c.path for c in done.args[0]}
+    assert sorted(copies) == sorted(["full", "CSC", "POLICE", "HEALTH", "EDU"])
+    for recipient, path in copies.items():
+        text = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
+        seen = {c.text for c in (meeting.contributions if recipient == "full"
+                                 else copy_of(meeting, Recipient(recipient)).meeting.contributions)}
+        for c in meeting.contributions:
+            assert (c.text in text) == (c.text in seen), (recipient, c.id)
     assert shown_errors == []
 
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoCommand, QUndoStack
-from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import UserError
@@ -38,7 +38,7 @@ from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.minutes_calls import GeneratedCopy
-from strategy_meeting.gui.undo import ServiceCall
+from strategy_meeting.gui.undo import ServiceCall, UpdateDetailsCommand
 from strategy_meeting.gui.widgets.statutory_checklist import StatutoryChecklist
 from strategy_meeting.services import meetings
 from strategy_meeting.services.meetings import ItemKind
@@ -166,8 +166,6 @@ class MeetingWorkspace(QMainWindow):
         self.editing.move(kind, item, delta)
 
     def update_detail(self, field: str, after: Any, merge_key: str, text: str) -> bool:
-        from strategy_meeting.gui.undo import UpdateDetailsCommand
-
         if self.meeting is None:
             return False
         before = getattr(self.meeting, field)
@@ -333,7 +331,8 @@ class MeetingWorkspace(QMainWindow):
         self.minutes.close_record_views()
         self.outer.setCurrentWidget(self.lock_page)
         if not self._dock_hidden_by_lock:
-            self._dock_hidden_by_lock = self.checklist_dock.isVisible()
+            # isHidden, not isVisible: a window built while locked is not shown yet.
+            self._dock_hidden_by_lock = not self.checklist_dock.isHidden()
             self.checklist_dock.hide()
         self.statusBar().clearMessage()
         self.setWindowTitle("Locked \u2014 Strategy Meeting")
