@@ -266,6 +266,7 @@ def test_another_window_s_change_shows_at_once(qtbot, ws, state):
 
     _meeting, changes = meetings.put_item(state.ctx, state.actor, "SD-2026-0500", ItemKind.AGENCY,
                                           Agency("CSC", "Children's Social Care"))
+    ws.show_section("participants")
     assert ws.meeting.agencies == []
     state.bus.emit_changes(changes)  # as the shell's ops announce a service call
     assert [a.code for a in ws.meeting.agencies] == ["CSC"]

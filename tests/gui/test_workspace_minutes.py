@@ -109,6 +109,7 @@ def test_signed_off_minutes_are_signed_with_the_chair_s_identity(qtbot, ws, stat
     identities.new_self_signed(state.ctx, state.actor)
     signoff.sign_off(state.ctx, state.actor, REF, acknowledge_warnings=True)
     ws.reload()
+    ws.show_section("copies")
     page = ws.sections["copies"]
     assert page.sign_check.isEnabled() and page.wants_signature()  # signing is the default now
     with qtbot.waitSignal(ws.minutesGenerated, timeout=120_000) as done:

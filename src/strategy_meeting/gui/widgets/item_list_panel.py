@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from strategy_meeting.gui.models.meeting_items import ITEM_ROLE
 from strategy_meeting.gui.widgets.sharing_badge import SharingBadgeDelegate
 
+SIZE_SAMPLE = 40  # rows looked at to size columns
+
 
 class ItemListPanel(QWidget):
     addRequested = Signal()
@@ -51,9 +53,16 @@ class ItemListPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
-        self.view.setItemDelegate(SharingBadgeDelegate(self.view))
+        # Badges only where the model says a column holds sharing terms; every other cell keeps
+        # Qt's own delegate (no Python call per cell when columns are sized).
+        for column, spec in enumerate(getattr(model, "columns", [])):
+            if getattr(spec, "sharing", False):
+                self.view.setItemDelegateForColumn(column, SharingBadgeDelegate(self.view))
         if isinstance(self.view, QTableView):
             header = self.view.horizontalHeader()
+            # Size columns and rows on the first rows only: a meeting may hold hundreds.
+            header.setResizeContentsPrecision(SIZE_SAMPLE)
+            self.view.verticalHeader().setResizeContentsPrecision(SIZE_SAMPLE)
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             header.setStretchLastSection(True)
             self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -154,27 +163,32 @@ class ItemListPanel(QWidget):
 
     def _fit_columns(self) -> None:
         """Size table columns to their contents, then narrow the widest ones until the table
-        fits its width (the full text is in the tooltip and the detail pane)."""
+        fits its width (the full text is in the tooltip and the detail pane). The last column
+        stretches over what is left."""
         view: QTableView = self.view  # type: ignore[assignment]
-        view.resizeColumnsToContents()
         header = view.horizontalHeader()
         count = self.model.columnCount()
+        if count == 0:
+            return
+        widths = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(count)]
         available = view.viewport().width()
         em = view.fontMetrics().horizontalAdvance("M")
         limit = 28 * em
-        while available > 0 and limit > 6 * em and sum(header.sectionSize(c) for c in range(count)) > available:
+        widths = [min(w, limit) for w in widths]
+        while available > 0 and limit > 6 * em and sum(widths) > available:
             limit -= em
-            for column in range(count):
-                if header.sectionSize(column) > limit:
-                    header.resizeSection(column, limit)
-        view.resizeRowsToContents()
+            widths = [min(w, limit) for w in widths]
+        for column, width in enumerate(widths[:-1]):
+            header.resizeSection(column, width)
 
     def _tree_column_width(self, column: int) -> int:
         view: QTreeView = self.view  # type: ignore[assignment]
         widest = view.header().sectionSizeFromContents(column).width()
+        sampled = 0
         for group in range(self.model.rowCount()):
             parent = self.model.index(group, 0)
-            for row in range(self.model.rowCount(parent)):
+            for row in range(min(self.model.rowCount(parent), SIZE_SAMPLE - sampled)):
+                sampled += 1
                 index = self.model.index(row, column, parent)
                 widest = max(widest, view.itemDelegateForIndex(index).sizeHint(view.viewOptions()
                              if hasattr(view, "viewOptions") else self._option(), index).width())

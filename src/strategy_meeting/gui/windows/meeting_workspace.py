@@ -79,6 +79,7 @@ class MeetingWorkspace(QMainWindow):
         self._error_sink: Callable[[str], None] | None = None
         self._hidden_dialogs: list[QDialog] = []
         self._dock_hidden_by_lock = False
+        self._stale: set[str] = set()  # sections not redrawn since the meeting last changed
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("meetingWorkspace")
 
@@ -93,6 +94,7 @@ class MeetingWorkspace(QMainWindow):
             self.nav.addItem(item)
             self.pages.addWidget(section)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(lambda _i: self._refresh_current())
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()
                                + self.nav.fontMetrics().horizontalAdvance("MM"))
         self.banner = QLabel(self)
@@ -253,18 +255,26 @@ class MeetingWorkspace(QMainWindow):
         self.show_meeting(meeting)
 
     def show_meeting(self, meeting: Meeting) -> None:
+        """Show the meeting a service call returned. Only the page on show is redrawn now;
+        the others are redrawn when they are opened (a large meeting stays quick to edit)."""
         self.meeting = meeting
         self.setWindowTitle(f"{meeting.reference} ({meeting.status.label.lower()}) \u2014 Strategy Meeting")
         self.outer.setCurrentIndex(0)
         if self._dock_hidden_by_lock:
             self._dock_hidden_by_lock = False
             self.checklist_dock.show()
-        for section in self.section_list:
-            section.show_meeting(meeting)
+        self._stale = set(self.sections)
+        self._refresh_current()
         self.checklist.show_meeting(meeting)
         self._apply_permissions()
         self.sync_actions()
         self.meetingShown.emit(meeting)
+
+    def _refresh_current(self) -> None:
+        section = self.pages.currentWidget()
+        if self.meeting is not None and isinstance(section, Section) and section.key in self._stale:
+            self._stale.discard(section.key)
+            section.show_meeting(self.meeting)
 
     def _may_add(self, kind: ItemKind) -> bool:
         meeting = self.meeting

@@ -63,6 +63,7 @@ class MinutesFlow:
         ws = self.ws
         if ws.meeting is None or self.generating:
             return False
+        ws.show_section("copies")  # where the copies will be listed, and the signing choice is
         if sign is None:
             sign = ws.sections["copies"].wants_signature()  # type: ignore[attr-defined]
         ws.flush_all()
