@@ -238,6 +238,73 @@ class MeetingRepository:
             stmt = stmt.where(ActionRow.owner_agency == agency)
         return [(ref, status, mp.action_in(row)) for ref, status, row in self._s.execute(stmt).all()]
 
+    # ---- action tracking (after the meeting, signed off or not) ----------------------
+
+    def action_in_meeting(self, reference: str, item_id: str) -> tuple[int, str, Any] | None:
+        """(meeting id, meeting status, Action) for one action, or None."""
+        row = self._s.execute(
+            select(MeetingRow.id, MeetingRow.status, ActionRow)
+            .join(ActionRow, ActionRow.meeting_id == MeetingRow.id)
+            .where(MeetingRow.reference == reference, ActionRow.item_id == item_id)
+        ).first()
+        return None if row is None else (int(row[0]), row[1], mp.action_in(row[2]))
+
+    def set_action_progress(self, reference: str, item_id: str, status: str, note: str) -> None:
+        """Only the action's status and completion note: tracking progress after a meeting
+        must not rewrite (or need) the rest of a possibly signed-off record."""
+        mid = self.id_for(reference)
+        self._s.execute(
+            update(ActionRow)
+            .where(ActionRow.meeting_id == mid, ActionRow.item_id == item_id)
+            .values(status=status, completion_note=note)
+        )
+
+    def overdue_action_count(self, today: date, agency: str | None = None) -> int:
+        stmt = select(func.count(ActionRow.id)).where(
+            ActionRow.status == "open", ActionRow.due < today.isoformat()
+        )
+        if agency:
+            stmt = stmt.where(ActionRow.owner_agency == agency)
+        return int(self._s.execute(stmt).scalar_one())
+
+    def attended_agencies_between(
+        self, start: datetime, end: datetime, agency: str | None = None
+    ) -> tuple[int, list[tuple[int, Agency]]]:
+        """Meetings held in [start, end) and, for each, the agencies (as listed on that
+        meeting) with at least one participant who attended. With ``agency``, only meetings
+        that agency takes part in."""
+        held = select(MeetingRow.id).where(
+            MeetingRow.held_at >= mp.dt_out(start), MeetingRow.held_at < mp.dt_out(end)
+        )
+        if agency:
+            held = held.where(
+                MeetingRow.id.in_(select(MeetingAgencyRow.meeting_id).where(MeetingAgencyRow.code == agency))
+            )
+        held_ids = held.subquery()
+        total = int(self._s.execute(select(func.count()).select_from(held_ids)).scalar_one())
+        rows = self._s.execute(
+            select(ParticipantRow.meeting_id, ParticipantRow.agency, MeetingAgencyRow.name, MeetingAgencyRow.kind)
+            .distinct()
+            .outerjoin(
+                MeetingAgencyRow,
+                and_(MeetingAgencyRow.meeting_id == ParticipantRow.meeting_id,
+                     MeetingAgencyRow.code == ParticipantRow.agency),
+            )
+            .where(ParticipantRow.status == "attended", ParticipantRow.meeting_id.in_(select(held_ids.c.id)))
+        ).all()
+        found = [
+            (int(mid), mp.agency_in(_AgencyValues(code, name or code, kind, "")))
+            for mid, code, name, kind in rows
+        ]
+        return total, found
+
+
+class _AgencyValues:
+    """Row-like holder so ``mapping.agency_in`` reads joined columns as it reads a row."""
+
+    def __init__(self, code: str, name: str, kind: str | None, email: str) -> None:
+        self.code, self.name, self.kind, self.email = code, name, kind, email
+
 
 class UserRepository:
     def __init__(self, session: Session, now: datetime) -> None:
