@@ -55,7 +55,9 @@ def test_overdue_actions_on_the_dashboard(ctx, chair):
     m = sample_meeting("SD-2026-0010")
     m.actions[0].due = date(2026, 11, 19)
     meetings.create(ctx, chair, template=m)
-    assert dashboard.dashboard(ctx, chair).overdue_actions == 1
+    d = dashboard.dashboard(ctx, chair)
+    assert d.overdue_actions == 1
+    assert [(ref, a.id) for ref, a in d.most_overdue] == [("SD-2026-0010", "a1")]
 
 
 def test_empty_store_has_no_shares_rather_than_zero_per_cent(ctx, chair):

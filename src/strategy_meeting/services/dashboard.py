@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from strategy_meeting.domain.action import Action
 from strategy_meeting.domain.agency import STATUTORY_KIND_LABELS, STATUTORY_KINDS, AgencyKind
 from strategy_meeting.domain.errors import PermissionDenied
 from strategy_meeting.domain.meeting import MeetingQuery, MeetingStatus, MeetingSummary
@@ -45,6 +46,7 @@ class Dashboard:
     not_distributed: list[MeetingSummary]
     not_distributed_count: int
     overdue_actions: int
+    most_overdue: list[tuple[str, Action]]  # (meeting reference, action), longest overdue first
     attendance: list[AgencyAttendance]
     window_days: int = ATTENDANCE_WINDOW_DAYS
 
@@ -101,6 +103,7 @@ def dashboard(ctx: ServiceContext, actor: User) -> Dashboard:
         )[:LIST_LIMIT]
         waiting = uow.meetings.summaries(waiting_ids[:LIST_LIMIT], today)
         overdue = uow.meetings.overdue_action_count(today, agency)
+        most_overdue = [(ref, a) for ref, _status, a in uow.meetings.overdue_action_rows(today, agency, LIST_LIMIT)]
         held, present = uow.meetings.attended_agencies_between(window_start, window_end, agency)
     return Dashboard(
         today=today,
@@ -110,5 +113,6 @@ def dashboard(ctx: ServiceContext, actor: User) -> Dashboard:
         not_distributed=waiting,
         not_distributed_count=len(waiting_ids),
         overdue_actions=overdue,
+        most_overdue=most_overdue,
         attendance=attendance_shares(held, [(mid, a.effective_kind) for mid, a in present]),
     )

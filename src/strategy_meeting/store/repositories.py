@@ -267,6 +267,19 @@ class MeetingRepository:
             stmt = stmt.where(ActionRow.owner_agency == agency)
         return int(self._s.execute(stmt).scalar_one())
 
+    def overdue_action_rows(self, today: date, agency: str | None = None, limit: int = 5) -> list[tuple[str, str, Any]]:
+        """(meeting reference, meeting status, Action) for the longest-overdue open actions."""
+        stmt = (
+            select(MeetingRow.reference, MeetingRow.status, ActionRow)
+            .join(ActionRow, ActionRow.meeting_id == MeetingRow.id)
+            .where(ActionRow.status == "open", ActionRow.due < today.isoformat())
+            .order_by(ActionRow.due, MeetingRow.reference)
+            .limit(limit)
+        )
+        if agency:
+            stmt = stmt.where(ActionRow.owner_agency == agency)
+        return [(ref, status, mp.action_in(row)) for ref, status, row in self._s.execute(stmt).all()]
+
     def attended_agencies_between(
         self, start: datetime, end: datetime, agency: str | None = None
     ) -> tuple[int, list[tuple[int, Agency]]]:

@@ -199,9 +199,9 @@ class UsersPage(SettingsPage):
         form.addRow("R&ole:", self.role)
         form.addRow("A&gency:", self.agency)
         _buddies(form)
+        self.passphrase = PassphraseFields(self, personal_words=lambda: [self.name.text(), self.display_name.text()],
+                                           form=form)
         layout.addLayout(form)
-        self.passphrase = PassphraseFields(self, personal_words=lambda: [self.name.text(), self.display_name.text()])
-        layout.addWidget(self.passphrase)
         add_row = QHBoxLayout()
         add_row.addStretch(1)
         self.add_button = QPushButton("&Add user")

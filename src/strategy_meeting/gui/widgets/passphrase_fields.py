@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from strategy_meeting.services import passphrase as rule
 
@@ -16,12 +16,22 @@ from strategy_meeting.services import passphrase as rule
 class PassphraseFields(QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, personal_words: Callable[[], list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        personal_words: Callable[[], list[str]] | None = None,
+        form: QFormLayout | None = None,
+    ) -> None:
+        """With ``form``, the rows go into that form (so their labels line up with the
+        fields above them) and this widget stays empty; otherwise into its own form."""
         super().__init__(parent)
         self._personal_words = personal_words or (lambda: [])
         self._assessment = rule.assess("")
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        if form is None:
+            form = QFormLayout(self)
+            form.setContentsMargins(0, 0, 0, 0)
+        else:
+            self.hide()  # an empty holder: the fields live in the caller's form
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("New passphrase"))
@@ -31,10 +41,15 @@ class PassphraseFields(QWidget):
         self.confirm.setAccessibleName(self.tr("Confirm the new passphrase"))
         self.meter = QProgressBar()
         self.meter.setRange(0, 4)
-        self.meter.setTextVisible(True)
-        self.meter.setFormat(rule.LABELS[0])
+        self.meter.setTextVisible(False)  # the verdict is a label beside it, always readable
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.meter.setObjectName("strengthMeter")
+        self.verdict = QLabel()
+        self.verdict.setMinimumWidth(90)
+        self.verdict.setAccessibleName(self.tr("Passphrase strength verdict"))
+        meter_row = QHBoxLayout()
+        meter_row.addWidget(self.meter, 1)
+        meter_row.addWidget(self.verdict)
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         self.advice.setObjectName("hint")
@@ -43,7 +58,7 @@ class PassphraseFields(QWidget):
         self.match.setObjectName("hint")
         self.match.setAccessibleName(self.tr("Whether the two passphrases match"))
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        form.addRow(self.tr("Strength:"), self.meter)
+        form.addRow(self.tr("Strength:"), meter_row)
         form.addRow("", self.advice)
         form.addRow(self.tr("&Confirm:"), self.confirm)
         form.addRow("", self.match)
@@ -61,7 +76,7 @@ class PassphraseFields(QWidget):
         self._assessment = rule.assess(text, self._personal_words()) if text else rule.assess("")
         a = self._assessment
         self.meter.setValue(a.score if text else 0)
-        self.meter.setFormat(a.label if text else self.tr("Not yet typed"))
+        self.verdict.setText(a.label if text else self.tr("Not yet typed"))
         self.meter.setProperty("strength", str(a.score) if text else "")
         self.meter.style().unpolish(self.meter)
         self.meter.style().polish(self.meter)

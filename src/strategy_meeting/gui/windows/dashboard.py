@@ -65,11 +65,8 @@ class DashboardPanel(QWidget):
         self.waiting.layout_.addWidget(self.waiting_list, 1)
 
         self.overdue = _Card(self.tr("Overdue actions"))
-        self.overdue_hint = QLabel()
-        self.overdue_hint.setWordWrap(True)
-        self.overdue_hint.setObjectName("hint")
-        self.overdue.layout_.addWidget(self.overdue_hint)
-        self.overdue.layout_.addStretch(1)
+        self.overdue_list = self._list(self.tr("Longest-overdue actions"))
+        self.overdue.layout_.addWidget(self.overdue_list, 1)
         self.tracker_button = QPushButton(self.tr("Open the actions &tracker"))
         self.tracker_button.setAccessibleName(self.tr("Open the actions tracker"))
         self.tracker_button.clicked.connect(self.show_actions)
@@ -78,15 +75,22 @@ class DashboardPanel(QWidget):
         self.attendance = _Card(self.tr("Statutory agencies attending (last 90 days)"))
         self.attendance.figure.hide()
         self.bars: list[tuple[QLabel, QProgressBar]] = []
+        self.figures: list[QLabel] = []
         rows = QGridLayout()
+        rows.setVerticalSpacing(8)
         for n in range(3):
             label = QLabel()
             bar = QProgressBar()
             bar.setRange(0, 100)
+            bar.setTextVisible(False)  # the figure sits beside the bar, always readable
             bar.setObjectName("attendanceBar")
+            figure = QLabel()
+            figure.setMinimumWidth(110)
             rows.addWidget(label, n, 0)
             rows.addWidget(bar, n, 1)
+            rows.addWidget(figure, n, 2)
             self.bars.append((label, bar))
+            self.figures.append(figure)
         rows.setColumnStretch(1, 1)
         self.attendance.layout_.addLayout(rows)
         self.attendance_hint = QLabel()
@@ -104,6 +108,9 @@ class DashboardPanel(QWidget):
         widget = QListWidget()
         widget.setAccessibleName(name)
         widget.setObjectName("cardList")
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+        widget.setWordWrap(False)
         widget.itemActivated.connect(lambda item: self.open_meeting.emit(item.data(Qt.ItemDataRole.UserRole)))
         return widget
 
@@ -128,8 +135,10 @@ class DashboardPanel(QWidget):
     def _fill(widget: QListWidget, rows: list[MeetingSummary], empty: str) -> None:
         widget.clear()
         for s in rows:
-            names = f" – {s.child_names}" if s.child_names else ""
-            item = QListWidgetItem(f"{s.reference}  {format_held(s.held_at)}{names}")
+            when = s.held_at.astimezone().strftime("%a %d %b %H:%M") if s.held_at else "date not set"
+            names = f" · {s.child_names}" if s.child_names else ""
+            item = QListWidgetItem(f"{s.reference} · {when}{names}")
+            item.setToolTip(f"{s.reference}, {format_held(s.held_at)}{names}")
             item.setData(Qt.ItemDataRole.UserRole, s.reference)
             widget.addItem(item)
         if not rows:
@@ -149,14 +158,24 @@ class DashboardPanel(QWidget):
         self.overdue.figure.setProperty("alert", d.overdue_actions > 0)
         self.overdue.figure.style().unpolish(self.overdue.figure)
         self.overdue.figure.style().polish(self.overdue.figure)
-        self.overdue_hint.setText(
-            self.tr("Open actions past their due date.") if d.overdue_actions else self.tr("Nothing is overdue."))
-        for (label, bar), share in zip(self.bars, d.attendance, strict=True):
+        self.overdue_list.clear()
+        for reference, action in d.most_overdue:
+            item = QListWidgetItem(f"{action.due:%d %b} · {action.owner_agency} · {reference}")
+            item.setToolTip(f"{reference}: {action.description}")
+            item.setData(Qt.ItemDataRole.UserRole, reference)
+            self.overdue_list.addItem(item)
+        if not d.most_overdue:
+            item = QListWidgetItem(self.tr("Nothing is overdue."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.overdue_list.addItem(item)
+        for (label, bar), figure, share in zip(self.bars, self.figures, d.attendance, strict=True):
             label.setText(share.label[0].upper() + share.label[1:])
             pct = round(100 * share.share) if share.share is not None else 0
             bar.setValue(pct)
-            bar.setFormat(f"{pct}%  ({share.attended} of {share.meetings})" if share.meetings else "no meetings")
+            text = f"{pct}% ({share.attended} of {share.meetings})" if share.meetings else self.tr("no meetings")
+            figure.setText(text)
             bar.setAccessibleName(self.tr("{0} attendance").format(share.label))
+            bar.setAccessibleDescription(text)
         held = d.attendance[0].meetings if d.attendance else 0
         self.attendance_hint.setText(self.tr("{0:,} meetings held in the last {1} days.").format(held, d.window_days))
         self.loaded.emit()
@@ -168,11 +187,11 @@ class DashboardPanel(QWidget):
             card.figure.setText("–")
         self.week_list.clear()
         self.waiting_list.clear()
-        self.overdue_hint.clear()
-        for label, bar in self.bars:
+        self.overdue_list.clear()
+        for (label, bar), figure in zip(self.bars, self.figures, strict=True):
             label.clear()
             bar.setValue(0)
-            bar.setFormat("")
+            figure.clear()
         self.attendance_hint.clear()
 
 
