@@ -34,8 +34,8 @@ def test_idle_timeout_hides_the_record_and_keeps_unsaved_typing(make_controller,
     _seed(controller)
     window = controller.main_window
     tracker = window.actions_tracker
-    qtbot.waitUntil(lambda: tracker.model.rowCount() == 2, timeout=5000)
     window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: tracker.model.rowCount() == 2, timeout=5000)
     tracker.table.selectRow(0)
     dialog = tracker.finish_selected()
     qtbot.keyClicks(dialog.note, "Medical booked for Monday")

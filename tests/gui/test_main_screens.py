@@ -129,6 +129,8 @@ def test_new_meeting_and_reconvene_open_their_windows(unlocked, qtbot):
 def test_actions_tracker_marks_an_action_done_with_a_note(unlocked, qtbot):
     _seed(unlocked)
     tracker = unlocked.main_window.actions_tracker
+    assert tracker.model.rowCount() == 0  # not loaded while off screen
+    unlocked.main_window.tracker_action.trigger()
     qtbot.waitUntil(lambda: tracker.model.rowCount() == 8, timeout=5000)
     first = tracker.proxy.index(0, 0)
     assert first.data() == "Sun 01 Nov 2026" and tracker.proxy.index(0, 1).data() == "Overdue"

@@ -99,3 +99,13 @@ def test_overdue_count_matches_the_tracker(ctx, chair):
     _meeting(ctx, chair, "SD-2026-0102", due_a1=date(2026, 11, 20))  # due today: not yet overdue
     assert actions.overdue_count(ctx, chair) == 2
     assert sum(r.overdue for r in actions.open_actions(ctx, chair)) == 2
+
+
+def test_the_tracker_page_is_bounded_and_counts_the_rest(ctx, chair):
+    for n in range(3):
+        _meeting(ctx, chair, f"SD-2026-010{n}", due_a1=date(2026, 11, 1 + n))
+    page = actions.tracker(ctx, chair, limit=4)
+    assert len(page.rows) == 4 and page.open_total == 6 and page.overdue_total == 3
+    assert not page.is_complete
+    assert [r.action.due for r in page.rows][:3] == [date(2026, 11, 1), date(2026, 11, 2), date(2026, 11, 3)]
+    assert actions.tracker(ctx, chair).is_complete

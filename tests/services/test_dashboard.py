@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from builders import sample_meeting
 from conftest import FIXED_NOW
-from strategy_meeting.domain.agency import AgencyKind
-from strategy_meeting.domain.meeting import MeetingStatus, ParticipantStatus
+from strategy_meeting.domain.agency import Agency, AgencyKind
+from strategy_meeting.domain.meeting import MeetingStatus, Participant, ParticipantStatus
 from strategy_meeting.domain.roles import Role
 from strategy_meeting.services import dashboard, meetings, users
 
@@ -75,8 +75,14 @@ def test_agency_rep_figures_cover_only_their_agency_meetings(ctx, chair, admin):
     assert {a.meetings for a in d.attendance} == {1}
 
 
-def test_two_agencies_of_one_kind_count_the_meeting_once():
-    shares = dashboard.attendance_shares(2, [(1, AgencyKind.POLICE), (1, AgencyKind.POLICE),
-                                             (2, AgencyKind.EDUCATION)])
-    police = next(a for a in shares if a.kind is AgencyKind.POLICE)
-    assert (police.attended, police.meetings, police.share) == (1, 2, 0.5)
+def test_two_agencies_of_one_kind_count_the_meeting_once(ctx, chair):
+    m = sample_meeting("SD-2026-0020")
+    m.held_at = FIXED_NOW - timedelta(days=1)
+    m.agencies.append(Agency("BTP", "British Transport Police", AgencyKind.POLICE))
+    m.participants.append(Participant("BTP", "PC Sample", ParticipantStatus.ATTENDED, "PC", True, "m9"))
+    # An agency with no kind recorded takes the kind its well-known code implies.
+    m.agencies[2] = Agency("HEALTH", "Community Health", None)
+    meetings.create(ctx, chair, template=m)
+    shares = {a.kind: (a.attended, a.meetings, a.share) for a in dashboard.dashboard(ctx, chair).attendance}
+    assert shares[AgencyKind.POLICE] == (1, 1, 1.0)
+    assert shares[AgencyKind.HEALTH] == (1, 1, 1.0)

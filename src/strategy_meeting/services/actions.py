@@ -44,15 +44,44 @@ def _scope(actor: User, agency: str | None) -> str | None:
     return actor.agency
 
 
-def open_actions(ctx: ServiceContext, actor: User, agency: str | None = None) -> list[TrackedAction]:
-    """Every open action the actor may track, soonest due first (undated last)."""
+@dataclass(frozen=True)
+class TrackerPage:
+    """The soonest-due open actions, with how many there are in all."""
+
+    rows: list[TrackedAction]
+    open_total: int
+    overdue_total: int
+
+    @property
+    def is_complete(self) -> bool:
+        return len(self.rows) == self.open_total
+
+
+TRACKER_LIMIT = 1000  # rows the tracker shows at once; narrowing by agency shows the rest
+
+
+def open_actions(
+    ctx: ServiceContext, actor: User, agency: str | None = None, limit: int | None = None
+) -> list[TrackedAction]:
+    """Open actions the actor may track, soonest due first (undated last)."""
     if not actor.active:
         raise PermissionDenied(f"The account '{actor.name}' is disabled.")
     code = _scope(actor, agency)
     today = ctx.today()
     with ctx.unit_of_work() as uow:
-        rows = uow.meetings.open_action_rows(code)
+        rows = uow.meetings.open_action_rows(code, limit)
     return [TrackedAction(ref, MeetingStatus(status), a, a.is_overdue(today)) for ref, status, a in rows]
+
+
+def tracker(ctx: ServiceContext, actor: User, agency: str | None = None, limit: int = TRACKER_LIMIT) -> TrackerPage:
+    """What the tracker shows: a bounded page, so a store with 200,000 open actions still
+    answers at once, and the totals for the whole store."""
+    rows = open_actions(ctx, actor, agency, limit)
+    code = _scope(actor, agency)
+    with ctx.unit_of_work() as uow:
+        total = uow.meetings.open_action_count(code) if len(rows) >= limit else len(rows)
+        overdue = uow.meetings.overdue_action_count(ctx.today(), code)
+    return TrackerPage(rows, total, overdue)
 
 
 def overdue_count(ctx: ServiceContext, actor: User, today: date | None = None) -> int:

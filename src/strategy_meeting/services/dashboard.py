@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from strategy_meeting.domain.action import Action
-from strategy_meeting.domain.agency import STATUTORY_KIND_LABELS, STATUTORY_KINDS, AgencyKind
+from strategy_meeting.domain.agency import STATUTORY_KIND_LABELS, STATUTORY_KINDS, AgencyKind, kinds_by_code
 from strategy_meeting.domain.errors import PermissionDenied
 from strategy_meeting.domain.meeting import MeetingQuery, MeetingStatus, MeetingSummary
 from strategy_meeting.domain.roles import Permission, User, allowed
@@ -67,17 +67,11 @@ def week_bounds(ctx: ServiceContext) -> tuple[date, datetime, datetime]:
     return monday, start, start + timedelta(days=7)
 
 
-def attendance_shares(
-    meetings: int, attended: list[tuple[int, AgencyKind]]
-) -> list[AgencyAttendance]:
-    """Per statutory kind, the meetings at which some agency of that kind was present. A
-    meeting where two police forces attended counts once for police."""
-    per_kind: dict[AgencyKind, set[int]] = {k: set() for k in STATUTORY_KINDS}
-    for meeting_id, kind in attended:
-        if kind in per_kind:
-            per_kind[kind].add(meeting_id)
+def attendance_shares(meetings: int, attended_by_kind: dict[str, int]) -> list[AgencyAttendance]:
+    """Per statutory kind, how many of the meetings some agency of that kind attended."""
     return [
-        AgencyAttendance(k, STATUTORY_KIND_LABELS[k], len(per_kind[k]), meetings) for k in STATUTORY_KINDS
+        AgencyAttendance(k, STATUTORY_KIND_LABELS[k], attended_by_kind.get(k.value, 0), meetings)
+        for k in STATUTORY_KINDS
     ]
 
 
@@ -94,25 +88,29 @@ def dashboard(ctx: ServiceContext, actor: User) -> Dashboard:
         if agency is not None:
             mine = set(uow.meetings.ids(MeetingQuery(agency=agency)))
             week_ids = [i for i in week_ids if i in mine]
-        waiting_ids = uow.meetings.ids(
-            MeetingQuery(statuses=(MeetingStatus.SIGNED_OFF,), agency=agency, order_by="held_at", descending=False)
+        waiting_query = MeetingQuery(
+            statuses=(MeetingStatus.SIGNED_OFF,), agency=agency, order_by="held_at", descending=False
         )
+        waiting_count = uow.meetings.count(waiting_query)
+        waiting_ids = uow.meetings.ids(waiting_query, limit=LIST_LIMIT)
         this_week = sorted(
             uow.meetings.summaries(week_ids, today),
             key=lambda s: (s.held_at is None, s.held_at or now, s.reference),
         )[:LIST_LIMIT]
-        waiting = uow.meetings.summaries(waiting_ids[:LIST_LIMIT], today)
+        waiting = uow.meetings.summaries(waiting_ids, today)
         overdue = uow.meetings.overdue_action_count(today, agency)
         most_overdue = [(ref, a) for ref, _status, a in uow.meetings.overdue_action_rows(today, agency, LIST_LIMIT)]
-        held, present = uow.meetings.attended_agencies_between(window_start, window_end, agency)
+        held, by_kind = uow.meetings.attendance_by_kind(
+            window_start, window_end, {code: kind.value for code, kind in kinds_by_code().items()}, agency
+        )
     return Dashboard(
         today=today,
         week_start=monday,
         this_week=this_week,
         this_week_count=len(week_ids),
         not_distributed=waiting,
-        not_distributed_count=len(waiting_ids),
+        not_distributed_count=waiting_count,
         overdue_actions=overdue,
         most_overdue=most_overdue,
-        attendance=attendance_shares(held, [(mid, a.effective_kind) for mid, a in present]),
+        attendance=attendance_shares(held, by_kind),
     )

@@ -8,7 +8,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Select, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.agency import Agency
@@ -171,9 +171,9 @@ class MeetingRepository:
     def count(self, q: MeetingQuery) -> int:
         return int(self._s.execute(self._filtered(q, [func.count(MeetingRow.id)])).scalar_one())
 
-    def ids(self, q: MeetingQuery) -> list[int]:
-        """All matching ids in display order: cheap even for 100,000 meetings, and the list
-        model then fetches rows for the ids it shows, page by page."""
+    def ids(self, q: MeetingQuery, limit: int | None = None) -> list[int]:
+        """All matching ids in display order (or the first ``limit``): cheap even for 100,000
+        meetings, and the list model then fetches rows for the ids it shows, page by page."""
         column = {
             "held_at": MeetingRow.held_at,
             "reference": MeetingRow.reference,
@@ -181,7 +181,11 @@ class MeetingRepository:
             "chair_name": MeetingRow.chair_name,
         }.get(q.order_by, MeetingRow.held_at)
         order = [column.desc(), MeetingRow.id.desc()] if q.descending else [column.asc(), MeetingRow.id.asc()]
-        return list(self._s.execute(self._filtered(q, [MeetingRow.id]).order_by(*order)).scalars())
+        stmt = self._filtered(q, [MeetingRow.id]).order_by(*order)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        # Core execution: plain ints need no ORM row processing (a third faster at 100,000).
+        return list(self._s.connection().execute(stmt).scalars())
 
     def summaries(self, ids: list[int], today: date) -> list[MeetingSummary]:
         if not ids:
@@ -226,8 +230,9 @@ class MeetingRepository:
             ).scalars()
         )
 
-    def open_action_rows(self, agency: str | None = None) -> list[tuple[str, str, Any]]:
-        """(meeting reference, meeting status, Action) for every open action, by due date."""
+    def open_action_rows(self, agency: str | None = None, limit: int | None = None) -> list[tuple[str, str, Any]]:
+        """(meeting reference, meeting status, Action) for every open action (or the first
+        ``limit``), by due date."""
         stmt = (
             select(MeetingRow.reference, MeetingRow.status, ActionRow)
             .join(ActionRow, ActionRow.meeting_id == MeetingRow.id)
@@ -236,6 +241,8 @@ class MeetingRepository:
         )
         if agency:
             stmt = stmt.where(ActionRow.owner_agency == agency)
+        if limit is not None:
+            stmt = stmt.limit(limit)
         return [(ref, status, mp.action_in(row)) for ref, status, row in self._s.execute(stmt).all()]
 
     # ---- action tracking (after the meeting, signed off or not) ----------------------
@@ -259,6 +266,12 @@ class MeetingRepository:
             .values(status=status, completion_note=note)
         )
 
+    def open_action_count(self, agency: str | None = None) -> int:
+        stmt = select(func.count(ActionRow.id)).where(ActionRow.status == "open")
+        if agency:
+            stmt = stmt.where(ActionRow.owner_agency == agency)
+        return int(self._s.execute(stmt).scalar_one())
+
     def overdue_action_count(self, today: date, agency: str | None = None) -> int:
         stmt = select(func.count(ActionRow.id)).where(
             ActionRow.status == "open", ActionRow.due < today.isoformat()
@@ -280,12 +293,13 @@ class MeetingRepository:
             stmt = stmt.where(ActionRow.owner_agency == agency)
         return [(ref, status, mp.action_in(row)) for ref, status, row in self._s.execute(stmt).all()]
 
-    def attended_agencies_between(
-        self, start: datetime, end: datetime, agency: str | None = None
-    ) -> tuple[int, list[tuple[int, Agency]]]:
-        """Meetings held in [start, end) and, for each, the agencies (as listed on that
-        meeting) with at least one participant who attended. With ``agency``, only meetings
-        that agency takes part in."""
+    def attendance_by_kind(
+        self, start: datetime, end: datetime, code_kinds: dict[str, str], agency: str | None = None
+    ) -> tuple[int, dict[str, int]]:
+        """Meetings held in [start, end) and, per agency kind, how many of them had someone
+        of that kind attend. An agency's kind is the one recorded on the meeting, else
+        ``code_kinds[code]`` (the caller's rule for well-known codes). Counted in SQL, so a
+        busy quarter costs one aggregate query, not a row per participant."""
         held = select(MeetingRow.id).where(
             MeetingRow.held_at >= mp.dt_out(start), MeetingRow.held_at < mp.dt_out(end)
         )
@@ -295,28 +309,22 @@ class MeetingRepository:
             )
         held_ids = held.subquery()
         total = int(self._s.execute(select(func.count()).select_from(held_ids)).scalar_one())
+        hinted = case(
+            *[(ParticipantRow.agency == code, kind) for code, kind in code_kinds.items()], else_=None
+        ) if code_kinds else None
+        kind = func.coalesce(MeetingAgencyRow.kind, hinted) if hinted is not None else MeetingAgencyRow.kind
         rows = self._s.execute(
-            select(ParticipantRow.meeting_id, ParticipantRow.agency, MeetingAgencyRow.name, MeetingAgencyRow.kind)
-            .distinct()
+            select(kind.label("kind"), func.count(func.distinct(ParticipantRow.meeting_id)))
+            .select_from(ParticipantRow)
             .outerjoin(
                 MeetingAgencyRow,
                 and_(MeetingAgencyRow.meeting_id == ParticipantRow.meeting_id,
                      MeetingAgencyRow.code == ParticipantRow.agency),
             )
             .where(ParticipantRow.status == "attended", ParticipantRow.meeting_id.in_(select(held_ids.c.id)))
+            .group_by(kind)
         ).all()
-        found = [
-            (int(mid), mp.agency_in(_AgencyValues(code, name or code, kind, "")))
-            for mid, code, name, kind in rows
-        ]
-        return total, found
-
-
-class _AgencyValues:
-    """Row-like holder so ``mapping.agency_in`` reads joined columns as it reads a row."""
-
-    def __init__(self, code: str, name: str, kind: str | None, email: str) -> None:
-        self.code, self.name, self.kind, self.email = code, name, kind, email
+        return total, {str(k): int(n) for k, n in rows if k is not None}
 
 
 class UserRepository:

@@ -24,7 +24,7 @@ from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.dialogs.action_note_dialog import ActionNoteDialog
 from strategy_meeting.gui.models.actions import SORT_ROLE, ActionColumn, ActionsModel
 from strategy_meeting.services import actions as actions_service
-from strategy_meeting.services.actions import TrackedAction
+from strategy_meeting.services.actions import TrackedAction, TrackerPage
 
 
 class _OverdueFilter(QSortFilterProxyModel):
@@ -47,6 +47,8 @@ class ActionsTracker(QWidget):
         super().__init__(parent)
         self.state = state
         self._generation = 0
+        self._stale = False
+        self.page: TrackerPage | None = None
         self.model = ActionsModel(self)
         self.proxy = _OverdueFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -125,21 +127,34 @@ class ActionsTracker(QWidget):
         self.agency.blockSignals(False)
 
     def refresh(self) -> None:
+        """Load now if the tracker is on screen; otherwise the next time it is shown (so
+        opening the app never waits for a tracker nobody is looking at)."""
         if self.state.is_locked:
             return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self._generation += 1
         generation = self._generation
         ctx, actor, agency = self.state.ctx, self.state.actor, self.agency.currentData()
-        ops.run_op(self, lambda: actions_service.open_actions(ctx, actor, agency),
-                   lambda rows: self._show(generation, rows), on_error=self._failed)
+        ops.run_op(self, lambda: actions_service.tracker(ctx, actor, agency),
+                   lambda page: self._show(generation, page), on_error=self._failed)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
         if not self.state.is_locked:
             ops.show_error(self, exc)
 
-    def _show(self, generation: int, rows: list[TrackedAction]) -> None:
+    def _show(self, generation: int, page: TrackerPage) -> None:
         if generation != self._generation or self.state.is_locked:
             return
+        rows = page.rows
+        self.page = page
         self.model.set_rows(rows)
         if self.agency.currentData() is None:
             known = {self.agency.itemData(i) for i in range(1, self.agency.count())}
@@ -149,9 +164,15 @@ class ActionsTracker(QWidget):
         self.refreshed.emit(len(rows))
 
     def _update_count(self) -> None:
-        rows = self.model.rows
-        overdue = sum(r.overdue for r in rows)
-        self.count_label.setText(self.tr("{0:,} open, {1:,} overdue").format(len(rows), overdue))
+        page = self.page
+        if page is None:
+            self.count_label.clear()
+            return
+        text = self.tr("{0:,} open, {1:,} overdue").format(page.open_total, page.overdue_total)
+        if not page.is_complete:
+            text = self.tr("Showing the {0:,} due soonest of {1}; choose an agency to narrow the list").format(
+                len(page.rows), text)
+        self.count_label.setText(text)
 
     def _set_only_overdue(self, on: bool) -> None:
         self.proxy.only_overdue = on
@@ -159,13 +180,14 @@ class ActionsTracker(QWidget):
 
     def clear(self) -> None:
         self._generation += 1
+        self.page = None
         self.model.clear()
         self.count_label.clear()
         self._update_buttons()
 
     def _on_changes(self, changes: Changes) -> None:
         if not self.state.is_locked and (changes.actions or changes.meeting_list):
-            self.refresh()
+            self.refresh()  # loads at once only if on screen
 
     def selected(self) -> TrackedAction | None:
         rows = self.table.selectionModel().selectedRows()

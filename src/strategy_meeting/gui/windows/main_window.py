@@ -5,7 +5,7 @@ actions tracker. While locked it shows the unlock screen and holds no record dat
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
@@ -152,10 +152,15 @@ class MainWindow(QMainWindow):
         if self.state.is_locked:
             return
         if first:
-            # The first page of the list on this thread, so the window opens showing rows.
+            # The first page of the list on this thread, so the window opens showing rows;
+            # the dashboard and tracker follow once that has painted.
             self.meetings.refresh_now()
+            QTimer.singleShot(0, self._refresh_panels)
         else:
             self.meetings.refresh()
+            self._refresh_panels()
+
+    def _refresh_panels(self) -> None:
         self.dashboard.refresh()
         self.actions_tracker.refresh()
 
