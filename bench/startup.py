@@ -141,8 +141,16 @@ def keyring_entry(directory: Path) -> str:
     return entry
 
 
+def child_env() -> dict[str, str]:
+    """Offscreen Qt; compiled bytecode cached as an installed app's would be, but under a
+    temporary prefix so the source tree gets no __pycache__ folders."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX="/tmp/sm-bench-pycache")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run_child(args: list[str]) -> tuple[float, dict[str, float]]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = child_env()
     start = time.time()
     out = subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, timeout=300)
     if out.returncode != 0:

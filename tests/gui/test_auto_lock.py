@@ -28,7 +28,7 @@ def _seed(controller):
 
 
 def test_idle_timeout_hides_the_record_and_keeps_unsaved_typing(make_controller, data_dir, qtbot):
-    controller = make_controller(data_dir, idle_timeout_ms=600)
+    controller = make_controller(data_dir, idle_timeout_ms=60_000)
     controller.start()
     unlock(qtbot, controller)
     _seed(controller)
@@ -44,6 +44,8 @@ def test_idle_timeout_hides_the_record_and_keeps_unsaved_typing(make_controller,
     ctx = controller.state.ctx
     assert window.meetings.model.rowCount() == 1
 
+    controller.idle.set_timeout_ms(500)  # short only now, so a slow machine cannot lock mid-set-up
+    controller.idle.touch()
     qtbot.waitUntil(lambda: controller.state.is_locked, timeout=5000)
 
     assert not window.stack.is_showing_content and window.unlock_panel.isVisible()

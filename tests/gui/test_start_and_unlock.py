@@ -49,7 +49,7 @@ def test_first_run_wizard_creates_the_store_and_opens_the_record(make_controller
     wizard.recovery_page.kept.setChecked(True)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.next()
-    assert not wizard.finish_page.demo.isVisibleTo(wizard)  # no --demo-data
+    assert wizard.finish_page.demo.isHidden()  # no --demo-data
     with qtbot.waitSignal(controller.ready):
         wizard.button(QWizard.WizardButton.FinishButton).click()
     assert not controller.state.is_locked

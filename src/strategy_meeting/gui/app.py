@@ -16,7 +16,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from strategy_meeting import paths
 
@@ -83,15 +83,30 @@ def install_excepthook() -> None:
     sys.excepthook = _excepthook
 
 
+def _splash() -> QWidget:
+    """A plain window on screen while the store layer loads (SQLAlchemy alone takes about
+    a second on a slow machine), so starting the app never looks like nothing happened."""
+    splash = QLabel("Opening Strategy Meeting…")
+    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    splash.setMinimumSize(360, 120)
+    splash.setAccessibleName("Opening Strategy Meeting")
+    splash.show()
+    QApplication.processEvents()
+    return splash
+
+
 def run(argv: list[str]) -> int:
     args = _parse(argv)
     app = build_application()
     install_excepthook()
-    from strategy_meeting.gui.controller import AppController
+    splash = _splash()
+    from strategy_meeting.gui.controller import AppController  # the store layer loads here
 
     data_dir = paths.data_dir(args.data_dir)
     controller = AppController(Path(data_dir), offer_demo=args.demo_data)
     controller.start()
+    splash.close()
     try:
         return app.exec()
     finally:

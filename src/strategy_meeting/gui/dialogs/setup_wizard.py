@@ -243,7 +243,7 @@ class SetupWizard(QWizard):
 
     @property
     def demo_requested(self) -> bool:
-        return self.finish_page.demo.isVisibleTo(self.finish_page) and self.finish_page.demo.isChecked()
+        return not self.finish_page.demo.isHidden() and self.finish_page.demo.isChecked()
 
     def _forget_key(self) -> None:
         self.recovery_key = ""

@@ -5,7 +5,7 @@ actions tracker. While locked it shows the unlock screen and holds no record dat
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
@@ -21,6 +21,7 @@ from strategy_meeting.gui.windows.dashboard import DashboardPanel
 from strategy_meeting.gui.windows.meetings_pane import MeetingsPane
 
 HOME_TAB, ACTIONS_TAB = 0, 1
+PANELS_FALLBACK_MS = 1000  # load the panels anyway if the list never paints (window hidden)
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.dashboard.show_actions.connect(lambda: self.tabs.setCurrentIndex(ACTIONS_TAB))
         self.actions_tracker.open_meeting.connect(lambda ref: workspace_launcher.open_workspace(state, ref))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self._panels_pending = False
+        self.meetings.table.viewport().installEventFilter(self)
         self._build_menus()
         state.locked.connect(self._on_locked)
         state.unlocked.connect(self._on_unlocked)
@@ -155,9 +158,22 @@ class MainWindow(QMainWindow):
             # The first page of the list on this thread, so the window opens showing rows;
             # the dashboard and tracker follow once that has painted.
             self.meetings.refresh_now()
-            QTimer.singleShot(0, self._refresh_panels)
+            self._panels_pending = True
+            QTimer.singleShot(PANELS_FALLBACK_MS, self._load_pending_panels)
         else:
             self.meetings.refresh()
+            self._refresh_panels()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # The list's first paint after unlocking releases the dashboard and tracker queries, so
+        # their worker never competes with that paint for the interpreter.
+        if event.type() == QEvent.Type.Paint and self._panels_pending:
+            QTimer.singleShot(0, self._load_pending_panels)
+        return False
+
+    def _load_pending_panels(self) -> None:
+        if self._panels_pending:
+            self._panels_pending = False
             self._refresh_panels()
 
     def _refresh_panels(self) -> None:
