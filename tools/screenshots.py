@@ -182,6 +182,7 @@ def main() -> None:
         save(window, args.out, "main-window", app)
 
         window.tabs.setCurrentIndex(1)
+        settle(app)  # the tracker loads when first shown
         window.actions_tracker.table.selectRow(0)
         save(window, args.out, "actions-tracker", app)
         dialog = window.actions_tracker.finish_selected()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from builders import sample_meeting
@@ -116,6 +117,9 @@ def test_new_meeting_and_reconvene_open_their_windows(unlocked, qtbot):
 
     row = _refs(pane).index("SD-2026-0001")
     pane.table.selectRow(row)
+    pane.table.setFocus()
+    QTest.keyClick(pane.table, Qt.Key.Key_Return)  # Enter opens the selected meeting
+    assert "SD-2026-0001" in [w.reference for w in workspace_launcher.open_windows()]
     unlocked.main_window.reconvene_action.trigger()
     dialog = pane.last_dialog
     dialog.reference.setText("SD-2026-0001-R")

@@ -300,6 +300,7 @@ class SecurityPage(SettingsPage):
         self.timeout = QSpinBox()
         self.timeout.setRange(settings.MIN_IDLE_TIMEOUT_MINUTES, settings.MAX_IDLE_TIMEOUT_MINUTES)
         self.timeout.setSuffix(" minutes")
+        self.timeout.setMaximumWidth(160)
         self.timeout.setAccessibleName("Lock after this many idle minutes")
         form.addRow("&Lock when idle for:", self.timeout)
         _buddies(form)

@@ -55,7 +55,7 @@ class ActionsTracker(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 8, 8, 6)
         bar = QHBoxLayout()
         label = QLabel(self.tr("A&gency:"))
         self.agency = QComboBox()

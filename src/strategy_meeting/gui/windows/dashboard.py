@@ -53,7 +53,7 @@ class DashboardPanel(QWidget):
         self.data: Dashboard | None = None
         self._generation = 0
         grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setContentsMargins(8, 8, 8, 4)
         grid.setHorizontalSpacing(10)
 
         self.week = _Card(self.tr("Meetings this week"))

@@ -53,7 +53,7 @@ class MeetingsPane(QWidget):
         self.model.sort_requested.connect(self._sort)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 6, 8, 6)
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by reference or child's name  (Ctrl+F)"))
@@ -120,8 +120,7 @@ class MeetingsPane(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.mine.toggled.connect(lambda _b: self.refresh())
         self.overdue.toggled.connect(lambda _b: self.refresh())
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        self.table.activated.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())  # Enter, or a double-click
         self.new_button.clicked.connect(self.new_meeting)
         self.open_button.clicked.connect(self.open_selected)
         self.reconvene_button.clicked.connect(self.reconvene_selected)
