@@ -182,7 +182,8 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
     window = controller.main_window
     assert window.settings_action.isEnabled()
     dialog = window.open_settings()
-    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())][:2] == ["Agencies", "Users and roles"]
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Agencies", "Users and roles", "Signing identities", "Security"]
     page = dialog.page("AgenciesPage")
     page.code.setText("police")
     page.name.setText("Police CAIT")
@@ -213,3 +214,28 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
     controller.lock()
     assert not dialog.isVisible() and page.table.rowCount() == 0
 
+
+
+def test_an_agency_representative_sees_their_own_agencys_work(make_controller, data_dir, qtbot):
+    from strategy_meeting.domain.roles import Role
+    from strategy_meeting.services import session, users
+
+    ctx, chair = session.open_session(data_dir, "correct horse battery staple")
+    admin = users.resolve(ctx, "admin")
+    users.add_user(ctx, admin, "nurse", Role.AGENCY_REP, "violet kettle orbit sandstone", agency="HEALTH")
+    for ref, child, status, due in PEOPLE[:2]:
+        m = sample_meeting(ref, child_name=child)
+        m.actions[0].due = due
+        meetings.create(ctx, chair, template=m)
+    ctx.close()
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, "violet kettle orbit sandstone")
+    window = controller.main_window
+    assert not window.new_action.isEnabled() and not window.meetings.new_button.isEnabled()
+    assert not window.settings_action.isVisible()
+    window.tracker_action.trigger()
+    tracker = window.actions_tracker
+    qtbot.waitUntil(lambda: tracker.model.rowCount() == 2, timeout=5000)
+    assert {t.action.owner_agency for t in tracker.model.rows} == {"HEALTH"}
+    assert not tracker.agency.isVisible()

@@ -91,3 +91,22 @@ def test_assessment_never_fails_on_any_text(text):
     result = passphrase.assess(text)
     assert 0 <= result.score <= 4 and result.label in passphrase.LABELS
     assert result.acceptable == (len(text) >= passphrase.MIN_LENGTH and result.score >= passphrase.MIN_SCORE)
+
+
+def test_identity_list_shows_certificates_but_never_private_keys(ctx, admin, chair):
+    from strategy_meeting.domain.records import IdentityKind, SigningIdentity
+    from strategy_meeting.services import identity_list
+
+    with ctx.unit_of_work() as uow:
+        uow.identities.add(SigningIdentity("chair", IdentityKind.SELF_SIGNED, "CN=Alex Example",
+                                           b"-----CERT-----", b"ZZLEAK-private-key", b"", "ab" * 32))
+        uow.commit()
+    listed = identity_list.list_identities(ctx, admin)
+    assert [(i.user_name, i.subject, i.active) for i in listed] == [("chair", "CN=Alex Example", True)]
+    assert "ZZLEAK" not in repr(listed)
+    from strategy_meeting.domain.roles import Role
+    from strategy_meeting.services import users
+
+    rep, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    with pytest.raises(PermissionDenied):
+        identity_list.list_identities(ctx, rep)

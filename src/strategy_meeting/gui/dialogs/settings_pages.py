@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -28,7 +26,7 @@ from strategy_meeting.domain.roles import Permission, Role, allowed
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
-from strategy_meeting.services import agencies, settings, users
+from strategy_meeting.services import agencies, identity_list, settings, users
 
 KIND_LABELS = {k: k.value.replace("_", " ").capitalize() for k in AgencyKind}
 
@@ -253,23 +251,12 @@ class UsersPage(SettingsPage):
             self.passphrase.clear()
 
 
-def _identities_service() -> ModuleType | None:
-    try:
-        module = importlib.import_module("strategy_meeting.services.identities")
-    except ImportError:
-        return None
-    return module if hasattr(module, "list_identities") else None
-
-
 class IdentitiesPage(SettingsPage):
-    """Read-only list; identities are created with the minutes tools (``identity new``)."""
+    """Read-only review; identities are made or imported by their owners (``identity new``,
+    ``identity import``), each holding a private key only the store keeps."""
 
     title = "Signing identities"
-    permission = Permission.MANAGE_IDENTITIES
-
-    @classmethod
-    def available(cls, state: AppState) -> bool:
-        return super().available(state) and _identities_service() is not None
+    permission = Permission.MANAGE_USERS  # the administrators' review (chairs manage only their own)
 
     def __init__(self, state: AppState) -> None:
         super().__init__(state)
@@ -277,16 +264,25 @@ class IdentitiesPage(SettingsPage):
         self.table = _table(["User", "Kind", "Subject", "Fingerprint (SHA-256)", "Created", "In use"],
                             "Signing identities")
         layout.addWidget(self.table, 1)
+        hint = QLabel("Each user makes or imports their own signing identity; an older identity stays "
+                      "listed so that minutes it signed can still be checked.")
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
 
     def load(self) -> None:
-        service = _identities_service()
-        found = service.list_identities(self.state.ctx, self.state.actor) if service else []
-        _fill(self.table, [[i.user_name, str(getattr(i.kind, "value", i.kind)), i.subject,
-                            (i.fingerprint_sha256 or "")[:23], i.created_at.strftime("%d %b %Y") if i.created_at else "",
+        found = identity_list.list_identities(self.state.ctx, self.state.actor)
+        _fill(self.table, [[i.user_name, i.kind.value.replace("_", " "), i.subject,
+                            _grouped(i.fingerprint_sha256[:16]),
+                            i.created_at.strftime("%d %b %Y") if i.created_at else "",
                             "Yes" if i.active else "No"] for i in found])
 
     def clear(self) -> None:
         self.table.setRowCount(0)
+
+
+def _grouped(hex_text: str) -> str:
+    return ":".join(hex_text[n:n + 2] for n in range(0, len(hex_text), 2)).upper() + ("…" if hex_text else "")
 
 
 class SecurityPage(SettingsPage):

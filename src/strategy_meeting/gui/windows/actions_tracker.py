@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.dialogs.action_note_dialog import ActionNoteDialog
@@ -57,7 +58,7 @@ class ActionsTracker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 6)
         bar = QHBoxLayout()
-        label = QLabel(self.tr("A&gency:"))
+        label = self.agency_label = QLabel(self.tr("A&gency:"))
         self.agency = QComboBox()
         self.agency.setAccessibleName(self.tr("Agency filter"))
         self.agency.setMinimumWidth(160)
@@ -131,6 +132,10 @@ class ActionsTracker(QWidget):
         opening the app never waits for a tracker nobody is looking at)."""
         if self.state.is_locked:
             return
+        # An agency representative tracks their own agency's actions only: no choice to offer.
+        all_agencies = allowed(self.state.actor.role, Permission.READ_FULL_RECORD)
+        self.agency.setVisible(all_agencies)
+        self.agency_label.setVisible(all_agencies)
         if not self.isVisible():
             self._stale = True
             return
