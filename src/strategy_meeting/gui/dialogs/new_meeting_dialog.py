@@ -1,24 +1,18 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""Reference and date for a new meeting, or for a reconvened copy of an earlier one."""
+"""Reference and date for a new meeting, or for a reconvened copy of an earlier one.
+The layout is ``ui/new_meeting_dialog.ui``."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import (
-    QDateTimeEdit,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.dialogs.lock_aware import LockAwareDialog
+from strategy_meeting.gui.forms.ui_new_meeting_dialog import Ui_NewMeetingDialog
 
 
 class NewMeetingDialog(LockAwareDialog):
@@ -26,37 +20,23 @@ class NewMeetingDialog(LockAwareDialog):
         self, state: AppState, reference: str, parent: QWidget | None = None, *, reconvenes: str = ""
     ) -> None:
         super().__init__(state, parent)
-        self.setWindowTitle(self.tr("Reconvene meeting") if reconvenes else self.tr("New meeting"))
-        self.setMinimumWidth(420)
-        layout = QVBoxLayout(self)
-        if reconvenes:
-            intro = QLabel(self.tr(
-                "A reconvened meeting of {0} starts with its people, agencies and open actions; its "
-                "contributions and decisions are left for the new discussion.").format(reconvenes))
-            intro.setWordWrap(True)
-            layout.addWidget(intro)
-        form = QFormLayout()
-        self.reference = QLineEdit(reference)
-        self.reference.setAccessibleName(self.tr("Reference"))
-        self.held_at = QDateTimeEdit()
-        self.held_at.setCalendarPopup(True)
-        self.held_at.setDisplayFormat("ddd dd MMM yyyy HH:mm")
-        self.held_at.setAccessibleName(self.tr("Held at"))
+        self.ui = Ui_NewMeetingDialog()
+        self.ui.setupUi(self)
+        self.reference = self.ui.referenceEdit
+        self.held_at = self.ui.heldAtEdit
+        self.reference.setText(reference)
         start = (datetime.now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
         self.held_at.setDateTime(QDateTime(start))
-        form.addRow(self.tr("&Reference:"), self.reference)
-        form.addRow(self.tr("&Held at:"), self.held_at)
-        for widget in (self.reference, self.held_at):
-            label = form.labelForField(widget)
-            if isinstance(label, QLabel):
-                label.setBuddy(widget)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Create and open") if not reconvenes else self.tr("&Reconvene and open"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        if reconvenes:
+            self.setWindowTitle(self.tr("Reconvene meeting"))
+            self.ui.introLabel.setText(self.tr(
+                "A reconvened meeting of {0} starts with its people, agencies and open actions; its "
+                "contributions and decisions are left for the new discussion.").format(reconvenes))
+            ok.setText(self.tr("&Reconvene and open"))
+        else:
+            self.ui.introLabel.hide()
+            ok.setText(self.tr("&Create and open"))
 
     def values(self) -> tuple[str, datetime]:
         held = self.held_at.dateTime().toPython()
