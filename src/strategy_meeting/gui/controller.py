@@ -176,7 +176,11 @@ class AppController(QObject):
             self._apply_idle_timeout()
 
     def shutdown(self) -> None:
+        """Quit cleanly: queued jobs are dropped and a running one finishes before the store
+        closes under it (a query cut off mid-way would hold the process open)."""
         self.idle.stop()
+        ops.pool().clear()
+        ops.pool().waitForDone(30_000)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
