@@ -128,3 +128,29 @@ def test_the_store_opens_with_its_original_passphrase_only_once_changed(data_dir
     # Control for the test above: the template passphrase opens an untouched copy.
     ctx, _ = session.open_session(data_dir, PASSPHRASE)
     ctx.close()
+
+
+def test_demo_data_on_an_empty_folder_offers_the_demonstration_meetings(make_controller, tmp_path, qtbot, clock):
+    from strategy_meeting.gui.controller import find_demo_loader
+
+    if find_demo_loader() is None:  # this build has no demonstration meetings: the offer is hidden
+        return
+    data_dir = tmp_path / "demo"
+    controller = make_controller(data_dir, offer_demo=True,
+                                 wizard_create=functools.partial(session.init_store, kdf=FAST_TEST_KDF, clock=clock))
+    controller.start()
+    wizard = controller.wizard
+    wizard.next()
+    wizard.user_page.name.setText("a.example")
+    wizard.next()
+    wizard.passphrase_page.fields.passphrase.setText(NEW_PASSPHRASE)
+    wizard.passphrase_page.fields.confirm.setText(NEW_PASSPHRASE)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    wizard.recovery_page.kept.setChecked(True)
+    wizard.next()
+    assert not wizard.finish_page.demo.isHidden() and wizard.finish_page.demo.isChecked()
+    with qtbot.waitSignal(controller.ready):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    pane = controller.main_window.meetings
+    qtbot.waitUntil(lambda: pane.model.rowCount() > 0, timeout=10_000)
+    assert all(pane.model.summary(r).reference for r in range(pane.model.rowCount()))

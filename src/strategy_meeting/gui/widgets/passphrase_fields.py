@@ -27,6 +27,7 @@ class PassphraseFields(QWidget):
         super().__init__(parent)
         self._personal_words = personal_words or (lambda: [])
         self._assessment = rule.assess("")
+        own_form = form is None
         if form is None:
             form = QFormLayout(self)
             form.setContentsMargins(0, 0, 0, 0)
@@ -68,7 +69,8 @@ class PassphraseFields(QWidget):
                 label.setBuddy(label_field)
         self.passphrase.textChanged.connect(self._update)
         self.confirm.textChanged.connect(self._update)
-        self.setTabOrder(self.passphrase, self.confirm)
+        if own_form:  # in the caller's form, the rows' order is already the tab order
+            self.setTabOrder(self.passphrase, self.confirm)
         self._update()
 
     def _update(self) -> None:

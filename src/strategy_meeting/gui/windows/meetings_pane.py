@@ -92,7 +92,7 @@ class MeetingsPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.CHILDREN, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((Column.REFERENCE, 150), (Column.HELD, 170), (Column.CHAIR, 140),
+        for col, width in ((Column.REFERENCE, 215), (Column.HELD, 170), (Column.CHAIR, 140),
                            (Column.STATUS, 100), (Column.ACTIONS, 130)):
             header.resizeSection(col, width)
         header.setSortIndicator(Column.HELD, Qt.SortOrder.DescendingOrder)
