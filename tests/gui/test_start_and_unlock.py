@@ -154,3 +154,31 @@ def test_demo_data_on_an_empty_folder_offers_the_demonstration_meetings(make_con
     pane = controller.main_window.meetings
     qtbot.waitUntil(lambda: pane.model.rowCount() > 0, timeout=10_000)
     assert all(pane.model.summary(r).reference for r in range(pane.model.rowCount()))
+
+
+def test_a_computer_without_a_remembered_key_shows_the_unlock_screen(make_controller, data_dir, qtbot):
+    from strategy_meeting.gui import ops
+
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    assert controller.main_window.unlock_panel.isVisible()  # at once, before the keyring answers
+    ops.pool().waitForDone(10_000)
+    qtbot.wait(50)
+    assert controller.state.is_locked and controller.main_window.unlock_panel.isVisible()
+
+
+def test_a_remembered_store_opens_without_the_passphrase(make_controller, data_dir, qtbot, monkeypatch):
+    import json
+
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.store import Store
+
+    store, user = Store.open(data_dir, PASSPHRASE)
+    entry = json.dumps({"key": store.raw_key_for_backup().hex(), "user": user})
+    store.close()
+    # Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept.
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
+    controller = make_controller(data_dir, use_keyring=True)
+    with qtbot.waitSignal(controller.ready, timeout=10_000):
+        controller.start()
+    assert controller.state.actor.name == "chair" and controller.main_window.stack.is_showing_content

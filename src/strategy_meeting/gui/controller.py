@@ -12,6 +12,7 @@ open may not be the new user's to see.
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,7 @@ from strategy_meeting.services import session, settings
 from strategy_meeting.services.context import ServiceContext
 
 MINUTE_MS = 60_000
+log = logging.getLogger(__name__)
 
 
 def find_demo_loader() -> Callable[[ServiceContext, User], Any] | None:
@@ -88,16 +90,27 @@ class AppController(QObject):
         if not session.has_store(self.data_dir):
             self.show_setup_wizard()
             return
-        opened = None
-        if self._use_keyring:
-            try:
-                opened = session.open_from_keyring(self.data_dir, clock=self._clock)
-            except UserError:
-                opened = None  # a damaged or foreign entry: ask for the passphrase instead
         window = self._ensure_main_window()
         window.show()
-        if opened is not None:
-            self.unlock_with(*opened)
+        if self._use_keyring:
+            # The unlock screen is up at once; asking the system keyring (finding its backend
+            # alone takes most of a second) happens in the worker meanwhile.
+            data_dir, clock = self.data_dir, self._clock
+            ops.run_op(window, lambda: session.open_from_keyring(data_dir, clock=clock),
+                       self._keyring_answered, on_error=self._keyring_failed)
+
+    def _keyring_answered(self, opened: tuple[ServiceContext, User] | None) -> None:
+        if opened is None:
+            return  # not remembered here: the passphrase it is
+        if not self.state.is_locked:
+            opened[0].close()  # the user typed their passphrase first
+            return
+        self.unlock_with(*opened)
+
+    def _keyring_failed(self, exc: BaseException) -> None:
+        # A damaged, foreign or unreadable entry: ask for the passphrase (or the recovery key);
+        # never create a new store. Only the kind of failure is logged.
+        log.warning("keyring unlock not used: %s", type(exc).__name__)
 
     def _ensure_main_window(self) -> MainWindow:
         if self.main_window is None:

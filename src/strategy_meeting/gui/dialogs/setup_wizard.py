@@ -179,12 +179,9 @@ class FinishPage(QWizardPage):
         layout = QVBoxLayout(self)
         self.remember = QCheckBox(self.tr("&Remember on this computer (unlock without typing the passphrase)"))
         self.remember.setAccessibleName(self.tr("Remember on this computer"))
-        available, reason = session.keyring_available()
-        self.remember.setEnabled(available)
+        self.remember.setEnabled(False)
         layout.addWidget(self.remember)
-        self.remember_reason = _hint(
-            self.tr("The key is kept in the system keyring, which your computer login protects. "
-                    "Only tick this on a computer that only you use.") if available else reason)
+        self.remember_reason = _hint("")
         layout.addWidget(self.remember_reason)
         self.demo = QCheckBox(self.tr("&Load the fictional demonstration meetings so I can look around"))
         self.demo.setAccessibleName(self.tr("Load the demonstration meetings"))
@@ -192,6 +189,14 @@ class FinishPage(QWizardPage):
         self.demo.setChecked(demo_available)
         layout.addWidget(self.demo)
         layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        # Asked here, not at start: finding the system keyring takes most of a second.
+        available, reason = session.keyring_available()
+        self.remember.setEnabled(available)
+        self.remember_reason.setText(
+            self.tr("The key is kept in the system keyring, which your computer login protects. "
+                    "Only tick this on a computer that only you use.") if available else reason)
 
 
 class SetupWizard(QWizard):
