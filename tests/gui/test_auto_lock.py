@@ -74,6 +74,18 @@ def test_ctrl_l_locks_from_the_main_window(unlocked, qtbot):
     assert not window.new_action.isEnabled() and window.quit_action.isEnabled()
 
 
+def test_menu_shortcuts(unlocked):
+    w = unlocked.main_window
+    keys = {a.shortcut().toString(): a.text() for a in (w.new_action, w.open_action, w.find_action, w.lock_action,
+                                                         w.quit_action, w.refresh_action, w.home_action,
+                                                         w.tracker_action)}
+    assert keys == {"Ctrl+N": "&New meeting…", "Ctrl+O": "&Open meeting", "Ctrl+F": "&Find meetings",
+                    "Ctrl+L": "&Lock", "Ctrl+Q": "&Quit", "F5": "&Refresh", "Ctrl+1": "&Home",
+                    "Ctrl+2": "&Actions tracker"}
+    w.find_action.trigger()
+    assert w.meetings.search.hasFocus() or w.focusWidget() is w.meetings.search
+
+
 def test_input_keeps_the_app_unlocked_and_a_suspend_still_locks(qapp, qtbot):
     mono, wall = [0.0], [1_000_000.0]
     watcher = IdleWatcher(60_000, monotonic=lambda: mono[0], wall=lambda: wall[0], check_interval_ms=10_000)

@@ -85,9 +85,9 @@ class MainWindow(QMainWindow):
         self._record_actions: list[QAction] = []
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = self._action("&New meeting…", QKeySequence.StandardKey.New, self.meetings.new_meeting,
+        self.new_action = self._action("&New meeting…", "Ctrl+N", self.meetings.new_meeting,
                                        file_menu)
-        self.open_action = self._action("&Open meeting", QKeySequence.StandardKey.Open, self.meetings.open_selected,
+        self.open_action = self._action("&Open meeting", "Ctrl+O", self.meetings.open_selected,
                                         file_menu)
         self.reconvene_action = self._action("&Duplicate as reconvened meeting…", "Ctrl+Shift+D",
                                              self.meetings.reconvene_selected, file_menu)
@@ -95,13 +95,12 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock_requested.emit, file_menu)
         # Ctrl+L must work from any window, a meeting workspace included.
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self._quit, file_menu, record=False)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self._quit, file_menu, record=False)  # Windows has no standard
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
         view_menu = bar.addMenu(self.tr("&View"))
-        self.find_action = self._action("&Find meetings", QKeySequence.StandardKey.Find, self._find, view_menu)
-        self.refresh_action = self._action("&Refresh", QKeySequence.StandardKey.Refresh, self.refresh, view_menu)
-        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.find_action = self._action("&Find meetings", "Ctrl+F", self._find, view_menu)
+        self.refresh_action = self._action("&Refresh", "F5", self.refresh, view_menu)
         view_menu.addSeparator()
         self.home_action = self._action("&Home", "Ctrl+1", lambda: self.tabs.setCurrentIndex(HOME_TAB), view_menu)
         self.tracker_action = self._action("&Actions tracker", "Ctrl+2",
