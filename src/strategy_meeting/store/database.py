@@ -14,13 +14,14 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.errors import Locked, NotAStore, StoreExists, StoreMissing
 from strategy_meeting.domain.roles import User
 
 from . import key_slots, keyring_slot, migrations
-from .engine import SQLITE_PLAIN_HEADER, create_store_engine, integrity_problems
+from .engine import SQLITE_PLAIN_HEADER, as_damage, create_store_engine, integrity_problems
 from .repositories import AuditLog
 from .unit_of_work import UnitOfWork
 
@@ -165,9 +166,15 @@ class Store:
 
     def migrate(self) -> None:
         engine = self._require_engine()
-        with engine.connect() as conn:
-            migrations.upgrade(conn)
-            conn.commit()
+        try:
+            with engine.connect() as conn:
+                migrations.upgrade(conn)
+                conn.commit()
+        except DBAPIError as exc:
+            problem = as_damage(exc)
+            if problem is None:
+                raise
+            raise problem from None
 
     # ---- working --------------------------------------------------------------------
 
