@@ -33,6 +33,16 @@ _SILENT_SQL_LOGGER.disabled = True
 _SILENT_SQL_LOGGER.propagate = False
 
 
+class _DropEverything(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+# Setting ``engine.echo = True`` (a debugging habit) swaps in SQLAlchemy's own logger again;
+# this filter on that logger drops its records too. The store owns every engine in the app.
+logging.getLogger("sqlalchemy.engine.Engine").addFilter(_DropEverything())
+
+
 def raw_key_literal(key: bytes) -> str:
     """SQLCipher's raw-key form, ``x'<64 hex>'``: no KDF on every open (the passphrase KDF
     runs once, in key_slots). Bind it as a parameter where the statement allows one."""
