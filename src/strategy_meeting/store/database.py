@@ -13,6 +13,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -170,7 +171,7 @@ class Store:
             with engine.connect() as conn:
                 migrations.upgrade(conn)
                 conn.commit()
-        except DBAPIError as exc:
+        except (DBAPIError, sqlcipher3.Error) as exc:
             problem = as_damage(exc)
             if problem is None:
                 raise

@@ -101,17 +101,17 @@ def _classify_open_error(path: Path, key: bytes, exc: Exception) -> Exception:
         size, head = 0, b""
     if head == SQLITE_PLAIN_HEADER:
         return NotAStore(f"{path.name} is an unencrypted SQLite file, not a Strategy Meeting store.")
+    if "not a database" in str(exc) and _opens_with_sqlcipher3_settings(path, key):
+        return NotAStore(
+            f"{path.name} uses the older SQLCipher 3 encryption settings, which Strategy "
+            "Meeting never writes: it was not made by this application. Nothing was changed."
+        )
     if size % PAGE_SIZE:
         return StoreCorrupted(
             f"{path.name} is not a whole number of pages: it was cut short (an interrupted copy "
             "or a full disk) or it is not a store at all. Restore it from a backup."
         )
     if "not a database" in str(exc):
-        if _opens_with_sqlcipher3_settings(path, key):
-            return NotAStore(
-                f"{path.name} uses the older SQLCipher 3 encryption settings, which Strategy "
-                "Meeting never writes: it was not made by this application. Nothing was changed."
-            )
         return NotAStore(
             f"{path.name} cannot be read with the key from the key file: the two files do not "
             "belong together, or the store's first page is damaged. Restore it from a backup."
@@ -132,8 +132,8 @@ _DAMAGE_SIGNS = ("malformed", "not a database", "hmac", "corrupt")
 
 
 def as_damage(exc: BaseException) -> StoreCorrupted | None:
-    """A database error that means the file is damaged, as a user error; None for others
-    (a locked database, a constraint) which keep their own meaning."""
+    """A database error that means the file is damaged, as a user error; None for anything
+    else (a locked database, a constraint, a bug) which keeps its own meaning."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(orig, sqlcipher3.DatabaseError) and any(s in str(orig).lower() for s in _DAMAGE_SIGNS):
         return damaged(orig)
@@ -172,7 +172,12 @@ def integrity_problems(path: Path, key: bytes) -> list[str]:
     conn = connect_raw(path, key)
     try:
         problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-        result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        try:
+            result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        except sqlcipher3.DatabaseError as exc:
+            # A page that fails its HMAC makes the structural check stop with an error
+            # instead of a row: that is a finding, not a crash.
+            result = [f"integrity_check stopped: {exc}"]
         if result != ["ok"]:
             problems.extend(result)
         return problems
