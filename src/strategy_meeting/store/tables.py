@@ -90,8 +90,9 @@ class ChildRow(Base):
     details: Mapped[str] = mapped_column(Text)  # JSON of the remaining fields
     __table_args__ = (
         Index("ix_children_meeting", "meeting_id", "position"),
-        Index("ix_children_surname", "surname_key"),
-        Index("ix_children_name", "name_key"),
+        # Covering (key, meeting_id) indexes: a search never touches the children rows.
+        Index("ix_children_surname", "surname_key", "meeting_id"),
+        Index("ix_children_name", "name_key", "meeting_id"),
     )
 
 

@@ -192,8 +192,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('children', schema=None) as batch_op:
         batch_op.create_index('ix_children_meeting', ['meeting_id', 'position'], unique=False)
-        batch_op.create_index('ix_children_name', ['name_key'], unique=False)
-        batch_op.create_index('ix_children_surname', ['surname_key'], unique=False)
+        batch_op.create_index('ix_children_name', ['name_key', 'meeting_id'], unique=False)
+        batch_op.create_index('ix_children_surname', ['surname_key', 'meeting_id'], unique=False)
 
     op.create_table('contributions',
     sa.Column('id', sa.Integer(), nullable=False),

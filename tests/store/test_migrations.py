@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""The migrations build exactly the schema the mappings describe, and a newer store is refused."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import create_engine, inspect
+
+from strategy_meeting.domain.errors import StoreTooNew
+from strategy_meeting.services import session
+from strategy_meeting.store import migrations
+from strategy_meeting.store.engine import connect_raw
+from strategy_meeting.store.tables import Base
+
+from conftest import PASSPHRASE
+
+
+def test_head_constant_names_the_newest_revision():
+    assert migrations.HEAD in migrations.known_revisions()
+
+
+def test_migrated_schema_matches_the_mappings():
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        migrations.upgrade(conn)
+        conn.commit()
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+    assert "audit_events" in inspect(engine).get_table_names()
+
+
+def test_store_from_a_newer_version_is_refused_and_left_alone(data_dir):
+    ctx, _ = session.open_session(data_dir, PASSPHRASE)
+    key = ctx.store.raw_key_for_backup()
+    ctx.close()
+    conn = connect_raw(data_dir / "store.db", key)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = hashlib.sha256((data_dir / "store.db").read_bytes()).hexdigest()
+    with pytest.raises(StoreTooNew, match="newer version"):
+        session.open_session(data_dir, PASSPHRASE)
+    assert hashlib.sha256((data_dir / "store.db").read_bytes()).hexdigest() == before
