@@ -197,3 +197,15 @@ def test_a_kill_mid_passphrase_change_leaves_exactly_one_passphrase_working(fork
         current = opening[0]
     assert Store.open(data_dir, PASSPHRASE + " admin")[1] == "admin"  # another user's slot is untouched
     Store.open_with_recovery_key(data_dir, recovery_key).close()
+
+
+def test_stray_temporary_key_and_head_files_are_removed_at_the_next_open(data_dir):
+    old = time.time() - 3600
+    strays = [data_dir / "keys.json.abc123.tmp", data_dir / "audit-head.json.def456.tmp"]
+    fresh = data_dir / "keys.json.ghi789.tmp"  # may belong to a write running right now
+    for path in [*strays, fresh]:
+        path.write_text("{")
+    for path in strays:
+        os.utime(path, (old, old))
+    session.open_session(data_dir, PASSPHRASE)[0].close()
+    assert not any(p.exists() for p in strays) and fresh.exists()

@@ -17,7 +17,9 @@ from builders import sample_meeting
 from conftest import PASSPHRASE
 from strategy_meeting.domain.errors import NotAStore
 from strategy_meeting.services import meetings, session
+from strategy_meeting.store import KdfParams
 from strategy_meeting.store.engine import connect_raw
+from strategy_meeting.store.key_slots import RECOVERY_KDF
 
 
 def canary() -> str:
@@ -95,8 +97,10 @@ def test_real_passphrase_slots_use_argon2id_with_the_default_cost(data_dir):
     kdfs = {(s["kind"], s["kdf"]["name"], s["kdf"]["t"], s["kdf"]["m"], s["kdf"]["p"]) for s in slots}
     # The administrator's slot was made with the production parameters (the chair's with
     # the cheap test ones, see conftest).
-    assert ("passphrase", "argon2id", 3, 65536, 2) in kdfs
-    assert ("recovery", "argon2id", 1, 16384, 1) in kdfs
+    real, recovery = KdfParams(), RECOVERY_KDF
+    assert ("passphrase", "argon2id", real.time_cost, real.memory_kib, real.parallelism) in kdfs
+    assert ("recovery", "argon2id", recovery.time_cost, recovery.memory_kib, recovery.parallelism) in kdfs
+    assert real.memory_kib >= 46 * 1024  # OWASP's floor for Argon2id
 
 
 def sha(path: Path) -> str:
