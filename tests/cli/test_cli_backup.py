@@ -59,3 +59,14 @@ def test_restore_with_a_wrong_passphrase_is_one_line_and_changes_nothing(data_di
     assert r.returncode == 3
     assert r.stderr.count("\n") == 1 and "does not open" in r.stderr and "Traceback" not in r.stderr
     assert digest(data_dir) == before
+
+
+def test_backup_settings_are_changed_and_shown_without_making_a_backup(data_dir, tmp_path):
+    share = tmp_path / "share"
+    r = run_cli("--data-dir", str(data_dir), "backup", "--set-folder", str(share), "--keep-last", "2",
+                "--on-exit", "off")
+    assert r.returncode == 0, r.stderr
+    assert f"Folder:        {share}" in r.stdout and "the 2 newest" in r.stdout and "On exit:       off" in r.stdout
+    assert not share.exists() and not (data_dir / "backups").exists()
+    r = run_cli("--data-dir", str(data_dir), "backup", "--keep-last", "0")
+    assert r.returncode == 2 and "at least" not in r.stdout and "must be 1 or more" in r.stderr

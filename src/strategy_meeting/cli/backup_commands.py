@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from strategy_meeting.domain.backup_retention import RetentionPolicy
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.services import backup
 
@@ -24,6 +25,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                        help="write an encrypted, checked backup of the store (chairs and administrators)")
     b.add_argument("--to", metavar="DIR", type=Path,
                    help="folder for this backup (default: the configured folder, else <data-dir>/backups)")
+    settings = b.add_argument_group("settings (change them instead of making a backup)")
+    settings.add_argument("--show-settings", action="store_true",
+                          help="print the backup folder, the keeping rules and when the last backup was made")
+    settings.add_argument("--set-folder", metavar="DIR",
+                          help="where backups go from now on (a full path, or 'default' for <data-dir>/backups)")
+    settings.add_argument("--keep-last", metavar="N", type=int, help="keep the N newest backups (at least 1)")
+    settings.add_argument("--keep-daily", metavar="N", type=int, help="and the newest of each of the last N days")
+    settings.add_argument("--keep-weekly", metavar="N", type=int, help="and the newest of each of the last N weeks")
+    settings.add_argument("--on-exit", choices=["on", "off"],
+                          help="back up when the desktop app closes and the last backup is a day old")
     b.set_defaults(handler=_backup, needs_store=True)
 
     r = sub.add_parser("restore", parents=[common],
@@ -36,10 +47,37 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _backup(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    changes = {k: getattr(args, k) for k in ("set_folder", "keep_last", "keep_daily", "keep_weekly", "on_exit")}
+    if any(v is not None for v in changes.values()) or args.show_settings:
+        return _settings(ctx, actor, changes)
     result = backup.create_backup(ctx, actor, args.to)
     print(f"Backup written and checked: {result.path} ({_size(result.size)}).")
     if result.removed:
         print(f"Removed {len(result.removed)} older backup(s) under the keeping rules.")
+    return 0
+
+
+def _settings(ctx, actor, changes: dict) -> int:  # type: ignore[no-untyped-def, type-arg]
+    current = backup.get_settings(ctx, actor)
+    if any(v is not None for v in changes.values()):
+        folder = current.folder
+        if changes["set_folder"] is not None:
+            folder = None if changes["set_folder"] == "default" else str(Path(changes["set_folder"]).expanduser())
+        policy = RetentionPolicy(
+            current.policy.keep_last if changes["keep_last"] is None else changes["keep_last"],
+            current.policy.keep_daily if changes["keep_daily"] is None else changes["keep_daily"],
+            current.policy.keep_weekly if changes["keep_weekly"] is None else changes["keep_weekly"],
+        )
+        auto = current.auto_on_exit if changes["on_exit"] is None else changes["on_exit"] == "on"
+        current, _ = backup.update_settings(ctx, actor, backup.BackupSettings(folder, policy, auto))
+        print("Backup settings changed.")
+    last = backup.last_backup_time(ctx)
+    print(f"Folder:        {current.folder or backup.default_folder(ctx.data_dir)}"
+          f"{'' if current.folder else ' (default)'}")
+    print(f"Keep:          the {current.policy.keep_last} newest, the newest of each of the last "
+          f"{current.policy.keep_daily} days and of the last {current.policy.keep_weekly} weeks")
+    print(f"On exit:       {'on' if current.auto_on_exit else 'off'} (when the last backup is a day old)")
+    print(f"Last backup:   {f'{last:%Y-%m-%d %H:%M} UTC' if last else 'none in this folder'}")
     return 0
 
 
