@@ -364,3 +364,16 @@ def test_damaged_or_foreign_backup_files_are_refused_before_anything_changes(dat
 def test_restore_of_a_missing_file_says_so(data_dir):
     with pytest.raises(NotFound, match="no backup file"):
         backup.restore(data_dir, data_dir / "nope.smbk", passphrase=PASSPHRASE)
+
+
+def test_left_over_work_folders_are_cleared_only_when_old(ctx, chair):
+    import os
+
+    old, young = ctx.data_dir / ".backup-work-old", ctx.data_dir / ".restore-young"
+    for folder in (old, young):
+        folder.mkdir()
+        (folder / "store.db").write_bytes(b"encrypted copy")
+    stamp = time.time() - 7200
+    os.utime(old, (stamp, stamp))
+    backup.create_backup(ctx, chair)
+    assert not old.exists() and young.exists()

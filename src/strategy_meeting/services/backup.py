@@ -31,7 +31,7 @@ from strategy_meeting.store import Store
 from strategy_meeting.store import backup as files
 
 from . import users
-from .atomic_files import atomic_writer, remove_stray_temps
+from .atomic_files import atomic_writer
 from .context import ServiceContext
 from .users import require
 
@@ -205,7 +205,6 @@ def create_backup(ctx: ServiceContext, actor: User, to: Path | None = None) -> B
         raise UserError(f"The backup folder {folder} cannot be made ({exc.strerror or exc}); no backup was written.") from None
     if not os.access(folder, os.W_OK):
         raise UserError(f"Strategy Meeting may not write in {folder}; no backup was written. Choose another folder.")
-    remove_stray_temps(folder)
     at = ctx.now()
     target = _unique_path(folder, at)
     with atomic_writer(target) as handle:

@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -156,16 +157,23 @@ def _work_folder(parent: Path, prefix: str) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def remove_stale_work_folders(data_dir: Path) -> int:
+def remove_stale_work_folders(data_dir: Path, min_age_seconds: float = 3600.0) -> int:
     """Hidden work folders left by a backup or restore that was killed; they hold only
-    encrypted copies, but they take space."""
+    encrypted copies, but they take space. A young one may belong to a backup running right
+    now in another process (the app closing while a scheduled backup runs), so it is left."""
     removed = 0
+    cutoff = time.time() - min_age_seconds
     try:
         entries = list(data_dir.iterdir())
     except OSError:
         return 0
     for entry in entries:
-        if entry.is_dir() and entry.name.startswith((WORK_PREFIX, RESTORE_PREFIX)):
+        try:
+            stale = entry.is_dir() and entry.name.startswith((WORK_PREFIX, RESTORE_PREFIX)) \
+                and entry.stat().st_mtime <= cutoff
+        except OSError:
+            continue
+        if stale:
             shutil.rmtree(entry, ignore_errors=True)
             removed += 1
     return removed
