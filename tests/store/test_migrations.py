@@ -46,3 +46,22 @@ def test_store_from_a_newer_version_is_refused_and_left_alone(data_dir):
     with pytest.raises(StoreTooNew, match="newer version"):
         session.open_session(data_dir, PASSPHRASE)
     assert hashlib.sha256((data_dir / "store.db").read_bytes()).hexdigest() == before
+
+
+def test_0002_keeps_recorded_copies_and_adds_empty_content():
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        command.upgrade(migrations._config(conn), "0001_initial")
+        conn.execute(text(
+            "INSERT INTO minutes_copies (meeting_reference, recipient, file_name, sha256, created_at, signed_by,"
+            " draft, withheld, version) VALUES ('SD-1', 'POLICE', 'SD-1_POLICE.pdf', :h, '2026-11-20T10:00:00+00:00',"
+            " 'CN=Chair', 0, '[]', 1)"), {"h": "ab" * 32})
+        conn.commit()
+        migrations.upgrade(conn)
+        conn.commit()
+        row = conn.execute(text("SELECT recipient, sha256, content FROM minutes_copies")).one()
+        assert migrations.current_revision(conn) == migrations.HEAD
+    assert tuple(row) == ("POLICE", "ab" * 32, None)

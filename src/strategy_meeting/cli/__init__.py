@@ -19,6 +19,9 @@ from .base import build_parser, dispatch
 # One line per command group: adding a group never touches another's module.
 COMMAND_MODULES = [
     "strategy_meeting.cli.store_commands",
+    "strategy_meeting.cli.exchange_commands",
+    "strategy_meeting.cli.minutes_commands",
+    "strategy_meeting.cli.forms_commands",
     "strategy_meeting.cli.backup_commands",
 ]
 

@@ -343,10 +343,12 @@ class CopyRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def add(self, record: CopyRecord) -> CopyRecord:
+    def add(self, record: CopyRecord, content: bytes | None = None) -> CopyRecord:
+        """``content`` keeps a signed copy's exact bytes for distribution (drafts keep none)."""
         record.id = self._s.execute(
             insert(CopyRow)
             .values(
+                content=content,
                 meeting_reference=record.meeting_reference, recipient=record.recipient, file_name=record.file_name,
                 sha256=record.sha256, created_at=mp.dt_out(record.created_at), signed_by=record.signed_by,
                 draft=record.draft, withheld=mp.dumps(record.withheld_from_agencies), version=record.version,
@@ -355,17 +357,35 @@ class CopyRepository:
         ).scalar_one()
         return record
 
+    _LISTED = (
+        CopyRow.id, CopyRow.meeting_reference, CopyRow.recipient, CopyRow.file_name, CopyRow.sha256,
+        CopyRow.created_at, CopyRow.signed_by, CopyRow.draft, CopyRow.withheld, CopyRow.version,
+    )
+
+    @staticmethod
+    def _in(r: Any) -> CopyRecord:
+        return CopyRecord(
+            r.meeting_reference, r.recipient, r.file_name, r.sha256, mp.dt_in(r.created_at) or datetime.min,
+            r.signed_by, r.draft, list(json.loads(r.withheld)), r.version, r.id,
+        )
+
     def for_meeting(self, reference: str) -> list[CopyRecord]:
         rows = self._s.execute(
-            select(CopyRow).where(CopyRow.meeting_reference == reference).order_by(CopyRow.id)
-        ).scalars()
-        return [
-            CopyRecord(
-                r.meeting_reference, r.recipient, r.file_name, r.sha256, mp.dt_in(r.created_at) or datetime.min,
-                r.signed_by, r.draft, list(json.loads(r.withheld)), r.version, r.id,
-            )
-            for r in rows
-        ]
+            select(*self._LISTED).where(CopyRow.meeting_reference == reference).order_by(CopyRow.id)
+        )
+        return [self._in(r) for r in rows]
+
+    def latest_signed(self, reference: str) -> list[tuple[CopyRecord, bytes]]:
+        """The newest signed copy per recipient, with its bytes."""
+        rows = self._s.execute(
+            select(*self._LISTED, CopyRow.content)
+            .where(CopyRow.meeting_reference == reference, CopyRow.draft.is_(False), CopyRow.content.is_not(None))
+            .order_by(CopyRow.id)
+        )
+        latest: dict[str, tuple[CopyRecord, bytes]] = {}
+        for r in rows:
+            latest[r.recipient] = (self._in(r), bytes(r.content))
+        return list(latest.values())
 
 
 class DistributionRepository:

@@ -210,6 +210,7 @@ class CopyRow(Base):
     draft: Mapped[bool] = mapped_column(Boolean, default=False)
     withheld: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of agency codes
     version: Mapped[int] = mapped_column(Integer, default=1)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # signed copies only
 
 
 class DistributionRow(Base):

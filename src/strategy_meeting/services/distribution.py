@@ -1,0 +1,245 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Distribution of signed copies to agencies: what to send, sending it, and its log.
+
+Rules (issue 5):
+- each agency gets its own signed copy and nothing else of the record;
+- an agency that already received (or had saved for it) this exact copy is never sent it
+  again, so running distribution again retries only the failures;
+- every attempt is logged with the copy's hash, channel, address, time and outcome, the
+  failure carrying the server's reason;
+- the log tells whether the minutes went out within one working day of the meeting.
+
+The functions here work on domain objects; ``distribution_service`` wraps them in units of
+work. ``deliver`` hands each record to a callback as soon as that message is sent, so the
+caller can commit it before the next one: a crash mid-batch then cannot lead to a copy being
+sent twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Protocol
+
+from strategy_meeting.domain.agency import Agency
+from strategy_meeting.domain.errors import InvalidInput, NotFound
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.records import DistributionChannel, DistributionOutcome, DistributionRecord
+from strategy_meeting.domain.working_days import add_working_days
+
+from .action_calendar import agency_actions_calendar
+from .copy_encryption import check_password, encrypt_copy
+from .distribution_mail import (
+    Attachment,
+    address_problem,
+    build_message,
+    calendar_file_name,
+    copy_file_name,
+)
+from .file_output import write_file_atomically
+from .signed_copies import SignedCopy
+from .smtp_transport import SendFailed
+
+DELIVERED = (DistributionOutcome.SENT, DistributionOutcome.SAVED)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One agency's copy, ready to go, and which attempt this is."""
+
+    agency: Agency
+    copy: SignedCopy
+    attempt: int
+    password: str = ""
+
+
+@dataclass
+class DistributionPlan:
+    reference: str
+    deliveries: list[Delivery] = field(default_factory=list)
+    already_delivered: list[str] = field(default_factory=list)  # agency codes
+
+
+def delivered_agencies(log: Iterable[DistributionRecord], copies: Mapping[str, SignedCopy]) -> set[str]:
+    """Agencies whose current copy (same hash) was sent or saved."""
+    done: set[str] = set()
+    for record in log:
+        copy = copies.get(record.recipient)
+        if record.outcome in DELIVERED and copy is not None and record.sha256 == copy.sha256:
+            done.add(record.recipient)
+    return done
+
+
+def plan_distribution(meeting: Meeting, copies: Mapping[str, SignedCopy],
+                      log: Iterable[DistributionRecord],
+                      passwords: Mapping[str, str] | None = None) -> DistributionPlan:
+    """Who gets what now. Refuses the whole run when any agency's copy is missing."""
+    log = list(log)
+    passwords = dict(passwords or {})
+    unknown = sorted(set(passwords) - set(meeting.agency_codes))
+    if unknown:
+        raise InvalidInput(f"A password was given for {', '.join(unknown)}, which is not an agency of "
+                           f"meeting {meeting.reference}.")
+    for code, password in passwords.items():
+        check_password(password, code)
+    missing = [a.code for a in meeting.agencies if a.code not in copies]
+    if missing:
+        raise NotFound(
+            f"There is no signed copy for {', '.join(missing)} of meeting {meeting.reference}. "
+            "Run 'minutes --sign' for the whole meeting first."
+        )
+    done = delivered_agencies(log, copies)
+    plan = DistributionPlan(meeting.reference)
+    for agency in meeting.agencies:
+        if agency.code in done:
+            plan.already_delivered.append(agency.code)
+            continue
+        copy = copies[agency.code]
+        previous = sum(1 for r in log if r.recipient == agency.code and r.sha256 == copy.sha256)
+        plan.deliveries.append(Delivery(agency, copy, previous + 1, passwords.get(agency.code, "")))
+    return plan
+
+
+def attachments_for(meeting: Meeting, delivery: Delivery, now: datetime) -> list[Attachment]:
+    """Exactly the agency's signed copy (encrypted if a password is set) and its actions."""
+    name = copy_file_name(meeting.reference, delivery.agency.code)
+    data = delivery.copy.data
+    if delivery.password:
+        data = encrypt_copy(data, delivery.password, name, meeting.reference, delivery.agency.code, now)
+    items = [Attachment(name, data, "application", "pdf")]
+    calendar = agency_actions_calendar(meeting, delivery.agency.code, now)
+    if calendar is not None:
+        items.append(Attachment(calendar_file_name(meeting.reference, delivery.agency.code),
+                                calendar, "text", "calendar"))
+    return items
+
+
+class MessageTransport(Protocol):
+    def send(self, message: object) -> None: ...
+
+
+OnRecord = Callable[[DistributionRecord], DistributionRecord]
+
+
+def deliver_by_email(meeting: Meeting, plan: DistributionPlan,
+                     transport: AbstractContextManager[MessageTransport], sender: str,
+                     clock: Callable[[], datetime], on_record: OnRecord) -> list[DistributionRecord]:
+    """Send each planned copy; log every attempt through ``on_record`` as it happens."""
+    records: list[DistributionRecord] = []
+    pending = []
+    for delivery in plan.deliveries:
+        problem = address_problem(delivery.agency.email)
+        if problem:
+            records.append(on_record(_record(meeting, delivery, DistributionChannel.EMAIL,
+                                             delivery.agency.email, clock(),
+                                             DistributionOutcome.FAILED, problem)))
+        else:
+            pending.append(delivery)
+    if not pending:
+        return records
+    with transport as client:
+        for delivery in pending:
+            now = clock()
+            message = build_message(
+                reference=meeting.reference, agency=delivery.agency, sender=sender,
+                attachments=attachments_for(meeting, delivery, now),
+                encrypted=bool(delivery.password), sent_at=now,
+            )
+            try:
+                client.send(message)
+            except SendFailed as failure:
+                outcome, reason = DistributionOutcome.FAILED, failure.reason
+            else:
+                outcome, reason = DistributionOutcome.SENT, ""
+            records.append(on_record(_record(meeting, delivery, DistributionChannel.EMAIL,
+                                             delivery.agency.email.strip(), clock(), outcome, reason)))
+    return records
+
+
+def deliver_to_folder(meeting: Meeting, plan: DistributionPlan, folder: Path,
+                      clock: Callable[[], datetime], on_record: OnRecord) -> list[DistributionRecord]:
+    """Save each planned copy (and its calendar) into ``folder`` for sending by hand."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InvalidInput(f"The folder {folder} cannot be created ({error.strerror}).") from None
+    records = []
+    for delivery in plan.deliveries:
+        now = clock()
+        try:
+            for item in attachments_for(meeting, delivery, now):
+                write_file_atomically(folder / item.file_name, item.data)
+        except OSError as error:
+            outcome, reason = DistributionOutcome.FAILED, f"could not save: {error.strerror or error}"
+        else:
+            outcome, reason = DistributionOutcome.SAVED, ""
+        records.append(on_record(_record(meeting, delivery, DistributionChannel.FOLDER,
+                                         str(folder), clock(), outcome, reason)))
+    return records
+
+
+def _record(meeting: Meeting, delivery: Delivery, channel: DistributionChannel, address: str,
+            at: datetime, outcome: DistributionOutcome, reason: str) -> DistributionRecord:
+    return DistributionRecord(
+        meeting_reference=meeting.reference, recipient=delivery.agency.code, channel=channel,
+        address=address, sha256=delivery.copy.sha256, at=at, outcome=outcome,
+        reason=reason[:500], attempt=delivery.attempt,
+    )
+
+
+def acknowledge(log: Iterable[DistributionRecord], agency_code: str, by: str,
+                at: datetime) -> DistributionRecord:
+    """Mark the agency's latest delivered copy as acknowledged; returns the changed record."""
+    delivered = [r for r in log if r.recipient == agency_code and r.outcome in DELIVERED]
+    if not delivered:
+        raise NotFound(f"No copy has been sent to {agency_code} yet, so there is nothing to acknowledge.")
+    latest = max(delivered, key=lambda r: r.at)
+    return replace(latest, acknowledged_at=at, acknowledged_by=by.strip())
+
+
+@dataclass(frozen=True)
+class AgencyTimeliness:
+    agency: str
+    first_delivered_at: datetime | None
+    on_time: bool
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """Whether the minutes went out within one working day of the meeting."""
+
+    deadline: date | None
+    agencies: tuple[AgencyTimeliness, ...]
+
+    @property
+    def all_on_time(self) -> bool:
+        return bool(self.agencies) and all(a.on_time for a in self.agencies)
+
+
+def timeliness(meeting: Meeting, log: Iterable[DistributionRecord], bank_holidays: set[date],
+               local_date: Callable[[datetime], date]) -> Timeliness:
+    """Per agency, when its copy first went out, and whether that was by the close of the
+    first working day after the meeting (weekends and ``bank_holidays`` do not count).
+
+    ``local_date`` turns an aware time into the calendar date in England and Wales, so a
+    meeting late in the evening is counted on the day it was held there.
+    """
+    if meeting.held_at is None:
+        return Timeliness(None, ())
+    deadline = add_working_days(local_date(meeting.held_at), 1, bank_holidays)
+    firsts: dict[str, datetime] = {}
+    for record in log:
+        if record.outcome in DELIVERED:
+            seen = firsts.get(record.recipient)
+            if seen is None or record.at < seen:
+                firsts[record.recipient] = record.at
+    rows = []
+    for agency in meeting.agencies:
+        first = firsts.get(agency.code)
+        rows.append(AgencyTimeliness(agency.code, first,
+                                     first is not None and local_date(first) <= deadline))
+    return Timeliness(deadline, tuple(rows))

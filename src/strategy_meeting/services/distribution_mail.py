@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The e-mail that carries one agency's signed copy.
+
+Subject and body hold the meeting reference and instructions only: mail headers and bodies
+pass through servers, archives and phone notifications that the record's protection does not
+reach. Everything about the child is inside the attached, signed (and optionally encrypted)
+copy, which holds exactly what the agency may see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid, parseaddr
+
+from strategy_meeting.domain.agency import Agency
+
+
+@dataclass(frozen=True)
+class Attachment:
+    file_name: str
+    data: bytes
+    maintype: str
+    subtype: str
+
+
+def copy_file_name(reference: str, agency_code: str) -> str:
+    """``SD-2026-0042-EDU.pdf``: the reference and agency code only, never a person's name."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in f"{reference}-{agency_code}")
+    return f"{safe}.pdf"
+
+
+def calendar_file_name(reference: str, agency_code: str) -> str:
+    return copy_file_name(reference, agency_code)[: -len(".pdf")] + "-actions.ics"
+
+
+def message_body(reference: str, agency: Agency, *, encrypted: bool, has_calendar: bool) -> str:
+    lines = [
+        "Hello,",
+        "",
+        f"Attached are the signed minutes of strategy discussion {reference} for "
+        f"{agency.name} ({agency.code}).",
+        "",
+        "The file carries the chair's digital signature. Please check the signature in your "
+        "PDF reader before relying on the minutes, and store them under your agency's "
+        "safeguarding records procedure.",
+    ]
+    if encrypted:
+        lines += ["", "The file is protected with a password that we give you separately "
+                  "(never in this e-mail). The signed minutes are attached inside it."]
+    if has_calendar:
+        lines += ["", "The calendar file lists your agency's actions with their due dates; open "
+                  "it to add them to your calendar."]
+    lines += [
+        "",
+        "Please reply to confirm that you have received the minutes.",
+        "",
+        "If this e-mail reached you by mistake, delete it and its attachments without opening "
+        "them, and tell the sender.",
+        "",
+        "This message was sent by Strategy Meeting.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def build_message(*, reference: str, agency: Agency, sender: str, attachments: list[Attachment],
+                  encrypted: bool, sent_at: datetime) -> EmailMessage:
+    """One message to ``agency.email`` with exactly the given attachments."""
+    message = EmailMessage()
+    message["Subject"] = f"Strategy discussion {reference}: signed minutes for {agency.code}"
+    message["From"] = sender
+    message["To"] = Address(addr_spec=agency.email)
+    message["Date"] = format_datetime(sent_at)
+    domain = parseaddr(sender)[1].rpartition("@")[2]
+    message["Message-ID"] = make_msgid(domain=domain or "strategy-meeting.invalid")
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(message_body(
+        reference, agency, encrypted=encrypted,
+        has_calendar=any(a.subtype == "calendar" for a in attachments),
+    ))
+    for item in attachments:
+        message.add_attachment(item.data, maintype=item.maintype, subtype=item.subtype,
+                               filename=item.file_name)
+    return message
+
+
+def address_problem(address: str) -> str:
+    """Why ``address`` cannot be sent to, or '' when it can."""
+    if not address.strip():
+        return "no e-mail address is recorded for this agency"
+    try:
+        parsed = Address(addr_spec=address.strip())
+    except Exception:  # noqa: BLE001 - the parser raises several unrelated types
+        return "the recorded e-mail address is not valid"
+    if not parsed.domain or not parsed.username:
+        return "the recorded e-mail address is not valid"
+    return ""

@@ -1,0 +1,214 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Distribution use cases on the store: distribute, read the log, record acknowledgements,
+and keep the SMTP settings.
+
+Each delivery is committed (log record and audit event) as soon as its message is sent, in
+its own unit of work, rather than the whole run in one: if the app or the machine stops
+half-way, the log still knows who already has their copy, and a rerun never sends it twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, NotFound, VerificationFailed
+from strategy_meeting.domain.meeting import Meeting, MeetingStatus
+from strategy_meeting.domain.records import DistributionOutcome, DistributionRecord
+from strategy_meeting.domain.roles import Permission, User
+
+from . import distribution as rules
+from .bank_holidays import bank_holidays_around, local_date
+from .context import ServiceContext
+from .signed_copies import SignedCopy, load_signed_copies, stored_copies
+from .smtp_transport import SmtpSecurity, SmtpSettings, SmtpTransport, check_settings
+from .users import require
+
+SMTP_PASSWORD_SECRET = "smtp-password"
+SMTP_SETTING_KEYS = ("host", "port", "security", "sender", "username", "ca_file")
+
+
+@dataclass
+class DistributionResult:
+    reference: str
+    records: list[DistributionRecord] = field(default_factory=list)  # this run's attempts
+    already_delivered: list[str] = field(default_factory=list)
+    timeliness: rules.Timeliness | None = None
+    meeting_distributed: bool = False
+
+    @property
+    def failed(self) -> list[DistributionRecord]:
+        return [r for r in self.records if r.outcome is DistributionOutcome.FAILED]
+
+
+def _signed_off_meeting(ctx: ServiceContext, reference: str) -> Meeting:
+    with ctx.unit_of_work() as uow:
+        meeting = uow.meetings.get(reference)
+    if meeting is None:
+        raise NotFound(f"There is no meeting with reference '{reference}'.")
+    if not meeting.status.is_locked:
+        raise MeetingLocked(
+            f"Meeting {reference} is not signed off yet ({meeting.status.label.lower()}): sign it "
+            "off and sign the minutes before distributing them."
+        )
+    return meeting
+
+
+def _check_against_rendered(ctx: ServiceContext, reference: str, copies: dict[str, SignedCopy]) -> None:
+    """Where the store recorded the copies it rendered, the files must be those copies."""
+    with ctx.unit_of_work() as uow:
+        rendered = [r for r in uow.copies.for_meeting(reference) if not r.draft]
+    if not rendered:
+        return
+    known = {(r.recipient, r.sha256) for r in rendered}
+    for copy in copies.values():
+        if (copy.recipient, copy.sha256) not in known:
+            raise VerificationFailed(
+                f"The copy for {copy.recipient} ({copy.file_name}) is not one this store signed "
+                f"for {reference}. Use the folder the 'minutes --sign' command wrote."
+            )
+
+
+def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: Path | None = None,
+               smtp: SmtpSettings | None = None, folder: Path | None = None,
+               passwords: dict[str, str] | None = None) -> tuple[DistributionResult, Changes]:
+    """Send (or save) each agency's signed copy that it has not yet received, and log it.
+
+    The copies are the ones the store kept when the minutes were signed; ``copies_dir`` (a
+    folder ``minutes --sign`` wrote) is the alternative for copies signed elsewhere.
+    """
+    require(actor, Permission.DISTRIBUTE)
+    if (smtp is None) == (folder is None):
+        raise InvalidInput("Choose one way to distribute: by e-mail (an SMTP server) or to a folder.")
+    if smtp is not None:
+        check_settings(smtp)
+    meeting = _signed_off_meeting(ctx, reference)
+    if copies_dir is None:
+        with ctx.unit_of_work() as uow:
+            copies = stored_copies(uow.copies.latest_signed(reference), reference)
+    else:
+        copies = load_signed_copies(copies_dir, reference)
+        _check_against_rendered(ctx, reference, copies)
+    with ctx.unit_of_work() as uow:
+        plan = rules.plan_distribution(meeting, copies, uow.distributions.for_meeting(reference), passwords)
+
+    def log(record: DistributionRecord) -> DistributionRecord:
+        with ctx.unit_of_work() as uow:
+            saved = uow.distributions.add(record)
+            uow.audit.append(actor.name, f"distribution.{record.outcome.value}", f"meeting:{reference}", {
+                "agency": record.recipient, "channel": record.channel.value,
+                "sha256": record.sha256, "attempt": record.attempt,
+            })
+            uow.commit()
+        return saved
+
+    if smtp is not None:
+        records = rules.deliver_by_email(meeting, plan, SmtpTransport(smtp), smtp.sender, ctx.now, log)
+    else:
+        assert folder is not None
+        records = rules.deliver_to_folder(meeting, plan, folder, ctx.now, log)
+    result = DistributionResult(reference, records, plan.already_delivered)
+    result.meeting_distributed = _mark_distributed_when_complete(ctx, actor, reference, copies)
+    result.timeliness = log_timeliness(ctx, actor, reference)
+    return result, Changes(meetings=frozenset({meeting.id or 0}), meeting_list=True, distributions=True)
+
+
+def _mark_distributed_when_complete(ctx: ServiceContext, actor: User, reference: str,
+                                    copies: dict[str, SignedCopy]) -> bool:
+    with ctx.unit_of_work() as uow:
+        meeting = uow.meetings.get(reference)
+        assert meeting is not None
+        if meeting.status is MeetingStatus.DISTRIBUTED:
+            return True
+        done = rules.delivered_agencies(uow.distributions.for_meeting(reference), copies)
+        if not set(meeting.agency_codes) <= done:
+            return False
+        meeting.status = MeetingStatus.DISTRIBUTED
+        uow.meetings.save(meeting)
+        uow.audit.append(actor.name, "meeting.distributed", f"meeting:{reference}", {})
+        uow.commit()
+    return True
+
+
+def distribution_log(ctx: ServiceContext, actor: User, reference: str) -> list[DistributionRecord]:
+    require(actor, Permission.DISTRIBUTE)
+    with ctx.unit_of_work() as uow:
+        return uow.distributions.for_meeting(reference)
+
+
+def log_timeliness(ctx: ServiceContext, actor: User, reference: str) -> rules.Timeliness:
+    """Whether each agency's copy went out within one working day of the meeting."""
+    require(actor, Permission.DISTRIBUTE)
+    with ctx.unit_of_work() as uow:
+        meeting = uow.meetings.get(reference)
+        if meeting is None:
+            raise NotFound(f"There is no meeting with reference '{reference}'.")
+        records = uow.distributions.for_meeting(reference)
+    holidays = bank_holidays_around(local_date(meeting.held_at)) if meeting.held_at else set()
+    return rules.timeliness(meeting, records, holidays, local_date)
+
+
+def record_acknowledgement(ctx: ServiceContext, actor: User, reference: str, agency_code: str,
+                           by: str) -> tuple[DistributionRecord, Changes]:
+    """The agency confirmed receipt: note who and when on its latest delivered copy."""
+    require(actor, Permission.DISTRIBUTE)
+    with ctx.unit_of_work() as uow:
+        record = rules.acknowledge(uow.distributions.for_meeting(reference), agency_code, by, ctx.now())
+        uow.distributions.update(record)
+        uow.audit.append(actor.name, "distribution.acknowledged", f"meeting:{reference}",
+                         {"agency": agency_code, "record": record.id})
+        uow.commit()
+    return record, Changes(distributions=True)
+
+
+def smtp_settings(ctx: ServiceContext, actor: User, password: str = "", **overrides: object) -> SmtpSettings:
+    """The saved SMTP settings with any given overrides (``None`` keeps the saved value).
+
+    The password is never saved with the settings: it comes from the caller (the CLI reads it
+    from an environment variable) or else from the OS keyring (``save_smtp_password``).
+    """
+    require(actor, Permission.DISTRIBUTE)
+    if not password:
+        password = ctx.store.load_secret(SMTP_PASSWORD_SECRET) or ""
+    with ctx.unit_of_work() as uow:
+        saved = {k: uow.settings.get(f"smtp.{k}") for k in SMTP_SETTING_KEYS}
+    values = {k: v for k, v in saved.items() if v not in (None, "")}
+    values.update({k: v for k, v in overrides.items() if v not in (None, "")})
+    unknown = set(values) - set(SMTP_SETTING_KEYS)
+    if unknown:
+        raise InvalidInput(f"Unknown SMTP setting(s): {', '.join(sorted(unknown))}.")
+    try:
+        security = SmtpSecurity(values.get("security", SmtpSecurity.STARTTLS.value))
+    except ValueError:
+        raise InvalidInput("The SMTP security must be starttls, tls or none.") from None
+    port = values.get("port")
+    return SmtpSettings(
+        host=str(values.get("host", "")), sender=str(values.get("sender", "")),
+        port=int(port) if port is not None else None, security=security,
+        username=str(values.get("username", "")), password=password,
+        ca_file=str(values.get("ca_file", "")),
+    )
+
+
+def save_smtp_password(ctx: ServiceContext, actor: User, password: str) -> None:
+    """Keep the SMTP password in the OS keyring; refused with the reason where none exists."""
+    require(actor, Permission.DISTRIBUTE)
+    if password:
+        ctx.store.save_secret(SMTP_PASSWORD_SECRET, password)
+    else:
+        ctx.store.forget_secret(SMTP_PASSWORD_SECRET)
+
+
+def save_smtp_settings(ctx: ServiceContext, actor: User, settings: SmtpSettings) -> Changes:
+    require(actor, Permission.DISTRIBUTE)
+    check_settings(replace(settings, password=""))
+    with ctx.unit_of_work() as uow:
+        for key in SMTP_SETTING_KEYS:
+            value = getattr(settings, key)
+            uow.settings.set(f"smtp.{key}", value.value if isinstance(value, SmtpSecurity) else value)
+        uow.audit.append(actor.name, "settings.smtp", "settings", {"host": settings.host})
+        uow.commit()
+    return Changes(settings=True)
+

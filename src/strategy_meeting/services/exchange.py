@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Import and export of the interchange format, and loading the demonstration meetings.
+
+Import checks the whole file (``exchange_validation`` and the domain's save rules, through
+``interchange.meeting_from_json``) before the unit of work opens, so a refused file never
+touches the store. Export writes the full record to a user-chosen file: staged beside the
+target, recorded in the audit log, then moved into place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from os import PathLike
+from pathlib import Path
+
+from strategy_meeting.domain.errors import ImportRejected, InvalidInput, NotFound
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.roles import Permission, User
+
+from .context import ServiceContext
+from .demo import demo_meetings
+from .exchange_validation import FORMAT_ID, find_problems
+from .interchange import meeting_from_json, meeting_to_json
+from .interchange_file import parse_interchange_bytes, read_interchange_bytes
+from .staged_file import StagedFile
+from .users import require
+
+
+def _item_counts(meeting: Meeting) -> dict[str, int]:
+    """What an audit event says about a meeting: counts, never content."""
+    return {
+        "children": len(meeting.children),
+        "contributions": len(meeting.contributions),
+        "decisions": len(meeting.decisions),
+        "actions": len(meeting.actions),
+    }
+
+
+def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) -> Meeting:
+    """Add the meeting of an interchange file; refuses a reference already in the store.
+
+    Contributions keep the ``received_via`` the file gives. Raises ``ImportRejected`` for
+    any problem with the file, before anything is written.
+    """
+    require(actor, Permission.IMPORT)
+    data = read_interchange_bytes(path)
+    meeting = meeting_from_json(parse_interchange_bytes(data))
+    meeting.created_by = actor.name
+    with ctx.unit_of_work() as uow:
+        if uow.meetings.exists(meeting.reference):
+            raise ImportRejected(
+                f"A meeting with reference '{meeting.reference}' is already in the store, so nothing was "
+                "imported. If the file holds a different meeting, correct its reference and import it again."
+            )
+        uow.meetings.save(meeting)
+        uow.audit.append(
+            actor.name,
+            "meeting.import",
+            f"meeting:{meeting.reference}",
+            {"format": FORMAT_ID, "file_sha256": hashlib.sha256(data).hexdigest(), **_item_counts(meeting)},
+        )
+        uow.commit()
+    return meeting
+
+
+def export_document(meeting: Meeting) -> bytes:
+    """The file's bytes: UTF-8 JSON, indented for people who open it, scripts left readable."""
+    document = meeting_to_json(meeting)
+    problems = find_problems(document)
+    if problems:
+        # A draft may lack what the format requires (the time held, a due date...).
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise InvalidInput(
+            f"Meeting {meeting.reference} cannot be exported yet: {problems[0]}{more}. Complete it first."
+        )
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: str | PathLike[str]) -> Path:
+    """Write the full record of one meeting in the interchange format; returns the file's path.
+
+    The export is an audit event (with the file's hash and where it went). The event is
+    committed before the staged file takes its name, so there is never an export without its
+    event; if that last rename fails, the event stands for the bytes that were staged.
+    """
+    require(actor, Permission.EXPORT)
+    target = Path(out_path).expanduser().absolute()
+    with ctx.unit_of_work() as uow:
+        meeting = uow.meetings.get(reference)
+        if meeting is None:
+            raise NotFound(f"There is no meeting with reference '{reference}'.")
+        data = export_document(meeting)
+        with StagedFile(target, data) as staged:
+            uow.audit.append(
+                actor.name,
+                "meeting.export",
+                f"meeting:{reference}",
+                {"format": FORMAT_ID, "sha256": hashlib.sha256(data).hexdigest(), "path": str(target),
+                 **_item_counts(meeting)},
+            )
+            uow.commit()
+            staged.publish()
+    return target
+
+
+def load_demo(ctx: ServiceContext, actor: User) -> list[Meeting]:
+    """Add the fictional demonstration meetings for today; those already present are skipped.
+
+    Returns the meetings added (empty when all were there already).
+    """
+    require(actor, Permission.IMPORT)
+    added: list[Meeting] = []
+    with ctx.unit_of_work() as uow:
+        for meeting in demo_meetings(ctx.today()):
+            if uow.meetings.exists(meeting.reference):
+                continue
+            meeting.created_by = actor.name
+            uow.meetings.save(meeting)
+            uow.audit.append(actor.name, "meeting.demo", f"meeting:{meeting.reference}", _item_counts(meeting))
+            added.append(meeting)
+        uow.commit()
+    return added

@@ -1,0 +1,85 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Signing identities: a self-signed certificate made on request, or an organisation's PKCS#12
+imported by an administrator. The private key is kept only inside the encrypted store; what
+leaves this module is the public certificate and its summary, never the key.
+"""
+
+from __future__ import annotations
+
+from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.errors import NotFound, PermissionDenied
+from strategy_meeting.domain.records import SigningIdentity
+from strategy_meeting.domain.roles import Permission, Role, User
+
+from .context import ServiceContext
+from .minutes.identity import CertificateSummary, create_self_signed, load_pkcs12, summarise
+from .users import require
+
+
+def _summary(identity: SigningIdentity) -> CertificateSummary:
+    return summarise(identity.certificate_pem)
+
+
+def _record(ctx: ServiceContext, actor: User, identity: SigningIdentity, action: str) -> None:
+    with ctx.unit_of_work() as uow:
+        uow.identities.add(identity)
+        uow.audit.append(
+            actor.name,
+            action,
+            f"identity:{identity.user_name}",
+            {"kind": identity.kind.value, "fingerprint_sha256": identity.fingerprint_sha256},
+        )
+        uow.commit()
+
+
+def new_self_signed(
+    ctx: ServiceContext, actor: User, *, organisation: str = ""
+) -> tuple[CertificateSummary, Changes]:
+    """A new key and self-signed certificate for the acting user; it becomes their active one."""
+    require(actor, Permission.MANAGE_IDENTITIES)
+    identity = create_self_signed(actor.name, actor.label, ctx.now(), organisation=organisation)
+    _record(ctx, actor, identity, "identity.create_self_signed")
+    return _summary(identity), Changes(identities=True)
+
+
+def import_pkcs12(
+    ctx: ServiceContext,
+    actor: User,
+    data: bytes,
+    password: str | None,
+    *,
+    for_user: str | None = None,
+) -> tuple[CertificateSummary, Changes]:
+    """An organisation's certificate and key, for the acting user or (administrators) another."""
+    require(actor, Permission.MANAGE_IDENTITIES)
+    owner = for_user or actor.name
+    if owner != actor.name and actor.role is not Role.ADMINISTRATOR:
+        raise PermissionDenied("Only an administrator may import a signing identity for someone else.")
+    with ctx.unit_of_work() as uow:
+        if uow.users.get(owner) is None:
+            raise NotFound(f"There is no user called '{owner}' in this store.")
+    identity = load_pkcs12(data, password, owner, ctx.now())
+    _record(ctx, actor, identity, "identity.import_pkcs12")
+    return _summary(identity), Changes(identities=True)
+
+
+def active_certificate(ctx: ServiceContext, actor: User, user_name: str | None = None) -> bytes:
+    """The PEM certificate (public part only) to give agencies so they can trust signatures."""
+    owner = user_name or actor.name
+    if owner != actor.name:
+        require(actor, Permission.MANAGE_IDENTITIES)
+    with ctx.unit_of_work() as uow:
+        identity = uow.identities.active_for(owner)
+    if identity is None:
+        raise NotFound(
+            f"'{owner}' has no signing identity yet: create one with 'identity new --self-signed' "
+            "or import the organisation's certificate with 'identity import FILE.p12'."
+        )
+    return identity.certificate_pem
+
+
+def active_summary(ctx: ServiceContext, actor: User) -> CertificateSummary | None:
+    with ctx.unit_of_work() as uow:
+        identity = uow.identities.active_for(actor.name)
+    return None if identity is None else _summary(identity)

@@ -1,0 +1,177 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The minutes use case: render the full record and each agency's copy, sign them, write them
+with ``manifest.json`` into a folder, and record what was written.
+
+Files are written to a temporary name in the target folder and moved into place, so a folder
+never holds half a PDF; names carry the reference and agency code only. Verification needs no
+store (``verify_file``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from strategy_meeting.domain.errors import InvalidInput, NotFound, SigningError
+from strategy_meeting.domain.records import CopyRecord
+from strategy_meeting.domain.roles import Permission, User
+
+from ..context import ServiceContext
+from ..users import require
+from .manifest import MANIFEST_NAME, ManifestEntry, copy_file_name, manifest_bytes, sha256_hex
+from .render_set import render_set
+from .sign import MinutesSigner, http_timestamper
+from .verify import VerificationReport, load_trust, verify_pdf
+
+TIMESTAMP_URL_SETTING = "minutes.timestamp_url"
+
+
+@dataclass(frozen=True)
+class WrittenCopy:
+    recipient: str
+    path: Path
+    sha256: str
+    pages: int
+    draft: bool
+    signed_by: str | None
+    withheld: int
+
+
+@dataclass(frozen=True)
+class MinutesExport:
+    reference: str
+    copies: tuple[WrittenCopy, ...]
+    manifest: Path
+    signature_level: str = ""
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, flushed to disk, then renamed over the target."""
+    fd, temp = tempfile.mkstemp(prefix=".sm-", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def render_minutes(
+    ctx: ServiceContext,
+    actor: User,
+    reference: str,
+    out_dir: Path,
+    *,
+    agencies: list[str] | None = None,
+    sign: bool = False,
+    workers: int = 1,
+) -> MinutesExport:
+    """Write the copies and the manifest; DRAFT copies before sign-off, where signing is refused."""
+    require(actor, Permission.RENDER_MINUTES)
+    with ctx.unit_of_work() as uow:
+        meeting = uow.meetings.get(reference)
+        if meeting is None:
+            raise NotFound(f"There is no meeting with reference '{reference}'.")
+        unknown = [code for code in agencies or [] if code not in meeting.agency_codes]
+        if unknown:
+            raise InvalidInput(
+                f"{', '.join(unknown)} not an agency of {reference}; "
+                f"its agencies are {', '.join(meeting.agency_codes) or 'none'}."
+            )
+        signer = None
+        if sign:
+            if not meeting.status.is_locked:
+                raise SigningError(
+                    f"{reference} is not signed off: sign it off first, or render DRAFT copies "
+                    "without --sign."
+                )
+            identity = uow.identities.active_for(actor.name)
+            if identity is None:
+                raise SigningError(
+                    "You have no signing identity: create one with 'identity new --self-signed' "
+                    "or import your organisation's certificate with 'identity import FILE.p12'."
+                )
+            url = uow.settings.get(TIMESTAMP_URL_SETTING)
+            signer = MinutesSigner(identity, timestamper=http_timestamper(url) if url else None)
+        created_at = ctx.now()
+        rendered = render_set(
+            meeting, agencies, signer=signer, created_at=created_at, workers=workers
+        )
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InvalidInput(f"Cannot create the folder {out_dir}: {exc.strerror}.") from None
+        written: list[WrittenCopy] = []
+        entries: list[ManifestEntry] = []
+        try:
+            for copy in rendered:
+                name = copy_file_name(reference, copy.recipient, draft=copy.draft)
+                path = out_dir / name
+                write_atomically(path, copy.pdf)
+                digest = sha256_hex(copy.pdf)
+                written.append(
+                    WrittenCopy(copy.recipient, path, digest, copy.pages, copy.draft,
+                                copy.signed_by, len(copy.withheld_from))
+                )
+                entries.append(ManifestEntry(copy.recipient, name, digest, copy.signed_by, created_at))
+            manifest_path = out_dir / MANIFEST_NAME
+            write_atomically(manifest_path, manifest_bytes(reference, entries))
+        except OSError as exc:
+            raise InvalidInput(f"Cannot write the minutes into {out_dir}: {exc.strerror}.") from None
+        version = 1 + len(meeting.addenda)
+        for copy, entry in zip(rendered, entries, strict=True):
+            uow.copies.add(
+                CopyRecord(
+                    meeting_reference=reference,
+                    recipient=copy.recipient,
+                    file_name=entry.file,
+                    sha256=entry.sha256,
+                    created_at=created_at,
+                    signed_by=copy.signed_by or "",
+                    draft=copy.draft,
+                    withheld_from_agencies=list(copy.withheld_from),
+                    version=version,
+                ),
+                content=None if copy.draft else copy.pdf,
+            )
+        uow.audit.append(
+            actor.name,
+            "minutes.render",
+            f"meeting:{reference}",
+            {
+                "recipients": [c.recipient for c in rendered],
+                "signed": signer is not None,
+                "draft": any(c.draft for c in rendered),
+                "manifest_sha256": sha256_hex(manifest_path.read_bytes()),
+                "files": {e.file: e.sha256 for e in entries},
+            },
+        )
+        uow.commit()
+    return MinutesExport(
+        reference, tuple(written), manifest_path, signer.level if signer is not None else ""
+    )
+
+
+def verify_file(pdf: Path, trust: Path | None = None) -> VerificationReport:
+    """Check a signed copy on disk; needs no store, so any agency can run it."""
+    try:
+        data = pdf.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"The file {pdf} does not exist.") from None
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {pdf}: {exc.strerror}.") from None
+    roots = None
+    if trust is not None:
+        try:
+            roots = load_trust(trust.read_bytes())
+        except FileNotFoundError:
+            raise InvalidInput(f"The certificate file {trust} does not exist.") from None
+    return verify_pdf(data, roots)

@@ -1,0 +1,288 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Every sentence the minutes print, in UK English: one place to read, correct or translate.
+
+Nothing here sees a database or a PDF. Functions take plain values and return plain text;
+the renderer escapes it. No sentence quotes a withheld item: placeholders name only the agency.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+# --- Marking, running header and footer ---------------------------------------------------
+
+CLASSIFICATION = "OFFICIAL-SENSITIVE"
+RUNNING_TITLE = "Strategy discussion minutes"
+FULL_RECORD = "Full record"
+DRAFT_WATERMARK = "DRAFT"
+DRAFT_BANNER = "DRAFT: not signed off. Do not rely on this copy as the record of the meeting."
+
+
+def copy_for(agency_name: str, code: str) -> str:
+    """The header line of an agency's copy."""
+    if agency_name and agency_name != code:
+        return f"Copy for: {agency_name} ({code})"
+    return f"Copy for: {code}"
+
+
+def page_of(page: int, pages: int) -> str:
+    return f"Page {page} of {pages}"
+
+
+def footer_reference(reference: str) -> str:
+    return f"Reference {reference}"
+
+
+# --- PDF document information: fixed strings, never a name or any record content --------
+
+META_TITLE = "Strategy discussion minutes"
+META_AUTHOR = "Strategy Meeting"
+META_SUBJECT = "OFFICIAL-SENSITIVE multi-agency record"
+META_CREATOR = "Strategy Meeting"
+META_PRODUCER = "Strategy Meeting"
+SIGNATURE_REASON = "Signed-off minutes of a multi-agency strategy discussion"
+
+# --- Title block ---------------------------------------------------------------------------
+
+TITLE = "Minutes of a strategy discussion"
+KIND_TITLES = {
+    "initial": "Initial strategy discussion",
+    "reconvened": "Reconvened strategy discussion",
+}
+INTRO_FULL = (
+    "This is the full record of the meeting. It holds every item, including those restricted "
+    "to the chair's record, and must stay with children's social care."
+)
+HANDLING = (
+    "Handle as OFFICIAL-SENSITIVE. Share only with those who need it to keep the child safe; "
+    "do not forward it or copy it into other systems without the chair's agreement."
+)
+
+
+def intro_agency(agency_label: str) -> str:
+    return (
+        f"This copy holds what {agency_label} may see under the sharing terms agreed at the "
+        "meeting. Where an item was withheld from this copy, a line says so in its place."
+    )
+
+
+# --- Section headings, in the order of DESIGN.md section 4 --------------------------------
+
+SECTION_DETAILS = "Meeting details and referral"
+SECTION_CHILDREN = "Subject children and household"
+SECTION_ATTENDANCE = "Attendance"
+SECTION_INFORMATION = "Information shared"
+SECTION_LIVED_EXPERIENCE = "The child's lived experience"
+SECTION_DECISIONS = "Decisions"
+SECTION_DISSENT = "Recorded dissent"
+SECTION_ACTIONS = "Actions"
+SECTION_PARENTS = "Parents and carers informed"
+SECTION_NEXT_STEPS = "Next steps"
+SECTION_SIGN_OFF = "Sign-off"
+SECTION_ADDENDA = "Addenda"
+
+SUB_REFERRAL = "Referral"
+SUB_HOUSEHOLD = "Household members and significant adults"
+
+# --- Labels --------------------------------------------------------------------------------
+
+LABEL_REFERENCE = "Reference"
+LABEL_KIND = "Kind of meeting"
+LABEL_HELD_AT = "Held"
+LABEL_FORMAT = "Format"
+LABEL_LOCATION = "Location"
+LABEL_CHAIR = "Chair"
+LABEL_MINUTE_TAKER = "Minute taker"
+LABEL_STATUS = "Status"
+LABEL_RECONVENES = "Reconvenes"
+LABEL_RECEIVED = "Received"
+LABEL_SOURCE = "Referred by"
+LABEL_CATEGORIES = "Category of concern"
+LABEL_REASON = "Reason for referral"
+
+LABEL_DOB = "Date of birth"
+LABEL_EXPECTED = "Expected date of birth"
+LABEL_GENDER = "Sex / gender"
+LABEL_ETHNICITY = "Ethnicity"
+LABEL_NHS = "NHS number"
+LABEL_ADDRESS = "Address"
+LABEL_SCHOOL = "School or setting"
+LABEL_COMMUNICATION = "Communication needs"
+LABEL_DISABILITY = "Disability"
+
+COLUMNS_HOUSEHOLD = ("Name", "Relationship", "Parental responsibility", "Address", "Notes")
+COLUMNS_ATTENDANCE = ("Name", "Agency", "Role", "Attendance", "Can decide for agency")
+# Header cells do not break words: these widths (fractions of the text width) fit them.
+WIDTHS_HOUSEHOLD = (0.19, 0.15, 0.17, 0.24, 0.25)
+WIDTHS_ATTENDANCE = (0.2, 0.28, 0.22, 0.15, 0.15)
+WIDTHS_ACTIONS = (0.07, 0.47, 0.22, 0.14, 0.10)
+WIDTHS_DISSENT = (0.16, 0.3, 0.54)
+COLUMNS_ACTIONS = ("No.", "Action", "Owner", "Due", "Status")
+COLUMNS_DISSENT = ("Decision", "Agency", "View recorded")
+
+LABEL_OUTCOME = "Outcome"
+LABEL_RATIONALE = "Rationale"
+LABEL_THRESHOLD = "Threshold for significant harm"
+LABEL_RELIED_ON = "Relied on"
+LABEL_LAWFUL_BASIS = "Lawful basis"
+LABEL_WHEN = "When"
+LABEL_HOW = "How"
+LABEL_BY = "By"
+LABEL_DELAY = "Reason for delay"
+LABEL_ICPC = "Initial child protection conference by"
+LABEL_REVIEW = "Review or reconvened meeting"
+LABEL_SIGNED_OFF_BY = "Signed off by"
+LABEL_SIGNED_OFF_AT = "Signed off on"
+LABEL_VERSION = "Version"
+LABEL_CONTENT_HASH = "Content fingerprint (SHA-256)"
+
+YES = "Yes"
+NO = "No"
+NOT_RECORDED = "Not recorded"
+NONE_RECORDED = "None recorded."
+NO_DISSENT = "No agency recorded dissent from any decision."
+NO_ITEMS_FOR_COPY = "No information is recorded in this copy."
+THRESHOLD_LABELS = {True: "Met", False: "Not met", None: "Not recorded"}
+ACTION_STATUS_LABELS = {"open": "Open", "done": "Done", "cancelled": "Cancelled"}
+RECEIVED_VIA_LABELS = {
+    "meeting": "Given in the meeting",
+    "contribution_form": "Sent on a contribution form",
+    "import": "Imported",
+}
+
+# Badges: short words on coloured pills beside each item.
+BADGE_ALL = "All agencies"
+BADGE_CHAIR = "Chair's record only"
+BADGE_FAMILY_YES = "May be shared with family"
+BADGE_FAMILY_NO = "Not for the family"
+BADGE_DECIDES = "Can decide"
+
+
+def badge_only(codes: list[str]) -> str:
+    return ", ".join(codes) + " only"
+
+
+# --- Attendance ----------------------------------------------------------------------------
+
+ATTENDANCE_STATUS = {"attended": "Attended", "apologies": "Apologies", "not_attended": "Absent"}
+
+
+def missing_statutory(kind_label: str) -> str:
+    return f"Statutory agency not present: no one from {kind_label} attended."
+
+
+ALL_STATUTORY_PRESENT = "Children's social care, police and health all attended."
+
+# --- Withheld items: the agency, never the content -------------------------------------------
+
+
+def withheld_contribution(agency_label: str) -> str:
+    return f"An item from {agency_label} was withheld from this copy."
+
+
+def withheld_action(agency_label: str) -> str:
+    return f"An action owned by {agency_label} was withheld from this copy."
+
+
+def relied_on_withheld(agency_label: str, count: int) -> str:
+    items = "an item" if count == 1 else f"{count} items"
+    return f"{items[0].upper()}{items[1:]} from {agency_label}, withheld from this copy"
+
+
+def item_number(n: int) -> str:
+    return f"I{n}"
+
+
+def action_number(n: int) -> str:
+    return f"A{n}"
+
+
+def decision_number(n: int) -> str:
+    return f"D{n}"
+
+
+def addendum_number(n: int) -> str:
+    return f"Addendum {n}"
+
+
+def dissent_badge(count: int) -> str:
+    return "Dissent recorded" if count == 1 else f"Dissent recorded ({count})"
+
+
+def see_lived_experience(agency_label: str) -> str:
+    return f"What {agency_label} shared is under the child's lived experience."
+
+
+def decision_ref(n: int) -> str:
+    return f"Decision {n}"
+
+
+def item_ref(number: str, agency_label: str, topic_label: str) -> str:
+    return f"{number}: {topic_label.lower()}, from {agency_label}"
+
+
+# --- Parents, next steps, sign-off -----------------------------------------------------------
+
+PARENTS_NOT_RECORDED = "There is no record of whether and when parents and carers are told."
+NEXT_STEPS_NONE = "No conference or review date is recorded."
+SIGNOFF_DRAFT = (
+    "These minutes have not been signed off. This is a draft for checking, and it will "
+    "change before the chair signs it off."
+)
+SIGNOFF_SIGNED = (
+    "The chair signed these minutes off. The record is now locked: any later change is "
+    "made as a numbered, dated addendum."
+)
+SIGNOFF_DIGITAL = (
+    "A signed copy carries the chair's digital signature, which forbids any change to the file. "
+    "Check it in Adobe Reader's signature panel or with Strategy Meeting's verify command."
+)
+CONTENT_HASH_NOTE = "Fingerprint of the full record at sign-off, kept by children's social care."
+NO_ADDENDA = "No addenda."
+
+
+def addendum_title(when: str, by: str) -> str:
+    return f"Added {when} by {by}"
+
+
+# --- Dates and times -------------------------------------------------------------------------
+
+try:
+    _LONDON: timezone | ZoneInfo = ZoneInfo("Europe/London")
+except ZoneInfoNotFoundError:  # pragma: no cover - tzdata missing on a bare Windows install
+    _LONDON = timezone.utc
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fixed names: ``%B`` would follow the machine's locale
+
+
+def format_date(value: date | None) -> str:
+    """``20 November 2026``: the long UK form, unambiguous across agencies."""
+    if value is None:
+        return NOT_RECORDED
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def format_datetime(value: datetime | None) -> str:
+    """UK local time with its zone, e.g. ``20 November 2026, 10:00 GMT``."""
+    if value is None:
+        return NOT_RECORDED
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    local = value.astimezone(_LONDON)
+    return f"{format_date(local.date())}, {local:%H:%M} {local.tzname()}"
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return NOT_RECORDED
+    return YES if value else NO
+
+
+def or_not_recorded(value: str) -> str:
+    return value if value.strip() else NOT_RECORDED
