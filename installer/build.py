@@ -133,7 +133,8 @@ def smoke(bundle: Path, report: Report) -> None:
             return
 
         help_text = app.run("--help")[0].stdout
-        listed = set(re.findall(r"\{([^}]*)\}", help_text)[0].split(",")) if "{" in help_text else set()
+        # The commands are listed one per line, indented by four spaces, under COMMAND.
+        listed = set(re.findall(r"^    ([a-z][a-z-]*)(?:\s|$)", help_text, re.MULTILINE))
 
         def available(command: str, branch: str) -> bool:
             if command in listed:
@@ -149,15 +150,18 @@ def smoke(bundle: Path, report: Report) -> None:
         out = tmp_path / "minutes"
         if imported and available("sign-off", "minutes") and available("minutes", "minutes"):
             _check(report, "sign-off", app.run("sign-off", reference, "--acknowledge-warnings"))
+            cert = tmp_path / "chair.pem"
             if available("identity", "minutes"):
                 _check(report, "identity new --self-signed", app.run("identity", "new", "--self-signed"))
+                _check(report, "identity export-cert", app.run("identity", "export-cert", "-o", str(cert)))
             if _check(report, "minutes --sign", app.run("minutes", reference, "--out", str(out), "--sign")):
-                pdfs = sorted(out.glob("*.pdf"))
+                pdfs = sorted(out.glob("*.pdf"), key=lambda p: ("full" not in p.name, p.name))
                 if not pdfs:
                     report.step("verify", "FAILED", "minutes wrote no PDF")
                 elif available("verify", "minutes"):
-                    for pdf in pdfs[:2]:
-                        _check(report, f"verify {pdf.name}", app.run("verify", str(pdf)))
+                    trust = ["--trust", str(cert)] if cert.exists() else []
+                    for pdf in pdfs[:2]:  # the full record and one agency's copy
+                        _check(report, f"verify {pdf.name}", app.run("verify", str(pdf), *trust))
         if _check(report, "backup", app.run("backup"), "written and checked"):
             made = sorted((tmp_path / "data" / "backups").glob("*.smbk"))
             _check(report, "restore --yes", app.run("restore", str(made[-1]), "--yes"), "Restored")
