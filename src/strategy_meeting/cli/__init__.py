@@ -14,6 +14,8 @@ import sys
 
 from strategy_meeting.domain.errors import UserError
 
+from strategy_meeting import invocation
+
 from .base import build_parser, dispatch
 
 # One line per command group: adding a group never touches another's module.
@@ -39,14 +41,7 @@ def _load_groups() -> list:  # type: ignore[type-arg]
 
 def wants_gui(argv: list[str]) -> bool:
     """No command (only global options, or ``--demo-data``) opens the desktop app."""
-    parser = build_parser(_load_groups())
-    if any(a in ("-h", "--help", "--version") for a in argv):
-        return False
-    try:
-        ns, _rest = parser.parse_known_args(argv)
-    except SystemExit:
-        return False
-    return getattr(ns, "command", None) is None
+    return invocation.wants_gui(argv)
 
 
 def run(argv: list[str]) -> int:
