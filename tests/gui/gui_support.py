@@ -49,7 +49,7 @@ def make_controller(qapp, qtbot, clock):  # type: ignore[no-untyped-def]
 def unlock(qtbot, controller: AppController, passphrase: str = PASSPHRASE) -> None:  # type: ignore[no-untyped-def]
     panel = controller.unlock_panel
     panel.passphrase.setText(passphrase)
-    with qtbot.waitSignal(controller.ready, timeout=10_000):
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
         panel.unlock_button.click()
 
 

@@ -35,7 +35,7 @@ def test_idle_timeout_hides_the_record_and_keeps_unsaved_typing(make_controller,
     window = controller.main_window
     tracker = window.actions_tracker
     window.tabs.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: tracker.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: tracker.model.rowCount() == 2, timeout=20_000)
     tracker.table.selectRow(0)
     dialog = tracker.finish_selected()
     qtbot.keyClicks(dialog.note, "Medical booked for Monday")
@@ -48,7 +48,7 @@ def test_idle_timeout_hides_the_record_and_keeps_unsaved_typing(make_controller,
 
     controller.idle.set_timeout_ms(500)  # short only now, so a slow machine cannot lock mid-set-up
     controller.idle.touch()
-    qtbot.waitUntil(lambda: controller.state.is_locked, timeout=5000)
+    qtbot.waitUntil(lambda: controller.state.is_locked, timeout=20_000)
 
     assert not window.stack.is_showing_content and window.unlock_panel.isVisible()
     assert window.meetings.model.rowCount() == 0 and tracker.model.rowCount() == 0
@@ -128,6 +128,6 @@ def test_a_different_user_unlocking_closes_the_previous_users_meeting_windows(un
     workspace.destroyed.connect(lambda *_: closed.append(True))
     unlocked.lock()
     unlock(qtbot, unlocked, PASSPHRASE + " admin")
-    qtbot.waitUntil(lambda: bool(closed), timeout=3000)
+    qtbot.waitUntil(lambda: bool(closed), timeout=20_000)
     assert unlocked.state.actor.name == "admin"
     assert workspace_launcher.open_windows() == []

@@ -37,7 +37,7 @@ def _seed(controller):
 
 
 def _search(qtbot, pane, text):
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         pane.search.setText(text)
 
 
@@ -48,7 +48,7 @@ def _refs(pane):
 def test_search_as_you_type_filters_and_sorting(unlocked, qtbot):
     pane = unlocked.main_window.meetings
     _seed(unlocked)
-    qtbot.waitUntil(lambda: pane.model.rowCount() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 4, timeout=20_000)
     assert _refs(pane) == ["SD-2026-0004", "SD-2026-0003", "SD-2026-0002", "SD-2026-0001"]  # newest first
     assert pane.count_label.text() == "4 meetings"
     _search(qtbot, pane, "fict")  # child surname prefix, any case
@@ -61,33 +61,33 @@ def test_search_as_you_type_filters_and_sorting(unlocked, qtbot):
     assert _refs(pane) == ["SD-2026-0002"]
     _search(qtbot, pane, "")
 
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         pane.status.setCurrentIndex(pane.status.findText("Signed off"))
     assert _refs(pane) == ["SD-2026-0002"]
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         pane.status.setCurrentIndex(pane.status.findText("Not yet signed off"))
     assert set(_refs(pane)) == {"SD-2026-0001", "SD-2026-0003", "SD-2026-0004"}
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         pane.status.setCurrentIndex(0)
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         pane.overdue.setChecked(True)  # today is 20 November: only SD-2026-0001 has an overdue action
     assert _refs(pane) == ["SD-2026-0001"]
     row_text = pane.model.index(0, Column.ACTIONS).data()
     assert row_text == "2 (1 overdue)"
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         pane.overdue.setChecked(False)
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         pane.mine.setChecked(True)
     assert len(_refs(pane)) == 4  # the chair created them all
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         pane.mine.setChecked(False)
 
     header = pane.table.horizontalHeader()
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         header.setSortIndicator(Column.STATUS, Qt.SortOrder.AscendingOrder)
     assert pane.last_query.order_by == "status" and not pane.last_query.descending
     assert _refs(pane) == ["SD-2026-0004", "SD-2026-0003", "SD-2026-0001", "SD-2026-0002"]
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         header.setSortIndicator(Column.REFERENCE, Qt.SortOrder.AscendingOrder)
     assert _refs(pane) == ["SD-2026-0001", "SD-2026-0002", "SD-2026-0003", "SD-2026-0004"]
 
@@ -106,11 +106,11 @@ def test_the_list_fetches_rows_a_page_at_a_time(unlocked, qtbot):
 def test_new_meeting_and_reconvene_open_their_windows(unlocked, qtbot):
     pane = unlocked.main_window.meetings
     _seed(unlocked)
-    qtbot.waitUntil(lambda: pane.model.rowCount() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 4, timeout=20_000)
     unlocked.main_window.new_action.trigger()
     dialog = pane.last_dialog
     assert dialog.reference.text() == "SD-2026-0005"
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert "SD-2026-0005" in _refs(pane)
     assert [w.reference for w in workspace_launcher.open_windows()] == ["SD-2026-0005"]
@@ -123,7 +123,7 @@ def test_new_meeting_and_reconvene_open_their_windows(unlocked, qtbot):
     unlocked.main_window.reconvene_action.trigger()
     dialog = pane.last_dialog
     dialog.reference.setText("SD-2026-0001-R")
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+    with qtbot.waitSignal(pane.refreshed, timeout=20_000):
         dialog.accept()
     new = meetings.get(unlocked.state.ctx, unlocked.state.actor, "SD-2026-0001-R")
     assert new.kind is MeetingKind.RECONVENED and new.reconvenes == "SD-2026-0001"
@@ -135,7 +135,7 @@ def test_actions_tracker_marks_an_action_done_with_a_note(unlocked, qtbot):
     tracker = unlocked.main_window.actions_tracker
     assert tracker.model.rowCount() == 0  # not loaded while off screen
     unlocked.main_window.tracker_action.trigger()
-    qtbot.waitUntil(lambda: tracker.model.rowCount() == 8, timeout=5000)
+    qtbot.waitUntil(lambda: tracker.model.rowCount() == 8, timeout=20_000)
     first = tracker.proxy.index(0, 0)
     assert first.data() == "Sun 01 Nov 2026" and tracker.proxy.index(0, 1).data() == "Overdue"
     assert tracker.proxy.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
@@ -149,13 +149,13 @@ def test_actions_tracker_marks_an_action_done_with_a_note(unlocked, qtbot):
     dialog = tracker.finish_selected()
     assert not dialog.ok.isEnabled()
     qtbot.keyClicks(dialog.note, "Medical held on 2 November.")
-    with qtbot.waitSignal(tracker.refreshed, timeout=5000):
+    with qtbot.waitSignal(tracker.refreshed, timeout=20_000):
         dialog.ok.click()
     done = meetings.get(unlocked.state.ctx, unlocked.state.actor, "SD-2026-0001").action("a1")
     assert done.status is ActionStatus.DONE and done.completion_note == "Medical held on 2 November."
     assert tracker.model.rowCount() == 7 and tracker.count_label.text() == "7 open, 0 overdue"
 
-    with qtbot.waitSignal(tracker.refreshed, timeout=5000):
+    with qtbot.waitSignal(tracker.refreshed, timeout=20_000):
         tracker.agency.setCurrentIndex(tracker.agency.findData("POLICE"))
     assert {t.action.owner_agency for t in tracker.model.rows} == {"POLICE"}
 
@@ -163,7 +163,7 @@ def test_actions_tracker_marks_an_action_done_with_a_note(unlocked, qtbot):
 def test_dashboard_shows_the_figures(unlocked, qtbot):
     _seed(unlocked)
     panel = unlocked.main_window.dashboard
-    qtbot.waitUntil(lambda: panel.data is not None and panel.data.not_distributed_count == 1, timeout=5000)
+    qtbot.waitUntil(lambda: panel.data is not None and panel.data.not_distributed_count == 1, timeout=20_000)
     assert panel.waiting.figure.text() == "1" and panel.overdue.figure.text() == "1"
     assert "SD-2026-0002" in panel.waiting_list.item(0).text()
     assert panel.bars[0][1].value() == 100 and panel.figures[0].text() == "100% (4 of 4)"
@@ -236,6 +236,6 @@ def test_an_agency_representative_sees_their_own_agencys_work(make_controller, d
     assert not window.settings_action.isVisible()
     window.tracker_action.trigger()
     tracker = window.actions_tracker
-    qtbot.waitUntil(lambda: tracker.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: tracker.model.rowCount() == 2, timeout=20_000)
     assert {t.action.owner_agency for t in tracker.model.rows} == {"HEALTH"}
     assert not tracker.agency.isVisible()

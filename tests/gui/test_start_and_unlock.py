@@ -92,7 +92,7 @@ def test_a_wrong_passphrase_says_so_and_nothing_else_happens(make_controller, da
     panel = controller.unlock_panel
     qtbot.keyClicks(panel.passphrase, "not the passphrase")
     panel.unlock_button.click()
-    qtbot.waitUntil(lambda: "Wrong passphrase" in panel.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Wrong passphrase" in panel.message.text(), timeout=30_000)
     assert controller.state.is_locked
     assert not controller.main_window.stack.is_showing_content
     assert panel.passphrase.isEnabled() and panel.passphrase.selectedText() == "not the passphrase"
@@ -113,10 +113,10 @@ def test_forgotten_passphrase_recovery_key_sets_a_new_one(make_controller, data_
     qtbot.keyClicks(dialog.fields.passphrase, NEW_PASSPHRASE)
     qtbot.keyClicks(dialog.fields.confirm, NEW_PASSPHRASE)
     dialog.ok.click()
-    qtbot.waitUntil(lambda: dialog.message.text() and "Checking" not in dialog.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.message.text() and "Checking" not in dialog.message.text(), timeout=30_000)
     assert controller.state.is_locked and dialog.isVisible()
     dialog.key.setText(recovery_key)
-    with qtbot.waitSignal(controller.ready, timeout=10_000):
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
         dialog.ok.click()
     assert controller.state.actor.name == "chair"
     controller.lock()
@@ -152,7 +152,7 @@ def test_demo_data_on_an_empty_folder_offers_the_demonstration_meetings(make_con
     with qtbot.waitSignal(controller.ready):
         wizard.button(QWizard.WizardButton.FinishButton).click()
     pane = controller.main_window.meetings
-    qtbot.waitUntil(lambda: pane.model.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: pane.model.rowCount() > 0, timeout=30_000)
     assert all(pane.model.summary(r).reference for r in range(pane.model.rowCount()))
 
 
@@ -179,6 +179,6 @@ def test_a_remembered_store_opens_without_the_passphrase(make_controller, data_d
     # Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept.
     monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
     controller = make_controller(data_dir, use_keyring=True)
-    with qtbot.waitSignal(controller.ready, timeout=10_000):
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
         controller.start()
     assert controller.state.actor.name == "chair" and controller.main_window.stack.is_showing_content

@@ -26,6 +26,7 @@ from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import User
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.backup_menu import backup_on_exit
 from strategy_meeting.gui.idle import IdleWatcher
 from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
 from strategy_meeting.gui.windows import workspace_launcher
@@ -198,6 +199,8 @@ class AppController(QObject):
         if app is not None:
             app.removeEventFilter(self.idle)
         if not self.state.is_locked:
+            # A day-old store is backed up before the app lets go of it (issue 6).
+            backup_on_exit(self.main_window, self.state)
             self.state.lock()
 
 
