@@ -43,6 +43,9 @@ def test_idle_timeout_hides_the_record_and_keeps_unsaved_typing(make_controller,
     workspace.show_section("details")
     location = workspace.sections["details"].ui.locationEdit
     qtbot.keyClicks(location, ", half-typed thought")
+    # The lock must come before the typing pause saves the text (on a loaded machine the
+    # pause timer could fire first); stopping it makes the text certainly unsaved.
+    workspace.sections["details"]._timer.stop()
     ctx = controller.state.ctx
     assert window.meetings.model.rowCount() == 1
 
