@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""A whole meeting through the console script, checked the way an outside reviewer checks it:
+eight agencies (codes like GP-2 and LA_HOUSING, names in several scripts), every sharing
+variant, import -> sign-off -> signed minutes -> verify -> distribute, with poppler's
+pdftotext and pdfsig, qpdf, and a real SMTP server on loopback.
+
+One signed-off store is built per module (each command is a subprocess of about a second).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import PASSPHRASE
+from e2e_support import (
+    CODES,
+    PERSON_NAMES,
+    decompressed,
+    flat_text,
+    manifest,
+    may_see,
+    refused,
+    run,
+    scenario,
+    snapshot,
+    tool,
+)
+
+REF = "SD-2025-0007"
+
+
+class Built:
+    def __init__(self, root: Path, data: Path) -> None:
+        self.root, self.data = root, data
+        self.draft, self.signed, self.cert = root / "draft", root / "signed", root / "chair.pem"
+        self.items: list = []
+        self.always: list[str] = []
+
+    def cli(self, *args: str, passphrase: str = PASSPHRASE):
+        return run("--data-dir", str(self.data), *args, passphrase=passphrase)
+
+
+@pytest.fixture(scope="module")
+def built(template_store, tmp_path_factory) -> Built:
+    root = tmp_path_factory.mktemp("e2e")
+    data = root / "data"
+    shutil.copytree(template_store[0], data)
+    b = Built(root, data)
+    document, b.items, b.always = scenario(REF)
+    source = root / "meeting.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+    r = b.cli("import", str(source))
+    assert r.returncode == 0 and r.stdout.strip() == REF, r.stderr
+    before = snapshot(data)
+    r = b.cli("sign-off", REF)  # health sent apologies and GP-2 did not attend: a warning
+    assert r.returncode != 0 and "health" in r.stderr and "Traceback" not in r.stderr
+    assert snapshot(data) == before
+    r = b.cli("minutes", REF, "--out", str(b.draft), "--sign")
+    assert "not signed off" in refused(r)
+    r = b.cli("minutes", REF, "--out", str(b.draft))
+    assert r.returncode == 0, r.stderr
+    for args in (("sign-off", REF, "--acknowledge-warnings"), ("identity", "new", "--self-signed"),
+                 ("identity", "export-cert", "-o", str(b.cert)),
+                 ("minutes", REF, "--out", str(b.signed), "--sign")):
+        r = b.cli(*args)
+        assert r.returncode == 0, (args, r.stderr)
+    return b
+
+
+def _check_copies(folder: Path, built: Built, *, signed: bool) -> None:
+    entries = manifest(folder)
+    assert set(entries) == {"reference", "copies"} and entries["reference"] == REF
+    assert [c["recipient"] for c in entries["copies"]] == ["full", *CODES]
+    for entry in entries["copies"]:
+        assert set(entry) == {"recipient", "file", "sha256", "signed_by", "created_at"}
+        pdf = folder / entry["file"]
+        assert hashlib.sha256(pdf.read_bytes()).hexdigest() == entry["sha256"]
+        assert bool(entry["signed_by"]) is signed
+        assert not any(n in entry["file"] for n in PERSON_NAMES)
+        recipient = entry["recipient"]
+        text = flat_text(pdf)
+        raw = decompressed(pdf, built.root)
+        meta = tool("pdfinfo", "-meta", str(pdf)).stdout + tool("pdfinfo", str(pdf)).stdout
+        assert tool("qpdf", "--check", str(pdf)).returncode == 0, recipient
+        for item in built.items:
+            if may_see(recipient, item):
+                assert item.canary in text, (recipient, item)
+            else:
+                assert item.canary not in text and item.canary.encode() not in raw, (recipient, item)
+            assert item.canary not in meta
+        for canary in built.always:
+            assert canary in text, (recipient, canary)
+        assert not any(name in meta for name in PERSON_NAMES), recipient
+        if signed:
+            sig = tool("pdfsig", str(pdf)).stdout
+            assert "Signature is Valid" in sig and "Total document signed" in sig, (recipient, sig)
+        else:
+            pages = tool("pdfinfo", str(pdf)).stdout
+            count = int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")))
+            assert text.count("DRAFT") >= count, recipient
+
+
+def test_draft_copies_hold_exactly_what_each_agency_may_see(built: Built) -> None:
+    _check_copies(built.draft, built, signed=False)
+
+
+def test_signed_copies_hold_exactly_what_each_agency_may_see(built: Built) -> None:
+    _check_copies(built.signed, built, signed=True)
+    r = run("verify", str(built.signed / f"{REF}_GP-2.pdf"), "--trust", str(built.cert), passphrase=None)
+    assert r.returncode == 0 and "Verdict: valid" in r.stdout and "Signer trusted: yes" in r.stdout
