@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -114,3 +115,26 @@ def test_signed_copies_hold_exactly_what_each_agency_may_see(built: Built) -> No
     _check_copies(built.signed, built, signed=True)
     r = run("verify", str(built.signed / f"{REF}_GP-2.pdf"), "--trust", str(built.cert), passphrase=None)
     assert r.returncode == 0 and "Verdict: valid" in r.stdout and "Signer trusted: yes" in r.stdout
+
+
+def test_a_tampered_copy_is_never_blamed_on_the_trusted_certificate(built: Built, tmp_path: Path) -> None:
+    data = bytearray((built.signed / f"{REF}_YOT.pdf").read_bytes())
+    data[len(data) // 3] ^= 0x01
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(bytes(data))
+    assert "Digest Mismatch" in tool("pdfsig", str(bad)).stdout
+    r = run("verify", str(bad), "--trust", str(built.cert), passphrase=None)
+    assert r.returncode == 1 and "Verdict: tampered" in r.stdout
+    assert "Signature valid: no" in r.stdout
+    assert "Signer trusted: not checked" in r.stdout and "--trust" not in r.stdout, r.stdout
+
+
+def test_a_changed_byte_in_the_signature_padding_is_tampering(built: Built, tmp_path: Path) -> None:
+    data = bytearray((built.signed / f"{REF}_CSC.pdf").read_bytes())
+    gap_end = int(re.search(rb"/ByteRange \[\s*\d+ \d+ (\d+)", data).group(1))
+    data[gap_end - 100] = 0x00  # a padding zero digit becomes white space to a PDF reader
+    bad = tmp_path / "padding.pdf"
+    bad.write_bytes(bytes(data))
+    assert "Not total document signed" in tool("pdfsig", str(bad)).stdout
+    r = run("verify", str(bad), "--trust", str(built.cert), passphrase=None)
+    assert r.returncode == 1 and "Verdict: tampered" in r.stdout, r.stdout
