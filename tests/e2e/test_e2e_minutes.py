@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PASSPHRASE
+from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from e2e_support import (
     CODES,
     PERSON_NAMES,
@@ -138,3 +138,10 @@ def test_a_changed_byte_in_the_signature_padding_is_tampering(built: Built, tmp_
     assert "Not total document signed" in tool("pdfsig", str(bad)).stdout
     r = run("verify", str(bad), "--trust", str(built.cert), passphrase=None)
     assert r.returncode == 1 and "Verdict: tampered" in r.stdout, r.stdout
+
+
+def test_chair_passphrase_cannot_act_as_the_administrator(built: Built) -> None:
+    before = snapshot(built.data)
+    r = built.cli("--user", "admin", "distribute", REF, "--to-folder", str(built.root / "x"))
+    assert "only an administrator's passphrase may act as another user" in refused(r)
+    assert snapshot(built.data) == before and not (built.root / "x").exists()
