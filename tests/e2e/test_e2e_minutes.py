@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ import pytest
 from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from e2e_support import (
     CODES,
+    EMAILED,
     PERSON_NAMES,
     decompressed,
     flat_text,
@@ -31,6 +33,9 @@ from e2e_support import (
     snapshot,
     tool,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from smtp_test_server import SmtpServer  # noqa: E402
 
 REF = "SD-2025-0007"
 
@@ -145,3 +150,46 @@ def test_chair_passphrase_cannot_act_as_the_administrator(built: Built) -> None:
     r = built.cli("--user", "admin", "distribute", REF, "--to-folder", str(built.root / "x"))
     assert "only an administrator's passphrase may act as another user" in refused(r)
     assert snapshot(built.data) == before and not (built.root / "x").exists()
+
+
+def test_unsigned_rerender_then_distribution_sends_each_agency_its_signed_copy(built: Built) -> None:
+    # Rendering again without --sign after sign-off must not replace the signed copies.
+    r = built.cli("minutes", REF, "--out", str(built.root / "plain"))
+    assert r.returncode == 0 and "not signed" in r.stdout, r.stderr
+    signed = {c["recipient"]: c["sha256"] for c in manifest(built.signed)["copies"]}
+    admin = ("--user", "admin")
+    with SmtpServer() as server:
+        server.handler.refuse["yot@example.org"] = "550 5.1.1 mailbox unavailable"
+        args = ["distribute", REF, "--smtp-host", "127.0.0.1", "--smtp-port", str(server.port),
+                "--smtp-security", "none", "--smtp-sender", "minutes@example.org"]
+        r = built.cli(*admin, *args, passphrase=ADMIN_PASSPHRASE)
+        assert r.returncode == 6 and "Traceback" not in r.stderr, r.stderr
+        assert "YOT: FAILED (550" in r.stdout and "LA_HOUSING: FAILED" in r.stdout
+        # Sent long after the meeting: late, not "not yet"; LA_HOUSING has not had it at all.
+        assert "later than one working day" in r.stdout and "Not yet sent" in r.stdout
+        server.handler.refuse.clear()
+        r = built.cli(*admin, *args, passphrase=ADMIN_PASSPHRASE)
+        assert r.stdout.count("already received") == len(EMAILED) - 1 and "YOT: sent" in r.stdout
+    by_recipient: dict[str, list] = {}
+    for received in server.received:
+        assert len(received.recipients) == 1
+        by_recipient.setdefault(received.recipients[0], []).append(received.message)
+    assert sorted(by_recipient) == sorted(f"{a}" for a in (
+        "csc@example.org", "police@example.org", "health@example.org", "dsl@example.org",
+        "yot@example.org", "gp2@example.org", "probation@example.org"))
+    for address, messages in by_recipient.items():
+        assert len(messages) == 1, address
+        message = messages[0]
+        pdfs = [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
+        assert len(pdfs) == 1
+        code = pdfs[0].get_filename().removeprefix(f"{REF}-").removesuffix(".pdf")
+        assert hashlib.sha256(pdfs[0].get_payload(decode=True)).hexdigest() == signed[code]
+        body = message.get_body(preferencelist=("plain",)).get_content()
+        assert not any(n in body or n in str(message["Subject"]) for n in PERSON_NAMES)
+        assert "ZZCANARY" not in body
+    out = built.root / "by-hand"
+    r = built.cli(*admin, "distribute", REF, "--to-folder", str(out), passphrase=ADMIN_PASSPHRASE)
+    assert r.returncode == 0 and "LA_HOUSING: saved" in r.stdout, r.stdout + r.stderr
+    saved = out / f"{REF}-LA_HOUSING.pdf"
+    assert hashlib.sha256(saved.read_bytes()).hexdigest() == signed["LA_HOUSING"]
+    assert built.cli("audit", "verify").returncode == 0

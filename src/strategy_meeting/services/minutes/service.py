@@ -140,7 +140,9 @@ def render_minutes(
                     withheld_from_agencies=list(copy.withheld_from),
                     version=version,
                 ),
-                content=None if copy.draft else copy.pdf,
+                # Kept for distribution: signed copies only (an unsigned re-render after
+                # sign-off must never take the place of the signed copy).
+                content=copy.pdf if copy.signed_by else None,
             )
         uow.audit.append(
             actor.name,
