@@ -83,7 +83,8 @@ def render_minutes(
         unknown = [code for code in agencies or [] if code not in meeting.agency_codes]
         if unknown:
             raise InvalidInput(
-                f"{', '.join(unknown)} not an agency of {reference}; "
+                f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
+                f"{'an agency' if len(unknown) == 1 else 'agencies'} of {reference}; "
                 f"its agencies are {', '.join(meeting.agency_codes) or 'none'}."
             )
         signer = None

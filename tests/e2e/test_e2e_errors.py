@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""Bad input through the console script: each a one-line message on stderr, a non-zero exit,
+no traceback, and the data folder byte for byte as it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import PASSPHRASE
+from e2e_support import refused, run, scenario, snapshot
+from strategy_meeting import cli
+from strategy_meeting.services import exchange, session
+
+REF = "SD-2025-0100"
+
+
+@pytest.fixture
+def store(data_dir: Path, tmp_path: Path) -> Path:
+    """The template store with the many-agency meeting imported (in process: quicker)."""
+    document, _, _ = scenario(REF)
+    source = tmp_path / "meeting.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    try:
+        exchange.import_meeting(ctx, chair, source)
+    finally:
+        ctx.close()
+    return data_dir
+
+
+def test_bad_commands_leave_the_store_as_it_was(store: Path, tmp_path: Path) -> None:
+    far_past, _, _ = scenario("SD-0001-0001", held_at="0001-01-01T00:00:00+00:00")
+    far_past_file = tmp_path / "far-past.json"
+    far_past_file.write_text(json.dumps(far_past), encoding="utf-8")
+    cases = [
+        # An existing folder as the form's file name.
+        (("request-form", REF, "--agency", "CSC", "-o", str(tmp_path)), "is a folder"),
+        # Valid RFC 3339, but no meeting was held in year 1 (its minutes could not be dated).
+        (("import", str(far_past_file)), "meeting.held_at: must be a date between the years"),
+        (("minutes", REF, "--out", str(tmp_path / "m"), "--agency", "yot"), "yot is not an agency of"),
+    ]
+    for args, words in cases:
+        before = snapshot(store)
+        message = refused(run("--data-dir", str(store), *args, passphrase=PASSPHRASE))
+        assert words in message, (args, message)
+        assert snapshot(store) == before, args
+    assert not (tmp_path / "m").exists()
+
+
+def test_init_with_a_refused_passphrase_makes_no_folder(tmp_path: Path) -> None:
+    target = tmp_path / "new-store"
+    assert "too short" in refused(run("--data-dir", str(target), "init", "--user", "alex", passphrase="short"))
+    assert not target.exists()
+
+
+def test_an_unexpected_failure_is_one_line_without_record_text(monkeypatch, capsys) -> None:
+    def broken(args):  # stands for any bug below the command line
+        raise RuntimeError("Zoë Ångström's address")
+
+    monkeypatch.setattr(cli, "dispatch", broken)
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    assert cli.run(["audit", "verify"]) == 70
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "RuntimeError" in err and "Zoë" not in err
