@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PASSPHRASE
+from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from e2e_support import refused, run, scenario, snapshot
 from strategy_meeting import cli
 from strategy_meeting.services import exchange, session
@@ -41,6 +41,8 @@ def test_bad_commands_leave_the_store_as_it_was(store: Path, tmp_path: Path) -> 
         # Valid RFC 3339, but no meeting was held in year 1 (its minutes could not be dated).
         (("import", str(far_past_file)), "meeting.held_at: must be a date between the years"),
         (("minutes", REF, "--out", str(tmp_path / "m"), "--agency", "yot"), "yot is not an agency of"),
+        # A chair asking for what only an administrator does is told whom to ask.
+        (("user", "add", "someone", "--role", "administrator"), "Ask an administrator."),
     ]
     for args, words in cases:
         before = snapshot(store)
@@ -54,6 +56,19 @@ def test_init_with_a_refused_passphrase_makes_no_folder(tmp_path: Path) -> None:
     target = tmp_path / "new-store"
     assert "too short" in refused(run("--data-dir", str(target), "init", "--user", "alex", passphrase="short"))
     assert not target.exists()
+
+
+def test_users_added_from_the_command_line_act_with_their_own_passphrase(store: Path, tmp_path: Path) -> None:
+    new = tmp_path / "rep-passphrase"
+    new.write_text("the teacher's own passphrase\n", encoding="utf-8")
+    r = run("--data-dir", str(store), "user", "add", "teacher", "--role", "agency_rep", "--agency", "EDU",
+            "--new-passphrase-file", str(new), passphrase=ADMIN_PASSPHRASE)
+    assert r.returncode == 0 and "teacher" in r.stdout, r.stderr
+    before = snapshot(store)
+    r = run("--data-dir", str(store), "export", REF, "-o", str(tmp_path / "x.json"),
+            passphrase="the teacher's own passphrase")
+    assert "An agency representative may not export" in refused(r)
+    assert snapshot(store) == before and not (tmp_path / "x.json").exists()
 
 
 def test_an_unexpected_failure_is_one_line_without_record_text(monkeypatch, capsys) -> None:

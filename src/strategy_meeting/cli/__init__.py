@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "strategy_meeting.cli.exchange_commands",
     "strategy_meeting.cli.minutes_commands",
     "strategy_meeting.cli.forms_commands",
+    "strategy_meeting.cli.user_commands",
 ]
 
 

@@ -20,10 +20,14 @@ def require(actor: User, permission: Permission) -> None:
     if not actor.active:
         raise PermissionDenied(f"The account '{actor.name}' is disabled.")
     if not allowed(actor.role, permission):
-        raise PermissionDenied(
-            f"A {actor.role.label.lower()} may not {permission.value.replace('_', ' ')}. "
-            "Ask a chair or an administrator."
-        )
+        holders = [_with_article(r.label.lower()) for r in Role if allowed(r, permission)]
+        ask = f"Ask {' or '.join(holders)}." if holders else "No role may do this."
+        who = _with_article(actor.role.label.lower()).capitalize()
+        raise PermissionDenied(f"{who} may not {permission.value.replace('_', ' ')}. {ask}")
+
+
+def _with_article(label: str) -> str:
+    return f"an {label}" if label[0] in "aeiou" else f"a {label}"
 
 
 def validate_new_user(name: str, role: Role, agency: str | None) -> None:
