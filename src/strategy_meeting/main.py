@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import sys
 
-
-def _is_gui_invocation(argv: list[str]) -> bool:
-    from strategy_meeting import cli
-
-    return cli.wants_gui(argv)
+from strategy_meeting.invocation import wants_gui
 
 
 def run(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if _is_gui_invocation(args):
+    if wants_gui(args):
         from strategy_meeting.gui import app
 
         return app.run(args)

@@ -15,6 +15,8 @@ import sys
 
 from strategy_meeting.domain.errors import UserError
 
+from strategy_meeting import invocation
+
 from .base import build_parser, dispatch
 
 DEBUG_ENV = "STRATEGY_MEETING_DEBUG"
@@ -25,6 +27,7 @@ COMMAND_MODULES = [
     "strategy_meeting.cli.exchange_commands",
     "strategy_meeting.cli.minutes_commands",
     "strategy_meeting.cli.forms_commands",
+    "strategy_meeting.cli.backup_commands",
     "strategy_meeting.cli.user_commands",
 ]
 
@@ -42,14 +45,7 @@ def _load_groups() -> list:  # type: ignore[type-arg]
 
 def wants_gui(argv: list[str]) -> bool:
     """No command (only global options, or ``--demo-data``) opens the desktop app."""
-    parser = build_parser(_load_groups())
-    if any(a in ("-h", "--help", "--version") for a in argv):
-        return False
-    try:
-        ns, _rest = parser.parse_known_args(argv)
-    except SystemExit:
-        return False
-    return getattr(ns, "command", None) is None
+    return invocation.wants_gui(argv)
 
 
 def run(argv: list[str]) -> int:

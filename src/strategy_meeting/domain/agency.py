@@ -59,5 +59,11 @@ class Agency:
         return _CODE_HINTS.get(self.code, AgencyKind.OTHER)
 
 
+def kinds_by_code() -> dict[str, AgencyKind]:
+    """The well-known codes whose kind is implied when a meeting does not record it (what
+    ``Agency.effective_kind`` falls back to), for queries that must apply the same rule."""
+    return dict(_CODE_HINTS)
+
+
 def is_valid_agency_code(code: str) -> bool:
     return bool(AGENCY_CODE_PATTERN.match(code))

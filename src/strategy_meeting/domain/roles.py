@@ -36,6 +36,7 @@ class Permission(StrEnum):
     BACKUP = "backup"
     AUDIT = "audit"
     UPDATE_OWN_ACTIONS = "update_own_actions"
+    MANAGE_SETTINGS = "manage_settings"  # store-wide settings such as the idle timeout
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -64,6 +65,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_USERS,
             Permission.MANAGE_AGENCIES,
             Permission.MANAGE_IDENTITIES,
+            Permission.MANAGE_SETTINGS,
             Permission.DISTRIBUTE,
             Permission.BACKUP,
             Permission.AUDIT,

@@ -1,14 +1,113 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""QApplication set-up and the start of the desktop app (placeholder until the GUI lands)."""
+"""The desktop app: QApplication set-up, the last-resort error dialog, and the start.
+
+Only ``--data-dir`` and ``--demo-data`` matter here; the command line's other options are
+ignored (the CLI owns them and never imports Qt).
+"""
 
 from __future__ import annotations
 
+import argparse
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+
+from strategy_meeting import paths
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Strategy Meeting"
+ORGANISATION = "Strategy Meeting"
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="strategy-meeting", add_help=False)
+    parser.add_argument("--data-dir")
+    parser.add_argument("--demo-data", action="store_true")
+    args, _rest = parser.parse_known_args(argv)
+    return args
+
+
+def style_sheet() -> str:
+    try:
+        return (paths.ui_dir() / "app.qss").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return ""  # a missing style sheet makes the app plainer, not unusable
+
+
+def build_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with our name, UK English and style sheet (or the existing one)."""
+    existing = QApplication.instance()
+    if existing is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = existing or QApplication(["strategy-meeting", *(argv or [])])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setDesktopFileName("strategy-meeting")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    app.setStyleSheet(style_sheet())
+    return app
+
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """A plain apology and the exception's type in the log: never a traceback on screen,
+    never a message that might quote record content."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    log.error("unhandled error: %s", exc_type.__name__)
+    if QApplication.instance() is None:
+        print(f"Strategy Meeting stopped after an unexpected error ({exc_type.__name__}).", file=sys.stderr)
+        return
+    from strategy_meeting.domain.errors import UserError
+
+    if isinstance(exc, UserError):
+        QMessageBox.warning(QApplication.activeWindow(), APP_NAME, str(exc))
+        return
+    QMessageBox.critical(
+        QApplication.activeWindow(), APP_NAME,
+        "Something went wrong and the last step was not completed. Anything already saved is safe; "
+        "please try again, and tell your administrator if it happens again.",
+    )
+
+
+def install_excepthook() -> None:
+    sys.excepthook = _excepthook
+
+
+def _splash() -> QWidget:
+    """A plain window on screen while the store layer loads (SQLAlchemy alone takes about
+    a second on a slow machine), so starting the app never looks like nothing happened."""
+    splash = QLabel("Opening Strategy Meeting…")
+    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    splash.setMinimumSize(360, 120)
+    splash.setAccessibleName("Opening Strategy Meeting")
+    splash.show()
+    QApplication.processEvents()
+    return splash
+
 
 def run(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    args = _parse(argv)
+    app = build_application()
+    install_excepthook()
+    splash = _splash()
+    from strategy_meeting.gui.controller import AppController  # the store layer loads here
 
-    app = QApplication.instance() or QApplication(["strategy-meeting"])
-    label = QLabel("Strategy Meeting")
-    label.show()
-    return app.exec()
+    data_dir = paths.data_dir(args.data_dir)
+    controller = AppController(Path(data_dir), offer_demo=args.demo_data)
+    controller.start()
+    splash.close()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()

@@ -79,7 +79,7 @@ def run_op(
     on_error: Callable[[BaseException], None] | None = None,
 ) -> None:
     """Run ``call`` in the worker. If it returns ``(value, Changes)`` the changes are announced
-    on ``bus`` and ``on_done`` receives ``value``."""
+    on ``bus`` and ``on_done`` receives ``value``; a bare ``Changes`` is announced too."""
     job = _Job(call)
     dialog: QProgressDialog | None = None
     if progress:
@@ -93,11 +93,7 @@ def run_op(
         _running.discard(job)
         if dialog is not None:
             dialog.close()
-        value = result
-        if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Changes):
-            value, changes = result
-            if bus is not None:
-                bus.emit_changes(changes)
+        value = _announce(result, bus)
         if on_done is not None:
             on_done(value)
 
@@ -125,6 +121,16 @@ def run_now(parent: QWidget | None, call: Callable[[], Any], bus: Any = None) ->
     except BaseException as exc:  # noqa: BLE001
         show_error(parent, exc)
         return None
+    return _announce(result, bus)
+
+
+def _announce(result: Any, bus: Any) -> Any:
+    """Announce the changes a service call returned, ``(value, Changes)`` or a bare
+    ``Changes`` (calls with nothing else to return), and hand back the value."""
+    if isinstance(result, Changes):
+        if bus is not None:
+            bus.emit_changes(result)
+        return result
     if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Changes):
         value, changes = result
         if bus is not None:

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
+import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.errors import Locked, NotAStore, StoreExists, StoreMissing
 from strategy_meeting.domain.roles import User
 
 from . import key_slots, keyring_slot, migrations
-from .engine import SQLITE_PLAIN_HEADER, create_store_engine, integrity_problems
+from .engine import SQLITE_PLAIN_HEADER, as_damage, create_store_engine, integrity_problems
 from .repositories import AuditLog
 from .unit_of_work import UnitOfWork
 
@@ -30,12 +35,31 @@ KEYRING_SLOT = "data-key"
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    # A temporary name of its own per write: two threads committing at once must not rename
+    # each other's half-written file (seen as a FileNotFoundError in the concurrent-writers test).
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _remove_stray_temps(data_dir: Path, min_age_seconds: float = 60.0) -> None:
+    """Temporary key-file and audit-head files left by a process killed mid-write (they hold
+    only sealed slots or a hash, but they should not pile up)."""
+    cutoff = time.time() - min_age_seconds
+    for prefix in (key_slots.KEY_FILE_NAME, AUDIT_HEAD_FILE):
+        for stray in data_dir.glob(f"{prefix}.*.tmp"):
+            try:
+                if stray.stat().st_mtime <= cutoff:
+                    stray.unlink()
+            except OSError:
+                pass
 
 
 def _private(path: Path) -> None:
@@ -55,6 +79,8 @@ class Store:
         self.data_dir = data_dir
         self.key_file = key_file
         self._key = bytearray(key)
+        self._head_lock = threading.Lock()
+        self._head_written = 0
         self._engine: Engine | None = create_store_engine(self.db_path, bytes(self._key))
 
     # ---- paths ----------------------------------------------------------------------
@@ -155,6 +181,7 @@ class Store:
 
     @classmethod
     def _opened(cls, data_dir: Path, key: bytes, kf: key_slots.KeyFile) -> Store:
+        _remove_stray_temps(data_dir)
         store = cls(data_dir, key, kf)
         try:
             store.migrate()
@@ -165,9 +192,15 @@ class Store:
 
     def migrate(self) -> None:
         engine = self._require_engine()
-        with engine.connect() as conn:
-            migrations.upgrade(conn)
-            conn.commit()
+        try:
+            with engine.connect() as conn:
+                migrations.upgrade(conn)
+                conn.commit()
+        except (DBAPIError, sqlcipher3.Error) as exc:
+            problem = as_damage(exc)
+            if problem is None:
+                raise
+            raise problem from None
 
     # ---- working --------------------------------------------------------------------
 
@@ -191,7 +224,13 @@ class Store:
 
     # The chain cannot see its last events cut off; the head kept outside the table can.
     def write_audit_head(self, seq: int, digest: str) -> None:
-        _atomic_write(self.data_dir / AUDIT_HEAD_FILE, json.dumps({"seq": seq, "hash": digest}))
+        # Commits are serialised but their head writes are not: never let an older head
+        # overwrite a newer one written by another thread of this process.
+        with self._head_lock:
+            if seq <= self._head_written:
+                return
+            _atomic_write(self.data_dir / AUDIT_HEAD_FILE, json.dumps({"seq": seq, "hash": digest}))
+            self._head_written = seq
 
     def read_audit_head(self) -> tuple[int, str] | None:
         try:

@@ -10,23 +10,49 @@ a probe query straight after keying.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
 from strategy_meeting.domain.errors import NotAStore, StoreCorrupted
 
 KEY_BYTES = 32
+PAGE_SIZE = 4096  # SQLCipher 4's default; every store file is a whole number of pages
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+
+# SQLAlchemy logs statements at INFO and every result row at DEBUG through the shared
+# ``sqlalchemy.engine.Engine`` logger, so a DEBUG log configuration would copy record content
+# (names, contributions) into a plaintext log file. The store's engines log to this logger
+# instead, which is switched off for good (security test 11).
+_SILENT_SQL_LOGGER = logging.getLogger("strategy_meeting.store.sql")
+_SILENT_SQL_LOGGER.disabled = True
+_SILENT_SQL_LOGGER.propagate = False
+
+
+class _DropEverything(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+# Setting ``engine.echo = True`` (a debugging habit) swaps in SQLAlchemy's own logger again;
+# this filter on that logger drops its records too. The store owns every engine in the app.
+logging.getLogger("sqlalchemy.engine.Engine").addFilter(_DropEverything())
+
+
+def raw_key_literal(key: bytes) -> str:
+    """SQLCipher's raw-key form, ``x'<64 hex>'``: no KDF on every open (the passphrase KDF
+    runs once, in key_slots). Bind it as a parameter where the statement allows one."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("the database key must be 32 bytes")
+    return f"x'{key.hex()}'"
 
 
 def _pragma_key(key: bytes) -> str:
-    if len(key) != KEY_BYTES:
-        raise ValueError("the database key must be 32 bytes")
-    # Raw key: no KDF on every open (the passphrase KDF runs once, in key_slots).
-    return f"PRAGMA key = \"x'{key.hex()}'\""
+    return f'PRAGMA key = "{raw_key_literal(key)}"'
 
 
 def connect_raw(path: Path, key: bytes, *, probe: bool = True) -> sqlcipher3.Connection:
@@ -49,23 +75,72 @@ def connect_raw(path: Path, key: bytes, *, probe: bool = True) -> sqlcipher3.Con
         conn.execute("PRAGMA busy_timeout = 30000")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise _classify_open_error(path, exc) from None
+        raise _classify_open_error(path, key, exc) from None
     return conn
 
 
-def _classify_open_error(path: Path, exc: Exception) -> Exception:
+def _opens_with_sqlcipher3_settings(path: Path, key: bytes) -> bool:
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
     try:
-        head = path.read_bytes()[:16] if path.exists() else b""
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(_pragma_key(key))
+        conn.execute("PRAGMA cipher_compatibility = 3")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def _classify_open_error(path: Path, key: bytes, exc: Exception) -> Exception:
+    """Say which of the ways a file can fail to open this is: each has its own remedy
+    (security test 37). Only reads the file; never changes it."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(16)
     except OSError:
-        head = b""
+        size, head = 0, b""
     if head == SQLITE_PLAIN_HEADER:
         return NotAStore(f"{path.name} is an unencrypted SQLite file, not a Strategy Meeting store.")
+    if "not a database" in str(exc) and _opens_with_sqlcipher3_settings(path, key):
+        return NotAStore(
+            f"{path.name} uses the older SQLCipher 3 encryption settings, which Strategy "
+            "Meeting never writes: it was not made by this application. Nothing was changed."
+        )
+    if size % PAGE_SIZE:
+        return StoreCorrupted(
+            f"{path.name} is not a whole number of pages: it was cut short (an interrupted copy "
+            "or a full disk) or it is not a store at all. Restore it from a backup."
+        )
     if "not a database" in str(exc):
         return NotAStore(
-            f"{path.name} cannot be read with this key: it is not a Strategy Meeting store, "
-            "or it is damaged. Restore it from a backup."
+            f"{path.name} cannot be read with the key from the key file: the two files do not "
+            "belong together, or the store's first page is damaged. Restore it from a backup."
         )
-    return StoreCorrupted(f"The store could not be opened ({exc}). Restore it from a backup.")
+    return damaged(exc)
+
+
+def damaged(exc: BaseException) -> StoreCorrupted:
+    """The message for a page that fails its check or a malformed file, found in use."""
+    detail = str(getattr(exc, "orig", None) or exc).strip()
+    return StoreCorrupted(
+        f"The store is damaged ({detail}). Nothing more was written; restore it from a "
+        "backup (see 'restore' in the administrator's guide)."
+    )
+
+
+_DAMAGE_SIGNS = ("malformed", "not a database", "hmac", "corrupt")
+
+
+def as_damage(exc: BaseException) -> StoreCorrupted | None:
+    """A database error that means the file is damaged, as a user error; None for anything
+    else (a locked database, a constraint, a bug) which keeps its own meaning."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(orig, sqlcipher3.DatabaseError) and any(s in str(orig).lower() for s in _DAMAGE_SIGNS):
+        return damaged(orig)
+    return None
 
 
 def create_store_engine(path: Path, key: bytes) -> Engine:
@@ -86,6 +161,7 @@ def create_store_engine(path: Path, key: bytes) -> Engine:
         max_overflow=4,
         hide_parameters=True,
     )
+    engine.logger = _SILENT_SQL_LOGGER  # type: ignore[assignment]
 
     @event.listens_for(engine, "begin")
     def _begin_immediate(conn):  # type: ignore[no-untyped-def]
@@ -99,7 +175,12 @@ def integrity_problems(path: Path, key: bytes) -> list[str]:
     conn = connect_raw(path, key)
     try:
         problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-        result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        try:
+            result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        except sqlcipher3.DatabaseError as exc:
+            # A page that fails its HMAC makes the structural check stop with an error
+            # instead of a row: that is a finding, not a crash.
+            result = [f"integrity_check stopped: {exc}"]
         if result != ["ok"]:
             problems.extend(result)
         return problems

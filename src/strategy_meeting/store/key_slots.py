@@ -14,6 +14,7 @@ import base64
 import json
 import os
 import secrets
+import tempfile
 import unicodedata
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -228,10 +229,15 @@ def read_key_file(path: Path) -> KeyFile:
 
 
 def write_key_file(path: Path, kf: KeyFile) -> None:
-    """Atomic: a crash leaves either the old or the new file, never half of one."""
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(kf.to_json())
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    """Atomic: a crash leaves either the old or the new file, never half of one (the crash
+    test kills a process mid-write 20 times). Each write has its own temporary name."""
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(kf.to_json())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -8,8 +8,11 @@ from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
 
+import sqlcipher3
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from .engine import as_damage
 from .repositories import (
     AgencyDirectory,
     AuditLog,
@@ -56,6 +59,17 @@ class UnitOfWork:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if not self._committed:
-            self._session.rollback()
-        self._session.close()
+        try:
+            if not self._committed:
+                self._session.rollback()
+            self._session.close()
+        except (DBAPIError, sqlcipher3.Error):
+            if exc is None:
+                raise
+        # A page that fails its check surfaces here as a driver error (sqlcipher3's own class:
+        # SQLAlchemy's sqlite dialect does not wrap it): say "damaged, restore from a backup"
+        # instead of letting a traceback reach the user (security test 36).
+        if exc is not None:
+            problem = as_damage(exc)
+            if problem is not None:
+                raise problem from exc

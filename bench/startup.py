@@ -1,0 +1,212 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Start-up benchmark (issue 4): process start to the unlocked main window showing a store
+of 100,000 meetings, beside a bare PySide6 window on the same machine. Target: <= 1.5x.
+
+    QT_QPA_PLATFORM=offscreen python bench/startup.py [--dir DIR] [--runs 5] [--meetings 100000]
+
+Each figure is the median of ``--runs`` fresh processes (offscreen Qt), timed from just before
+the parent starts the process to the moment the child's window has painted. Three children:
+
+* bare:     import PySide6, a QMainWindow with one label, shown and painted;
+* keyring:  ``strategy_meeting.main.run`` (what the console script runs), on a computer that
+            remembers the store: the keyring slot hands
+            the raw key over (the OS keyring cannot run here, so a stand-in function returns the
+            stored entry: the one fake in this benchmark), no passphrase typed;
+* passphrase: the app's unlock screen, the passphrase entered at once (no human delay),
+            Argon2id run, then the list. The key derivation's own time is printed beside it.
+
+"Showing" means the meetings list has its rows (all 100,000 ids and the first page of rows)
+and its viewport has painted. The store is built once with ``bench/store.py``'s bulk builder.
+A fourth figure, Python importing the store layer with no Qt at all, shows the floor under
+the app's time: everything the app does after that import (open, 100,000 ids, a page of
+rows, the window) is the difference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSPHRASE = "benchmark passphrase"  # bench/store.py's
+
+BARE_CHILD = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class Painted(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            Painted.done = True
+        return False
+
+app = QApplication(["bare"])
+window = QMainWindow()
+label = QLabel("Strategy Meeting")
+window.setCentralWidget(label)
+window.resize(1280, 800)
+watch = Painted()
+label.installEventFilter(watch)
+window.show()
+while not Painted.done:
+    app.processEvents()
+print('{"shown": %r}' % time.time(), flush=True)
+"""
+
+IMPORT_CHILD = r"""
+import sys, time
+sys.path.insert(0, sys.argv[1])
+import strategy_meeting.services.session  # the store layer: SQLAlchemy, SQLCipher, Argon2, cryptography
+print('{"shown": %r}' % time.time(), flush=True)
+"""
+
+APP_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+mode, data_dir, passphrase = sys.argv[2], sys.argv[3], sys.argv[4]
+marks = {}
+if mode == "keyring":
+    # Stand-in for the OS keyring (none runs here): hand back the entry a remembered store keeps.
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    entry = sys.argv[5]
+    keyring_slot.load_secret = lambda store_id, slot: entry
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from strategy_meeting import main as entry_point
+from strategy_meeting.gui import controller as controller_module
+
+class Painted(QObject):
+    def __init__(self, on_paint):
+        super().__init__()
+        self.on_paint = on_paint
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.on_paint()
+        return False
+
+original_start = controller_module.AppController.start
+
+def start(controller):
+    # The app's own start, then watch for the list's first paint with rows in it.
+    original_start(controller)
+    window = controller.main_window
+    def check():
+        # Just after a paint has been delivered: were rows drawn (a page of them fetched)?
+        if not marks.get("shown") and window.meetings.model.rowCount() > 0 and window.meetings.model.pages_fetched:
+            marks["shown"] = time.time()
+            marks["rows"] = window.meetings.model.rowCount()
+            QTimer.singleShot(0, QApplication.quit)
+    controller._bench_list = Painted(lambda: QTimer.singleShot(0, check))
+    window.meetings.table.viewport().installEventFilter(controller._bench_list)
+    if mode == "passphrase":
+        def screen_painted():
+            if "unlock_screen" not in marks:
+                marks["unlock_screen"] = time.time()
+                controller.unlock_panel.passphrase.setText(passphrase)
+                marks["unlock_started"] = time.perf_counter()
+                controller.unlock_panel.try_unlock()
+        controller._bench_panel = Painted(screen_painted)
+        controller.unlock_panel.installEventFilter(controller._bench_panel)
+        controller.ready.connect(lambda: marks.setdefault("unlock_seconds", time.perf_counter() - marks["unlock_started"]))
+
+controller_module.AppController.start = start
+entry_point.run(["--data-dir", data_dir])  # the console script's own path: CLI check, then the app
+marks.pop("unlock_started", None)
+print(json.dumps(marks), flush=True)
+"""
+
+
+def load_builder():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "store.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def ensure_store(directory: Path, meetings: int) -> None:
+    marker = directory / f"built-{meetings}"
+    if not marker.exists():
+        print(f"building a store of {meetings:,} meetings in {directory} (once) ...", flush=True)
+        load_builder().build(directory, meetings)
+        marker.touch()
+
+
+def keyring_entry(directory: Path) -> str:
+    """What 'remember on this computer' would keep in the OS keyring for this store."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from strategy_meeting.store import Store
+
+    store, user = Store.open(directory, PASSPHRASE)
+    entry = json.dumps({"key": store.raw_key_for_backup().hex(), "user": user})
+    store.close()
+    return entry
+
+
+def child_env() -> dict[str, str]:
+    """Offscreen Qt; compiled bytecode cached as an installed app's would be, but under a
+    temporary prefix so the source tree gets no __pycache__ folders."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX="/tmp/sm-bench-pycache")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def run_child(args: list[str]) -> tuple[float, dict[str, float]]:
+    env = child_env()
+    start = time.time()
+    try:
+        out = subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, timeout=300)
+    except subprocess.TimeoutExpired:
+        raise SystemExit("a benchmark child did not show its window within 300 s") from None
+    if out.returncode != 0:
+        raise SystemExit(f"child failed:\n{out.stderr[-2000:]}")
+    line = [x for x in out.stdout.splitlines() if x.startswith("{")][-1]
+    marks = json.loads(line)
+    return marks["shown"] - start, {k: (v - start if k in ("unlock_screen",) else v) for k, v in marks.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", type=Path, default=Path("/tmp/sm-bench-startup"))
+    ap.add_argument("--meetings", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    ensure_store(args.dir, args.meetings)
+    entry = keyring_entry(args.dir)
+    src = str(ROOT / "src")
+    bare, keyring, passphrase, unlock_screen, kdf, store_import = [], [], [], [], [], []
+    run_child(["-c", BARE_CHILD])  # warm the file cache once, for every child alike
+    run_child(["-c", APP_CHILD, src, "keyring", str(args.dir), PASSPHRASE, entry])
+    for _ in range(args.runs):
+        bare.append(run_child(["-c", BARE_CHILD])[0])
+        store_import.append(run_child(["-c", IMPORT_CHILD, src])[0])
+        seconds, marks = run_child(["-c", APP_CHILD, src, "keyring", str(args.dir), PASSPHRASE, entry])
+        keyring.append(seconds)
+        rows = int(marks["rows"])
+        seconds, marks = run_child(["-c", APP_CHILD, src, "passphrase", str(args.dir), PASSPHRASE])
+        passphrase.append(seconds)
+        unlock_screen.append(marks["unlock_screen"])
+        kdf.append(marks["unlock_seconds"])
+    b, k, p = statistics.median(bare), statistics.median(keyring), statistics.median(passphrase)
+    print(f"store: {rows:,} meetings listed; median of {args.runs} runs each, offscreen Qt, {os.cpu_count()} cores")
+    print(f"bare PySide6 window shown:                          {b:.3f} s")
+    print(f"(python importing the store layer alone, no Qt:     {statistics.median(store_import):.3f} s)")
+    print(f"app, remembered store (keyring path) to the list:   {k:.3f} s   ratio {k / b:.2f}   target <= 1.5")
+    print(f"app, passphrase path: unlock screen shown           {statistics.median(unlock_screen):.3f} s   "
+          f"ratio {statistics.median(unlock_screen) / b:.2f}")
+    print(f"app, passphrase path: to the list (typed at once)   {p:.3f} s   ratio {p / b:.2f}   "
+          f"(of which unlocking, Argon2id + open: {statistics.median(kdf):.3f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""From start to unlocked and back: first-run wizard, keyring, unlock screen, auto-lock.
+
+The controller owns the ``AppState``, the main window and the idle watcher. Locking drops
+the services (``AppState.lock`` closes the store, which zeroes its key) and every window
+hides the record; windows are never destroyed, so unsaved typing survives. When a
+different user unlocks, the previous user's meeting windows are closed first: what they had
+open may not be the new user's to see.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.errors import UserError
+from strategy_meeting.domain.roles import User
+from strategy_meeting.gui import ops
+from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.backup_menu import backup_on_exit
+from strategy_meeting.gui.idle import IdleWatcher
+from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
+from strategy_meeting.gui.windows import workspace_launcher
+from strategy_meeting.gui.windows.main_window import MainWindow
+from strategy_meeting.services import session, settings
+from strategy_meeting.services.context import ServiceContext
+
+MINUTE_MS = 60_000
+log = logging.getLogger(__name__)
+
+
+def find_demo_loader() -> Callable[[ServiceContext, User], Any] | None:
+    """``load_demo(ctx, actor)`` if this build has the demonstration meetings, else None."""
+    for name in ("strategy_meeting.services.demo", "strategy_meeting.services.exchange"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        loader = getattr(module, "load_demo", None)
+        if callable(loader):
+            return loader  # type: ignore[no-any-return]
+    return None
+
+
+class AppController(QObject):
+    ready = Signal()  # the main window is showing the unlocked record
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        offer_demo: bool = False,
+        idle_timeout_ms: int | None = None,
+        clock: Callable[[], datetime] | None = None,
+        use_keyring: bool = True,
+        wizard_create: Callable[..., Any] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.offer_demo = offer_demo
+        self._fixed_timeout_ms = idle_timeout_ms
+        self._clock = clock
+        self._use_keyring = use_keyring
+        self._wizard_create = wizard_create
+        self.state = AppState(data_dir, self)
+        self._previous_user: str | None = None
+        self.idle = IdleWatcher(idle_timeout_ms or 5 * MINUTE_MS, self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.unlock_panel = UnlockPanel(data_dir, clock=clock, last_user=lambda: self._previous_user)
+        self.unlock_panel.unlocked.connect(self.unlock_with)
+        self.main_window: MainWindow | None = None
+        self.wizard: Any = None
+        self.state.bus.changed.connect(self._on_changes)
+
+    # ---- start ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        if not session.has_store(self.data_dir):
+            self.show_setup_wizard()
+            return
+        window = self._ensure_main_window()
+        window.show()
+        if self._use_keyring:
+            # The unlock screen is up at once; asking the system keyring (finding its backend
+            # alone takes most of a second) happens in the worker meanwhile.
+            data_dir, clock = self.data_dir, self._clock
+            ops.run_op(window, lambda: session.open_from_keyring(data_dir, clock=clock),
+                       self._keyring_answered, on_error=self._keyring_failed)
+
+    def _keyring_answered(self, opened: tuple[ServiceContext, User] | None) -> None:
+        if opened is None:
+            return  # not remembered here: the passphrase it is
+        if not self.state.is_locked:
+            opened[0].close()  # the user typed their passphrase first
+            return
+        self.unlock_with(*opened)
+
+    def _keyring_failed(self, exc: BaseException) -> None:
+        # A damaged, foreign or unreadable entry: ask for the passphrase (or the recovery key);
+        # never create a new store. Only the kind of failure is logged.
+        log.warning("keyring unlock not used: %s", type(exc).__name__)
+
+    def _ensure_main_window(self) -> MainWindow:
+        if self.main_window is None:
+            self.main_window = MainWindow(self.state, self.unlock_panel)
+            self.main_window.lock_requested.connect(self.lock)
+        return self.main_window
+
+    def show_setup_wizard(self) -> None:
+        from strategy_meeting.gui.dialogs.setup_wizard import SetupWizard
+
+        loader = find_demo_loader() if self.offer_demo else None
+        kwargs = {"create": self._wizard_create} if self._wizard_create else {}
+        self.wizard = SetupWizard(self.data_dir, demo_available=loader is not None, **kwargs)
+        self.wizard.finished.connect(self._wizard_finished)
+        self.wizard.show()
+
+    def _wizard_finished(self, result: int) -> None:
+        wizard = self.wizard
+        ctx, actor = wizard.ctx, wizard.actor
+        if ctx is None:
+            QApplication.quit()  # cancelled before anything was created
+            return
+        remember = result and wizard.remember_requested
+        demo = result and wizard.demo_requested
+        wizard.deleteLater()
+        self.wizard = None
+        window = self._ensure_main_window()
+        window.show()
+        if not result:
+            ctx.close()  # the store exists; unlocking it is the normal path from here
+            return
+        if remember:
+            ops.run_now(window, lambda: session.remember_on_this_computer(ctx, actor))
+        self.unlock_with(ctx, actor)
+        loader = find_demo_loader() if demo else None
+        if loader is not None:
+            ops.run_op(window, lambda: loader(ctx, actor), lambda _r: self._demo_loaded(),
+                       progress=self.tr("Loading the demonstration meetings…"), bus=self.state.bus)
+
+    def _demo_loaded(self) -> None:
+        self.state.bus.emit_changes(Changes(meeting_list=True, actions=True, agencies=True))
+
+    # ---- unlock and lock ------------------------------------------------------------
+
+    def unlock_with(self, ctx: ServiceContext, actor: User) -> None:
+        if self._previous_user is not None and self._previous_user != actor.name:
+            workspace_launcher.close_all()
+        self._previous_user = actor.name
+        self.state.set_unlocked(ctx, actor)
+        self._apply_idle_timeout()
+        self.idle.start()
+        window = self._ensure_main_window()
+        window.show()
+        window.raise_()
+        self.ready.emit()
+
+    def _apply_idle_timeout(self) -> None:
+        if self._fixed_timeout_ms is not None:
+            self.idle.set_timeout_ms(self._fixed_timeout_ms)
+            return
+        try:
+            self.idle.set_timeout_ms(settings.idle_timeout_minutes(self.state.ctx) * MINUTE_MS)
+        except UserError:
+            self.idle.set_timeout_ms(settings.DEFAULT_IDLE_TIMEOUT_MINUTES * MINUTE_MS)
+
+    def lock(self) -> None:
+        if self.state.is_locked:
+            return
+        self.idle.stop()
+        self.state.lock()
+        if self.main_window is not None:
+            self.main_window.show()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.settings and not self.state.is_locked:
+            self._apply_idle_timeout()
+
+    def shutdown(self) -> None:
+        """Quit cleanly: queued jobs are dropped and a running one finishes before the store
+        closes under it (a query cut off mid-way would hold the process open)."""
+        self.idle.stop()
+        ops.pool().clear()
+        ops.pool().waitForDone(30_000)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        if not self.state.is_locked:
+            # A day-old store is backed up before the app lets go of it (issue 6).
+            backup_on_exit(self.main_window, self.state)
+            self.state.lock()
+
+

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Dialogs that show record content hide while the store is locked and come back, with
+whatever was typed in them, after unlocking.
+
+Hazard: open these with ``open()``, not ``exec()``. Hiding a dialog that runs its own event
+loop ends that loop (Qt rejects it), and the typed text would be thrown away.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from strategy_meeting.gui.app_state import AppState
+
+
+class LockAwareDialog(QDialog):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._hidden_by_lock = False
+        state.locked.connect(self._on_locked)
+        state.unlocked.connect(self._on_unlocked)
+        self.finished.connect(self._disconnect)
+
+    def _on_locked(self) -> None:
+        if self.isVisible():
+            self._hidden_by_lock = True
+            self.hide()
+
+    def _on_unlocked(self) -> None:
+        if self._hidden_by_lock:
+            self._hidden_by_lock = False
+            self.show()
+            self.raise_()
+
+    @property
+    def hidden_by_lock(self) -> bool:
+        return self._hidden_by_lock
+
+    def _disconnect(self) -> None:
+        if self._hidden_by_lock:
+            return  # QDialog.hide() while locked may report finished; keep following the lock
+        try:
+            self.state.locked.disconnect(self._on_locked)
+            self.state.unlocked.disconnect(self._on_unlocked)
+        except (RuntimeError, TypeError):
+            pass

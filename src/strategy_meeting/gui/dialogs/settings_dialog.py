@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Settings and administration: one tab per page, pages listed in one place (Picard's
+options registry). A page whose service is not part of this build is left out."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+
+from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.dialogs.lock_aware import LockAwareDialog
+from strategy_meeting.gui.dialogs.settings_pages import PAGES, SettingsPage
+
+
+class SettingsDialog(LockAwareDialog):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.setWindowTitle(self.tr("Settings and administration"))
+        self.resize(820, 560)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Settings pages"))
+        self.pages: list[SettingsPage] = []
+        for page_class in PAGES:
+            if page_class.available(state):
+                page = page_class(state)
+                self.pages.append(page)
+                self.tabs.addTab(page, page.title)
+        layout.addWidget(self.tabs)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        state.unlocked.connect(self._reload)
+        state.locked.connect(self._clear)
+        self._reload()
+
+    def page(self, name: str) -> SettingsPage:
+        return next(p for p in self.pages if type(p).__name__ == name)
+
+    def _reload(self) -> None:
+        if not self.state.is_locked:
+            for page in self.pages:
+                page.load()
+
+    def _clear(self) -> None:
+        for page in self.pages:
+            page.clear()

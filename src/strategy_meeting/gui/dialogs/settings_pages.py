@@ -1,0 +1,329 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The settings pages. Each loads from and saves through one service; rules stay there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from strategy_meeting.domain.agency import Agency, AgencyKind
+from strategy_meeting.domain.roles import Permission, Role, allowed
+from strategy_meeting.gui import ops
+from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
+from strategy_meeting.services import agencies, identity_list, settings, users
+
+KIND_LABELS = {k: k.value.replace("_", " ").capitalize() for k in AgencyKind}
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+
+
+def _buddies(form: QFormLayout) -> None:
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label and field and isinstance(label.widget(), QLabel) and field.widget() is not None:
+            label.widget().setBuddy(field.widget())
+
+
+class SettingsPage(QWidget):
+    title = ""
+    permission: Permission = Permission.MANAGE_USERS
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
+
+    @classmethod
+    def available(cls, state: AppState) -> bool:
+        return not state.is_locked and allowed(state.actor.role, cls.permission)
+
+    def load(self) -> None:  # pragma: no cover - every page overrides it
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        pass
+
+    def _call(self, fn: Any) -> Any:
+        result = ops.run_now(self, fn, self.state.bus)
+        self.load()
+        return result
+
+
+class AgenciesPage(SettingsPage):
+    title = "Agencies"
+    permission = Permission.MANAGE_AGENCIES
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__(state)
+        layout = QVBoxLayout(self)
+        self.table = _table(["Code", "Name", "Kind", "E-mail"], "Agency directory")
+        layout.addWidget(self.table, 1)
+        form = QFormLayout()
+        self.code = QLineEdit()
+        self.code.setAccessibleName("Agency code")
+        self.code.setPlaceholderText("e.g. POLICE")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Agency name")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Agency kind")
+        self.kind.addItem("Not set", None)
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind.value)
+        self.email = QLineEdit()
+        self.email.setAccessibleName("Agency e-mail address")
+        self.email.setPlaceholderText("where its copy of the minutes is sent")
+        form.addRow("&Code:", self.code)
+        form.addRow("&Name:", self.name)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&E-mail:", self.email)
+        _buddies(form)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.new_button = QPushButton("&New")
+        self.save_button = QPushButton("&Save agency")
+        self.remove_button = QPushButton("&Remove")
+        for b, name in ((self.new_button, "New agency"), (self.save_button, "Save agency"),
+                        (self.remove_button, "Remove agency")):
+            b.setAccessibleName(name)
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.new_button.clicked.connect(self._new)
+        self.save_button.clicked.connect(self.save)
+        self.remove_button.clicked.connect(self.remove)
+        self._agencies: list[Agency] = []
+
+    def load(self) -> None:
+        self._agencies = agencies.list_agencies(self.state.ctx, self.state.actor)
+        _fill(self.table, [[a.code, a.name, KIND_LABELS[a.kind] if a.kind else "", a.email]
+                           for a in self._agencies])
+
+    def clear(self) -> None:
+        self.table.setRowCount(0)
+
+    def _selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            a = self._agencies[rows[0].row()]
+            self.code.setText(a.code)
+            self.name.setText(a.name)
+            self.kind.setCurrentIndex(max(self.kind.findData(a.kind.value if a.kind else None), 0))
+            self.email.setText(a.email)
+
+    def _new(self) -> None:
+        self.table.clearSelection()
+        for field in (self.code, self.name, self.email):
+            field.clear()
+        self.kind.setCurrentIndex(0)
+        self.code.setFocus()
+
+    def save(self) -> None:
+        kind = self.kind.currentData()
+        agency = Agency(self.code.text(), self.name.text(), AgencyKind(kind) if kind else None, self.email.text())
+        self._call(lambda: agencies.save_agency(self.state.ctx, self.state.actor, agency))
+
+    def remove(self) -> None:
+        code = self.code.text().strip().upper()
+        if code:
+            self._call(lambda: agencies.remove_agency(self.state.ctx, self.state.actor, code))
+            self._new()
+
+
+class UsersPage(SettingsPage):
+    title = "Users and roles"
+    permission = Permission.MANAGE_USERS
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__(state)
+        layout = QVBoxLayout(self)
+        self.table = _table(["User name", "Display name", "Role", "Agency", "Account"], "Users")
+        layout.addWidget(self.table, 1)
+        toggle_row = QHBoxLayout()
+        toggle_row.addStretch(1)
+        self.toggle_button = QPushButton("&Disable account")
+        self.toggle_button.setAccessibleName("Enable or disable the selected account")
+        toggle_row.addWidget(self.toggle_button)
+        layout.addLayout(toggle_row)
+        layout.addWidget(QLabel("<b>Add a user</b>"))
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setAccessibleName("New user name")
+        self.display_name = QLineEdit()
+        self.display_name.setAccessibleName("New user's display name")
+        self.role = QComboBox()
+        self.role.setAccessibleName("New user's role")
+        for role in Role:
+            self.role.addItem(role.label, role.value)
+        self.agency = QLineEdit()
+        self.agency.setAccessibleName("New user's agency code")
+        self.agency.setPlaceholderText("for an agency representative, e.g. HEALTH")
+        form.addRow("User &name:", self.name)
+        form.addRow("Displa&y name:", self.display_name)
+        form.addRow("R&ole:", self.role)
+        form.addRow("A&gency:", self.agency)
+        _buddies(form)
+        self.passphrase = PassphraseFields(self, personal_words=lambda: [self.name.text(), self.display_name.text()],
+                                           form=form)
+        layout.addLayout(form)
+        add_row = QHBoxLayout()
+        add_row.addStretch(1)
+        self.add_button = QPushButton("&Add user")
+        self.add_button.setAccessibleName("Add user")
+        add_row.addWidget(self.add_button)
+        layout.addLayout(add_row)
+        self.table.itemSelectionChanged.connect(self._update_toggle)
+        self.toggle_button.clicked.connect(self.toggle_selected)
+        self.add_button.clicked.connect(self.add)
+        self.passphrase.changed.connect(self._update_add)
+        self.name.textChanged.connect(self._update_add)
+        self._users: list[Any] = []
+        self._update_add()
+
+    def load(self) -> None:
+        self._users = users.list_users(self.state.ctx, self.state.actor)
+        _fill(self.table, [[u.name, u.display_name, u.role.label, u.agency or "",
+                            "Active" if u.active else "Disabled"] for u in self._users])
+        self._update_toggle()
+
+    def clear(self) -> None:
+        self.table.setRowCount(0)
+
+    def _selected(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return self._users[rows[0].row()] if rows else None
+
+    def _update_toggle(self) -> None:
+        u = self._selected()
+        self.toggle_button.setEnabled(u is not None)
+        self.toggle_button.setText("&Enable account" if u is not None and not u.active else "&Disable account")
+
+    def _update_add(self) -> None:
+        self.add_button.setEnabled(bool(self.name.text().strip()) and self.passphrase.is_acceptable)
+
+    def toggle_selected(self) -> None:
+        u = self._selected()
+        if u is not None:
+            self._call(lambda: users.set_active(self.state.ctx, self.state.actor, u.name, not u.active))
+
+    def add(self) -> None:
+        name, display, role = self.name.text().strip(), self.display_name.text().strip(), Role(self.role.currentData())
+        agency, secret = self.agency.text().strip().upper() or None, self.passphrase.value()
+        added = self._call(lambda: users.add_user(self.state.ctx, self.state.actor, name, role, secret,
+                                                  agency=agency, display_name=display))
+        if added is not None:
+            for field in (self.name, self.display_name, self.agency):
+                field.clear()
+            self.passphrase.clear()
+
+
+class IdentitiesPage(SettingsPage):
+    """Read-only review; identities are made or imported by their owners (``identity new``,
+    ``identity import``), each holding a private key only the store keeps."""
+
+    title = "Signing identities"
+    permission = Permission.MANAGE_USERS  # the administrators' review (chairs manage only their own)
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__(state)
+        layout = QVBoxLayout(self)
+        self.table = _table(["User", "Kind", "Subject", "Fingerprint (SHA-256)", "Created", "In use"],
+                            "Signing identities")
+        layout.addWidget(self.table, 1)
+        hint = QLabel("Each user makes or imports their own signing identity; an older identity stays "
+                      "listed so that minutes it signed can still be checked.")
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
+
+    def load(self) -> None:
+        found = identity_list.list_identities(self.state.ctx, self.state.actor)
+        _fill(self.table, [[i.user_name, i.kind.value.replace("_", " "), i.subject,
+                            _grouped(i.fingerprint_sha256[:16]),
+                            i.created_at.strftime("%d %b %Y") if i.created_at else "",
+                            "Yes" if i.active else "No"] for i in found])
+
+    def clear(self) -> None:
+        self.table.setRowCount(0)
+
+
+def _grouped(hex_text: str) -> str:
+    return ":".join(hex_text[n:n + 2] for n in range(0, len(hex_text), 2)).upper() + ("…" if hex_text else "")
+
+
+class SecurityPage(SettingsPage):
+    title = "Security"
+    permission = Permission.MANAGE_SETTINGS
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__(state)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.timeout = QSpinBox()
+        self.timeout.setRange(settings.MIN_IDLE_TIMEOUT_MINUTES, settings.MAX_IDLE_TIMEOUT_MINUTES)
+        self.timeout.setSuffix(" minutes")
+        self.timeout.setMaximumWidth(160)
+        self.timeout.setAccessibleName("Lock after this many idle minutes")
+        form.addRow("&Lock when idle for:", self.timeout)
+        _buddies(form)
+        layout.addLayout(form)
+        hint = QLabel("Every window hides the record after this long without keyboard or mouse input. "
+                      "Unsaved typing is kept until someone unlocks again.")
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton("&Save")
+        self.save_button.setAccessibleName("Save the idle timeout")
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self.save)
+
+    def load(self) -> None:
+        self.timeout.setValue(settings.idle_timeout_minutes(self.state.ctx))
+
+    def save(self) -> None:
+        minutes = self.timeout.value()
+        self._call(lambda: settings.set_idle_timeout_minutes(self.state.ctx, self.state.actor, minutes))
+
+
+# The order of the tabs.
+PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage]
+
+__all__ = ["PAGES", "SettingsPage"]

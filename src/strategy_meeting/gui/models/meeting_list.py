@@ -1,0 +1,157 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The meetings list model: every matching id up front, rows fetched a page at a time.
+
+One query returns the ids of all matching meetings in display order (a list of ints is
+small even for 100,000 meetings); the row text for a page of ids is fetched the first time
+the view asks for a row on that page and kept in a small LRU cache. Scrolling therefore costs
+one indexed query per page, and nothing loads rows the user never sees.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from strategy_meeting.domain.meeting import MeetingStatus, MeetingSummary
+
+PAGE_SIZE = 100
+MAX_CACHED_PAGES = 40
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column:
+    """Columns in order, with the service's ``order_by`` key for the sortable ones."""
+
+    REFERENCE, HELD, CHILDREN, CHAIR, STATUS, ACTIONS = range(6)
+    TITLES = ("Reference", "Held", "Children", "Chair", "Status", "Open actions")
+    SORT_KEYS: dict[int, str] = {REFERENCE: "reference", HELD: "held_at", CHAIR: "chair_name", STATUS: "status"}
+
+
+def format_held(value: datetime | None) -> str:
+    if value is None:
+        return "Not set"
+    return value.astimezone().strftime("%a %d %b %Y %H:%M")
+
+
+class MeetingListModel(QAbstractTableModel):
+    """``fetch_page(ids)`` returns summaries for those ids (any order, missing ones skipped)."""
+
+    sort_requested = Signal(str, bool)  # order_by, descending
+
+    def __init__(self, fetch_page: Callable[[list[int]], list[MeetingSummary]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch_page = fetch_page
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, MeetingSummary]] = OrderedDict()
+        self.pages_fetched = 0  # for tests and the benchmark: how many page queries ran
+
+    # ---- contents -------------------------------------------------------------------
+
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Drop every id and cached row (on lock: nothing of the record stays in the model)."""
+        self.set_ids([])
+
+    def invalidate_rows(self) -> None:
+        """Keep the ids, refetch row text (after an edit that changed what a row shows)."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column.TITLES) - 1))
+
+    @property
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def summary(self, row: int) -> MeetingSummary | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._load_page(page_no)
+        else:
+            self._pages.move_to_end(page_no)
+        return page.get(self._ids[row])
+
+    def _load_page(self, page_no: int) -> dict[int, MeetingSummary]:
+        ids = self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
+        try:
+            rows = self._fetch_page(ids)
+        except Exception:  # noqa: BLE001 - e.g. locked mid-paint: show blanks, never crash a paint
+            return {}
+        self.pages_fetched += 1
+        page = {s.id: s for s in rows}
+        self._pages[page_no] = page
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    # ---- Qt model -------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(Column.TITLES)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return Column.TITLES[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return "Click to sort" if section in Column.SORT_KEYS else "This column cannot be sorted"
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self.summary(index.row())
+        if s is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(s, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == Column.ACTIONS and s.overdue_actions:
+            return f"{s.overdue_actions} overdue"
+        if role == Qt.ItemDataRole.ForegroundRole and col == Column.ACTIONS and s.overdue_actions:
+            return QBrush(QColor("#a4262c"))
+        if role == Qt.ItemDataRole.FontRole and col == Column.ACTIONS and s.overdue_actions:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return s.reference
+        return None
+
+    @staticmethod
+    def _text(s: MeetingSummary, col: int) -> str:
+        if col == Column.REFERENCE:
+            return s.reference + (" (reconvened)" if s.kind.value == "reconvened" else "")
+        if col == Column.HELD:
+            return format_held(s.held_at)
+        if col == Column.CHILDREN:
+            return s.child_names
+        if col == Column.CHAIR:
+            return s.chair_name
+        if col == Column.STATUS:
+            return MeetingStatus(s.status).label
+        if s.overdue_actions:
+            return f"{s.open_actions} ({s.overdue_actions} overdue)"
+        return str(s.open_actions) if s.open_actions else ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the service's job (it orders all ids); the view only asks."""
+        key = Column.SORT_KEYS.get(column)
+        if key is not None:
+            self.sort_requested.emit(key, order == Qt.SortOrder.DescendingOrder)

@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""What a window shows while the store is locked, and a stack that swaps it in.
+
+``LockableStack`` hides its content page (it is not destroyed, so text typed into an open
+editor is still there after unlocking) and shows a placeholder that holds no record data.
+Any window, including a meeting workspace, can wrap its central widget in one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from strategy_meeting.gui.app_state import AppState
+
+
+class LockedPlaceholder(QWidget):
+    def __init__(self, message: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockedPlaceholder")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel(self.tr("Strategy Meeting is locked"))
+        title.setObjectName("lockedTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        text = QLabel(message or self.tr("Unlock it in the main window to go on. Nothing you typed has been lost."))
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(text)
+        layout.addStretch(2)
+        self.setAccessibleName(self.tr("Locked"))
+
+
+class LockableStack(QStackedWidget):
+    """Content while unlocked, a placeholder while locked; follows ``state`` by itself."""
+
+    def __init__(self, state: AppState, content: QWidget, placeholder: QWidget | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.placeholder = placeholder or LockedPlaceholder()
+        self.addWidget(self.content)
+        self.addWidget(self.placeholder)
+        state.locked.connect(self.show_locked)
+        state.unlocked.connect(self.show_content)
+        if state.is_locked:
+            self.show_locked()
+
+    def show_locked(self) -> None:
+        self.setCurrentWidget(self.placeholder)
+        # A hidden page keeps its widgets and their text; only what is on screen changes.
+        self.content.hide()
+
+    def show_content(self) -> None:
+        self.content.show()
+        self.setCurrentWidget(self.content)
+
+    @property
+    def is_showing_content(self) -> bool:
+        return self.currentWidget() is self.content

@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The main window: menus, the home screen (dashboard over the meetings list) and the
+actions tracker. While locked it shows the unlock screen and holds no record data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+
+from strategy_meeting.domain.roles import Permission, allowed
+from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.backup_menu import add_backup_action
+from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
+from strategy_meeting.gui.dialogs.settings_pages import PAGES
+from strategy_meeting.gui.widgets.locked_placeholder import LockableStack
+from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
+from strategy_meeting.gui.windows import workspace_launcher
+from strategy_meeting.gui.windows.actions_tracker import ActionsTracker
+from strategy_meeting.gui.windows.dashboard import DashboardPanel
+from strategy_meeting.gui.windows.meetings_pane import MeetingsPane
+
+HOME_TAB, ACTIONS_TAB = 0, 1
+PANELS_FALLBACK_MS = 1000  # load the panels anyway if the list never paints (window hidden)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, state: AppState, unlock_panel: UnlockPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setWindowTitle(self.tr("Strategy Meeting"))
+        self.resize(1280, 800)
+        self.unlock_panel = unlock_panel
+
+        self.meetings = MeetingsPane(state)
+        self.dashboard = DashboardPanel(state)
+        self.actions_tracker = ActionsTracker(state)
+        home = QSplitter(Qt.Orientation.Vertical)
+        home.setObjectName("homeSplitter")
+        home.addWidget(self.dashboard)
+        home.addWidget(self.meetings)
+        home.setStretchFactor(0, 0)
+        home.setStretchFactor(1, 1)
+        home.setChildrenCollapsible(False)
+        home.setSizes([250, 550])
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Main screens"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(home, self.tr("&Home"))
+        self.tabs.addTab(self.actions_tracker, self.tr("&Actions tracker"))
+        self.stack = LockableStack(state, self.tabs, unlock_panel)
+        self.setCentralWidget(self.stack)
+        self.user_label = QLabel()
+        self.user_label.setAccessibleName(self.tr("Signed in as"))
+        self.statusBar().addPermanentWidget(self.user_label)
+
+        self.dashboard.open_meeting.connect(lambda ref: workspace_launcher.open_workspace(state, ref))
+        self.dashboard.show_actions.connect(lambda: self.tabs.setCurrentIndex(ACTIONS_TAB))
+        self.actions_tracker.open_meeting.connect(lambda ref: workspace_launcher.open_workspace(state, ref))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._panels_pending = False
+        self.meetings.table.viewport().installEventFilter(self)
+        self._build_menus()
+        state.locked.connect(self._on_locked)
+        state.unlocked.connect(self._on_unlocked)
+        if state.is_locked:
+            self._on_locked()
+
+    # ---- menus ----------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, menu, *,  # type: ignore[no-untyped-def]
+                record: bool = True) -> QAction:
+        action = QAction(self.tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        if record:
+            self._record_actions.append(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self._record_actions: list[QAction] = []
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action("&New meeting…", "Ctrl+N", self.meetings.new_meeting,
+                                       file_menu)
+        self.open_action = self._action("&Open meeting", "Ctrl+O", self.meetings.open_selected,
+                                        file_menu)
+        self.reconvene_action = self._action("&Duplicate as reconvened meeting…", "Ctrl+Shift+D",
+                                             self.meetings.reconvene_selected, file_menu)
+        file_menu.addSeparator()
+        self.backup_action = add_backup_action(file_menu, self.state, self)
+        file_menu.addSeparator()
+        self.lock_action = self._action("&Lock", "Ctrl+L", self.lock_requested.emit, file_menu)
+        # Ctrl+L must work from any window, a meeting workspace included.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self._quit, file_menu, record=False)  # Windows has no standard
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.find_action = self._action("&Find meetings", "Ctrl+F", self._find, view_menu)
+        self.refresh_action = self._action("&Refresh", "F5", self.refresh, view_menu)
+        view_menu.addSeparator()
+        self.home_action = self._action("&Home", "Ctrl+1", lambda: self.tabs.setCurrentIndex(HOME_TAB), view_menu)
+        self.tracker_action = self._action("&Actions tracker", "Ctrl+2",
+                                           lambda: self.tabs.setCurrentIndex(ACTIONS_TAB), view_menu)
+
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.settings_action = self._action("&Settings and administration…", "Ctrl+,", self.open_settings,
+                                            tools_menu)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action("&About Strategy Meeting", None, self._about, help_menu, record=False)
+
+    def _quit(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.closeAllWindows()
+        QApplication.quit()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Strategy Meeting"), self.tr(
+            "Strategy Meeting records multi-agency child-protection strategy discussions, keeps the record "
+            "encrypted on this computer, and sends each agency the signed copy it may see."))
+
+    def _find(self) -> None:
+        self.tabs.setCurrentIndex(HOME_TAB)
+        self.meetings.focus_search()
+
+    # ---- lock and unlock ------------------------------------------------------------
+
+    def _on_locked(self) -> None:
+        self.meetings.clear()
+        self.dashboard.clear()
+        self.actions_tracker.clear()
+        self.user_label.clear()
+        for action in self._record_actions:
+            action.setEnabled(False)
+        self.unlock_panel.prepare()
+
+    def _on_unlocked(self) -> None:
+        actor = self.state.actor
+        self.user_label.setText(self.tr("Signed in as {0} ({1})").format(actor.label, actor.role.label))
+        for action in self._record_actions:
+            action.setEnabled(True)
+        can_admin = any(page.available(self.state) for page in PAGES)
+        self.settings_action.setEnabled(can_admin)
+        self.settings_action.setVisible(can_admin)
+        self.new_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
+        self.reconvene_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
+        self.refresh(first=True)
+
+    def refresh(self, first: bool = False) -> None:
+        if self.state.is_locked:
+            return
+        if first:
+            # The first page of the list on this thread, so the window opens showing rows;
+            # the dashboard and tracker follow once that has painted.
+            self.meetings.refresh_now()
+            self._panels_pending = True
+            QTimer.singleShot(PANELS_FALLBACK_MS, self._load_pending_panels)
+        else:
+            self.meetings.refresh()
+            self._refresh_panels()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # The list's first paint after unlocking releases the dashboard and tracker queries, so
+        # their worker never competes with that paint for the interpreter.
+        if event.type() == QEvent.Type.Paint and self._panels_pending:
+            QTimer.singleShot(0, self._load_pending_panels)
+        return False
+
+    def _load_pending_panels(self) -> None:
+        if self._panels_pending:
+            self._panels_pending = False
+            self._refresh_panels()
+
+    def _refresh_panels(self) -> None:
+        self.dashboard.refresh()
+        self.actions_tracker.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == ACTIONS_TAB:
+            self.actions_tracker.table.setFocus()
+
+    def open_settings(self) -> SettingsDialog | None:
+        if self.state.is_locked or not self.settings_action.isEnabled():
+            return None
+        dialog = SettingsDialog(self.state, self)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        workspace_launcher.close_all()
+        super().closeEvent(event)

@@ -1,0 +1,282 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The meetings list: search as you type, filters, sortable columns, and the commands that
+start from a meeting (new, open, reconvene).
+
+Searching runs the id query in the worker (debounced, and a newer search makes an older
+answer irrelevant), so typing never waits for the database.
+"""
+
+from __future__ import annotations
+
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.meeting import MeetingQuery, MeetingStatus
+from strategy_meeting.domain.roles import Permission, allowed
+from strategy_meeting.gui import ops
+from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.dialogs.new_meeting_dialog import NewMeetingDialog
+from strategy_meeting.gui.models.meeting_list import Column, MeetingListModel
+from strategy_meeting.gui.windows import workspace_launcher
+from strategy_meeting.services import meetings
+
+SEARCH_DELAY_MS = 250
+_OPEN_STATUSES = (MeetingStatus.DRAFT, MeetingStatus.IN_PROGRESS, MeetingStatus.CONCLUDED)
+
+
+class MeetingsPane(QWidget):
+    refreshed = Signal(int)  # number of meetings listed, after each completed search
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._generation = 0
+        self._order_by = "held_at"
+        self._descending = True
+        self._last_query: MeetingQuery | None = None
+        self.model = MeetingListModel(self._fetch_rows, self)
+        self.model.sort_requested.connect(self._sort)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by reference or child's name  (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search meetings"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 3)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status filter"))
+        self.status.addItem(self.tr("Any status"), ())
+        self.status.addItem(self.tr("Not yet signed off"), _OPEN_STATUSES)
+        for s in MeetingStatus:
+            self.status.addItem(s.label, (s,))
+        bar.addWidget(self.status, 1)
+        self.mine = QCheckBox(self.tr("&Mine"))
+        self.mine.setToolTip(self.tr("Only meetings you created"))
+        self.mine.setAccessibleName(self.tr("Only my meetings"))
+        bar.addWidget(self.mine)
+        self.overdue = QCheckBox(self.tr("With o&verdue actions"))
+        self.overdue.setAccessibleName(self.tr("Only meetings with overdue actions"))
+        bar.addWidget(self.overdue)
+        layout.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Meetings"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row heights: the view never measures rows, so 100,000 rows cost nothing.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.CHILDREN, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((Column.REFERENCE, 215), (Column.HELD, 170), (Column.CHAIR, 140),
+                           (Column.STATUS, 100), (Column.ACTIONS, 130)):
+            header.resizeSection(col, width)
+        header.setSortIndicator(Column.HELD, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("Number of meetings listed"))
+        buttons.addWidget(self.count_label, 1)
+        self.new_button = QPushButton(self.tr("&New meeting…"))
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.reconvene_button = QPushButton(self.tr("&Duplicate as reconvened meeting…"))
+        for b, name in ((self.new_button, "New meeting"), (self.open_button, "Open meeting"),
+                        (self.reconvene_button, "Duplicate as reconvened meeting")):
+            b.setAccessibleName(self.tr(name))
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.mine.toggled.connect(lambda _b: self.refresh())
+        self.overdue.toggled.connect(lambda _b: self.refresh())
+        self.table.activated.connect(lambda _i: self.open_selected())  # Enter, or a double-click
+        self.new_button.clicked.connect(self.new_meeting)
+        self.open_button.clicked.connect(self.open_selected)
+        self.reconvene_button.clicked.connect(self.reconvene_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        state.bus.changed.connect(self._on_changes)
+        for a, b in ((self.search, self.status), (self.status, self.mine), (self.mine, self.overdue),
+                     (self.overdue, self.table), (self.table, self.new_button),
+                     (self.new_button, self.open_button), (self.open_button, self.reconvene_button)):
+            self.setTabOrder(a, b)
+        self._update_buttons()
+
+    # ---- querying -------------------------------------------------------------------
+
+    def current_query(self) -> MeetingQuery:
+        statuses = tuple(self.status.currentData() or ())
+        return MeetingQuery(
+            text=self.search.text().strip(),
+            statuses=statuses,
+            created_by=self.state.actor.name if self.mine.isChecked() else None,
+            with_overdue_actions_on=self.state.ctx.today() if self.overdue.isChecked() else None,
+            order_by=self._order_by,
+            descending=self._descending,
+        )
+
+    def refresh(self) -> None:
+        """Run the current search in the worker; only the newest answer is shown."""
+        self._timer.stop()
+        if self.state.is_locked:
+            return
+        query = self.current_query()
+        self._generation += 1
+        generation = self._generation
+        ctx, actor = self.state.ctx, self.state.actor
+        ops.run_op(self, lambda: meetings.search(ctx, actor, query),
+                   lambda ids: self._show(generation, query, ids), on_error=self._search_failed)
+
+    def refresh_now(self) -> None:
+        """The same search on the GUI thread (first paint after unlocking, tests)."""
+        self._timer.stop()
+        if self.state.is_locked:
+            return
+        query = self.current_query()
+        self._generation += 1
+        self._show(self._generation, query, meetings.search(self.state.ctx, self.state.actor, query))
+
+    def _show(self, generation: int, query: MeetingQuery, ids: list[int]) -> None:
+        if generation != self._generation or self.state.is_locked:
+            return
+        selected = self.selected_reference()
+        self._last_query = query
+        self.model.set_ids(ids)
+        n = len(ids)
+        self.count_label.setText(self.tr("{0:,} meeting{1}").format(n, "" if n == 1 else "s"))
+        if selected:
+            self._reselect(selected)
+        self._update_buttons()
+        self.refreshed.emit(n)
+
+    def _search_failed(self, exc: BaseException) -> None:
+        if not self.state.is_locked:
+            ops.show_error(self, exc)
+
+    def _fetch_rows(self, ids: list[int]):  # type: ignore[no-untyped-def]
+        return meetings.summaries(self.state.ctx, self.state.actor, ids)
+
+    def _sort(self, order_by: str, descending: bool) -> None:
+        if (order_by, descending) == (self._order_by, self._descending):
+            return
+        self._order_by, self._descending = order_by, descending
+        self.refresh()
+
+    def clear(self) -> None:
+        """On lock: the list forgets every id and row; filters (not record data) stay."""
+        self._timer.stop()
+        self._generation += 1
+        self.model.clear()
+        self.count_label.clear()
+        self._update_buttons()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.state.is_locked:
+            return
+        if changes.meeting_list:
+            self.refresh()
+        elif changes.meetings:
+            self.model.invalidate_rows()
+
+    # ---- selection and commands ---------------------------------------------------
+
+    def selected_reference(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        s = self.model.summary(rows[0].row())
+        return s.reference if s else None
+
+    def _reselect(self, reference: str) -> None:
+        # Only look on the first page: scanning 100,000 rows for a selection is not worth it.
+        for row in range(min(self.model.rowCount(), 100)):
+            s = self.model.summary(row)
+            if s is not None and s.reference == reference:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                return
+
+    def _update_buttons(self) -> None:
+        unlocked = not self.state.is_locked
+        can_create = unlocked and allowed(self.state.actor.role, Permission.CREATE_MEETING)
+        has_selection = unlocked and self.selected_reference() is not None
+        self.new_button.setEnabled(can_create)
+        self.open_button.setEnabled(has_selection)
+        self.reconvene_button.setEnabled(can_create and has_selection)
+
+    def open_selected(self) -> None:
+        reference = self.selected_reference()
+        if reference:
+            workspace_launcher.open_workspace(self.state, reference)
+
+    def new_meeting(self) -> None:
+        if self.state.is_locked or not self.new_button.isEnabled():
+            return
+        dialog = NewMeetingDialog(self.state, meetings.next_reference(self.state.ctx), self)
+        dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.open()
+        self.last_dialog = dialog
+
+    def _create(self, dialog: NewMeetingDialog) -> None:
+        reference, held_at = dialog.values()
+        created = ops.run_now(self, lambda: meetings.create(self.state.ctx, self.state.actor, reference or None,
+                                                            held_at=held_at), self.state.bus)
+        if created is not None:
+            workspace_launcher.open_workspace(self.state, created.reference)
+
+    def reconvene_selected(self) -> None:
+        source = self.selected_reference()
+        if not source or not self.reconvene_button.isEnabled():
+            return
+        dialog = NewMeetingDialog(self.state, meetings.next_reference(self.state.ctx), self, reconvenes=source)
+        dialog.accepted.connect(lambda: self._reconvene(source, dialog))
+        dialog.open()
+        self.last_dialog = dialog
+
+    def _reconvene(self, source: str, dialog: NewMeetingDialog) -> None:
+        reference, held_at = dialog.values()
+        created = ops.run_now(self, lambda: meetings.duplicate_as_reconvened(
+            self.state.ctx, self.state.actor, source, reference or None, held_at), self.state.bus)
+        if created is not None:
+            workspace_launcher.open_workspace(self.state, created.reference)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    @property
+    def last_query(self) -> MeetingQuery | None:
+        return self._last_query
+
+

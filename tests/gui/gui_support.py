@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""GUI fixtures and helpers: the app shell on a copy of the template store, offscreen, no keyring.
+
+Imported by each GUI test module (a second conftest.py would shadow the root one's module name)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from conftest import PASSPHRASE
+from strategy_meeting.gui import app as gui_app
+from strategy_meeting.gui import ops
+from strategy_meeting.gui.controller import AppController
+from strategy_meeting.gui.windows import workspace_launcher
+
+
+@pytest.fixture
+def qapp_args() -> list[str]:
+    return ["strategy-meeting"]
+
+
+@pytest.fixture
+def make_controller(qapp, qtbot, clock):  # type: ignore[no-untyped-def]
+    gui_app.build_application()
+    made: list[AppController] = []
+
+    def make(data_dir, **kwargs) -> AppController:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("use_keyring", False)
+        kwargs.setdefault("clock", clock)
+        controller = AppController(data_dir, **kwargs)
+        made.append(controller)
+        return controller
+
+    yield make
+    ops.pool().waitForDone(5000)
+    qapp.processEvents()
+    workspace_launcher.close_all()
+    for controller in made:
+        controller.shutdown()
+        for widget in (controller.main_window, controller.wizard):
+            if widget is not None:
+                widget.close()
+                widget.deleteLater()
+    qapp.processEvents()
+
+
+def unlock(qtbot, controller: AppController, passphrase: str = PASSPHRASE) -> None:  # type: ignore[no-untyped-def]
+    panel = controller.unlock_panel
+    panel.passphrase.setText(passphrase)
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
+        panel.unlock_button.click()
+
+
+@pytest.fixture
+def unlocked(make_controller, data_dir, qtbot) -> Iterator[AppController]:  # type: ignore[no-untyped-def]
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller)
+    yield controller

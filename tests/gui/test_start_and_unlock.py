@@ -1,0 +1,184 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""First run, unlock, wrong passphrase, recovery key: driven as a user would."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+
+from PySide6.QtWidgets import QWizard
+
+from conftest import PASSPHRASE
+from gui_support import make_controller, unlock, unlocked  # noqa: F401 - fixtures
+from strategy_meeting.domain.roles import Role
+from strategy_meeting.services import session
+from strategy_meeting.store import FAST_TEST_KDF
+
+NEW_PASSPHRASE = "violet kettle orbit sandstone"
+
+
+def test_first_run_wizard_creates_the_store_and_opens_the_record(make_controller, tmp_path, qtbot, clock):
+    data_dir = tmp_path / "fresh"
+    controller = make_controller(
+        data_dir, wizard_create=functools.partial(session.init_store, kdf=FAST_TEST_KDF, clock=clock))
+    controller.start()
+    wizard = controller.wizard
+    assert wizard is not None and controller.main_window is None
+    assert wizard.welcome.folder.text() == str(data_dir)
+    wizard.next()
+    qtbot.keyClicks(wizard.user_page.name, "a.example")
+    qtbot.keyClicks(wizard.user_page.display_name, "Alex Example")
+    wizard.user_page.role.setCurrentIndex(wizard.user_page.role.findData(Role.CHAIR.value))
+    wizard.next()
+    page = wizard.passphrase_page
+    next_button = wizard.button(QWizard.WizardButton.CommitButton)
+    qtbot.keyClicks(page.fields.passphrase, "password1")
+    assert page.fields.meter.value() <= 1 and not next_button.isEnabled()
+    page.fields.passphrase.clear()
+    qtbot.keyClicks(page.fields.passphrase, NEW_PASSPHRASE)
+    qtbot.keyClicks(page.fields.confirm, NEW_PASSPHRASE[:-1])
+    assert not next_button.isEnabled()  # the confirmation does not match yet
+    qtbot.keyClicks(page.fields.confirm, NEW_PASSPHRASE[-1])
+    assert next_button.isEnabled() and page.fields.meter.value() >= 3
+    assert not session.has_store(data_dir)
+    next_button.click()
+    assert session.has_store(data_dir)
+    key = wizard.recovery_page.key.text()
+    assert len(key) > 20 and wizard.recovery_page.key.isReadOnly()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.recovery_page.kept.setChecked(True)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    assert wizard.finish_page.demo.isHidden()  # no --demo-data
+    available, reason = session.keyring_available()
+    assert wizard.finish_page.remember.isEnabled() == available
+    if not available:  # headless here: the reason is shown instead of a dead checkbox
+        assert wizard.finish_page.remember_reason.text() == reason
+    with qtbot.waitSignal(controller.ready):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert not controller.state.is_locked
+    assert controller.state.actor.name == "a.example" and controller.state.actor.role is Role.CHAIR
+    assert controller.main_window.stack.is_showing_content
+    assert wizard.recovery_page.key.text() == ""  # the key is not kept in the widget
+    controller.lock()
+    # The passphrase and the recovery key typed in the wizard both open the new store.
+    ctx, actor = session.open_session(data_dir, NEW_PASSPHRASE)
+    ctx.close()
+    ctx, actor = session.open_with_recovery_key(data_dir, key, "a.example")
+    assert actor.display_name == "Alex Example"
+    ctx.close()
+
+
+def test_unlock_shows_the_main_window_with_the_record(make_controller, data_dir, qtbot):
+    controller = make_controller(data_dir)
+    controller.start()
+    window = controller.main_window
+    assert controller.state.is_locked and not window.stack.is_showing_content
+    assert window.unlock_panel.isVisible()
+    unlock(qtbot, controller)
+    assert window.stack.is_showing_content and window.meetings.isVisible()
+    assert "Signed in as chair" in window.user_label.text()
+
+
+def _fingerprint(directory):
+    return {p.name: (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in sorted(directory.iterdir()) if p.is_file()}
+
+
+def test_a_wrong_passphrase_says_so_and_nothing_else_happens(make_controller, data_dir, qtbot):
+    before = _fingerprint(data_dir)
+    controller = make_controller(data_dir)
+    controller.start()
+    panel = controller.unlock_panel
+    qtbot.keyClicks(panel.passphrase, "not the passphrase")
+    panel.unlock_button.click()
+    qtbot.waitUntil(lambda: "Wrong passphrase" in panel.message.text(), timeout=30_000)
+    assert controller.state.is_locked
+    assert not controller.main_window.stack.is_showing_content
+    assert panel.passphrase.isEnabled() and panel.passphrase.selectedText() == "not the passphrase"
+    assert _fingerprint(data_dir) == before
+
+
+def test_forgotten_passphrase_recovery_key_sets_a_new_one(make_controller, data_dir, recovery_key, qtbot):
+    controller = make_controller(data_dir)
+    controller.start()
+    controller.unlock_panel.recover_button.click()
+    from strategy_meeting.gui.dialogs.recovery_dialog import RecoveryDialog
+
+    dialog = controller.unlock_panel.findChildren(RecoveryDialog)[-1]
+    assert dialog.isVisible()
+    assert dialog.user.text() == ""  # nobody was signed in yet
+    qtbot.keyClicks(dialog.user, "chair")
+    qtbot.keyClicks(dialog.key, "ABCD-WRONG-KEY0")
+    qtbot.keyClicks(dialog.fields.passphrase, NEW_PASSPHRASE)
+    qtbot.keyClicks(dialog.fields.confirm, NEW_PASSPHRASE)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.message.text() and "Checking" not in dialog.message.text(), timeout=30_000)
+    assert controller.state.is_locked and dialog.isVisible()
+    dialog.key.setText(recovery_key)
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
+        dialog.ok.click()
+    assert controller.state.actor.name == "chair"
+    controller.lock()
+    unlock(qtbot, controller, NEW_PASSPHRASE)
+    assert not controller.state.is_locked
+
+
+def test_the_store_opens_with_its_original_passphrase_only_once_changed(data_dir):
+    # Control for the test above: the template passphrase opens an untouched copy.
+    ctx, _ = session.open_session(data_dir, PASSPHRASE)
+    ctx.close()
+
+
+def test_demo_data_on_an_empty_folder_offers_the_demonstration_meetings(make_controller, tmp_path, qtbot, clock):
+    from strategy_meeting.gui.controller import find_demo_loader
+
+    if find_demo_loader() is None:  # this build has no demonstration meetings: the offer is hidden
+        return
+    data_dir = tmp_path / "demo"
+    controller = make_controller(data_dir, offer_demo=True,
+                                 wizard_create=functools.partial(session.init_store, kdf=FAST_TEST_KDF, clock=clock))
+    controller.start()
+    wizard = controller.wizard
+    wizard.next()
+    wizard.user_page.name.setText("a.example")
+    wizard.next()
+    wizard.passphrase_page.fields.passphrase.setText(NEW_PASSPHRASE)
+    wizard.passphrase_page.fields.confirm.setText(NEW_PASSPHRASE)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    wizard.recovery_page.kept.setChecked(True)
+    wizard.next()
+    assert not wizard.finish_page.demo.isHidden() and wizard.finish_page.demo.isChecked()
+    with qtbot.waitSignal(controller.ready):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    pane = controller.main_window.meetings
+    qtbot.waitUntil(lambda: pane.model.rowCount() > 0, timeout=30_000)
+    assert all(pane.model.summary(r).reference for r in range(pane.model.rowCount()))
+
+
+def test_a_computer_without_a_remembered_key_shows_the_unlock_screen(make_controller, data_dir, qtbot):
+    from strategy_meeting.gui import ops
+
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    assert controller.main_window.unlock_panel.isVisible()  # at once, before the keyring answers
+    ops.pool().waitForDone(10_000)
+    qtbot.wait(50)
+    assert controller.state.is_locked and controller.main_window.unlock_panel.isVisible()
+
+
+def test_a_remembered_store_opens_without_the_passphrase(make_controller, data_dir, qtbot, monkeypatch):
+    import json
+
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.store import Store
+
+    store, user = Store.open(data_dir, PASSPHRASE)
+    entry = json.dumps({"key": store.raw_key_for_backup().hex(), "user": user})
+    store.close()
+    # Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept.
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
+    controller = make_controller(data_dir, use_keyring=True)
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
+        controller.start()
+    assert controller.state.actor.name == "chair" and controller.main_window.stack.is_showing_content

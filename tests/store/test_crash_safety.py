@@ -1,0 +1,211 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""SIGKILL in the middle of writes (security tests 12, 33, 34).
+
+Children come from a fork server, so each starts in a few milliseconds from a clean,
+single-threaded process with the app already imported: hundreds of kills fit in half a
+minute. The default run is bounded by time; a longer soak run:
+
+    STRATEGY_MEETING_CRASH_SECONDS=600 STRATEGY_MEETING_CRASH_KILLS=5000 \
+        .venv/bin/python -m pytest tests/store/test_crash_safety.py -s
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import multiprocessing.forkserver as forkserver_module
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import crash_children
+from conftest import PASSPHRASE
+from strategy_meeting.domain.errors import WrongPassphrase
+from strategy_meeting.services import audit, session
+from strategy_meeting.services.atomic_files import is_temp_name, remove_stray_temps
+from strategy_meeting.store import FAST_TEST_KDF, Store
+from strategy_meeting.store.engine import connect_raw
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and a fork server are POSIX")
+
+SECONDS = float(os.environ.get("STRATEGY_MEETING_CRASH_SECONDS", "45"))
+MAX_KILLS = int(os.environ.get("STRATEGY_MEETING_CRASH_KILLS", "300"))
+
+
+@pytest.fixture(scope="module")
+def forkserver():
+    mp = multiprocessing.get_context("forkserver")
+    mp.set_forkserver_preload(["crash_children", "builders", "strategy_meeting.services.meetings",
+                               "strategy_meeting.services.session", "strategy_meeting.services.atomic_files"])
+    # The fork server imports its preload list with the sys.path of a fresh interpreter
+    # (Python 3.11 ignores the sys_path it is sent), so hand it pytest's path through the
+    # environment; otherwise every child would import the app again (about 1.5 s each).
+    saved = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    try:
+        forkserver_module.ensure_running()
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = saved
+    return mp
+
+
+def run_and_kill(mp, target, args, delay: float, after_ready: bool = False) -> list[int]:
+    """Start ``target`` in a child, SIGKILL it after ``delay`` seconds (counted from its READY
+    message if ``after_ready``), return its acknowledgements."""
+    reader, writer = mp.Pipe(duplex=False)
+    child = mp.Process(target=target, args=(*args, writer), daemon=True)
+    child.start()
+    writer.close()
+    if after_ready:
+        assert reader.poll(30), "the child did not open the store"
+        assert crash_children.ACK.unpack(reader.recv_bytes())[0] == crash_children.READY
+    time.sleep(delay)
+    child.kill()  # SIGKILL: no clean-up, no flush, no atexit
+    child.join()
+    acks = []
+    while True:
+        try:
+            if not reader.poll(0.5):
+                break
+            n = crash_children.ACK.unpack(reader.recv_bytes())[0]
+            if n != crash_children.READY:
+                acks.append(n)
+        except (EOFError, OSError):
+            break
+    reader.close()
+    assert child.exitcode == -9, f"the child ended by itself (exit {child.exitcode}) instead of being killed"
+    return acks
+
+
+def kill_writers_repeatedly(mp, data_dir: Path, seconds: float, max_kills: int) -> tuple[int, int, int]:
+    """The loop of security test 33; returns (kills, kills after at least one commit, acks)."""
+    rng = random.Random(20261120)
+    acked: set[int] = set()
+    kills = mid_stream = 0
+    deadline = time.monotonic() + seconds
+    while kills < max_kills and time.monotonic() < deadline:
+        # One kill in four lands while the child opens the store (and recovers the WAL the last
+        # one left behind); the others land among its commits, whatever the machine's speed.
+        while_opening = rng.random() < 0.25
+        delay = rng.uniform(0, 0.15) if while_opening else rng.uniform(0.02, 0.3)
+        acks = run_and_kill(mp, crash_children.write_meetings, (str(data_dir), PASSPHRASE, kills), delay,
+                            after_ready=not while_opening)
+        kills += 1
+        mid_stream += bool(acks)
+        acked.update(acks)
+
+        ctx, chair = session.open_session(data_dir, PASSPHRASE)  # opens: recovers the WAL itself
+        try:
+            assert ctx.store.integrity_problems() == [], f"after kill {kills}"
+            conn = connect_raw(ctx.store.db_path, ctx.store.raw_key_for_backup())
+            try:
+                present = {r[0] for r in conn.execute("SELECT reference FROM meetings")}
+            finally:
+                conn.close()
+            missing = {n for n in acked if f"SD-{n // 10_000:05d}-{n % 10_000:04d}" not in present}
+            assert not missing, f"after kill {kills}, acknowledged commits are missing: {sorted(missing)[:5]}"
+            if kills % 25 == 0:
+                assert audit.verify(ctx, chair).ok
+        finally:
+            ctx.close()
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    try:
+        report = audit.verify(ctx, chair)
+    finally:
+        ctx.close()
+    assert report.ok, report.problem
+    return kills, mid_stream, len(acked)
+
+
+def test_every_acknowledged_commit_survives_sigkill_and_the_store_opens_cleanly(forkserver, data_dir, capsys):
+    kills, mid_stream, acked = kill_writers_repeatedly(forkserver, data_dir, SECONDS, MAX_KILLS)
+    with capsys.disabled():
+        print(f"\n[crash safety] {kills} SIGKILLs, {mid_stream} after a commit, {acked} acknowledged commits all present")
+    # Bounded by time for CI; even a slow machine must have done enough to mean something.
+    assert kills >= 50 and mid_stream >= 20 and acked >= 50
+
+
+@pytest.mark.slow
+def test_soak_five_hundred_kills(forkserver, data_dir, request):
+    """The long run (about four minutes): ``pytest -m slow`` or STRATEGY_MEETING_SLOW=1."""
+    if request.config.getoption("markexpr").strip() != "slow" and os.environ.get("STRATEGY_MEETING_SLOW") != "1":
+        pytest.skip("soak run: select it with -m slow")
+    kills, mid_stream, acked = kill_writers_repeatedly(forkserver, data_dir, 900, 500)
+    assert kills == 500 and mid_stream >= 250
+
+
+def test_a_kill_mid_export_never_leaves_a_partial_file_under_its_final_name(forkserver, tmp_path, capsys):
+    rng = random.Random(34)
+    target = tmp_path / "SD-2026-0042-full.pdf"
+    strays_seen = 0
+    for kill in range(60):
+        run_and_kill(forkserver, crash_children.export_files, (str(tmp_path), 2_000_000), rng.uniform(0.02, 0.2))
+        if target.exists():
+            data = target.read_bytes()
+            assert hashlib.sha256(data[32:]).digest() == data[:32], f"partial file under the final name after kill {kill}"
+        names = os.listdir(tmp_path)
+        assert set(names) <= {target.name} | {n for n in names if is_temp_name(n)}
+        strays = [n for n in names if is_temp_name(n)]
+        strays_seen += bool(strays)
+        # "Next start": the clean-up removes the strays and nothing else.
+        assert remove_stray_temps(tmp_path, min_age_seconds=0) == len(strays)
+        assert os.listdir(tmp_path) == ([target.name] if target.exists() else [])
+    with capsys.disabled():
+        print(f"\n[atomic export] 60 SIGKILLs, {strays_seen} landed mid-write")
+    assert target.exists() and strays_seen >= 5  # the kills really did land mid-write
+
+
+@pytest.fixture
+def cheap_slots(tmp_path) -> tuple[Path, str]:
+    """A store whose every slot has the cheap test KDF: this test tries wrong passphrases
+    against all slots sixty times, which the real KDF would make a minute long."""
+    data = tmp_path / "data"
+    ctx, _, recovery = session.init_store(data, "chair", PASSPHRASE, kdf=FAST_TEST_KDF)
+    ctx.store.set_passphrase("admin", PASSPHRASE + " admin", FAST_TEST_KDF)
+    ctx.close()
+    return data, recovery
+
+
+def test_a_kill_mid_passphrase_change_leaves_exactly_one_passphrase_working(forkserver, cheap_slots):
+    data_dir, recovery_key = cheap_slots
+    rng = random.Random(12)
+    phrases = [PASSPHRASE, "second passphrase 'quoted'; --", "third passphrase ünïcødé"]
+    current = 0
+    for kill in range(20):
+        acks = run_and_kill(forkserver, crash_children.change_passphrases,
+                            (str(data_dir), "chair", phrases, current), rng.uniform(0.05, 0.3))
+        last = max(acks, default=current)
+        opening = []
+        for i, phrase in enumerate(phrases):
+            try:
+                store, user = Store.open(data_dir, phrase)
+            except WrongPassphrase:
+                continue
+            assert user == "chair"
+            assert store.integrity_problems() == []
+            store.close()
+            opening.append(i)
+        assert len(opening) == 1, f"after kill {kill}: passphrases {opening} open the store"
+        assert opening[0] in (last % 3, (last + 1) % 3), f"after kill {kill}: an older passphrase came back"
+        current = opening[0]
+    assert Store.open(data_dir, PASSPHRASE + " admin")[1] == "admin"  # another user's slot is untouched
+    Store.open_with_recovery_key(data_dir, recovery_key).close()
+
+
+def test_stray_temporary_key_and_head_files_are_removed_at_the_next_open(data_dir):
+    old = time.time() - 3600
+    strays = [data_dir / "keys.json.abc123.tmp", data_dir / "audit-head.json.def456.tmp"]
+    fresh = data_dir / "keys.json.ghi789.tmp"  # may belong to a write running right now
+    for path in [*strays, fresh]:
+        path.write_text("{")
+    for path in strays:
+        os.utime(path, (old, old))
+    session.open_session(data_dir, PASSPHRASE)[0].close()
+    assert not any(p.exists() for p in strays) and fresh.exists()
