@@ -43,7 +43,6 @@ def template_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]
     from strategy_meeting.services import users
 
     users.add_user(ctx, _admin_bootstrap(ctx), "admin", Role.ADMINISTRATOR, ADMIN_PASSPHRASE)
-    ctx.store.set_passphrase("admin", ADMIN_PASSPHRASE, FAST_TEST_KDF)  # cheap to unlock in CLI tests
     ctx.close()
     return directory, recovery
 

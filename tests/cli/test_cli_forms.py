@@ -100,7 +100,7 @@ def test_distribute_by_smtp_then_rerun_sends_nothing_twice(data_dir: Path, tmp_p
     add_meeting(data_dir, MeetingStatus.SIGNED_OFF)
     copies = tmp_path / "minutes"
     write_signed_set(copies, REF, ["full", "CSC", "POLICE", "HEALTH", "EDU"])
-    admin = ["--user", "admin"]  # with the administrator's own passphrase (fast test KDF)
+    admin = ["--user", "admin"]  # with the administrator's own passphrase
     with SmtpServer() as server:
         args = ["distribute", REF, "--copies", str(copies), "--smtp-host", "127.0.0.1", "--smtp-port",
                 str(server.port), "--smtp-security", "none", "--smtp-sender", "minutes@example.org"]
@@ -116,7 +116,7 @@ def test_distribute_failures_exit_non_zero_and_folder_delivery_completes(data_di
     add_meeting(data_dir, MeetingStatus.SIGNED_OFF)
     copies = tmp_path / "minutes"
     write_signed_set(copies, REF, ["CSC", "POLICE", "HEALTH", "EDU"])
-    admin = ["--user", "admin"]  # with the administrator's own passphrase (fast test KDF)
+    admin = ["--user", "admin"]  # with the administrator's own passphrase
     r = run_cli(data_dir, *admin, "distribute", REF, "--copies", str(copies), "--smtp-host", "127.0.0.1",
                 "--smtp-port", str(free_port()), "--smtp-security", "none", "--smtp-sender", "m@example.org",
                 passphrase=ADMIN_PASSPHRASE)
