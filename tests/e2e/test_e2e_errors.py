@@ -41,6 +41,8 @@ def test_bad_commands_leave_the_store_as_it_was(store: Path, tmp_path: Path) -> 
         # Valid RFC 3339, but no meeting was held in year 1 (its minutes could not be dated).
         (("import", str(far_past_file)), "meeting.held_at: must be a date between the years"),
         (("minutes", REF, "--out", str(tmp_path / "m"), "--agency", "yot"), "yot is not an agency of"),
+        # A usage error is one line too, not argparse's usage block.
+        (("distribute", REF, "--smtp-security", "bogus"), "invalid choice: 'bogus'"),
         # A chair asking for what only an administrator does is told whom to ask.
         (("user", "add", "someone", "--role", "administrator"), "Ask an administrator."),
     ]
