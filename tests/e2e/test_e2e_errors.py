@@ -13,6 +13,7 @@ from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from e2e_support import refused, run, scenario, snapshot
 from strategy_meeting import cli
 from strategy_meeting.services import exchange, session
+from strategy_meeting.store import FAST_TEST_KDF
 
 REF = "SD-2025-0100"
 
@@ -35,6 +36,8 @@ def test_bad_commands_leave_the_store_as_it_was(store: Path, tmp_path: Path) -> 
     far_past, _, _ = scenario("SD-0001-0001", held_at="0001-01-01T00:00:00+00:00")
     far_past_file = tmp_path / "far-past.json"
     far_past_file.write_text(json.dumps(far_past), encoding="utf-8")
+    new_passphrase = tmp_path / "new-passphrase"
+    new_passphrase.write_text("someone's own passphrase\n", encoding="utf-8")
     cases = [
         # An existing folder as the form's file name.
         (("request-form", REF, "--agency", "CSC", "-o", str(tmp_path)), "is a folder"),
@@ -44,7 +47,8 @@ def test_bad_commands_leave_the_store_as_it_was(store: Path, tmp_path: Path) -> 
         # A usage error is one line too, not argparse's usage block.
         (("distribute", REF, "--smtp-security", "bogus"), "invalid choice: 'bogus'"),
         # A chair asking for what only an administrator does is told whom to ask.
-        (("user", "add", "someone", "--role", "administrator"), "Ask an administrator."),
+        (("user", "add", "someone", "--role", "administrator", "--new-passphrase-file", str(new_passphrase)),
+         "Ask an administrator."),
     ]
     for args, words in cases:
         before = snapshot(store)
@@ -71,6 +75,21 @@ def test_users_added_from_the_command_line_act_with_their_own_passphrase(store: 
             passphrase="the teacher's own passphrase")
     assert "An agency representative may not export" in refused(r)
     assert snapshot(store) == before and not (tmp_path / "x.json").exists()
+
+
+def test_a_store_whose_first_user_is_a_chair_can_get_its_administrator(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    ctx, _, _ = session.init_store(data, "chair", PASSPHRASE, kdf=FAST_TEST_KDF)
+    ctx.close()
+    new = tmp_path / "admin-passphrase"
+    new.write_text("the administrator's own passphrase\n", encoding="utf-8")
+    add = ("--data-dir", str(data), "user", "add", "--new-passphrase-file", str(new), "--role", "administrator")
+    r = run(*add, "boss", passphrase=PASSPHRASE)
+    assert r.returncode == 0 and "boss" in r.stdout, r.stderr
+    # Only the first: from now on the administrator adds users.
+    assert "Ask an administrator." in refused(run(*add, "second", passphrase=PASSPHRASE))
+    r = run("--data-dir", str(data), "user", "list", passphrase="the administrator's own passphrase")
+    assert r.returncode == 0 and "boss: Administrator" in r.stdout and "second" not in r.stdout
 
 
 def test_an_unexpected_failure_is_one_line_without_record_text(monkeypatch, capsys) -> None:

@@ -17,16 +17,20 @@ import sys
 from pathlib import Path
 
 from strategy_meeting.domain.errors import InvalidInput
-from strategy_meeting.domain.roles import Permission, Role
+from strategy_meeting.domain.roles import Role
 from strategy_meeting.services import users
 
 NEW_PASSPHRASE_ENV = "STRATEGY_MEETING_NEW_PASSPHRASE"
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    u = sub.add_parser("user", parents=[common], help="user accounts (administrators)")
+    u = sub.add_parser("user", parents=[common], help="user accounts")
     usub = u.add_subparsers(dest="user_command", metavar="SUBCOMMAND", required=True)
-    add = usub.add_parser("add", parents=[common], help="add a user with a passphrase of their own")
+    add = usub.add_parser(
+        "add", parents=[common], help="add a user with a passphrase of their own",
+        description="Administrators add users. While a store has no administrator (its first "
+                    "user was a chair), a chair may add one.",
+    )
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", choices=[r.value for r in Role], required=True)
     add.add_argument("--agency", metavar="CODE", help="the agency of an agency representative")
@@ -59,7 +63,6 @@ def _new_passphrase(args: argparse.Namespace) -> str:
 
 
 def _add(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
-    users.require(actor, Permission.MANAGE_USERS)  # before asking for a passphrase
     user, _ = users.add_user(ctx, actor, args.name, Role(args.role), _new_passphrase(args),
                              agency=args.agency, display_name=args.display_name)
     where = f" for {user.agency}" if user.agency else ""
