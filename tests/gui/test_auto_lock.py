@@ -40,7 +40,9 @@ def test_idle_timeout_hides_the_record_and_keeps_unsaved_typing(make_controller,
     dialog = tracker.finish_selected()
     qtbot.keyClicks(dialog.note, "Medical booked for Monday")
     workspace = workspace_launcher.open_workspace(controller.state, "SD-2026-0100")
-    qtbot.keyClicks(workspace.notes, "half-typed thought")
+    workspace.show_section("details")
+    location = workspace.sections["details"].ui.locationEdit
+    qtbot.keyClicks(location, ", half-typed thought")
     ctx = controller.state.ctx
     assert window.meetings.model.rowCount() == 1
 
@@ -52,15 +54,19 @@ def test_idle_timeout_hides_the_record_and_keeps_unsaved_typing(make_controller,
     assert window.meetings.model.rowCount() == 0 and tracker.model.rowCount() == 0
     assert window.dashboard.data is None
     assert not dialog.isVisible() and dialog.hidden_by_lock
-    assert not workspace.stack.is_showing_content and not workspace.notes.isVisible()
-    assert all(label.text() == "" for label in workspace.summary_labels.values())
+    assert workspace.outer.currentWidget() is workspace.lock_page and not location.isVisible()
+    assert workspace.meeting is None and workspace.sections["details"].ui.referenceEdit.text() == ""
+    assert location.text() == "Video call, half-typed thought"  # the typing stays in its field
     with pytest.raises(Locked):
         meetings.search(ctx, controller.state.last_user(), MeetingQuery())  # services dropped
 
     unlock(qtbot, controller)
     assert dialog.isVisible() and dialog.text() == "Medical booked for Monday"
-    assert workspace.stack.is_showing_content and workspace.notes.toPlainText() == "half-typed thought"
-    assert workspace.summary_labels["reference"].text() == "SD-2026-0100"
+    assert workspace.outer.currentWidget() is not workspace.lock_page
+    assert location.text() == "Video call, half-typed thought"
+    assert workspace.sections["details"].ui.referenceEdit.text() == "SD-2026-0100"
+    stored = meetings.get(controller.state.ctx, controller.state.actor, "SD-2026-0100")
+    assert stored.location == "Video call, half-typed thought"  # saved, at the latest on unlock
     assert window.meetings.model.rowCount() == 1
 
 

@@ -14,7 +14,8 @@ from smtp_test_server import SmtpServer
 from strategy_meeting.domain.errors import MeetingLocked, PermissionDenied, VerificationFailed
 from strategy_meeting.domain.meeting import MeetingStatus
 from strategy_meeting.domain.records import CopyRecord, DistributionOutcome
-from strategy_meeting.services import audit, distribution_service, meetings
+from strategy_meeting.domain.roles import Role
+from strategy_meeting.services import audit, distribution_service, meetings, users
 from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings
 
 REF = "SD-2026-0100"
@@ -72,14 +73,15 @@ def test_acknowledgement_is_kept(ctx, admin, signed_off, tmp_path) -> None:
     assert stored.acknowledged_by == "Morgan Demo" and stored.acknowledged_at is not None
 
 
-def test_only_signed_off_meetings_by_an_administrator(ctx, chair, admin, tmp_path) -> None:
+def test_only_signed_off_meetings_by_a_chair_or_administrator(ctx, chair, admin, tmp_path) -> None:
     meetings.create(ctx, chair, template=sample_meeting("SD-2026-0300"))
     folder = tmp_path / "c"
     write_signed_set(folder, "SD-2026-0300", CODES)
     with pytest.raises(MeetingLocked, match="not signed off yet"):
         distribution_service.distribute(ctx, admin, "SD-2026-0300", copies_dir=folder, folder=tmp_path / "o")
+    rep, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
     with pytest.raises(PermissionDenied):
-        distribution_service.distribute(ctx, chair, "SD-2026-0300", copies_dir=folder, folder=tmp_path / "o")
+        distribution_service.distribute(ctx, rep, "SD-2026-0300", copies_dir=folder, folder=tmp_path / "o")
     assert not (tmp_path / "o").exists()
 
 

@@ -123,3 +123,20 @@ def test_second_user_unlocks_with_their_own_passphrase(data_dir, ctx, admin):
     ctx3, actor3 = session.open_session(data_dir, PASSPHRASE)
     ctx3.close()
     assert actor3.name == "chair"
+
+
+def test_participants_without_ids_get_stable_ids_an_edit_can_name(ctx, chair):
+    # Imported and demonstration meetings may list participants without ids.
+    m = sample_meeting()
+    for p in m.participants:
+        p.id = ""
+    meetings.create(ctx, chair, template=m)
+    first = meetings.get(ctx, chair, m.reference).participants
+    assert all(p.id for p in first) and len({p.id for p in first}) == len(first)
+    assert [p.id for p in meetings.get(ctx, chair, m.reference).participants] == [p.id for p in first]
+    edited = first[1]
+    edited.role = "Detective Inspector"
+    saved, _ = meetings.put_item(ctx, chair, m.reference, ItemKind.PARTICIPANT, edited)
+    assert len(saved.participants) == len(first)  # replaced, not added
+    assert saved.participants[1].role == "Detective Inspector"
+    assert [p.id for p in saved.participants] == [p.id for p in first]

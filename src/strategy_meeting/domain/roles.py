@@ -54,6 +54,8 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.UPDATE_OWN_ACTIONS,
             Permission.AUDIT,
             Permission.BACKUP,
+            # Where no administrator sends the minutes, the chair who signed them does.
+            Permission.DISTRIBUTE,
         }
     ),
     Role.ADMINISTRATOR: frozenset(

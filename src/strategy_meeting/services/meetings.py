@@ -86,6 +86,22 @@ def _ensure_unlocked(meeting: Meeting) -> None:
         )
 
 
+def _load(uow: Any, reference: str) -> Meeting | None:
+    """The stored meeting, with an id for every participant.
+
+    Imported and demonstration meetings may hold participants without ids; item-level edits
+    need one to say which participant they replace. The ids are given the same way on every
+    load (the lowest free ``mN`` in list order), so a reader and a later edit agree on them,
+    and the first save keeps them.
+    """
+    meeting = uow.meetings.get(reference)
+    if meeting is not None:
+        for participant in meeting.participants:
+            if not participant.id:
+                participant.id = meeting.new_id(ID_PREFIX[ItemKind.PARTICIPANT])
+    return meeting
+
+
 def _can_read(actor: User, meeting: Meeting) -> bool:
     if allowed(actor.role, Permission.READ_FULL_RECORD):
         return True
@@ -104,7 +120,7 @@ def visible_to(actor: User, meeting: Meeting) -> Meeting:
 
 def get(ctx: ServiceContext, actor: User, reference: str) -> Meeting:
     with ctx.unit_of_work() as uow:
-        meeting = uow.meetings.get(reference)
+        meeting = _load(uow, reference)
         if meeting is None:
             raise _not_found(reference)
         if not _can_read(actor, meeting):
@@ -117,7 +133,7 @@ def get(ctx: ServiceContext, actor: User, reference: str) -> Meeting:
 def get_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str) -> Any:
     """One item; asking for an item withheld from the actor's agency is refused and audited."""
     with ctx.unit_of_work() as uow:
-        meeting = uow.meetings.get(reference)
+        meeting = _load(uow, reference)
         if meeting is None:
             raise _not_found(reference)
         item = _find(meeting, kind, item_id)
@@ -163,7 +179,7 @@ def _mutate(
     authorise: Callable[[Meeting], None],
 ) -> tuple[Meeting, Changes]:
     with ctx.unit_of_work() as uow:
-        meeting = uow.meetings.get(reference)
+        meeting = _load(uow, reference)
         if meeting is None:
             raise _not_found(reference)
         _ensure_unlocked(meeting)

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Add or edit a decision: kind, outcome, rationale, threshold, the contributions it relied on
+(ticked in a list), and any agency's recorded dissent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidgetItem
+
+from strategy_meeting.domain.contribution import TOPIC_LABELS
+from strategy_meeting.domain.decision import DECISION_KIND_LABELS, Decision, DecisionKind, Dissent
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.gui.forms.ui_decision_dialog import Ui_DecisionDialog
+from strategy_meeting.gui.models.meeting_items import first_line
+from strategy_meeting.services.meetings import ItemKind
+
+from .item_dialog import ItemDialog, combo_value, fill_agency_combo, fill_combo, fill_enum_combo, text_of
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+THRESHOLD_CHOICES = [("Not recorded", None), ("Yes: threshold met", True), ("No: threshold not met", False)]
+
+
+class DecisionDialog(ItemDialog):
+    kind = ItemKind.DECISION
+    form_class = Ui_DecisionDialog
+    noun = "decision"
+
+    def load(self, meeting: Meeting, item: Any | None) -> None:
+        d: Decision = item or Decision("", DecisionKind.SECTION47_JOINT, "", "")
+        ui = self.ui
+        lines = self.fontMetrics().lineSpacing()
+        ui.outcomeEdit.setFixedHeight(lines * 3 + 2 * ui.outcomeEdit.frameWidth() + 8)
+        ui.rationaleEdit.setMinimumHeight(lines * 5)
+        ui.reliedList.setMinimumHeight(lines * 7)
+        ui.reliedList.setWordWrap(True)
+        ui.reliedList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        ui.dissentList.setMaximumHeight(lines * 4 + 2 * ui.dissentList.frameWidth())
+        fill_enum_combo(ui.kindCombo, DECISION_KIND_LABELS, d.kind)
+        ui.outcomeEdit.setPlainText(d.outcome)
+        ui.rationaleEdit.setPlainText(d.rationale)
+        # A combo cannot hold None as data reliably, so the threshold is chosen by position.
+        fill_combo(ui.thresholdCombo, [(label, n) for n, (label, _v) in enumerate(THRESHOLD_CHOICES)],
+                   next(n for n, (_l, v) in enumerate(THRESHOLD_CHOICES) if v is d.threshold_met))
+        ui.reliedList.clear()
+        for c in meeting.contributions:
+            row = QListWidgetItem(f"{c.id} \u00b7 {c.agency} \u00b7 {TOPIC_LABELS[c.topic]}: {first_line(c.text, 90)}")
+            row.setData(ID_ROLE, c.id)
+            row.setToolTip(c.text)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked if c.id in d.relied_on else Qt.CheckState.Unchecked)
+            ui.reliedList.addItem(row)
+        # An id the dialog cannot show (withheld or removed) is kept, not silently dropped.
+        self._hidden_relied = [i for i in d.relied_on if meeting.contribution(i) is None]
+        fill_agency_combo(ui.dissentAgencyCombo, meeting, "")
+        ui.dissentList.clear()
+        for x in d.dissent:
+            self._add_dissent_row(x)
+        ui.addDissentButton.clicked.connect(self._add_dissent)
+        ui.dissentViewEdit.returnPressed.connect(self._add_dissent)
+        ui.removeDissentButton.clicked.connect(self._remove_dissent)
+
+    def _add_dissent_row(self, dissent: Dissent) -> None:
+        row = QListWidgetItem(f"{dissent.agency}: {dissent.view}")
+        row.setData(ID_ROLE, dissent)
+        self.ui.dissentList.addItem(row)
+
+    def _add_dissent(self) -> None:
+        view = self.ui.dissentViewEdit.text().strip()
+        agency = combo_value(self.ui.dissentAgencyCombo)
+        if not view or not agency:
+            self.show_problem("Choose the agency and write its view before adding a dissent.")
+            return
+        self.show_problem("")
+        self._add_dissent_row(Dissent(agency, view))
+        self.ui.dissentViewEdit.clear()
+
+    def _remove_dissent(self) -> None:
+        for row in self.ui.dissentList.selectedItems():
+            self.ui.dissentList.takeItem(self.ui.dissentList.row(row))
+
+    def relied_on(self) -> list[str]:
+        chosen = []
+        for n in range(self.ui.reliedList.count()):
+            row = self.ui.reliedList.item(n)
+            if row.checkState() == Qt.CheckState.Checked:
+                chosen.append(row.data(ID_ROLE))
+        return chosen + self._hidden_relied
+
+    def build(self) -> Decision:
+        ui = self.ui
+        pending = ui.dissentViewEdit.text().strip()
+        if pending:
+            raise ValueError("A dissent is typed but not added: press Add dissent or clear it.")
+        return Decision(
+            id=self.original.id if self.original else "",
+            kind=combo_value(ui.kindCombo),
+            outcome=text_of(ui.outcomeEdit),
+            rationale=text_of(ui.rationaleEdit),
+            threshold_met=THRESHOLD_CHOICES[ui.thresholdCombo.currentIndex()][1],
+            relied_on=self.relied_on(),
+            dissent=[ui.dissentList.item(n).data(ID_ROLE) for n in range(ui.dissentList.count())],
+        )

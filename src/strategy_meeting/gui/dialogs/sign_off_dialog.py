@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Sign off the minutes: every warning is shown and must be acknowledged, one by one.
+
+The warnings are the domain's own checks (``signoff_warnings``); the sign-off service checks
+them again and refuses unless the chair acknowledged them, so this dialog only asks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.signoff_checks import signoff_warnings
+from strategy_meeting.gui.forms.ui_sign_off_dialog import Ui_SignOffDialog
+
+
+class SignOffDialog(QDialog):
+    signOffRequested = Signal(bool)  # acknowledge_warnings
+
+    def __init__(self, meeting: Meeting, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SignOffDialog()
+        self.ui.setupUi(self)
+        self.warnings = signoff_warnings(meeting)
+        ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Sign off")
+        ok.setAccessibleName("Sign off the minutes")
+        self.sign_button = ok
+        cancel = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        self.ui.errorLabel.hide()
+        locks = (f"Signing off concludes {meeting.reference} and locks its minutes: later changes "
+                 "are addenda.")
+        if self.warnings:
+            self.ui.introLabel.setText(
+                f"{locks} There {'is' if len(self.warnings) == 1 else 'are'} {len(self.warnings)} "
+                f"warning{'s' if len(self.warnings) != 1 else ''}. Tick each one to confirm you have "
+                "considered it."
+            )
+            for w in self.warnings:
+                item = QListWidgetItem(w.message)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.ui.warningsList.addItem(item)
+        else:
+            self.ui.introLabel.setText(f"{locks} Every statutory check is met.")
+            self.ui.warningsList.hide()
+            self.ui.acknowledgeAllCheck.hide()
+        self.ui.warningsList.itemChanged.connect(lambda _i: self._sync())
+        self.ui.acknowledgeAllCheck.toggled.connect(self._tick_all)
+        self.ui.buttonBox.accepted.connect(lambda: self.signOffRequested.emit(bool(self.warnings)))
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._sync()
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.ui.warningsList.item(n) for n in range(self.ui.warningsList.count())]
+
+    def all_acknowledged(self) -> bool:
+        return all(item.checkState() == Qt.CheckState.Checked for item in self._items())
+
+    def _tick_all(self, on: bool) -> None:
+        for item in self._items():
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._sync()
+
+    def _sync(self) -> None:
+        done = self.all_acknowledged()
+        self.sign_button.setEnabled(done)
+        check = self.ui.acknowledgeAllCheck
+        check.blockSignals(True)
+        check.setChecked(done and bool(self.warnings))
+        check.blockSignals(False)
+
+    def show_problem(self, message: str) -> None:
+        self.ui.errorLabel.setText(message)
+        self.ui.errorLabel.setVisible(bool(message))

@@ -1,0 +1,221 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'decision_dialog.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
+
+class Ui_DecisionDialog(object):
+    def setupUi(self, DecisionDialog):
+        if not DecisionDialog.objectName():
+            DecisionDialog.setObjectName(u"DecisionDialog")
+        DecisionDialog.setMinimumSize(QSize(640, 0))
+        self.mainLayout = QVBoxLayout(DecisionDialog)
+        self.mainLayout.setObjectName(u"mainLayout")
+        self.formLayout = QFormLayout()
+        self.formLayout.setObjectName(u"formLayout")
+        self.formLayout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.formLayout.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.kindLabel = QLabel(DecisionDialog)
+        self.kindLabel.setObjectName(u"kindLabel")
+
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.kindLabel)
+
+        self.kindCombo = QComboBox(DecisionDialog)
+        self.kindCombo.setObjectName(u"kindCombo")
+
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.kindCombo)
+
+        self.outcomeLabel = QLabel(DecisionDialog)
+        self.outcomeLabel.setObjectName(u"outcomeLabel")
+
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.outcomeLabel)
+
+        self.outcomeEdit = QPlainTextEdit(DecisionDialog)
+        self.outcomeEdit.setObjectName(u"outcomeEdit")
+        self.outcomeEdit.setTabChangesFocus(True)
+
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.outcomeEdit)
+
+        self.rationaleLabel = QLabel(DecisionDialog)
+        self.rationaleLabel.setObjectName(u"rationaleLabel")
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.rationaleLabel)
+
+        self.rationaleEdit = QPlainTextEdit(DecisionDialog)
+        self.rationaleEdit.setObjectName(u"rationaleEdit")
+        self.rationaleEdit.setTabChangesFocus(True)
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.rationaleEdit)
+
+        self.thresholdLabel = QLabel(DecisionDialog)
+        self.thresholdLabel.setObjectName(u"thresholdLabel")
+
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.thresholdLabel)
+
+        self.thresholdCombo = QComboBox(DecisionDialog)
+        self.thresholdCombo.setObjectName(u"thresholdCombo")
+
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.thresholdCombo)
+
+        self.reliedListLabel = QLabel(DecisionDialog)
+        self.reliedListLabel.setObjectName(u"reliedListLabel")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.reliedListLabel)
+
+        self.reliedList = QListWidget(DecisionDialog)
+        self.reliedList.setObjectName(u"reliedList")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.reliedList)
+
+
+        self.mainLayout.addLayout(self.formLayout)
+
+        self.dissentGroup = QGroupBox(DecisionDialog)
+        self.dissentGroup.setObjectName(u"dissentGroup")
+        self.dissentLayout = QVBoxLayout(self.dissentGroup)
+        self.dissentLayout.setObjectName(u"dissentLayout")
+        self.dissentRow = QHBoxLayout()
+        self.dissentRow.setObjectName(u"dissentRow")
+        self.dissentAgencyCombo = QComboBox(self.dissentGroup)
+        self.dissentAgencyCombo.setObjectName(u"dissentAgencyCombo")
+
+        self.dissentRow.addWidget(self.dissentAgencyCombo)
+
+        self.dissentViewEdit = QLineEdit(self.dissentGroup)
+        self.dissentViewEdit.setObjectName(u"dissentViewEdit")
+
+        self.dissentRow.addWidget(self.dissentViewEdit)
+
+        self.addDissentButton = QPushButton(self.dissentGroup)
+        self.addDissentButton.setObjectName(u"addDissentButton")
+
+        self.dissentRow.addWidget(self.addDissentButton)
+
+
+        self.dissentLayout.addLayout(self.dissentRow)
+
+        self.dissentList = QListWidget(self.dissentGroup)
+        self.dissentList.setObjectName(u"dissentList")
+
+        self.dissentLayout.addWidget(self.dissentList)
+
+        self.removeRow = QHBoxLayout()
+        self.removeRow.setObjectName(u"removeRow")
+        self.removeDissentButton = QPushButton(self.dissentGroup)
+        self.removeDissentButton.setObjectName(u"removeDissentButton")
+
+        self.removeRow.addWidget(self.removeDissentButton)
+
+        self.removeSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.removeRow.addItem(self.removeSpacer)
+
+
+        self.dissentLayout.addLayout(self.removeRow)
+
+
+        self.mainLayout.addWidget(self.dissentGroup)
+
+        self.errorLabel = QLabel(DecisionDialog)
+        self.errorLabel.setObjectName(u"errorLabel")
+        self.errorLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.errorLabel)
+
+        self.buttonBox = QDialogButtonBox(DecisionDialog)
+        self.buttonBox.setObjectName(u"buttonBox")
+        self.buttonBox.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Save)
+
+        self.mainLayout.addWidget(self.buttonBox)
+
+#if QT_CONFIG(shortcut)
+        self.kindLabel.setBuddy(self.kindCombo)
+        self.outcomeLabel.setBuddy(self.outcomeEdit)
+        self.rationaleLabel.setBuddy(self.rationaleEdit)
+        self.thresholdLabel.setBuddy(self.thresholdCombo)
+        self.reliedListLabel.setBuddy(self.reliedList)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.kindCombo, self.outcomeEdit)
+        QWidget.setTabOrder(self.outcomeEdit, self.rationaleEdit)
+        QWidget.setTabOrder(self.rationaleEdit, self.thresholdCombo)
+        QWidget.setTabOrder(self.thresholdCombo, self.reliedList)
+        QWidget.setTabOrder(self.reliedList, self.dissentAgencyCombo)
+        QWidget.setTabOrder(self.dissentAgencyCombo, self.dissentViewEdit)
+        QWidget.setTabOrder(self.dissentViewEdit, self.addDissentButton)
+        QWidget.setTabOrder(self.addDissentButton, self.dissentList)
+        QWidget.setTabOrder(self.dissentList, self.removeDissentButton)
+        QWidget.setTabOrder(self.removeDissentButton, self.buttonBox)
+
+        self.retranslateUi(DecisionDialog)
+
+        QMetaObject.connectSlotsByName(DecisionDialog)
+    # setupUi
+
+    def retranslateUi(self, DecisionDialog):
+        DecisionDialog.setWindowTitle(QCoreApplication.translate("DecisionDialog", u"Decision", None))
+        self.kindLabel.setText(QCoreApplication.translate("DecisionDialog", u"&Decision:", None))
+#if QT_CONFIG(accessibility)
+        self.kindCombo.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Kind of decision", None))
+#endif // QT_CONFIG(accessibility)
+        self.outcomeLabel.setText(QCoreApplication.translate("DecisionDialog", u"&Outcome:", None))
+#if QT_CONFIG(accessibility)
+        self.outcomeEdit.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Outcome", None))
+#endif // QT_CONFIG(accessibility)
+        self.rationaleLabel.setText(QCoreApplication.translate("DecisionDialog", u"&Rationale:", None))
+#if QT_CONFIG(accessibility)
+        self.rationaleEdit.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Rationale: why it was decided", None))
+#endif // QT_CONFIG(accessibility)
+        self.thresholdLabel.setText(QCoreApplication.translate("DecisionDialog", u"&Threshold met:", None))
+#if QT_CONFIG(accessibility)
+        self.thresholdCombo.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Threshold met", None))
+#endif // QT_CONFIG(accessibility)
+        self.reliedListLabel.setText(QCoreApplication.translate("DecisionDialog", u"Relied &on:", None))
+#if QT_CONFIG(accessibility)
+        self.reliedList.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Contributions relied on", None))
+#endif // QT_CONFIG(accessibility)
+        self.dissentGroup.setTitle(QCoreApplication.translate("DecisionDialog", u"Dissent by agency", None))
+#if QT_CONFIG(accessibility)
+        self.dissentAgencyCombo.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Dissenting agency", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.dissentViewEdit.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Dissenting view", None))
+#endif // QT_CONFIG(accessibility)
+        self.dissentViewEdit.setPlaceholderText(QCoreApplication.translate("DecisionDialog", u"The agency's view, in a sentence", None))
+#if QT_CONFIG(accessibility)
+        self.addDissentButton.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Add dissent", None))
+#endif // QT_CONFIG(accessibility)
+        self.addDissentButton.setText(QCoreApplication.translate("DecisionDialog", u"&Add dissent", None))
+#if QT_CONFIG(accessibility)
+        self.dissentList.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Recorded dissent", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.removeDissentButton.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Remove selected dissent", None))
+#endif // QT_CONFIG(accessibility)
+        self.removeDissentButton.setText(QCoreApplication.translate("DecisionDialog", u"Remo&ve selected dissent", None))
+#if QT_CONFIG(accessibility)
+        self.errorLabel.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Problem with this form", None))
+#endif // QT_CONFIG(accessibility)
+        self.errorLabel.setStyleSheet(QCoreApplication.translate("DecisionDialog", u"color: #b3261e;", None))
+        self.errorLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.buttonBox.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Save or cancel", None))
+#endif // QT_CONFIG(accessibility)
+    # retranslateUi
+

@@ -1,0 +1,138 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""What each agency's copy withholds, as a table: one row per contribution, action and
+decision, one column per agency.
+
+Every cell comes from the domain's ``copy_of`` for that agency (the function the minutes are
+rendered from), never from a rule of our own: a slot that ``copy_of`` replaced by ``Withheld``
+is withheld, and a decision names as withheld exactly what ``relied_on_withheld`` lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from strategy_meeting.domain.contribution import TOPIC_LABELS
+from strategy_meeting.domain.decision import DECISION_KIND_LABELS
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.sharing import MeetingCopy, Recipient, Withheld, copy_of
+
+from .meeting_items import first_line
+
+_Index = QModelIndex | QPersistentModelIndex
+INCLUDED = "Included"
+WITHHELD = "Withheld"
+INCLUDED_COLOUR = "#e3f1e4"
+WITHHELD_COLOUR = "#f8dedc"
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    label: str
+    detail: str
+    cells: tuple[str, ...]  # one per agency column
+
+
+def copies_for(meeting: Meeting) -> dict[str, MeetingCopy]:
+    return {code: copy_of(meeting, Recipient(code)) for code in meeting.agency_codes}
+
+
+def matrix_rows(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[MatrixRow]:
+    codes = list(copies)
+    rows: list[MatrixRow] = []
+    for n, c in enumerate(meeting.contributions):
+        cells = tuple(WITHHELD if isinstance(copies[code].contribution_slots[n], Withheld) else INCLUDED
+                      for code in codes)
+        rows.append(MatrixRow(f"Contribution {c.id} \u00b7 {c.agency} \u00b7 {TOPIC_LABELS[c.topic]}",
+                              first_line(c.text, 200), cells))
+    for n, a in enumerate(meeting.actions, start=1):
+        cells = tuple(WITHHELD if isinstance(copies[code].action_slots[n - 1], Withheld) else INCLUDED
+                      for code in codes)
+        rows.append(MatrixRow(f"Action {n} \u00b7 {a.owner_agency}", first_line(a.description, 200), cells))
+    for n, d in enumerate(meeting.decisions, start=1):
+        cells = []
+        for code in codes:
+            hidden = len(copies[code].relied_on_withheld.get(d.id, []))
+            cells.append(f"{hidden} relied-on withheld" if hidden else INCLUDED)
+        rows.append(MatrixRow(f"Decision {n} \u00b7 {DECISION_KIND_LABELS[d.kind]}", first_line(d.outcome, 200),
+                              tuple(cells)))
+    return rows
+
+
+def summary_lines(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[str]:
+    lines = []
+    for code, copy in copies.items():
+        contributions = sum(1 for s in copy.contribution_slots if isinstance(s, Withheld))
+        actions = sum(1 for s in copy.action_slots if isinstance(s, Withheld))
+        if not contributions and not actions:
+            lines.append(f"{code}: the copy holds every contribution and action.")
+            continue
+        parts = []
+        if contributions:
+            parts.append(f"{contributions} contribution{'s' if contributions != 1 else ''}")
+        if actions:
+            parts.append(f"{actions} action{'s' if actions != 1 else ''}")
+        lines.append(f"{code}: withholds {' and '.join(parts)}.")
+    return lines
+
+
+class CopyMatrixModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.codes: list[str] = []
+        self.rows: list[MatrixRow] = []
+        self.summary: list[str] = []
+
+    def set_meeting(self, meeting: Meeting | None) -> None:
+        self.beginResetModel()
+        if meeting is None:
+            self.codes, self.rows, self.summary = [], [], []
+        else:
+            copies = copies_for(meeting)
+            self.codes = list(copies)
+            self.rows = matrix_rows(meeting, copies)
+            self.summary = summary_lines(meeting, copies)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_meeting(None)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.codes) + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return "Item" if section == 0 else f"{self.codes[section - 1]} copy"
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if index.column() == 0:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return row.label
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return row.detail
+            return None
+        cell = row.cells[index.column() - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            if cell not in (INCLUDED, WITHHELD):
+                cell = f"Included; it names {cell.split()[0]} relied-on item(s) only as withheld"
+            return f"{self.codes[index.column() - 1]} copy: {cell}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(INCLUDED_COLOUR if cell == INCLUDED else WITHHELD_COLOUR))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#1b1b1b"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None

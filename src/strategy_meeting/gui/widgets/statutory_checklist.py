@@ -1,0 +1,121 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The statutory checks before sign-off, shown live as a checklist beside the meeting.
+
+The checks themselves are the domain's (``signoff_checks``): this widget lays out one line per
+check that can pass, ticks it when the domain reports no warning of its kind, and lists any
+warning it does not know as an extra unticked line, so a new domain check is never hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from strategy_meeting.domain.agency import STATUTORY_KIND_LABELS, STATUTORY_KINDS
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.signoff_checks import (
+    CheckKind,
+    SignOffWarning,
+    missing_statutory_kinds,
+    signoff_warnings,
+)
+
+OK_MARK = "\u2714"  # heavy check mark
+GAP_MARK = "\u26a0"  # warning sign
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class CheckLine:
+    passed: bool
+    label: str
+    detail: str
+    section: str  # which workspace section fixes it
+
+
+# The order follows the page: people first, then what was decided and done.
+_LINES: list[tuple[CheckKind, str, str]] = [
+    (CheckKind.NO_SUBJECT_CHILD, "A subject child is recorded", "children"),
+    (CheckKind.NO_DECISION, "At least one decision is recorded", "decisions"),
+    (CheckKind.DECISION_WITHOUT_RATIONALE, "Every decision gives its rationale", "decisions"),
+    (CheckKind.PARENTS_INFORMED_MISSING, "Parents informed (or the delay) is recorded", "parents"),
+    (CheckKind.ACTION_WITHOUT_OWNER, "Every action has a named owner", "actions"),
+    (CheckKind.ACTION_WITHOUT_DUE_DATE, "Every action has a due date", "actions"),
+]
+
+
+def check_lines(meeting: Meeting) -> list[CheckLine]:
+    warnings = signoff_warnings(meeting)
+    by_kind: dict[CheckKind, list[SignOffWarning]] = {}
+    for w in warnings:
+        by_kind.setdefault(w.kind, []).append(w)
+    lines: list[CheckLine] = []
+    missing = set(missing_statutory_kinds(meeting))
+    for kind in STATUTORY_KINDS:
+        label = STATUTORY_KIND_LABELS[kind]
+        lines.append(CheckLine(kind not in missing, f"Someone from {label} attended",
+                               f"No one from {label} attended." if kind in missing else "", "participants"))
+    known = {CheckKind.STATUTORY_AGENCY_ABSENT}
+    for kind, label, section in _LINES:
+        found = by_kind.get(kind, [])
+        known.add(kind)
+        lines.append(CheckLine(not found, label, " ".join(w.message for w in found), section))
+    for kind, found in by_kind.items():
+        if kind not in known:
+            for w in found:
+                lines.append(CheckLine(False, w.message, w.message, ""))
+    return lines
+
+
+class StatutoryChecklist(QWidget):
+    """A list of ticks and warnings; activating a warning asks to open the section that fixes it."""
+
+    sectionRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Statutory checks summary")
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Statutory checks")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.list.itemActivated.connect(self._activated)
+        self.lines: list[CheckLine] = []
+
+    def show_meeting(self, meeting: Meeting) -> None:
+        self.lines = check_lines(meeting)
+        self.list.clear()
+        for line in self.lines:
+            mark = OK_MARK if line.passed else GAP_MARK
+            item = QListWidgetItem(f"{mark}  {line.label}")
+            item.setToolTip(line.detail or "Done.")
+            item.setData(SECTION_ROLE, line.section)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{'Done' if line.passed else 'Missing'}: {line.label}. {line.detail}".strip())
+            item.setForeground(QBrush(QColor("#2e7d32" if line.passed else "#8a4b00")))
+            self.list.addItem(item)
+        gaps = sum(1 for line in self.lines if not line.passed)
+        self.summary.setText(
+            "All statutory checks are met." if not gaps
+            else f"{len(self.lines) - gaps} of {len(self.lines)} checks met; {gaps} to resolve before sign-off."
+        )
+
+    def clear(self) -> None:
+        self.lines = []
+        self.list.clear()
+        self.summary.setText("")
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        section = item.data(SECTION_ROLE)
+        if section:
+            self.sectionRequested.emit(section)

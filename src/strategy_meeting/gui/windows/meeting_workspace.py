@@ -1,0 +1,370 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""One window per meeting: its sections, the live statutory checklist, undo and redo.
+
+Every edit is an undoable service call made at once (``gui.undo``), so what the chair typed is
+in the encrypted store before the next step. The window holds the meeting the last call
+returned and nothing it cannot get back from the store: on lock it blanks every section and
+hides open editors (their unsaved text stays in them); on unlock it reloads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.errors import UserError
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.roles import Permission, allowed
+from strategy_meeting.gui import ops
+from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.minutes_calls import GeneratedCopy
+from strategy_meeting.gui.undo import ServiceCall, UpdateDetailsCommand
+from strategy_meeting.gui.widgets.statutory_checklist import StatutoryChecklist
+from strategy_meeting.services import meetings
+from strategy_meeting.services.meetings import ItemKind
+
+from .sections import SECTIONS, Section
+from .workspace_actions import build_actions
+from .workspace_editing import ItemEditing
+from .workspace_minutes import MinutesFlow
+
+LOCKED_TEXT = "This meeting is hidden while the store is locked.\nUnlock to carry on where you left off."
+# Which section each "new item" step opens first, so the new row is in view when it is saved.
+_SECTION_OF = {ItemKind.CHILD: "children", ItemKind.HOUSEHOLD: "children", ItemKind.PARTICIPANT: "participants",
+               ItemKind.AGENCY: "participants", ItemKind.CONTRIBUTION: "contributions",
+               ItemKind.DECISION: "decisions", ItemKind.ACTION: "actions"}
+
+
+class MeetingWorkspace(QMainWindow):
+    meetingShown = Signal(object)  # Meeting
+    minutesGenerated = Signal(object)  # list[GeneratedCopy]
+    minutesFailed = Signal(str)
+
+    undo_action: QAction
+    redo_action: QAction
+    generate_action: QAction
+    sign_off_action: QAction
+
+    def __init__(self, state: AppState, reference: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.reference = reference
+        self.meeting: Meeting | None = None
+        self.active_dialog: QDialog | None = None
+        self.undo_stack = QUndoStack(self)
+        self.editing = ItemEditing(self)
+        self.minutes = MinutesFlow(self)
+        self._own_change = False
+        self._ok = False
+        self._error_sink: Callable[[str], None] | None = None
+        self._hidden_dialogs: list[QDialog] = []
+        self._dock_hidden_by_lock = False
+        self._stale: set[str] = set()  # sections not redrawn since the meeting last changed
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("meetingWorkspace")
+
+        self.section_list: list[Section] = [cls(self) for cls in SECTIONS]
+        self.sections: dict[str, Section] = {s.key: s for s in self.section_list}
+        self.nav = QListWidget(self)
+        self.nav.setAccessibleName("Sections")
+        self.pages = QStackedWidget(self)
+        for n, section in enumerate(self.section_list, start=1):
+            item = QListWidgetItem(f"{n}  {section.title}")
+            item.setToolTip(f"{section.title} (Ctrl+{n})")
+            self.nav.addItem(item)
+            self.pages.addWidget(section)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(lambda _i: self._refresh_current())
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()
+                               + self.nav.fontMetrics().horizontalAdvance("MM"))
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Read-only notice")
+        self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00; padding: 0.4em; }")
+        self.banner.hide()
+        body = QWidget(self)
+        body_layout = QHBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.nav)
+        page_column = QVBoxLayout()
+        page_column.addWidget(self.banner)
+        page_column.addWidget(self.pages, 1)
+        body_layout.addLayout(page_column, 1)
+
+        self.lock_page = QLabel(LOCKED_TEXT, self)
+        self.lock_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lock_page.setAccessibleName("Locked")
+        self.outer = QStackedWidget(self)
+        self.outer.addWidget(body)
+        self.outer.addWidget(self.lock_page)
+        self.setCentralWidget(self.outer)
+
+        self.checklist = StatutoryChecklist(self)
+        self.checklist.sectionRequested.connect(self.show_section)
+        self.checklist_dock = QDockWidget("Statutory checks", self)
+        self.checklist_dock.setObjectName("checklistDock")
+        self.checklist_dock.setWidget(self.checklist)
+        self.checklist_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                        | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
+
+        build_actions(self)
+        self.nav.setCurrentRow(0)
+        state.locked.connect(self._on_locked)
+        state.unlocked.connect(self._on_unlocked)
+        state.bus.changed.connect(self._on_changes)
+        if state.is_locked:
+            self._on_locked()
+        else:
+            self.reload()
+
+    # -- SectionHost ---------------------------------------------------------------------------------
+
+    def today(self) -> date:
+        return self.state.ctx.today() if not self.state.is_locked else date.today()
+
+    def can_save(self) -> bool:
+        return not self.state.is_locked and self.meeting is not None and not self.meeting.status.is_locked
+
+    def edit_item(self, kind: ItemKind, item: Any | None = None, **preset: Any) -> None:
+        self.editing.edit(kind, item, **preset)
+
+    def new_item(self, kind: ItemKind) -> None:
+        if self.meeting is None or not self._may_add(kind):
+            return
+        self.show_section(_SECTION_OF[kind])
+        actor = self.state.actor
+        if kind is ItemKind.CONTRIBUTION and actor.agency and not allowed(actor.role, Permission.EDIT_MEETING):
+            self.editing.edit(kind, None, agency=actor.agency)  # a representative adds their own
+        elif kind is ItemKind.CONTRIBUTION:
+            self.sections["contributions"].add_for_current_agency()  # type: ignore[attr-defined]
+        else:
+            self.editing.edit(kind)
+
+    def remove_item(self, kind: ItemKind, item: Any) -> None:
+        self.editing.remove(kind, item)
+
+    def move_item(self, kind: ItemKind, item: Any, delta: int) -> None:
+        self.editing.move(kind, item, delta)
+
+    def update_detail(self, field: str, after: Any, merge_key: str, text: str) -> bool:
+        if self.meeting is None:
+            return False
+        before = getattr(self.meeting, field)
+        return self.push(UpdateDetailsCommand(self.run_service, self.reference, field, after, before, text,
+                                              merge_key))
+
+    def show_section(self, key: str) -> None:
+        index = [s.key for s in self.section_list].index(key)
+        self.nav.setCurrentRow(index)
+        self.section_list[index].focus_first()
+
+    def sign_off(self) -> Any:
+        return self.minutes.sign_off()
+
+    def generate_minutes(self, folder: Path | None = None, sign: bool | None = None) -> bool:
+        return self.minutes.generate(folder, sign)
+
+    def preview_copy(self, copy: GeneratedCopy) -> Any:
+        return self.minutes.preview_copy(copy)
+
+    def open_copy(self, copy: GeneratedCopy) -> None:
+        self.minutes.open_copy(copy)
+
+    # -- running service calls --------------------------------------------------------------------
+
+    def run_service(self, call: ServiceCall, error_sink: Callable[[str], None] | None = None) -> Meeting | None:
+        """Run one service call now; show the meeting it returns, or the reason it was refused
+        (in ``error_sink`` when a dialog is waiting for it, else in a message box)."""
+        self._ok = False
+        if self.state.is_locked:
+            return None
+        sink = error_sink or self._error_sink
+        try:
+            meeting, changes = call(self.state.ctx, self.state.actor)
+        except UserError as exc:
+            if sink is not None:
+                sink(str(exc))
+            else:
+                ops.show_error(self, exc)
+            return None
+        except Exception as exc:  # noqa: BLE001 - shown as an apology, logged by type only
+            ops.show_error(self, exc)
+            return None
+        self._own_change = True
+        try:
+            self.state.bus.emit_changes(changes)
+        finally:
+            self._own_change = False
+        self._ok = True
+        self.show_meeting(meeting)
+        self.statusBar().showMessage("All changes saved.", 4000)
+        return meeting
+
+    def push(self, command: QUndoCommand, error_sink: Callable[[str], None] | None = None) -> bool:
+        """Push an undoable step (its redo runs the service call). False when it was refused."""
+        self._error_sink = error_sink
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._error_sink = None
+        return self._ok
+
+    def undo(self) -> None:
+        self.flush_all()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush_all()
+        self.undo_stack.redo()
+
+    def flush_all(self) -> None:
+        for section in self.section_list:
+            section.flush()
+
+    # -- showing -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.state.is_locked:
+            return
+        try:
+            meeting = meetings.get(self.state.ctx, self.state.actor, self.reference)
+        except Exception as exc:  # noqa: BLE001
+            ops.show_error(self, exc)
+            return
+        self.show_meeting(meeting)
+
+    def show_meeting(self, meeting: Meeting) -> None:
+        """Show the meeting a service call returned. Only the page on show is redrawn now;
+        the others are redrawn when they are opened (a large meeting stays quick to edit)."""
+        self.meeting = meeting
+        self.setWindowTitle(f"{meeting.reference} ({meeting.status.label.lower()}) \u2014 Strategy Meeting")
+        self.outer.setCurrentIndex(0)
+        if self._dock_hidden_by_lock:
+            self._dock_hidden_by_lock = False
+            self.checklist_dock.show()
+        self._stale = set(self.sections)
+        self._refresh_current()
+        self.checklist.show_meeting(meeting)
+        self._apply_permissions()
+        self.sync_actions()
+        self.meetingShown.emit(meeting)
+
+    def _refresh_current(self) -> None:
+        section = self.pages.currentWidget()
+        if self.meeting is not None and isinstance(section, Section) and section.key in self._stale:
+            self._stale.discard(section.key)
+            section.show_meeting(self.meeting)
+
+    def _may_add(self, kind: ItemKind) -> bool:
+        meeting = self.meeting
+        if meeting is None or meeting.status.is_locked or self.state.is_locked:
+            return False
+        role = self.state.actor.role
+        if kind is ItemKind.CONTRIBUTION:
+            return allowed(role, Permission.CONTRIBUTE)
+        return allowed(role, Permission.EDIT_MEETING)
+
+    def _apply_permissions(self) -> None:
+        read_only = not self._may_add(ItemKind.DECISION)
+        contributions = self._may_add(ItemKind.CONTRIBUTION)
+        for section in self.section_list:
+            section.set_read_only(read_only, contributions)
+        meeting = self.meeting
+        if meeting is not None and meeting.sign_off is not None:
+            when = meeting.sign_off.signed_off_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            self.banner.setText(f"Signed off by {meeting.sign_off.signed_off_by} on {when}. The record is "
+                                "read only; later changes are addenda.")
+        elif meeting is not None and meeting.status.is_locked:
+            self.banner.setText("These minutes are signed off. The record is read only.")
+        elif read_only and contributions:
+            self.banner.setText("You can add your agency's contributions; the rest of the record is read only.")
+        elif read_only:
+            self.banner.setText("You can read this meeting but not change it.")
+        self.banner.setVisible(read_only)
+
+    def sync_actions(self) -> None:
+        if not isValid(self.undo_stack):  # the window is being torn down
+            return
+        unlocked = not self.state.is_locked and self.meeting is not None
+        editable = unlocked and self._may_add(ItemKind.DECISION)
+        self.undo_action.setEnabled(unlocked and self.undo_stack.canUndo())
+        self.redo_action.setEnabled(unlocked and self.undo_stack.canRedo())
+        for action, kind in ((self.new_contribution_action, ItemKind.CONTRIBUTION),
+                             (self.new_decision_action, ItemKind.DECISION),
+                             (self.new_action_action, ItemKind.ACTION),
+                             (self.new_participant_action, ItemKind.PARTICIPANT),
+                             (self.new_child_action, ItemKind.CHILD)):
+            action.setEnabled(unlocked and self._may_add(kind))
+        self.sign_off_action.setEnabled(editable and allowed(self.state.actor.role, Permission.SIGN_OFF))
+        self.generate_action.setEnabled(unlocked and not self.minutes.generating)
+        for action in self.section_actions:
+            action.setEnabled(unlocked)
+
+    # -- the rest of the app -----------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self._own_change or self.meeting is None or self.state.is_locked:
+            return
+        if self.meeting.id in changes.meetings:
+            self.reload()
+
+    def _on_locked(self) -> None:
+        """Hide the record: blank every section and the checklist, hide editors (keeping what
+        was typed in them), close views that only show the record."""
+        self.meeting = None
+        for section in self.section_list:
+            section.clear()
+        self.checklist.clear()
+        self.banner.clear()
+        self._hidden_dialogs = self.editing.hide_all()
+        self.minutes.close_record_views()
+        self.outer.setCurrentWidget(self.lock_page)
+        if not self._dock_hidden_by_lock:
+            # isHidden, not isVisible: a window built while locked is not shown yet.
+            self._dock_hidden_by_lock = not self.checklist_dock.isHidden()
+            self.checklist_dock.hide()
+        self.statusBar().clearMessage()
+        self.setWindowTitle("Locked \u2014 Strategy Meeting")
+        self.sync_actions()
+
+    def _on_unlocked(self) -> None:
+        self.reload()
+        if self.meeting is None:
+            return
+        self.flush_all()  # save what was typed before the lock
+        for dialog in self._hidden_dialogs:
+            dialog.show()
+        self._hidden_dialogs = []
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.flush_all()
+        for dialog in list(self.editing.dialogs):
+            dialog.reject()
+        try:
+            self.state.locked.disconnect(self._on_locked)
+            self.state.unlocked.disconnect(self._on_unlocked)
+            self.state.bus.changed.disconnect(self._on_changes)
+        except (RuntimeError, TypeError):
+            pass
+        super().closeEvent(event)

@@ -1,0 +1,186 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Sign-off and minutes: what each agency's copy withholds (before anything is sent), and the
+copies generated, to preview inside the app or open in the system viewer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.gui.minutes_calls import GeneratedCopy
+from strategy_meeting.gui.models.copy_matrix import CopyMatrixModel
+
+from .base import Section
+
+COPY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def copy_title(copy: GeneratedCopy) -> str:
+    return "Full record" if copy.recipient == "full" else f"{copy.recipient} copy"
+
+
+class CopiesSection(Section):
+    key = "copies"
+    title = "Sign-off and copies"
+
+    def __init__(self, host: Any, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName("Minutes status")
+        self.sign_off_button = QPushButton("&Sign off\u2026", self)
+        self.sign_off_button.setAccessibleName("Sign off the minutes")
+        self.generate_button = QPushButton("&Generate minutes\u2026", self)
+        self.generate_button.setAccessibleName("Generate the full record and agency copies")
+        self.sign_check = QCheckBox("Sign the &copies with my signing identity", self)
+        self.sign_check.setAccessibleName("Sign the copies with my signing identity")
+        self.sign_check.setToolTip("Only signed-off minutes are signed; drafts say DRAFT on every page.")
+        self.sign_check.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.status_label, 1)
+        top.addWidget(self.sign_off_button)
+        top.addWidget(self.sign_check)
+        top.addWidget(self.generate_button)
+
+        matrix_box = QWidget(self)
+        self.matrix_label = QLabel("<b>What each agency's copy withholds</b>", matrix_box)
+        self.model = CopyMatrixModel(self)
+        self.matrix = QTableView(matrix_box)
+        self.matrix.setModel(self.model)
+        self.matrix.setAccessibleName("What each agency's copy withholds")
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.matrix.verticalHeader().hide()
+        self.matrix_label.setBuddy(self.matrix)
+        self.summary = QLabel(matrix_box)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Summary of what each copy withholds")
+        box = QVBoxLayout(matrix_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.matrix_label)
+        box.addWidget(self.matrix, 1)
+        box.addWidget(self.summary)
+
+        files_box = QWidget(self)
+        self.files_label = QLabel("<b>Generated copies</b>", files_box)
+        self.files = QListWidget(files_box)
+        self.files.setAccessibleName("Generated copies")
+        self.files_label.setBuddy(self.files)
+        self.preview_button = QPushButton("&Preview", files_box)
+        self.preview_button.setAccessibleName("Preview the selected copy")
+        self.open_button = QPushButton("Open in s&ystem viewer", files_box)
+        self.open_button.setAccessibleName("Open the selected copy in the system viewer")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        fbox = QVBoxLayout(files_box)
+        fbox.setContentsMargins(0, 0, 0, 0)
+        fbox.addWidget(self.files_label)
+        fbox.addWidget(self.files, 1)
+        fbox.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(matrix_box)
+        splitter.addWidget(files_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.sign_off_button.clicked.connect(lambda: host.sign_off())
+        self.generate_button.clicked.connect(lambda: host.generate_minutes())
+        self.preview_button.clicked.connect(self._preview)
+        self.open_button.clicked.connect(self._open)
+        self.files.itemActivated.connect(lambda _i: self._preview())
+        self.files.currentRowChanged.connect(lambda _r: self._sync_buttons())
+        self.generated: list[GeneratedCopy] = []
+        self._sync_buttons()
+
+    def show_meeting(self, meeting: Meeting) -> None:
+        self.model.set_meeting(meeting)
+        header = self.matrix.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.matrix.resizeColumnToContents(0)
+        limit = self.matrix.fontMetrics().horizontalAdvance("M") * 26
+        header.resizeSection(0, min(header.sectionSize(0), limit))
+        self.summary.setText("\n".join(self.model.summary) or "No agencies are listed yet.")
+        if meeting.sign_off is not None:
+            so = meeting.sign_off
+            self.status_label.setText(
+                f"Signed off (version {so.version}) by {so.signed_off_by} on "
+                f"{so.signed_off_at.astimezone().strftime('%d/%m/%Y %H:%M')}."
+            )
+        else:
+            self.status_label.setText(f"Status: {meeting.status.label}. Copies generated now say DRAFT.")
+        self.sign_off_button.setEnabled(not meeting.status.is_locked)
+        if self.sign_check.isEnabled() != meeting.status.is_locked:
+            self.sign_check.setEnabled(meeting.status.is_locked)
+            self.sign_check.setChecked(meeting.status.is_locked)
+
+    def wants_signature(self) -> bool:
+        return self.sign_check.isEnabled() and self.sign_check.isChecked()
+
+    def show_generated(self, copies: list[GeneratedCopy]) -> None:
+        self.generated = list(copies)
+        self.files.clear()
+        for copy in self.generated:
+            item = QListWidgetItem(f"{copy_title(copy)} \u2014 {copy.path.name}")
+            item.setData(COPY_ROLE, copy)
+            item.setToolTip(str(copy.path))
+            self.files.addItem(item)
+        if self.generated:
+            self.files.setCurrentRow(0)
+        self._sync_buttons()
+
+    def selected_copy(self) -> GeneratedCopy | None:
+        item = self.files.currentItem()
+        return item.data(COPY_ROLE) if item is not None else None
+
+    def _sync_buttons(self) -> None:
+        has = self.selected_copy() is not None
+        self.preview_button.setEnabled(has)
+        self.open_button.setEnabled(has)
+
+    def _preview(self) -> None:
+        copy = self.selected_copy()
+        if copy is not None:
+            self.host.preview_copy(copy)
+
+    def _open(self) -> None:
+        copy = self.selected_copy()
+        if copy is not None:
+            self.host.open_copy(copy)
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.summary.clear()
+        self.status_label.clear()
+        self.sign_check.setEnabled(False)
+        self.sign_check.setChecked(False)
+        self.generated = []
+        self.files.clear()
+        self._sync_buttons()
+
+    def set_read_only(self, read_only: bool, contributions_allowed: bool = False) -> None:
+        pass

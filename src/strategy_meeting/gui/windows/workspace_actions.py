@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""The workspace's menus, toolbar and keyboard shortcuts: one QAction per frequent step.
+
+| step | keys |
+|---|---|
+| undo / redo | Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y |
+| new contribution / decision / action | Ctrl+Shift+C / Ctrl+Shift+D / Ctrl+Shift+A |
+| new participant / subject child | Ctrl+Shift+P / Ctrl+Shift+H |
+| go to section 1..9 | Ctrl+1 .. Ctrl+9 |
+| sign off / generate minutes | Ctrl+Shift+S / Ctrl+Shift+G |
+| lock | Ctrl+L |
+| close the window | Ctrl+W |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle, QToolBar
+
+from strategy_meeting.services.meetings import ItemKind
+
+if TYPE_CHECKING:
+    from .meeting_workspace import MeetingWorkspace
+
+
+def _action(ws: MeetingWorkspace, text: str, keys: list[str | QKeySequence.StandardKey],
+            slot: Callable[[], object], tip: str = "") -> QAction:
+    action = QAction(text, ws)
+    action.setShortcuts([QKeySequence(k) for k in keys])
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    plain = text.replace("&", "").rstrip("\u2026")
+    shown = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+    action.setToolTip(f"{tip or plain} ({shown})" if shown else (tip or plain))
+    action.setStatusTip(tip or plain)
+    ws.addAction(action)
+    return action
+
+
+def build_actions(ws: MeetingWorkspace) -> None:
+    style = ws.style()
+    ws.undo_action = _action(ws, "&Undo", [QKeySequence.StandardKey.Undo], ws.undo, "Undo the last change")
+    ws.redo_action = _action(ws, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], ws.redo, "Redo the change undone")
+    ws.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+    ws.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+    ws.undo_stack.canUndoChanged.connect(lambda _v: ws.sync_actions())
+    ws.undo_stack.canRedoChanged.connect(lambda _v: ws.sync_actions())
+    ws.undo_stack.undoTextChanged.connect(
+        lambda t: ws.undo_action.setText(f"&Undo {t.lower()}" if t else "&Undo"))
+    ws.undo_stack.redoTextChanged.connect(
+        lambda t: ws.redo_action.setText(f"&Redo {t.lower()}" if t else "&Redo"))
+
+    ws.new_contribution_action = _action(ws, "New &contribution\u2026", ["Ctrl+Shift+C"],
+                                         lambda: ws.new_item(ItemKind.CONTRIBUTION))
+    ws.new_decision_action = _action(ws, "New &decision\u2026", ["Ctrl+Shift+D"],
+                                     lambda: ws.new_item(ItemKind.DECISION))
+    ws.new_action_action = _action(ws, "New &action\u2026", ["Ctrl+Shift+A"],
+                                   lambda: ws.new_item(ItemKind.ACTION))
+    ws.new_participant_action = _action(ws, "New &participant\u2026", ["Ctrl+Shift+P"],
+                                        lambda: ws.new_item(ItemKind.PARTICIPANT))
+    ws.new_child_action = _action(ws, "New subject c&hild\u2026", ["Ctrl+Shift+H"],
+                                  lambda: ws.new_item(ItemKind.CHILD))
+    ws.sign_off_action = _action(ws, "&Sign off\u2026", ["Ctrl+Shift+S"], ws.sign_off,
+                                 "Sign off the minutes, with the warnings to acknowledge")
+    ws.generate_action = _action(ws, "&Generate minutes\u2026", ["Ctrl+Shift+G"], lambda: ws.generate_minutes(),
+                                 "Generate the full record and each agency's copy")
+    ws.lock_action = _action(ws, "&Lock", ["Ctrl+L"], ws.state.lock, "Lock the store now")
+    ws.close_action = _action(ws, "&Close", [QKeySequence.StandardKey.Close], ws.close, "Close this meeting")
+
+    ws.section_actions = []
+    for n, section in enumerate(ws.section_list, start=1):
+        ws.section_actions.append(_action(ws, f"&{n} {section.title}", [f"Ctrl+{n}"],
+                                          lambda k=section.key: ws.show_section(k), f"Go to {section.title}"))
+
+    menus = ws.menuBar()
+    meeting_menu = menus.addMenu("&Meeting")
+    for a in (ws.sign_off_action, ws.generate_action, None, ws.lock_action, ws.close_action):
+        meeting_menu.addSeparator() if a is None else meeting_menu.addAction(a)
+    edit_menu = menus.addMenu("&Edit")
+    for a in (ws.undo_action, ws.redo_action, None, ws.new_child_action, ws.new_participant_action,
+              ws.new_contribution_action, ws.new_decision_action, ws.new_action_action):
+        edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
+    go_menu = menus.addMenu("&Go")
+    for a in ws.section_actions:
+        go_menu.addAction(a)
+    go_menu.addSeparator()
+    go_menu.addAction(ws.checklist_dock.toggleViewAction())
+
+    toolbar = QToolBar("Meeting", ws)
+    toolbar.setObjectName("workspaceToolbar")
+    toolbar.setAccessibleName("Meeting toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for a in (ws.undo_action, ws.redo_action, None, ws.new_contribution_action, ws.new_decision_action,
+              ws.new_action_action, None, ws.sign_off_action, ws.generate_action):
+        toolbar.addSeparator() if a is None else toolbar.addAction(a)
+    for action in toolbar.actions():
+        button = toolbar.widgetForAction(action)
+        if button is not None and not action.isSeparator():
+            button.setAccessibleName(action.statusTip())
+    ws.addToolBar(toolbar)
+    ws.toolbar = toolbar

@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Item editing for the workspace: which dialog edits which kind, and how a save, a removal or
+a move becomes an undoable service call.
+
+The dialog stays open until the service accepts the item; a refusal is shown inside it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QDialog
+
+from strategy_meeting.gui.dialogs.action_dialog import ActionDialog
+from strategy_meeting.gui.dialogs.agency_dialog import AgencyDialog
+from strategy_meeting.gui.dialogs.child_dialog import ChildDialog
+from strategy_meeting.gui.dialogs.contribution_dialog import ContributionDialog
+from strategy_meeting.gui.dialogs.decision_dialog import DecisionDialog
+from strategy_meeting.gui.dialogs.household_dialog import HouseholdDialog
+from strategy_meeting.gui.dialogs.item_dialog import ItemDialog
+from strategy_meeting.gui.dialogs.participant_dialog import ParticipantDialog
+from strategy_meeting.gui.undo import MoveItemCommand, PutItemCommand, RemoveItemCommand, item_id
+from strategy_meeting.services.meetings import ItemKind
+
+if TYPE_CHECKING:
+    from .meeting_workspace import MeetingWorkspace
+
+DIALOGS: dict[ItemKind, type[ItemDialog]] = {
+    ItemKind.CHILD: ChildDialog,
+    ItemKind.HOUSEHOLD: HouseholdDialog,
+    ItemKind.AGENCY: AgencyDialog,
+    ItemKind.PARTICIPANT: ParticipantDialog,
+    ItemKind.CONTRIBUTION: ContributionDialog,
+    ItemKind.DECISION: DecisionDialog,
+    ItemKind.ACTION: ActionDialog,
+}
+
+NOUNS = {
+    ItemKind.CHILD: "subject child",
+    ItemKind.HOUSEHOLD: "household member",
+    ItemKind.AGENCY: "agency",
+    ItemKind.PARTICIPANT: "participant",
+    ItemKind.CONTRIBUTION: "contribution",
+    ItemKind.DECISION: "decision",
+    ItemKind.ACTION: "action",
+}
+
+
+class ItemEditing:
+    """Opens item dialogs and pushes the commands they lead to onto the workspace's stack."""
+
+    def __init__(self, workspace: MeetingWorkspace) -> None:
+        self.ws = workspace
+        self.dialogs: list[QDialog] = []
+
+    def edit(self, kind: ItemKind, item: Any | None = None, **preset: Any) -> ItemDialog | None:
+        ws = self.ws
+        if ws.meeting is None:
+            return None
+        ws.flush_all()
+        dialog = DIALOGS[kind](ws.meeting, item, ws, **preset)
+        dialog.saveRequested.connect(lambda new, d=dialog: self._save(d, new))
+        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
+        self.dialogs.append(dialog)
+        ws.active_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget(self, dialog: QDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        if self.ws.active_dialog is dialog:
+            self.ws.active_dialog = self.dialogs[-1] if self.dialogs else None
+        dialog.deleteLater()
+
+    def _save(self, dialog: ItemDialog, new: Any) -> None:
+        ws = self.ws
+        if ws.meeting is None:
+            return
+        if not dialog.is_new and new == dialog.original:
+            dialog.accept()  # nothing changed: no empty undo step
+            return
+        noun = NOUNS[dialog.kind]
+        text = f"Add {noun}" if dialog.is_new else f"Edit {noun}"
+        command = PutItemCommand(ws.run_service, ws.reference, dialog.kind, new,
+                                 None if dialog.is_new else dialog.original, text)
+        if ws.push(command, error_sink=dialog.show_problem):
+            dialog.accept()
+
+    def remove(self, kind: ItemKind, item: Any) -> bool:
+        ws = self.ws
+        meeting = ws.meeting
+        if meeting is None:
+            return False
+        key = item_id(kind, item)
+        items = getattr(meeting, kind.value)
+        position = next((n for n, i in enumerate(items) if item_id(kind, i) == key), len(items))
+        dependants: list[tuple[ItemKind, Any]] = []
+        if kind is ItemKind.CONTRIBUTION:
+            dependants = [(ItemKind.DECISION, d) for d in meeting.decisions if key in d.relied_on]
+        command = RemoveItemCommand(ws.run_service, ws.reference, kind, item, position, dependants,
+                                    f"Remove {NOUNS[kind]}")
+        return ws.push(command)
+
+    def move(self, kind: ItemKind, item: Any, delta: int) -> bool:
+        ws = self.ws
+        meeting = ws.meeting
+        if meeting is None:
+            return False
+        items = getattr(meeting, kind.value)
+        key = item_id(kind, item)
+        keys = [item_id(kind, i) for i in items]
+        if key not in keys:
+            return False
+        old = keys.index(key)
+        # Contributions are shown grouped by agency: move past the neighbour in the same group.
+        same_group = [n for n, i in enumerate(items)
+                      if kind is not ItemKind.CONTRIBUTION or i.agency == item.agency]
+        place = same_group.index(old) + delta
+        if not 0 <= place < len(same_group):
+            return False
+        new = same_group[place]
+        return ws.push(MoveItemCommand(ws.run_service, ws.reference, kind, key, old, new, f"Move {NOUNS[kind]}"))
+
+    def hide_all(self) -> list[QDialog]:
+        """On lock: hide open editors without closing them, so their typed text survives."""
+        hidden = [d for d in self.dialogs if d.isVisible()]
+        for d in hidden:
+            d.hide()
+        return hidden

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Sign-off and minutes for the workspace: the sign-off dialog with its warnings, generating
+the full record and agency copies in the worker with a progress dialog, and previewing a copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from strategy_meeting.gui import minutes_calls, ops
+from strategy_meeting.gui.dialogs.pdf_preview_dialog import PdfPreviewDialog, open_in_system_viewer
+from strategy_meeting.gui.dialogs.sign_off_dialog import SignOffDialog
+from strategy_meeting.gui.minutes_calls import GeneratedCopy
+
+if TYPE_CHECKING:
+    from .meeting_workspace import MeetingWorkspace
+
+
+class MinutesFlow:
+    def __init__(self, workspace: MeetingWorkspace) -> None:
+        self.ws = workspace
+        self.sign_off_dialog: SignOffDialog | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self.generating = False
+
+    # -- sign-off ------------------------------------------------------------------------------------
+
+    def sign_off(self) -> SignOffDialog | None:
+        ws = self.ws
+        if ws.meeting is None or ws.meeting.status.is_locked:
+            return None
+        ws.flush_all()
+        dialog = SignOffDialog(ws.meeting, ws)
+        dialog.signOffRequested.connect(lambda ack: self._sign_off(dialog, ack))
+        dialog.finished.connect(lambda _r: setattr(self, "sign_off_dialog", None))
+        self.sign_off_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _sign_off(self, dialog: SignOffDialog, acknowledge: bool) -> None:
+        ws = self.ws
+        reference = ws.reference
+        meeting = ws.run_service(
+            lambda ctx, actor: minutes_calls.sign_off(ctx, actor, reference, acknowledge),
+            error_sink=dialog.show_problem,
+        )
+        if meeting is None:
+            return
+        dialog.accept()
+        # Signed-off minutes are never edited, so there is nothing left to undo.
+        ws.undo_stack.clear()
+        ws.statusBar().showMessage(f"{reference} is signed off.", 8000)
+
+    # -- minutes -------------------------------------------------------------------------------------
+
+    def generate(self, folder: Path | None = None, sign: bool | None = None) -> bool:
+        """Ask for a folder (unless given), then render every copy in the worker. Signed-off
+        minutes are signed with the chair's identity unless the copies page says otherwise."""
+        ws = self.ws
+        if ws.meeting is None or self.generating:
+            return False
+        ws.show_section("copies")  # where the copies will be listed, and the signing choice is
+        if sign is None:
+            sign = ws.sections["copies"].wants_signature()  # type: ignore[attr-defined]
+        ws.flush_all()
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(ws, "Choose the folder for the minutes")
+            if not chosen:
+                return False
+            folder = Path(chosen)
+        ctx, actor, reference = ws.state.ctx, ws.state.actor, ws.reference
+        self.generating = True
+        ws.generate_action.setEnabled(False)
+
+        def done(copies: list[GeneratedCopy]) -> None:
+            self.generating = False
+            ws.generate_action.setEnabled(not ws.state.is_locked)
+            ws.sections["copies"].show_generated(copies)  # type: ignore[attr-defined]
+            ws.show_section("copies")
+            ws.statusBar().showMessage(f"{len(copies)} copies written to {folder}.", 8000)
+            ws.minutesGenerated.emit(copies)
+
+        def failed(exc: BaseException) -> None:
+            self.generating = False
+            ws.generate_action.setEnabled(not ws.state.is_locked)
+            ops.show_error(ws, exc)
+            ws.minutesFailed.emit(str(exc))
+
+        ops.run_op(ws, lambda: minutes_calls.generate_minutes(ctx, actor, reference, folder, sign),
+                   done, progress="Generating the full record and each agency's copy\u2026",
+                   bus=ws.state.bus, on_error=failed)
+        return True
+
+    def preview_copy(self, copy: GeneratedCopy) -> PdfPreviewDialog:
+        title = "Full record" if copy.recipient == "full" else f"{copy.recipient} copy"
+        if self.preview is not None:
+            self.preview.close()
+        self.preview = PdfPreviewDialog(copy.path, title, self.ws)
+        self.preview.finished.connect(lambda _r: setattr(self, "preview", None))
+        self.preview.open()
+        return self.preview
+
+    def open_copy(self, copy: GeneratedCopy) -> None:
+        if not open_in_system_viewer(copy.path):
+            self.ws.statusBar().showMessage("No PDF viewer is set up on this computer.", 8000)
+
+    def close_record_views(self) -> None:
+        """On lock: the sign-off list and a preview show the record and hold no typing."""
+        for dialog in (self.sign_off_dialog, self.preview):
+            if dialog is not None:
+                dialog.reject()

@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""Sign-off with its warnings acknowledged, then the full record and every agency's copy
+generated in the worker; each copy holds exactly what the sharing rule lets that agency see."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog
+
+from builders import sample_meeting
+from strategy_meeting.domain.meeting import MeetingStatus, ParentsInformed
+from strategy_meeting.domain.sharing import Recipient, copy_of
+from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
+from strategy_meeting.services import meetings
+from workspace_fixtures import shown_errors, state  # noqa: F401 - fixtures
+
+REF = "SD-2026-0100"
+RESTRICTED = "ZZLEAK-restricted-k2"
+CHAIR_ONLY = "ZZLEAK-chair-k3"
+
+
+@pytest.fixture
+def ws(qtbot, state) -> MeetingWorkspace:
+    meeting = sample_meeting(restricted_text=RESTRICTED, chair_only_text=CHAIR_ONLY)
+    meeting.parents_informed = ParentsInformed()  # one warning to acknowledge
+    meetings.create(state.ctx, state.actor, template=meeting)
+    window = MeetingWorkspace(state, REF)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def pdf_text(path) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def test_sign_off_needs_every_warning_acknowledged(qtbot, ws, state, shown_errors):
+    ws.sections["details"].ui.locationEdit.setFocus()
+    dialog = ws.sign_off()
+    qtbot.waitExposed(dialog)
+    assert dialog.ui.warningsList.count() == 1
+    assert "parents" in dialog.ui.warningsList.item(0).text()
+    assert not dialog.sign_button.isEnabled()  # nothing acknowledged yet
+
+    dialog.signOffRequested.emit(False)  # had the button been pressed: the service refuses
+    assert "warning" in dialog.ui.errorLabel.text()
+    assert meetings.get(state.ctx, state.actor, REF).status is not MeetingStatus.SIGNED_OFF
+
+    dialog.ui.warningsList.item(0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.sign_button.isEnabled() and dialog.ui.acknowledgeAllCheck.isChecked()
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+
+    stored = meetings.get(state.ctx, state.actor, REF)
+    assert stored.status is MeetingStatus.SIGNED_OFF and stored.sign_off is not None
+    assert not dialog.isVisible()
+    # The workspace is read only now: nothing to undo, no edit steps, a notice says why.
+    assert ws.banner.isVisible() and "read only" in ws.banner.text()
+    assert not ws.undo_stack.canUndo() and not ws.new_decision_action.isEnabled()
+    assert not ws.sections["details"].ui.locationEdit.isEnabled() or ws.sections["details"].ui.locationEdit.isReadOnly()
+    assert not ws.sections["actions"].panel.edit_button.isVisible()
+    assert shown_errors == []
+
+
+def test_generate_copies_in_the_worker_and_preview_them(qtbot, ws, state, tmp_path, shown_errors):
+    folder = tmp_path / "minutes"
+    with qtbot.waitSignal(ws.minutesGenerated, timeout=120_000) as done:
+        assert ws.generate_minutes(folder, sign=False)
+        assert not ws.generate_action.isEnabled()  # one generation at a time
+        progress = ws.findChildren(QProgressDialog)
+        assert progress and "each agency's copy" in progress[-1].labelText()
+    copies = done.args[0]
+    meeting = meetings.get(state.ctx, state.actor, REF)
+    assert sorted(c.recipient for c in copies) == sorted(["full", *meeting.agency_codes])
+    assert all(c.path.is_file() and c.path.parent == folder for c in copies)
+    assert (folder / "manifest.json").is_file()
+
+    for copy in copies:
+        text = pdf_text(copy.path)
+        assert "Bruising seen at 09:10." in text  # control: shared with everyone
+        if copy.recipient == "full":
+            assert RESTRICTED in text and CHAIR_ONLY in text
+            continue
+        view = copy_of(meeting, Recipient(copy.recipient))
+        visible = {c.text for c in view.meeting.contributions}
+        for secret in (RESTRICTED, CHAIR_ONLY):
+            assert (secret in text) == (secret in visible), (copy.recipient, secret)
+
+    # The copies page lists them; preview one inside the app.
+    page = ws.sections["copies"]
+    assert ws.pages.currentWidget() is page and page.files.count() == len(copies)
+    page.files.setCurrentRow([c.recipient for c in page.generated].index("EDU"))
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    preview = ws.minutes.preview
+    assert preview is not None and preview.isVisible()
+    assert preview.document.status() == QPdfDocument.Status.Ready and preview.document.pageCount() >= 1
+    preview.findChild(QDialogButtonBox).rejected.emit()
+    assert ws.minutes.preview is None
+    assert shown_errors == []
+
+
+def test_signed_off_minutes_are_signed_with_the_chair_s_identity(qtbot, ws, state, tmp_path, shown_errors):
+    from strategy_meeting.services import identities, signoff
+
+    identities.new_self_signed(state.ctx, state.actor)
+    signoff.sign_off(state.ctx, state.actor, REF, acknowledge_warnings=True)
+    ws.reload()
+    ws.show_section("copies")
+    page = ws.sections["copies"]
+    assert page.sign_check.isEnabled() and page.wants_signature()  # signing is the default now
+    with qtbot.waitSignal(ws.minutesGenerated, timeout=120_000) as done:
+        ws.generate_minutes(tmp_path / "signed")
+    from strategy_meeting.services.minutes.service import verify_file
+
+    for copy in done.args[0]:
+        assert "DRAFT" not in copy.path.name
+        report = verify_file(copy.path)  # pyHanko's validator, through the service
+        assert report.intact and report.valid and report.ok, (copy.recipient, report.problems)
+    assert shown_errors == []
+
+
+def test_signing_without_an_identity_is_explained(qtbot, ws, state, tmp_path, shown_errors):
+    with qtbot.waitSignal(ws.minutesFailed, timeout=60_000) as failed:
+        ws.generate_minutes(tmp_path / "out", sign=True)
+    assert "sign" in failed.args[0].lower()
+    assert shown_errors and shown_errors[-1] == failed.args[0]
+    assert ws.generate_action.isEnabled()
