@@ -20,6 +20,7 @@ from strategy_meeting.services.context import ServiceContext  # noqa: E402
 from strategy_meeting.store import FAST_TEST_KDF  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
+ADMIN_PASSPHRASE = PASSPHRASE + " admin"
 FIXED_NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 EXAMPLE = Path(__file__).parent / "data" / "sd-example.json"
 
@@ -41,7 +42,7 @@ def template_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]
                                               clock=Clock())
     from strategy_meeting.services import users
 
-    users.add_user(ctx, _admin_bootstrap(ctx), "admin", Role.ADMINISTRATOR, PASSPHRASE + " admin")
+    users.add_user(ctx, _admin_bootstrap(ctx), "admin", Role.ADMINISTRATOR, ADMIN_PASSPHRASE)
     ctx.close()
     return directory, recovery
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from builders import sample_meeting
-from conftest import PASSPHRASE
+from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from strategy_meeting.domain.meeting import MeetingStatus
 from strategy_meeting.services import meetings, session
 
@@ -100,14 +100,14 @@ def test_distribute_by_smtp_then_rerun_sends_nothing_twice(data_dir: Path, tmp_p
     add_meeting(data_dir, MeetingStatus.SIGNED_OFF)
     copies = tmp_path / "minutes"
     write_signed_set(copies, REF, ["full", "CSC", "POLICE", "HEALTH", "EDU"])
-    admin = ["--user", "admin"]  # the chair's passphrase opens the store; admin acts (fast test KDF)
+    admin = ["--user", "admin"]  # with the administrator's own passphrase
     with SmtpServer() as server:
         args = ["distribute", REF, "--copies", str(copies), "--smtp-host", "127.0.0.1", "--smtp-port",
                 str(server.port), "--smtp-security", "none", "--smtp-sender", "minutes@example.org"]
-        r = run_cli(data_dir, *admin, *args)
+        r = run_cli(data_dir, *admin, *args, passphrase=ADMIN_PASSPHRASE)
         assert r.returncode == 0, r.stderr
         assert "CSC: sent to csc@example.org" in r.stdout
-        r = run_cli(data_dir, *admin, *args)
+        r = run_cli(data_dir, *admin, *args, passphrase=ADMIN_PASSPHRASE)
         assert r.returncode == 0 and r.stdout.count("already received") == 4
     assert len(server.received) == 4
 
@@ -116,12 +116,14 @@ def test_distribute_failures_exit_non_zero_and_folder_delivery_completes(data_di
     add_meeting(data_dir, MeetingStatus.SIGNED_OFF)
     copies = tmp_path / "minutes"
     write_signed_set(copies, REF, ["CSC", "POLICE", "HEALTH", "EDU"])
-    admin = ["--user", "admin"]  # the chair's passphrase opens the store; admin acts (fast test KDF)
+    admin = ["--user", "admin"]  # with the administrator's own passphrase
     r = run_cli(data_dir, *admin, "distribute", REF, "--copies", str(copies), "--smtp-host", "127.0.0.1",
-                "--smtp-port", str(free_port()), "--smtp-security", "none", "--smtp-sender", "m@example.org")
+                "--smtp-port", str(free_port()), "--smtp-security", "none", "--smtp-sender", "m@example.org",
+                passphrase=ADMIN_PASSPHRASE)
     assert r.returncode == 6 and r.stdout.count("FAILED (connection refused") == 4
     out = tmp_path / "to-send"
-    r = run_cli(data_dir, *admin, "distribute", REF, "--copies", str(copies), "--to-folder", str(out))
+    r = run_cli(data_dir, *admin, "distribute", REF, "--copies", str(copies), "--to-folder", str(out),
+                passphrase=ADMIN_PASSPHRASE)
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in out.glob("*.pdf")) == [f"{REF}-{c}.pdf" for c in sorted(["CSC", "POLICE", "HEALTH", "EDU"])]
 
@@ -131,7 +133,8 @@ def test_unencrypted_smtp_to_another_host_is_refused(data_dir: Path, tmp_path: P
     copies = tmp_path / "minutes"
     write_signed_set(copies, REF, ["CSC", "POLICE", "HEALTH", "EDU"])
     r = run_cli(data_dir, "--user", "admin", "distribute", REF, "--copies", str(copies), "--smtp-host",
-                "mail.example.org", "--smtp-security", "none", "--smtp-sender", "m@example.org")
+                "mail.example.org", "--smtp-security", "none", "--smtp-sender", "m@example.org",
+                passphrase=ADMIN_PASSPHRASE)
     assert "only for a test server on this computer" in one_line_error(r)
     help_text = run_cli(data_dir, "distribute", "--help").stdout
     assert "test server on this" in help_text and "computer" in help_text

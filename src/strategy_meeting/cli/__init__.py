@@ -10,6 +10,7 @@ print one line and exit non-zero; nothing else reaches the terminal.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 from strategy_meeting.domain.errors import UserError
@@ -18,6 +19,8 @@ from strategy_meeting import invocation
 
 from .base import build_parser, dispatch
 
+DEBUG_ENV = "STRATEGY_MEETING_DEBUG"
+
 # One line per command group: adding a group never touches another's module.
 COMMAND_MODULES = [
     "strategy_meeting.cli.store_commands",
@@ -25,6 +28,7 @@ COMMAND_MODULES = [
     "strategy_meeting.cli.minutes_commands",
     "strategy_meeting.cli.forms_commands",
     "strategy_meeting.cli.backup_commands",
+    "strategy_meeting.cli.user_commands",
 ]
 
 
@@ -58,3 +62,17 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("strategy-meeting: interrupted; nothing further was changed.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of stdout went away (`... | head -1`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        # Only the exception's type: its message may quote record text.
+        print(
+            f"strategy-meeting: error: unexpected {type(exc).__name__}; the command did not complete "
+            f"and its transaction was rolled back. Set {DEBUG_ENV}=1 to see the details, and "
+            "report them.",
+            file=sys.stderr,
+        )
+        return 70  # EX_SOFTWARE

@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import NoReturn
 
 from strategy_meeting import __version__
 from strategy_meeting.domain.errors import InvalidInput, UserError
@@ -17,6 +18,13 @@ from strategy_meeting.paths import data_dir
 from strategy_meeting.services import session
 
 PASSPHRASE_ENV = "STRATEGY_MEETING_PASSPHRASE"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse prints its usage block before an error; the contract is one line on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help').\n")
 
 
 def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -32,7 +40,7 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 
 def build_parser(groups: list[ModuleType]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="strategy-meeting",
         description="Strategy Meeting: with no command, opens the desktop app.",
     )
@@ -40,7 +48,7 @@ def build_parser(groups: list[ModuleType]) -> argparse.ArgumentParser:
     parser.add_argument("--demo-data", action="store_true",
                         help="(desktop app) offer the fictional demonstration meetings on an empty data folder")
     global_options(parser, suppress=False)
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in groups:

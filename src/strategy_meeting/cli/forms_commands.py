@@ -175,12 +175,15 @@ def _print_timeliness(result: "distribution_service.DistributionResult") -> None
     t = result.timeliness
     if t is None or t.deadline is None:
         return
-    late = [a.agency for a in t.agencies if not a.on_time]
+    late = [a.agency for a in t.agencies if not a.on_time and a.first_delivered_at is not None]
+    waiting = [a.agency for a in t.agencies if a.first_delivered_at is None]
     when = f"{t.deadline.day} {t.deadline:%B %Y}"
-    if not late:
+    if not late and not waiting:
         print(f"Every agency's copy went out within one working day of the meeting (by {when}).")
-    else:
-        print(f"Not yet within one working day (by {when}) for: {', '.join(late)}.")
+    if late:
+        print(f"Went out later than one working day after the meeting (by {when}) for: {', '.join(late)}.")
+    if waiting:
+        print(f"Not yet sent (due within one working day of the meeting, by {when}) for: {', '.join(waiting)}.")
 
 
 

@@ -66,6 +66,13 @@ _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+
 # Control characters (C0 but tab, line feed and carriage return; DEL; C1); unpaired surrogates.
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 TEXT_FORMAT = "plain-text"
+# Dates this record can mean. A date-time in year 1 or 9999 is valid RFC 3339 but cannot be
+# turned into UK local time for the minutes (the conversion overflows), so it is refused here.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
+
+class _YearOutOfRange(ValueError):
+    """A well-formed date whose year no strategy discussion can have."""
 
 
 # --- stage 2: the schema -------------------------------------------------------------------
@@ -77,10 +84,16 @@ def _is_date(value: object) -> bool:
     if not _DATE.fullmatch(value):
         return False
     try:
-        date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         return False
+    _check_year(parsed.year)
     return True
+
+
+def _check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _YearOutOfRange(year)
 
 
 def _is_date_time(value: object) -> bool:
@@ -89,9 +102,10 @@ def _is_date_time(value: object) -> bool:
     if not _DATE_TIME.fullmatch(value):
         return False
     try:
-        datetime.fromisoformat(value.upper())
+        parsed = datetime.fromisoformat(value.upper())
     except ValueError:
         return False
+    _check_year(parsed.year)
     return True
 
 
@@ -149,8 +163,8 @@ def _validator() -> Draft202012Validator:
     assert isinstance(schema, dict)
     _tighten(schema)
     checker = FormatChecker(formats=())
-    checker.checks("date")(_is_date)
-    checker.checks("date-time")(_is_date_time)
+    checker.checks("date", raises=_YearOutOfRange)(_is_date)
+    checker.checks("date-time", raises=_YearOutOfRange)(_is_date_time)
     checker.checks(TEXT_FORMAT)(_is_plain_text)
     return Draft202012Validator(schema, format_checker=checker)
 
@@ -216,6 +230,8 @@ def _schema_problems(error: ValidationError) -> Iterator[Problem]:
         yield Problem(where, f"must be {_TYPE_WORDS.get(str(rule), str(rule))}, not {json_type(instance)}")
     elif kind == "pattern":
         yield Problem(where, _pattern_words(error))
+    elif kind == "format" and isinstance(error.cause, _YearOutOfRange):
+        yield Problem(where, f"must be a date between the years {MIN_YEAR} and {MAX_YEAR}")
     elif kind == "format":
         yield Problem(where, _FORMAT_WORDS.get(str(rule), f"is not a valid {rule}"))
     elif kind == "maxLength":

@@ -14,6 +14,8 @@ from strategy_meeting.domain.errors import InvalidInput
 def write_file_atomically(target: Path, data: bytes) -> None:
     """Write beside the target and rename into place, so a crash or a full disk never leaves
     a half-written file; a failure to write is the user's to fix (folder, permissions)."""
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder: give a file name inside it.")
     try:
         fd, temp = tempfile.mkstemp(prefix=".partial-", dir=target.parent)
     except FileNotFoundError:

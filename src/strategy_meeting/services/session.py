@@ -39,9 +39,17 @@ def init_store(
 
 
 def _acting_user(ctx: ServiceContext, slot_user: str, requested: str | None) -> User:
+    """The passphrase's owner, or (``--user``) another account when the owner is an
+    administrator: anyone else naming another user would act, and be audited, as them."""
     name = requested or slot_user
     try:
-        return users.resolve(ctx, name)
+        actor = users.resolve(ctx, name)
+        if name != slot_user and users.resolve(ctx, slot_user).role is not Role.ADMINISTRATOR:
+            raise PermissionDenied(
+                f"This passphrase is {slot_user}'s: only an administrator's passphrase may act as "
+                f"another user. Use {name}'s own passphrase, or leave out --user."
+            )
+        return actor
     except (NotFound, PermissionDenied):
         ctx.close()
         raise

@@ -20,10 +20,14 @@ def require(actor: User, permission: Permission) -> None:
     if not actor.active:
         raise PermissionDenied(f"The account '{actor.name}' is disabled.")
     if not allowed(actor.role, permission):
-        raise PermissionDenied(
-            f"A {actor.role.label.lower()} may not {permission.value.replace('_', ' ')}. "
-            "Ask a chair or an administrator."
-        )
+        holders = [_with_article(r.label.lower()) for r in Role if allowed(r, permission)]
+        ask = f"Ask {' or '.join(holders)}." if holders else "No role may do this."
+        who = _with_article(actor.role.label.lower()).capitalize()
+        raise PermissionDenied(f"{who} may not {permission.value.replace('_', ' ')}. {ask}")
+
+
+def _with_article(label: str) -> str:
+    return f"an {label}" if label[0] in "aeiou" else f"a {label}"
 
 
 def validate_new_user(name: str, role: Role, agency: str | None) -> None:
@@ -60,17 +64,29 @@ def add_user(
     agency: str | None = None,
     display_name: str = "",
 ) -> tuple[User, Changes]:
-    """Create an account and its own passphrase slot (each user unlocks with their own)."""
-    require(actor, Permission.MANAGE_USERS)
+    """Create an account and its own passphrase slot (each user unlocks with their own).
+
+    Administrators add users. One exception: while a store has no active administrator (its
+    first user was a chair), a chair may add one; otherwise such a store could never get the
+    role that distributes minutes and manages users.
+    """
+    first_admin = actor.active and actor.role is Role.CHAIR and role is Role.ADMINISTRATOR
+    if not first_admin:
+        require(actor, Permission.MANAGE_USERS)
     validate_new_user(name, role, agency)
     from strategy_meeting.store.key_slots import check_passphrase_acceptable
 
     check_passphrase_acceptable(passphrase)
     with ctx.unit_of_work() as uow:
+        if first_admin and any(u.role is Role.ADMINISTRATOR and u.active for u in uow.users.list()):
+            require(actor, Permission.MANAGE_USERS)  # an administrator exists: ask them
         if uow.users.get(name) is not None:
             raise InvalidInput(f"There is already a user called '{name}'.")
         user = uow.users.add(User(name, role, agency if role is Role.AGENCY_REP else None, display_name))
-        uow.audit.append(actor.name, "user.add", f"user:{name}", {"role": role.value, "agency": agency})
+        details: dict[str, object] = {"role": role.value, "agency": agency}
+        if first_admin:
+            details["first_administrator"] = True
+        uow.audit.append(actor.name, "user.add", f"user:{name}", details)
         uow.commit()
     # After the commit: a failed commit must not leave a key slot for a user who does not exist.
     ctx.store.set_passphrase(name, passphrase)

@@ -110,11 +110,11 @@ class Store:
     ) -> tuple[Store, str]:
         """Make a new store with its first user. Returns the store and the recovery key,
         which is shown once and never stored."""
+        key_slots.check_passphrase_acceptable(passphrase)  # before anything is made on disk
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         _private(data_dir)
         if store_exists(data_dir) or (data_dir / key_slots.KEY_FILE_NAME).exists():
             raise StoreExists(f"A store already exists in {data_dir}; nothing was changed.")
-        key_slots.check_passphrase_acceptable(passphrase)
         key = key_slots.new_data_key()
         kf, recovery = key_slots.create_key_file(key, user.name, passphrase, kdf)
         store = cls(data_dir, key, kf)

@@ -467,7 +467,8 @@ class CopyRepository:
         """The newest signed copy per recipient, with its bytes."""
         rows = self._s.execute(
             select(*self._LISTED, CopyRow.content)
-            .where(CopyRow.meeting_reference == reference, CopyRow.draft.is_(False), CopyRow.content.is_not(None))
+            .where(CopyRow.meeting_reference == reference, CopyRow.draft.is_(False), CopyRow.content.is_not(None),
+                   CopyRow.signed_by != "")
             .order_by(CopyRow.id)
         )
         latest: dict[str, tuple[CopyRecord, bytes]] = {}

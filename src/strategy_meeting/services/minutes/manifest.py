@@ -40,6 +40,10 @@ def _safe(part: str) -> str:
 def copy_file_name(reference: str, recipient: str, *, draft: bool) -> str:
     """``SD-2026-0042_full-record.pdf``, ``SD-2026-0042_POLICE_DRAFT.pdf``: ASCII, no path parts."""
     who = "full-record" if recipient == "full" else _safe(recipient)
+    if recipient != "full" and who.casefold() == "full-record":
+        # An agency coded FULL-RECORD would share the full record's file on a case-insensitive
+        # disk (Windows, macOS); codes never hold a dot, so this name is nobody else's.
+        who += ".agency"
     suffix = "_DRAFT" if draft else ""
     return f"{_safe(reference)}_{who}{suffix}.pdf"
 

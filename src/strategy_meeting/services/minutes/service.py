@@ -83,7 +83,8 @@ def render_minutes(
         unknown = [code for code in agencies or [] if code not in meeting.agency_codes]
         if unknown:
             raise InvalidInput(
-                f"{', '.join(unknown)} not an agency of {reference}; "
+                f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
+                f"{'an agency' if len(unknown) == 1 else 'agencies'} of {reference}; "
                 f"its agencies are {', '.join(meeting.agency_codes) or 'none'}."
             )
         signer = None
@@ -140,7 +141,9 @@ def render_minutes(
                     withheld_from_agencies=list(copy.withheld_from),
                     version=version,
                 ),
-                content=None if copy.draft else copy.pdf,
+                # Kept for distribution: signed copies only (an unsigned re-render after
+                # sign-off must never take the place of the signed copy).
+                content=copy.pdf if copy.signed_by else None,
             )
         uow.audit.append(
             actor.name,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -65,6 +66,7 @@ class VerificationReport:
     certified_no_changes: bool = False
     level: str = ""
     problems: tuple[str, ...] = field(default=())
+    trust_given: bool = False  # whether the reader named certificates to trust
 
     @property
     def ok(self) -> bool:
@@ -81,15 +83,23 @@ class VerificationReport:
         if self.verdict not in (Verdict.UNSIGNED, Verdict.DAMAGED):
             out.append(f"Intact: {'yes' if self.intact else 'no'}")
             out.append(f"Signature valid: {'yes' if self.valid else 'no'}")
-            out.append(
-                "Signer trusted: yes"
-                if self.trusted
-                else "Signer trusted: no (give the signer's certificate with --trust to check it)"
-            )
+            out.append(f"Signer trusted: {self._trust_words()}")
             if self.level:
                 out.append(f"Signature: {self.level}")
         out.extend(f"Problem: {p}" for p in self.problems)
         return out
+
+
+    def _trust_words(self) -> str:
+        if self.trusted:
+            return "yes"
+        if not (self.intact and self.valid):
+            # pyHanko does not judge the signer of a signature that fails: say so, rather
+            # than blame the certificate the reader gave.
+            return "not checked (the signature does not hold for this file)"
+        if self.trust_given:
+            return "no (the certificates given with --trust do not vouch for the signer)"
+        return "no (give the signer's certificate with --trust to check it)"
 
 
 def load_trust(data: bytes) -> list[asn1_x509.Certificate]:
@@ -121,6 +131,23 @@ def _padding_altered(contents: bytes) -> bool:
         length, header = int.from_bytes(contents[2 : 2 + count], "big"), 2 + count
     end = header + length
     return end > len(contents) or any(contents[end:])
+
+
+_HEX_STRING = re.compile(rb"<[0-9A-Fa-f]*>")
+
+
+def _gap_altered(data: bytes, byte_range: object) -> bool:
+    """The unsigned gap between the two signed ranges must be exactly ``<hex digits>``.
+
+    A PDF reader skips white space inside a hex string, so a digit of the zero padding turned
+    into a space or NUL changes the file without changing the parsed signature; pdfsig then
+    reports the document as not totally signed, and so must we.
+    """
+    try:
+        start, first_length, second_start, _ = (int(x) for x in byte_range)  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        return True
+    return _HEX_STRING.fullmatch(data[start + first_length : second_start]) is None
 
 
 def _signer_name(status: PdfSignatureStatus) -> str:
@@ -161,7 +188,9 @@ def verify_pdf(data: bytes, trust: list[asn1_x509.Certificate] | None = None) ->
         verdict = Verdict.TAMPERED
     elif not status.valid:
         verdict = Verdict.INVALID
-    elif _padding_altered(bytes(first.sig_object["/Contents"])):
+    elif _padding_altered(bytes(first.sig_object["/Contents"])) or _gap_altered(
+        data, first.sig_object.get("/ByteRange")
+    ):
         verdict = Verdict.TAMPERED
         problems.append("bytes in the signature's reserved space were changed")
     elif (
@@ -184,17 +213,17 @@ def verify_pdf(data: bytes, trust: list[asn1_x509.Certificate] | None = None) ->
         level = "PAdES B-T" if ts is not None else "PAdES B-B"
     else:
         level = "PDF signature (not PAdES)"
-    if status.trusted is False and trust:
-        problems.append("the signer's certificate is not among the trusted certificates given")
     return VerificationReport(
         verdict=verdict,
         signer=_signer_name(status),
         signed_at=signed_at,
         time_source=source,
         intact=status.intact,
-        valid=status.valid,
+        # A signature over bytes that are not the file's is no valid signature of this file.
+        valid=status.intact and status.valid,
         trusted=bool(status.trusted),
         certified_no_changes=certified,
         level=level,
         problems=tuple(problems),
+        trust_given=bool(trust),
     )
