@@ -377,3 +377,13 @@ def test_left_over_work_folders_are_cleared_only_when_old(ctx, chair):
     os.utime(old, (stamp, stamp))
     backup.create_backup(ctx, chair)
     assert not old.exists() and young.exists()
+
+
+def test_a_chairs_passphrase_cannot_restore_as_someone_else(data_dir, clock):
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    made = backup.create_backup(ctx, chair)
+    ctx.close()
+    before = (data_dir / "store.db").read_bytes()
+    with pytest.raises(PermissionDenied, match="only an administrator's passphrase"):
+        backup.restore(data_dir, made.path, passphrase=PASSPHRASE, user="admin", confirm=lambda *_: True)
+    assert (data_dir / "store.db").read_bytes() == before

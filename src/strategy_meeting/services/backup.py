@@ -26,7 +26,7 @@ from strategy_meeting.domain.errors import (
     UserError,
     WrongPassphrase,
 )
-from strategy_meeting.domain.roles import Permission, User, allowed
+from strategy_meeting.domain.roles import Role, Permission, User, allowed
 from strategy_meeting.store import Store
 from strategy_meeting.store import backup as files
 
@@ -332,4 +332,13 @@ def _restoring_user(ctx: ServiceContext, store_user: str | None, requested: str 
         raise PermissionDenied(
             f"A {actor.role.label.lower()} may not restore backups; nothing was changed. Ask a chair or an administrator."
         )
+    # The same rule as unlocking: a passphrase acts for its owner, and only an administrator's
+    # passphrase may name another user.
+    if store_user and name != store_user:
+        owner = users.resolve(ctx, store_user)
+        if owner.role is not Role.ADMINISTRATOR:
+            raise PermissionDenied(
+                f"This passphrase is {store_user}'s: only an administrator's passphrase may restore as "
+                f"another user; nothing was changed. Leave out --user."
+            )
     return actor
