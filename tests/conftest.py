@@ -14,6 +14,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# No per-example deadline (a loaded 2-core machine is slow, not wrong). In CI the examples are
+# derandomised, so a landing run repeats exactly what was run before it.
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", parent=settings.get_profile("default"), derandomize=True, database=None)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
+
 from strategy_meeting.domain.roles import Role, User  # noqa: E402
 from strategy_meeting.services import session  # noqa: E402
 from strategy_meeting.services.context import ServiceContext  # noqa: E402

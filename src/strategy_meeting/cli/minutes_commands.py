@@ -98,7 +98,7 @@ def _identity_import(args: argparse.Namespace, ctx, actor) -> int:  # type: igno
 
 def _identity_export(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
     from strategy_meeting.services import identities
-    from strategy_meeting.services.minutes.service import write_atomically
+    from strategy_meeting.services.atomic_files import write_atomically
 
     pem = identities.active_certificate(ctx, actor)
     try:

@@ -10,9 +10,6 @@ store (``verify_file``).
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +17,10 @@ from strategy_meeting.domain.errors import InvalidInput, NotFound, SigningError
 from strategy_meeting.domain.records import CopyRecord
 from strategy_meeting.domain.roles import Permission, User
 
+from ..atomic_files import write_atomically
 from ..context import ServiceContext
 from ..users import require
+
 from .manifest import MANIFEST_NAME, ManifestEntry, copy_file_name, manifest_bytes, sha256_hex
 from .render_set import render_set
 from .sign import MinutesSigner, http_timestamper
@@ -47,21 +46,6 @@ class MinutesExport:
     copies: tuple[WrittenCopy, ...]
     manifest: Path
     signature_level: str = ""
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, flushed to disk, then renamed over the target."""
-    fd, temp = tempfile.mkstemp(prefix=".sm-", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def render_minutes(
