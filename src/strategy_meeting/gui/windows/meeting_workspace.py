@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -46,6 +46,7 @@ from strategy_meeting.services.meetings import ItemKind
 from .sections import SECTIONS, Section
 from .workspace_actions import build_actions
 from .workspace_editing import ItemEditing
+from .workspace_forms import FormsFlow, dropped_files
 from .workspace_minutes import MinutesFlow
 
 LOCKED_TEXT = "This meeting is hidden while the store is locked.\nUnlock to carry on where you left off."
@@ -59,11 +60,16 @@ class MeetingWorkspace(QMainWindow):
     meetingShown = Signal(object)  # Meeting
     minutesGenerated = Signal(object)  # list[GeneratedCopy]
     minutesFailed = Signal(str)
+    formWritten = Signal(object)  # Path of a request form
+    formImported = Signal(object)  # FormImport
+    formImportFailed = Signal(str)
 
     undo_action: QAction
     redo_action: QAction
     generate_action: QAction
     sign_off_action: QAction
+    request_form_action: QAction
+    import_form_action: QAction
 
     def __init__(self, state: AppState, reference: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +80,7 @@ class MeetingWorkspace(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.editing = ItemEditing(self)
         self.minutes = MinutesFlow(self)
+        self.forms = FormsFlow(self)
         self._own_change = False
         self._ok = False
         self._error_sink: Callable[[str], None] | None = None
@@ -82,6 +89,7 @@ class MeetingWorkspace(QMainWindow):
         self._stale: set[str] = set()  # sections not redrawn since the meeting last changed
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("meetingWorkspace")
+        self.setAcceptDrops(True)  # a filled contribution form dropped on the window is imported
 
         self.section_list: list[Section] = [cls(self) for cls in SECTIONS]
         self.sections: dict[str, Section] = {s.key: s for s in self.section_list}
@@ -318,8 +326,24 @@ class MeetingWorkspace(QMainWindow):
             action.setEnabled(unlocked and self._may_add(kind))
         self.sign_off_action.setEnabled(editable and allowed(self.state.actor.role, Permission.SIGN_OFF))
         self.generate_action.setEnabled(unlocked and not self.minutes.generating)
+        self.request_form_action.setEnabled(editable)
+        self.import_form_action.setEnabled(editable)
         for action in self.section_actions:
             action.setEnabled(unlocked)
+
+    # -- contribution forms --------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.import_form_action.isEnabled() and dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if self.import_form_action.isEnabled() and self.forms.handle_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
 
     # -- the rest of the app -----------------------------------------------------------------------
 

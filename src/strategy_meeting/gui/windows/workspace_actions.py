@@ -9,6 +9,7 @@
 | new participant / subject child | Ctrl+Shift+P / Ctrl+Shift+H |
 | go to section 1..9 | Ctrl+1 .. Ctrl+9 |
 | sign off / generate minutes | Ctrl+Shift+S / Ctrl+Shift+G |
+| request / import a contribution form | Ctrl+Shift+F / Ctrl+Shift+I |
 | lock | Ctrl+L |
 | close the window | Ctrl+W |
 """
@@ -69,6 +70,12 @@ def build_actions(ws: MeetingWorkspace) -> None:
                                  "Sign off the minutes, with the warnings to acknowledge")
     ws.generate_action = _action(ws, "&Generate minutes\u2026", ["Ctrl+Shift+G"], lambda: ws.generate_minutes(),
                                  "Generate the full record and each agency's copy")
+    ws.request_form_action = _action(ws, "Request contribution &form\u2026", ["Ctrl+Shift+F"],
+                                     lambda: ws.forms.request(),
+                                     "Make a fillable PDF form for one agency to contribute")
+    ws.import_form_action = _action(ws, "&Import filled form\u2026", ["Ctrl+Shift+I"],
+                                    lambda: ws.forms.choose_and_import(),
+                                    "Import an agency's filled contribution form (or drop the PDF here)")
     ws.lock_action = _action(ws, "&Lock", ["Ctrl+L"], ws.state.lock, "Lock the store now")
     ws.close_action = _action(ws, "&Close", [QKeySequence.StandardKey.Close], ws.close, "Close this meeting")
 
@@ -79,7 +86,8 @@ def build_actions(ws: MeetingWorkspace) -> None:
 
     menus = ws.menuBar()
     meeting_menu = menus.addMenu("&Meeting")
-    for a in (ws.sign_off_action, ws.generate_action, None, ws.lock_action, ws.close_action):
+    for a in (ws.request_form_action, ws.import_form_action, None, ws.sign_off_action, ws.generate_action,
+              None, ws.lock_action, ws.close_action):
         meeting_menu.addSeparator() if a is None else meeting_menu.addAction(a)
     edit_menu = menus.addMenu("&Edit")
     for a in (ws.undo_action, ws.redo_action, None, ws.new_child_action, ws.new_participant_action,
