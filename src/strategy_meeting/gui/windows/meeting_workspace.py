@@ -69,6 +69,7 @@ class MeetingWorkspace(QMainWindow):
     generate_action: QAction
     sign_off_action: QAction
     request_form_action: QAction
+    distribute_action: QAction
     import_form_action: QAction
 
     def __init__(self, state: AppState, reference: str, parent: QWidget | None = None) -> None:
@@ -189,6 +190,17 @@ class MeetingWorkspace(QMainWindow):
 
     def sign_off(self) -> Any:
         return self.minutes.sign_off()
+
+    def distribute(self) -> Any:
+        """Open the distribution dialog for this signed-off meeting (returned for tests)."""
+        from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog
+
+        if self.meeting is None or self.state.is_locked or not self.meeting.status.is_locked:
+            return None
+        dialog = DistributionDialog(self.state, self.reference, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def generate_minutes(self, folder: Path | None = None, sign: bool | None = None) -> bool:
         return self.minutes.generate(folder, sign)
@@ -328,6 +340,9 @@ class MeetingWorkspace(QMainWindow):
         self.generate_action.setEnabled(unlocked and not self.minutes.generating)
         self.request_form_action.setEnabled(editable)
         self.import_form_action.setEnabled(editable)
+        self.distribute_action.setEnabled(
+            unlocked and self.meeting is not None and self.meeting.status.is_locked
+            and allowed(self.state.actor.role, Permission.DISTRIBUTE))
         for action in self.section_actions:
             action.setEnabled(unlocked)
 

@@ -76,6 +76,8 @@ def build_actions(ws: MeetingWorkspace) -> None:
     ws.import_form_action = _action(ws, "&Import filled form\u2026", ["Ctrl+Shift+I"],
                                     lambda: ws.forms.choose_and_import(),
                                     "Import an agency's filled contribution form (or drop the PDF here)")
+    ws.distribute_action = _action(ws, "&Distribute\u2026", [], ws.distribute,
+                                   "Send or save each agency's signed copy, with the distribution log")
     ws.lock_action = _action(ws, "&Lock", ["Ctrl+L"], ws.state.lock, "Lock the store now")
     ws.close_action = _action(ws, "&Close", [QKeySequence.StandardKey.Close], ws.close, "Close this meeting")
 
@@ -87,7 +89,7 @@ def build_actions(ws: MeetingWorkspace) -> None:
     menus = ws.menuBar()
     meeting_menu = menus.addMenu("&Meeting")
     for a in (ws.request_form_action, ws.import_form_action, None, ws.sign_off_action, ws.generate_action,
-              None, ws.lock_action, ws.close_action):
+              ws.distribute_action, None, ws.lock_action, ws.close_action):
         meeting_menu.addSeparator() if a is None else meeting_menu.addAction(a)
     edit_menu = menus.addMenu("&Edit")
     for a in (ws.undo_action, ws.redo_action, None, ws.new_child_action, ws.new_participant_action,

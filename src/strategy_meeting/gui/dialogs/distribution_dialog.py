@@ -1,0 +1,221 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Distribute one signed-off meeting's copies from the app: by e-mail or to a folder, with the
+distribution log, acknowledgements and whether the minutes went out within one working day.
+
+Sending runs in the worker (``ops.run_op``) because an SMTP server can be slow or unreachable;
+the log is read again afterwards, so what the table shows is what the store recorded. Sending
+again retries only the agencies without a delivered copy (the service decides that).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QFileDialog,
+                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QRadioButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from strategy_meeting.domain.records import DistributionOutcome, DistributionRecord
+from strategy_meeting.gui import ops
+from strategy_meeting.services import distribution_service
+from strategy_meeting.services.distribution import Timeliness
+
+_Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("Agency", "Channel", "Address", "Time", "Outcome", "Acknowledged")
+
+
+def _when(value: Any) -> str:
+    return value.astimezone().strftime("%d/%m/%Y %H:%M") if value is not None else ""
+
+
+class DistributionLogModel(QAbstractTableModel):
+    """One row per attempt; failed rows tinted, the server's reason in the outcome."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[DistributionRecord] = []
+
+    def set_records(self, records: list[DistributionRecord]) -> None:
+        self.beginResetModel()
+        self.records = sorted(records, key=lambda r: (r.at, r.recipient))
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def text(self, row: int, column: int) -> str:
+        r = self.records[row]
+        if column == 4:
+            return f"{r.outcome.value}: {r.reason}" if r.reason else r.outcome.value
+        if column == 5:
+            return f"{_when(r.acknowledged_at)} by {r.acknowledged_by}" if r.acknowledged_at else "no"
+        return (r.recipient, r.channel.value, r.address, _when(r.at))[column]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self.records[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and record.reason:
+            return record.reason
+        failed = record.outcome is DistributionOutcome.FAILED
+        if role == Qt.ItemDataRole.BackgroundRole and failed:
+            return QBrush(QColor("#f8d7da"))
+        if role == Qt.ItemDataRole.ForegroundRole and failed:
+            return QBrush(QColor("#58151c"))
+        return None
+
+
+def describe_timeliness(t: Timeliness) -> str:
+    if t.deadline is None:
+        return "The meeting has no date, so timeliness cannot be judged."
+    deadline = t.deadline.strftime("%d/%m/%Y")
+    if not t.agencies:
+        return f"Nothing distributed yet; copies are due by the end of {deadline}."
+    late = [a.agency for a in t.agencies if not a.on_time]
+    if not late:
+        return f"All copies went out within one working day (by the end of {deadline})."
+    return f"Not within one working day (due by the end of {deadline}): {', '.join(late)}."
+
+
+class DistributionDialog(QDialog):
+    distributed = Signal(object)  # DistributionResult
+    logLoaded = Signal()
+
+    def __init__(self, state: Any, reference: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.reference = state, reference
+        self.folder: Path | None = None
+        self.setWindowTitle(f"Distribute the minutes of {reference}")
+        self.setAccessibleName(f"Distribute the minutes of {reference}")
+        layout = QVBoxLayout(self)
+        self.email_radio = QRadioButton("Send by &e-mail (server from settings)")
+        self.email_radio.setAccessibleName("Send by e-mail using the server in settings")
+        self.folder_radio = QRadioButton("Save to a &folder\u2026")
+        self.folder_radio.setAccessibleName("Save each copy to a folder for sending by hand")
+        self.channel = QButtonGroup(self)
+        for b in (self.email_radio, self.folder_radio):
+            self.channel.addButton(b)
+            layout.addWidget(b)
+        self.email_radio.setChecked(True)
+        self.folder_label = QLabel("")
+        self.folder_label.setAccessibleName("Chosen folder")
+        layout.addWidget(self.folder_label)
+        self.folder_radio.toggled.connect(lambda on: on and self.choose_folder())
+        self.table_model = DistributionLogModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName("Distribution log")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        self.timeliness_label = QLabel("")
+        self.timeliness_label.setAccessibleName("Timeliness")
+        self.timeliness_label.setWordWrap(True)
+        layout.addWidget(self.timeliness_label)
+        row = QHBoxLayout()
+        self.send_button = QPushButton("&Send")
+        self.send_button.setAccessibleName("Send the copies not yet delivered")
+        self.send_button.clicked.connect(self.send)
+        self.ack_button = QPushButton("Record &acknowledgement\u2026")
+        self.ack_button.setAccessibleName("Record that the selected agency confirmed receipt")
+        self.ack_button.clicked.connect(lambda: self.acknowledge())
+        row.addWidget(self.send_button)
+        row.addWidget(self.ack_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+        self.refresh()
+
+    def choose_folder(self) -> bool:
+        name = QFileDialog.getExistingDirectory(self, "Save the copies to a folder", str(Path.home()))
+        if not name:
+            if self.folder is None:
+                self.email_radio.setChecked(True)
+            return False
+        self.folder = Path(name)
+        self.folder_label.setText(f"Folder: {self.folder}")
+        return True
+
+    def refresh(self) -> None:
+        ctx, actor, ref = self.state.ctx, self.state.actor, self.reference
+        try:
+            records = distribution_service.distribution_log(ctx, actor, ref)
+            timeliness = distribution_service.log_timeliness(ctx, actor, ref)
+        except Exception as exc:  # noqa: BLE001 - shown without a traceback
+            ops.show_error(self, exc)
+            return
+        self.table_model.set_records(records)
+        self.timeliness_label.setText(describe_timeliness(timeliness))
+        self.logLoaded.emit()
+
+    def send(self) -> bool:
+        ctx, actor, ref = self.state.ctx, self.state.actor, self.reference
+        if self.folder_radio.isChecked():
+            if self.folder is None and not self.choose_folder():
+                return False
+            folder = self.folder
+
+            def call() -> Any:
+                return distribution_service.distribute(ctx, actor, ref, folder=folder)
+        else:
+            def call() -> Any:
+                return distribution_service.distribute(
+                    ctx, actor, ref, smtp=distribution_service.smtp_settings(ctx, actor))
+        self.send_button.setEnabled(False)
+
+        def done(result: Any) -> None:
+            self.send_button.setEnabled(True)
+            self.refresh()
+            self.distributed.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            self.send_button.setEnabled(True)
+            ops.show_error(self, exc)
+            self.refresh()
+
+        ops.run_op(self, call, done, progress="Distributing the minutes\u2026",
+                   bus=getattr(self.state, "bus", None), on_error=failed)
+        return True
+
+    def acknowledge(self, by: str | None = None) -> bool:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            ops.show_error(self, _no_selection())
+            return False
+        record = self.table_model.records[rows[0].row()]
+        if by is None:
+            by, ok = QInputDialog.getText(self, "Record acknowledgement",
+                                          f"Who at {record.recipient} confirmed receipt?")
+            if not ok:
+                return False
+        ctx, actor, ref = self.state.ctx, self.state.actor, self.reference
+        result = ops.run_now(self, lambda: distribution_service.record_acknowledgement(
+            ctx, actor, ref, record.recipient, by or ""), getattr(self.state, "bus", None))
+        self.refresh()
+        return result is not None
+
+
+def _no_selection() -> Exception:
+    from strategy_meeting.domain.errors import InvalidInput
+
+    return InvalidInput("Select a row of the distribution log first.")

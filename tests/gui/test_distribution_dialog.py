@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""Distribution from the workspace: the Meeting menu's Distribute action opens the dialog for a
+signed-off meeting, which saves each agency's signed copy to a folder (the folder chooser is
+simulated by patching its static method) and shows one 'saved' row per agency in the log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from builders import sample_meeting
+from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog
+from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
+from strategy_meeting.services import identities, meetings, signoff
+from strategy_meeting.services.minutes.service import render_minutes
+from workspace_fixtures import shown_errors, state  # noqa: F401 - fixtures
+
+REF = "SD-2026-0110"
+
+
+@pytest.fixture
+def ws(qtbot, state) -> MeetingWorkspace:
+    meetings.create(state.ctx, state.actor, template=sample_meeting(REF))
+    window = MeetingWorkspace(state, REF)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_distribute_is_offered_only_once_signed_off(qtbot, ws, state, tmp_path, monkeypatch, shown_errors):
+    assert not ws.distribute_action.isEnabled()
+    identities.new_self_signed(state.ctx, state.actor)
+    signoff.sign_off(state.ctx, state.actor, REF, acknowledge_warnings=True)
+    render_minutes(state.ctx, state.actor, REF, tmp_path / "signed", sign=True)
+    ws.reload()
+    assert ws.distribute_action.isEnabled()
+
+    out = tmp_path / "to-send"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    ws.distribute_action.trigger()
+    dialog = ws.findChild(DistributionDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.table_model.rowCount() == 0
+    dialog.folder_radio.setChecked(True)
+    assert dialog.folder == out
+    with qtbot.waitSignal(dialog.distributed, timeout=120_000):
+        dialog.send_button.click()
+    agencies = set(ws.meeting.agency_codes) if ws.meeting else set()
+    model = dialog.table_model
+    rows = [[model.text(r, c) for c in range(model.columnCount())] for r in range(model.rowCount())]
+    assert sorted(r[0] for r in rows) == sorted(agencies)
+    assert all(r[1] == "folder" and r[4] == "saved" for r in rows)
+    assert len(list(out.glob("*.pdf"))) == len(agencies)
+    assert "working day" in dialog.timeliness_label.text() or "due" in dialog.timeliness_label.text()
+
+    # sending again retries only the undelivered: nothing is added
+    with qtbot.waitSignal(dialog.distributed, timeout=60_000) as again:
+        dialog.send_button.click()
+    assert again.args[0].records == [] and model.rowCount() == len(agencies)
+
+    dialog.table.selectRow(0)
+    assert dialog.acknowledge(by="Designated lead")
+    assert model.text(0, 5).endswith("by Designated lead")
+    assert shown_errors == []
