@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialog
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QRadioButton,
                                QTableView, QVBoxLayout, QWidget)
 
+from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.records import DistributionOutcome, DistributionRecord
 from strategy_meeting.gui import ops
 from strategy_meeting.services import distribution_service
@@ -200,7 +201,7 @@ class DistributionDialog(QDialog):
     def acknowledge(self, by: str | None = None) -> bool:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            ops.show_error(self, _no_selection())
+            ops.show_error(self, InvalidInput("Select a row of the distribution log first."))
             return False
         record = self.table_model.records[rows[0].row()]
         if by is None:
@@ -214,8 +215,3 @@ class DistributionDialog(QDialog):
         self.refresh()
         return result is not None
 
-
-def _no_selection() -> Exception:
-    from strategy_meeting.domain.errors import InvalidInput
-
-    return InvalidInput("Select a row of the distribution log first.")
