@@ -140,3 +140,10 @@ def test_participants_without_ids_get_stable_ids_an_edit_can_name(ctx, chair):
     assert len(saved.participants) == len(first)  # replaced, not added
     assert saved.participants[1].role == "Detective Inspector"
     assert [p.id for p in saved.participants] == [p.id for p in first]
+
+
+def test_agency_rep_gets_no_rows_for_other_agencies_meetings_by_id(ctx, chair, admin):
+    m, _ = meetings.create(ctx, chair, template=sample_meeting())
+    rep, _ = users.add_user(ctx, admin, "housing", Role.AGENCY_REP, "housing passphrase", agency="HOUSING")
+    assert meetings.summaries(ctx, rep, [m.id]) == []
+    assert [s.reference for s in meetings.summaries(ctx, chair, [m.id])] == ["SD-2026-0100"]

@@ -373,6 +373,8 @@ def count(ctx: ServiceContext, actor: User, query: MeetingQuery = MeetingQuery()
 
 
 def summaries(ctx: ServiceContext, actor: User, ids: list[int]) -> list[MeetingSummary]:
-    """Rows for the ids the list is showing. Ids come from ``search`` for this actor."""
+    """Rows for the ids the list is showing; an agency representative gets rows only for
+    meetings their agency takes part in, whatever ids are asked for."""
+    agency = None if allowed(actor.role, Permission.READ_FULL_RECORD) else (actor.agency or "\x00")
     with ctx.unit_of_work() as uow:
-        return uow.meetings.summaries(ids, ctx.today())
+        return uow.meetings.summaries(ids, ctx.today(), agency)

@@ -8,26 +8,15 @@ as typed; ReportLab's built-in fonts only cover Latin-1.
 
 from __future__ import annotations
 
-from functools import cache
+from .minutes import fonts as _minutes_fonts
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
-from strategy_meeting.paths import resource
-
-REGULAR = "DejaVuSans"
-BOLD = "DejaVuSans-Bold"
-ITALIC = "DejaVuSans-Oblique"
+REGULAR = _minutes_fonts.FONT
+BOLD = _minutes_fonts.FONT_BOLD
+ITALIC = _minutes_fonts.FONT_ITALIC
 
 
-@cache
 def register_fonts() -> tuple[str, str, str]:
-    """Register the fonts (idempotent) and return the (regular, bold, italic) names."""
-    for name, file_name in (
-        (REGULAR, "DejaVuSans.ttf"),
-        (BOLD, "DejaVuSans-Bold.ttf"),
-        (ITALIC, "DejaVuSans-Oblique.ttf"),
-    ):
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file_name))))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+    """Register the fonts once, through the minutes' registration (one registry of the same
+    names, with its searchable-text fix), and return the (regular, bold, italic) names."""
+    _minutes_fonts.register_fonts()
     return REGULAR, BOLD, ITALIC

@@ -81,7 +81,7 @@ class Store:
         self._key = bytearray(key)
         self._head_lock = threading.Lock()
         self._head_written = 0
-        self._engine: Engine | None = create_store_engine(self.db_path, bytes(self._key))
+        self._engine: Engine | None = create_store_engine(self.db_path, self._key)
 
     # ---- paths ----------------------------------------------------------------------
 

@@ -143,15 +143,18 @@ def as_damage(exc: BaseException) -> StoreCorrupted | None:
     return None
 
 
-def create_store_engine(path: Path, key: bytes) -> Engine:
+def create_store_engine(path: Path, key: bytes | bytearray) -> Engine:
     """An engine whose every pooled connection is keyed and probed.
+
+    ``key`` may be the store's own bytearray: it is read at each connect, so zeroing it on
+    lock leaves no live copy of the key in the engine.
 
     ``BEGIN IMMEDIATE`` takes the write lock at the start of each transaction, so two writers
     never fork the audit chain and a reader never has to upgrade its lock mid-transaction.
     """
 
     def creator() -> sqlcipher3.Connection:
-        return connect_raw(path, key)
+        return connect_raw(path, bytes(key))
 
     engine = create_engine(
         "sqlite://",
