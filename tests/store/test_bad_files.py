@@ -13,8 +13,8 @@ import sqlcipher3
 
 from builders import sample_meeting
 from conftest import PASSPHRASE
-from strategy_meeting.domain.errors import StoreCorrupted, UserError
-from strategy_meeting.services import backup, meetings, session
+from strategy_meeting.domain.errors import StoreCorrupted, StoreReadOnly, UserError
+from strategy_meeting.services import backup, meetings, session, users
 from strategy_meeting.store.engine import connect_raw
 
 
@@ -158,3 +158,34 @@ def test_a_flipped_bit_deep_inside_is_named_by_page_and_a_backup_restores_it(dat
         assert meetings.get(ctx, chair, "SD-2026-0100").children
     finally:
         ctx.close()
+
+
+def test_a_store_found_damaged_in_use_goes_read_only_and_keeps_its_bytes(data_dir):
+    """Security test 36: the first damaged page met turns the open store read only; every
+    later write is refused with a message that points at restoring, and the file is left as it
+    was, so the damage can be examined or the store restored."""
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    meetings.create(ctx, chair, template=sample_meeting())
+    key = ctx.store.raw_key_for_backup()
+    ctx.close()
+    conn = connect_raw(data_dir / "store.db", key)
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
+    conn.close()
+    db = data_dir / "store.db"
+    data = bytearray(db.read_bytes())
+    data[(page - 1) * 4096 + 300] ^= 0x04
+    db.write_bytes(bytes(data))
+    damaged_bytes = db.read_bytes()
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    try:
+        assert session.damage_found(ctx) is None  # nothing met yet: the store writes as usual
+        with pytest.raises(StoreCorrupted):
+            meetings.get(ctx, chair, "SD-2026-0100")
+        assert "damaged" in session.damage_found(ctx)
+        with pytest.raises(StoreReadOnly, match="read only.*Restore it from a backup"):
+            meetings.create(ctx, chair, template=sample_meeting("SD-2026-0101"))
+        assert [u.name for u in users.list_users(ctx, users.resolve(ctx, "admin"))]  # undamaged pages still read
+    finally:
+        ctx.close()
+    assert db.read_bytes() == damaged_bytes

@@ -37,6 +37,11 @@ class StoreCorrupted(UserError):
     exit_code = 3
 
 
+class StoreReadOnly(StoreCorrupted):
+    """A write refused because the store was found damaged earlier in this session: from the
+    first damaged page on, the open store only reads (security test 36)."""
+
+
 class StoreTooNew(UserError):
     exit_code = 3
 

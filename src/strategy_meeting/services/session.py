@@ -134,5 +134,11 @@ def forget_on_this_computer(ctx: ServiceContext) -> None:
     ctx.store.forget_on_this_computer()
 
 
+def damage_found(ctx: ServiceContext) -> str | None:
+    """What was found damaged in this session, if anything: the open store then only reads,
+    and the app offers to restore a backup."""
+    return None if ctx.store.damage is None else str(ctx.store.damage)
+
+
 def lock(ctx: ServiceContext) -> None:
     ctx.close()

@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from strategy_meeting.domain.errors import Locked, StoreExists
+from strategy_meeting.domain.errors import Locked, StoreCorrupted, StoreExists
 from strategy_meeting.domain.roles import User
 
 from . import key_slots, keyring_slot, migrations
@@ -78,6 +78,9 @@ class Store:
         self._head_lock = threading.Lock()
         self._head_written = 0
         self._engine: Engine | None = create_store_engine(self.db_path, self._key)
+        # Set when a page fails its check in use: from then on this open store only reads, so a
+        # damaged file is never written to again before it is restored (security test 36).
+        self.damage: StoreCorrupted | None = None
 
     # ---- paths ----------------------------------------------------------------------
 
@@ -193,7 +196,15 @@ class Store:
 
     def unit_of_work(self, now: datetime) -> UnitOfWork:
         session = Session(self._require_engine(), expire_on_commit=False, autoflush=False)
-        return UnitOfWork(session, now, self._after_commit)
+        return UnitOfWork(session, now, self._after_commit, self._went_read_only)
+
+    def _went_read_only(self, problem: StoreCorrupted) -> None:
+        with self._head_lock:
+            if self.damage is not None or self._engine is None:
+                return
+            self.damage = problem
+            damaged, self._engine = self._engine, create_store_engine(self.db_path, self._key, read_only=True)
+        damaged.dispose()  # connections still in use close when their unit of work ends
 
     def _after_commit(self, audit: AuditLog) -> None:
         if audit.appended:

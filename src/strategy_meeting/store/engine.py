@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import sqlcipher3
 
-from strategy_meeting.domain.errors import NotAStore, StoreCorrupted
+from strategy_meeting.domain.errors import NotAStore, StoreCorrupted, StoreReadOnly
 
 from .layout import SQLITE_PLAIN_HEADER
 
@@ -60,7 +60,7 @@ def _pragma_key(key: bytes) -> str:
     return f'PRAGMA key = "{raw_key_literal(key)}"'
 
 
-def connect_raw(path: Path, key: bytes, *, probe: bool = True) -> sqlcipher3.Connection:
+def connect_raw(path: Path, key: bytes, *, probe: bool = True, read_only: bool = False) -> sqlcipher3.Connection:
     """A keyed DB-API connection with our pragmas; raises NotAStore if the key does not fit."""
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=30)
     try:
@@ -78,6 +78,8 @@ def connect_raw(path: Path, key: bytes, *, probe: bool = True) -> sqlcipher3.Con
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")  # SQLite itself refuses every write
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise _classify_open_error(path, key, exc) from None
@@ -148,7 +150,18 @@ def as_damage(exc: BaseException) -> StoreCorrupted | None:
     return None
 
 
-def create_store_engine(path: Path, key: bytes | bytearray) -> Engine:
+def as_read_only_refusal(exc: BaseException) -> StoreReadOnly | None:
+    """A write that a read-only (damaged) store's connection refused, as a user error."""
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, sqlcipher3.OperationalError) and "readonly database" in str(orig):
+        return StoreReadOnly(
+            "The store was found damaged and is open read only, so nothing was saved. Restore it "
+            "from a backup (File > Restore from backup…, or 'restore' on the command line)."
+        )
+    return None
+
+
+def create_store_engine(path: Path, key: bytes | bytearray, *, read_only: bool = False) -> Engine:
     """An engine whose every pooled connection is keyed and probed.
 
     ``key`` may be the store's own bytearray: it is read at each connect, so zeroing it on
@@ -162,7 +175,7 @@ def create_store_engine(path: Path, key: bytes | bytearray) -> Engine:
     from sqlalchemy.pool import QueuePool
 
     def creator() -> sqlcipher3.Connection:
-        return connect_raw(path, bytes(key))
+        return connect_raw(path, bytes(key), read_only=read_only)
 
     engine = create_engine(
         "sqlite://",
@@ -176,7 +189,8 @@ def create_store_engine(path: Path, key: bytes | bytearray) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin_immediate(conn):  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read-only (damaged) store's connections refuse the write lock: a plain BEGIN reads.
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

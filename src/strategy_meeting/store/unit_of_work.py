@@ -12,7 +12,9 @@ import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from .engine import as_damage
+from strategy_meeting.domain.errors import StoreCorrupted
+
+from .engine import as_damage, as_read_only_refusal
 from .repositories import (
     AgencyDirectory,
     AuditLog,
@@ -33,9 +35,11 @@ class UnitOfWork:
     failed call never leaves half a record behind.
     """
 
-    def __init__(self, session: Session, now: datetime, on_commit: Callable[[AuditLog], None]) -> None:
+    def __init__(self, session: Session, now: datetime, on_commit: Callable[[AuditLog], None],
+                 on_damage: Callable[[StoreCorrupted], None] = lambda problem: None) -> None:
         self._session = session
         self._on_commit = on_commit
+        self._on_damage = on_damage
         self.now = now
         self.meetings = MeetingRepository(session, now)
         self.users = UserRepository(session, now)
@@ -70,6 +74,10 @@ class UnitOfWork:
         # SQLAlchemy's sqlite dialect does not wrap it): say "damaged, restore from a backup"
         # instead of letting a traceback reach the user (security test 36).
         if exc is not None:
+            refused = as_read_only_refusal(exc)
+            if refused is not None:
+                raise refused from exc
             problem = as_damage(exc)
             if problem is not None:
+                self._on_damage(problem)  # the store reads only from now on
                 raise problem from exc
