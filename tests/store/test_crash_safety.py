@@ -39,8 +39,11 @@ MAX_KILLS = int(os.environ.get("STRATEGY_MEETING_CRASH_KILLS", "300"))
 @pytest.fixture(scope="module")
 def forkserver():
     mp = multiprocessing.get_context("forkserver")
+    # The store layer proper (SQLAlchemy) loads on first open, not with the services, so it is
+    # named here: every forked writer then starts with it imported.
     mp.set_forkserver_preload(["crash_children", "builders", "strategy_meeting.services.meetings",
-                               "strategy_meeting.services.session", "strategy_meeting.services.atomic_files"])
+                               "strategy_meeting.services.session", "strategy_meeting.services.atomic_files",
+                               "strategy_meeting.store.database", "strategy_meeting.store.key_slots"])
     # The fork server imports its preload list with the sys.path of a fresh interpreter
     # (Python 3.11 ignores the sys_path it is sent), so hand it pytest's path through the
     # environment; otherwise every child would import the app again (about 1.5 s each).
