@@ -45,6 +45,7 @@ from strategy_meeting.services.meetings import ItemKind
 
 from .sections import SECTIONS, Section
 from .workspace_actions import build_actions
+from .workspace_addenda import AddendaFlow
 from .workspace_editing import ItemEditing
 from .workspace_forms import FormsFlow, dropped_files
 from .workspace_minutes import MinutesFlow
@@ -70,6 +71,7 @@ class MeetingWorkspace(QMainWindow):
     sign_off_action: QAction
     request_form_action: QAction
     distribute_action: QAction
+    add_addendum_action: QAction
     import_form_action: QAction
 
     def __init__(self, state: AppState, reference: str, parent: QWidget | None = None) -> None:
@@ -82,6 +84,7 @@ class MeetingWorkspace(QMainWindow):
         self.editing = ItemEditing(self)
         self.minutes = MinutesFlow(self)
         self.forms = FormsFlow(self)
+        self.addenda = AddendaFlow(self)
         self._own_change = False
         self._ok = False
         self._error_sink: Callable[[str], None] | None = None
@@ -99,7 +102,7 @@ class MeetingWorkspace(QMainWindow):
         self.pages = QStackedWidget(self)
         for n, section in enumerate(self.section_list, start=1):
             item = QListWidgetItem(f"{n}  {section.title}")
-            item.setToolTip(f"{section.title} (Ctrl+{n})")
+            item.setToolTip(f"{section.title} (Ctrl+{n % 10})")
             self.nav.addItem(item)
             self.pages.addWidget(section)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -138,6 +141,7 @@ class MeetingWorkspace(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
 
         build_actions(self)
+        self.minutesGenerated.connect(lambda _copies: self.sections["addenda"].copies_regenerated())  # type: ignore[attr-defined]
         self.nav.setCurrentRow(0)
         state.locked.connect(self._on_locked)
         state.unlocked.connect(self._on_unlocked)
@@ -190,6 +194,10 @@ class MeetingWorkspace(QMainWindow):
 
     def sign_off(self) -> Any:
         return self.minutes.sign_off()
+
+    def add_addendum(self) -> Any:
+        """Open the addendum dialog for signed-off minutes (returned for tests)."""
+        return self.addenda.open()
 
     def distribute(self) -> Any:
         """Open the distribution dialog for this signed-off meeting (returned for tests)."""
@@ -345,6 +353,7 @@ class MeetingWorkspace(QMainWindow):
             and allowed(self.state.actor.role, Permission.DISTRIBUTE))
         for action in self.section_actions:
             action.setEnabled(unlocked)
+        self.addenda.sync()
 
     # -- contribution forms --------------------------------------------------------------------
 
@@ -400,6 +409,7 @@ class MeetingWorkspace(QMainWindow):
         self.flush_all()
         for dialog in list(self.editing.dialogs):
             dialog.reject()
+        self.addenda.close()
         try:
             self.state.locked.disconnect(self._on_locked)
             self.state.unlocked.disconnect(self._on_unlocked)
