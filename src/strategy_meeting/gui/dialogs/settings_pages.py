@@ -323,7 +323,10 @@ class SecurityPage(SettingsPage):
         self._call(lambda: settings.set_idle_timeout_minutes(self.state.ctx, self.state.actor, minutes))
 
 
+# Pages in their own modules subclass SettingsPage, so they are imported after it.
+from strategy_meeting.gui.dialogs.settings_backup_page import BackupPage  # noqa: E402
+
 # The order of the tabs.
-PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage]
+PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage, BackupPage]
 
 __all__ = ["PAGES", "SettingsPage"]
