@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -51,12 +52,11 @@ def when_text(at: datetime | None, never: str) -> str:
 
 
 class BackupPage(SettingsPage):
-    title = "Backups"
+    title = QT_TR_NOOP("Backups")
     permission = Permission.BACKUP
 
     def __init__(self, state: AppState) -> None:
         super().__init__(state)
-        self.title = self.tr("Backups")
         layout = QVBoxLayout(self)
         form = QFormLayout()
         folder_row = QWidget()
