@@ -124,6 +124,7 @@ class RestoreDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Problem"))
         layout.addWidget(self.message)
+        layout.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.restore_button.setText(self.tr("&Restore"))

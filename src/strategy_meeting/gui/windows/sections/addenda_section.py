@@ -84,12 +84,12 @@ class AddendaSection(Section):
     def show_meeting(self, meeting: Meeting) -> None:
         self.model.set_meeting(meeting)
         self.empty_label.setVisible(not meeting.addenda)
-        if meeting.sign_off is not None:
-            when = meeting.sign_off.signed_off_at.astimezone().strftime("%d/%m/%Y %H:%M")
+        if meeting.status.is_locked:
+            # Who signed off and when is in the banner above the page.
             self.intro.setText(self.tr(
-                "Signed off by {0} on {1}. The record is read only: information learned or corrections "
-                "made after sign-off are added here as numbered, dated addenda, which every copy of the "
-                "minutes generated afterwards includes.").format(meeting.sign_off.signed_off_by, when))
+                "Information learned, or corrections made, after sign-off are added here as numbered, "
+                "dated addenda. An addendum cannot be changed once saved; every copy of the minutes "
+                "generated afterwards includes it."))
         else:
             self.intro.setText(self.tr("Addenda can be added once the minutes are signed off."))
 
