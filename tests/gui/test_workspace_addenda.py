@@ -101,6 +101,9 @@ def test_chair_adds_numbered_dated_addenda_and_the_record_stays_read_only(qtbot,
     save(qtbot, dialog)
     assert [a.number for a in meetings.get(state.ctx, state.actor, REF).addenda] == [1, 2]
     assert section.model.rowCount() == 2
+    ws.show_section("copies")  # copies made now are version 3: the sign-off plus two addenda
+    assert "2 addendum(s)" in ws.sections["copies"].status_label.text()
+    assert "version 3" in ws.sections["copies"].status_label.text()
 
     # The earlier fields stay read only, in the window and in the service.
     location = ws.sections["details"].ui.locationEdit
