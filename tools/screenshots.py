@@ -43,7 +43,7 @@ from strategy_meeting.domain.sharing_terms import SharingTerms  # noqa: E402
 from strategy_meeting.gui import app as gui_app  # noqa: E402
 from strategy_meeting.gui import ops  # noqa: E402
 from strategy_meeting.gui.controller import AppController, find_demo_loader  # noqa: E402
-from strategy_meeting.services import agencies, meetings, session, users  # noqa: E402
+from strategy_meeting.services import agencies, backup, meetings, session, users  # noqa: E402
 from strategy_meeting.services.context import ServiceContext  # noqa: E402
 from strategy_meeting.store import FAST_TEST_KDF  # noqa: E402
 
@@ -151,6 +151,19 @@ def wizard_shots(app: QApplication, out: Path, tmp: Path) -> None:
     controller.shutdown()
 
 
+def restore_shot(window: QWidget, backup_file: Path, out: Path, app: QApplication) -> None:
+    """File > Restore from backup…, with a backup chosen and its description on show."""
+    from strategy_meeting.gui.dialogs.restore_dialog import RestoreDialog
+
+    window.restore_action.trigger()  # type: ignore[attr-defined]
+    dialog = next(d for d in window.findChildren(RestoreDialog) if d.isVisible())
+    dialog.resize(QSize(800, 390))
+    dialog.file.setText(str(backup_file))
+    dialog.describe(str(backup_file))
+    save(dialog, out, "restore-dialog", app)
+    dialog.reject()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -213,9 +226,14 @@ def main() -> None:
             save(settings_dialog, args.out, "settings-agencies", app)
             settings_dialog.tabs.setCurrentIndex(1)
             save(settings_dialog, args.out, "settings-users", app)
-            settings_dialog.tabs.setCurrentIndex(settings_dialog.tabs.count() - 1)
+            settings_dialog.tabs.setCurrentWidget(settings_dialog.page("SecurityPage"))
             save(settings_dialog, args.out, "settings-security", app)
+            settings_dialog.tabs.setCurrentWidget(settings_dialog.page("BackupPage"))
+            made = backup.create_backup(controller.state.ctx, controller.state.actor)
+            settings_dialog.page("BackupPage").load()
+            save(settings_dialog, args.out, "settings-backups", app)
             settings_dialog.reject()
+            restore_shot(window, made.path, args.out, app)
         controller.shutdown()
         window.close()
         settle(app)

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""Screenshots of the meeting workspace: every section, the item dialogs, sign-off and lock.
+"""Screenshots of the meeting workspace: every section, the item dialogs, sign-off, addenda and lock.
 
     QT_QPA_PLATFORM=offscreen python tools/workspace_screenshots.py [--out docs/screenshots]
 
@@ -153,11 +153,12 @@ def main() -> int:
     from strategy_meeting.services.meetings import ItemKind
     from strategy_meeting.store import FAST_TEST_KDF
 
+    clock = [NOW]  # moved on for the addendum, written the day after sign-off
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         ctx, actor, _recovery = session.init_store(data, "chair", "screenshot passphrase only", Role.CHAIR,
                                                    display_name="Alex Example", kdf=FAST_TEST_KDF,
-                                                   clock=lambda: NOW)
+                                                   clock=lambda: clock[0])
         meeting, _ = meetings.create(ctx, actor, template=fictional_meeting())
         state = AppState(data)
         state.set_unlocked(ctx, actor)
@@ -165,6 +166,8 @@ def main() -> int:
         ws.resize(1280, 800)
         ws.show()
         for n, section in enumerate(ws.section_list, start=1):
+            if ws.nav.isRowHidden(n - 1):
+                continue  # addenda: listed after sign-off, shot below
             ws.show_section(section.key)
             if section.key in ("contributions", "decisions"):
                 section.panel.select_key("k1" if section.key == "contributions" else "d1")  # type: ignore[attr-defined]
@@ -207,6 +210,24 @@ def main() -> int:
             preview.reject()
         else:
             print("minutes not generated:", *failed)
+
+        # Signed off, then an addendum the next day: the dialog, then the addenda page.
+        from strategy_meeting.services import signoff
+
+        signoff.sign_off(ctx, actor, meeting.reference, acknowledge_warnings=True)
+        ws.reload()
+        clock[0] = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
+        addendum = ws.add_addendum()
+        if addendum is not None:
+            addendum.resize(640, 380)
+            addendum.ui.textEdit.setPlainText(
+                "DS Riley Police confirmed by phone on 21/11/2026 at 09:15 that the partner has moved out "
+                "and is staying with a relative; the joint visit planned for 22/11 goes ahead as agreed.")
+            save(addendum, args.out, "addendum-dialog")
+            addendum.saveRequested.emit(addendum.text())
+            save(ws, args.out, f"{len(ws.section_list)}-addenda")
+        else:
+            print("error: the addendum dialog did not open")
 
         state.lock()
         save(ws, args.out, "locked")

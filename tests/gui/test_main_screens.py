@@ -174,7 +174,9 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
     controller = make_controller(data_dir)
     controller.start()
     unlock(qtbot, controller)
-    assert not controller.main_window.settings_action.isVisible()  # a chair has no settings pages
+    chair_dialog = controller.main_window.open_settings()  # a chair: only the backup settings
+    assert [chair_dialog.tabs.tabText(i) for i in range(chair_dialog.tabs.count())] == ["Backups"]
+    chair_dialog.reject()
     controller.lock()
     from conftest import PASSPHRASE
 
@@ -183,7 +185,7 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
     assert window.settings_action.isEnabled()
     dialog = window.open_settings()
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "Agencies", "Users and roles", "Signing identities", "Security"]
+        "Agencies", "Users and roles", "Signing identities", "Security", "Backups"]
     page = dialog.page("AgenciesPage")
     page.code.setText("police")
     page.name.setText("Police CAIT")

@@ -79,7 +79,9 @@ def out_of_page_order(root: QWidget) -> list[str]:
 
 def test_section_shortcuts(qtbot, ws):
     for n, section in enumerate(ws.section_list, start=1):
-        keys(qtbot, ws, getattr(Qt.Key, f"Key_{n}"), CTRL)
+        if ws.nav.isRowHidden(n - 1):
+            continue  # addenda: listed (Ctrl+0) once the minutes are signed off
+        keys(qtbot, ws, getattr(Qt.Key, f"Key_{n % 10}"), CTRL)
         assert ws.pages.currentWidget() is section
         assert section.isAncestorOf(QApplication.focusWidget())  # the page has the keyboard
 

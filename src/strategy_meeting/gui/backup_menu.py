@@ -2,16 +2,17 @@
 # Copyright (c) 2026 Strategy Meeting contributors
 """The "Back up now" menu item and the automatic backup on exit, for the main window.
 
-The main window adds ``add_backup_action(file_menu, state, self)`` and calls
-``backup_on_exit(self, state)`` from its ``closeEvent`` before it locks the store. Restoring is
-done from the command line or a dialog that first locks the store; it is not a menu action on
-an open store, because the store it would replace is the one in use.
+The main window adds ``add_backup_action(file_menu, state, self)`` and
+``add_restore_action(...)``; the controller calls ``backup_on_exit(parent, state)`` before it
+locks the store on quitting. Restoring is done from the command line or from the restore dialog,
+which checks the backup while the store is open and locks the app before the store it replaces
+is moved aside.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from strategy_meeting.services import backup
 
 from .app_state import AppState
+from . import ops
 from .ops import run_op
 
 
@@ -48,10 +50,42 @@ def add_backup_action(menu: QMenu, state: AppState, parent: QWidget) -> QAction:
     return action
 
 
+def add_restore_action(menu: QMenu, state: AppState, parent: QWidget, *, lock: Callable[[], None],
+                       on_restored: Callable[[Any, Any], None]) -> QAction:
+    """Add "Restore from backup…" to ``menu`` for an unlocked chair or administrator. ``lock``
+    is how the app locks (the dialog calls it before the store's files move); ``on_restored``
+    takes the restored store's ``(ctx, actor)`` as the unlock screen hands them on."""
+    action = QAction(_tr("&Restore from backup…"), parent)
+    action.setObjectName("restoreAction")
+    action.setStatusTip(_tr("Replace the store in use by a backup; the store in use is kept aside"))
+
+    def open_dialog() -> None:
+        from .dialogs.restore_dialog import RestoreDialog
+
+        if state.is_locked or not allowed(state.actor.role, Permission.BACKUP):
+            return
+        dialog = RestoreDialog(state, parent, lock=lock, on_restored=on_restored)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    action.triggered.connect(lambda _checked=False: open_dialog())
+
+    def refresh() -> None:
+        action.setEnabled(not state.is_locked and allowed(state.actor.role, Permission.BACKUP))
+
+    state.locked.connect(refresh)
+    state.unlocked.connect(refresh)
+    refresh()
+    menu.addAction(action)
+    return action
+
+
 def back_up_now(
-    parent: QWidget, state: AppState, on_done: Callable[[backup.BackupResult], None] | None = None
+    parent: QWidget, state: AppState, on_done: Callable[[backup.BackupResult], None] | None = None,
+    on_error: Callable[[], None] | None = None,
 ) -> None:
-    """Run the backup in the worker thread with a progress note, then say where it went."""
+    """Run the backup in the worker thread with a progress note, then say where it went (or
+    why it failed; ``on_error`` is called after the message)."""
     ctx, actor = state.ctx, state.actor
 
     def done(result: backup.BackupResult) -> None:
@@ -61,10 +95,15 @@ def back_up_now(
         if on_done is not None:
             on_done(result)
 
+    def failed(exc: BaseException) -> None:
+        ops.show_error(parent, exc)
+        if on_error is not None:
+            on_error()
+
     from strategy_meeting.services import backup
 
     run_op(parent, lambda: backup.create_backup(ctx, actor), done,
-           progress=_tr("Writing and checking the backup…"))
+           progress=_tr("Writing and checking the backup…"), on_error=failed)
 
 
 def backup_on_exit(parent: QWidget | None, state: AppState) -> backup.BackupResult | None:

@@ -37,3 +37,8 @@ def generate_minutes(ctx: ServiceContext, actor: User, reference: str, folder: P
     export = render_minutes(ctx, actor, reference, folder, sign=sign)
     copies = [GeneratedCopy(c.recipient, c.path) for c in export.copies]
     return copies, Changes(distributions=True)
+
+
+def add_addendum(ctx: ServiceContext, actor: User, reference: str, text: str) -> tuple[Meeting, Changes]:
+    """A numbered, dated addendum to signed-off minutes (the service refuses empty text)."""
+    return signoff.add_addendum(ctx, actor, reference, text)

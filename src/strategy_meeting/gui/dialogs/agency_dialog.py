@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.gui.agency_kinds import agency_kind_labels
 from strategy_meeting.gui.forms.ui_agency_dialog import Ui_AgencyDialog
 from strategy_meeting.services.meetings import ItemKind
 
 from .item_dialog import ItemDialog, combo_value, fill_combo
 
-# "" stands for "not stated": the domain then infers the kind from the usual codes.
-KIND_LABELS: dict[AgencyKind | str, str] = {"": "Not stated (inferred from the code)"} | {
-    k: k.value.replace("_", " ").capitalize() for k in AgencyKind
-}
+
+def kind_choices() -> dict[AgencyKind | str, str]:
+    # "" stands for "not stated": the domain then infers the kind from the usual codes.
+    not_stated = QCoreApplication.translate("AgencyDialog", "Not stated (inferred from the code)")
+    return {"": not_stated} | dict(agency_kind_labels())
 
 
 class AgencyDialog(ItemDialog):
@@ -30,12 +34,12 @@ class AgencyDialog(ItemDialog):
         # The code is the agency's key in this meeting: changing it would be a different agency.
         self.ui.codeEdit.setReadOnly(item is not None)
         self.ui.nameEdit.setText(agency.name)
-        fill_combo(self.ui.kindCombo, [(label, kind) for kind, label in KIND_LABELS.items()], agency.kind or "")
+        fill_combo(self.ui.kindCombo, [(label, kind) for kind, label in kind_choices().items()], agency.kind or "")
         self.ui.emailEdit.setText(agency.email)
 
     def build(self) -> Agency:
         code = self.ui.codeEdit.text().strip().upper()
         if not code:
-            raise ValueError("Give the agency a short code, e.g. POLICE.")
+            raise ValueError(self.tr("Give the agency a short code, e.g. POLICE."))
         kind = combo_value(self.ui.kindCombo)
         return Agency(code, self.ui.nameEdit.text().strip(), kind or None, self.ui.emailEdit.text().strip())

@@ -25,7 +25,7 @@ class SettingsDialog(LockAwareDialog):
             if page_class.available(state):
                 page = page_class(state)
                 self.pages.append(page)
-                self.tabs.addTab(page, page.title)
+                self.tabs.addTab(page, page.tab_title())
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

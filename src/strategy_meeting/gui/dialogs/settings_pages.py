@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,11 +25,10 @@ from PySide6.QtWidgets import (
 from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.roles import Permission, Role, allowed
 from strategy_meeting.gui import ops
+from strategy_meeting.gui.agency_kinds import agency_kind_label, agency_kind_labels
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
 from strategy_meeting.services import agencies, identity_list, settings, users
-
-KIND_LABELS = {k: k.value.replace("_", " ").capitalize() for k in AgencyKind}
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -60,7 +60,7 @@ def _buddies(form: QFormLayout) -> None:
 
 
 class SettingsPage(QWidget):
-    title = ""
+    title = ""  # marked QT_TR_NOOP in each page; shown through tab_title()
     permission: Permission = Permission.MANAGE_USERS
 
     def __init__(self, state: AppState) -> None:
@@ -70,6 +70,9 @@ class SettingsPage(QWidget):
     @classmethod
     def available(cls, state: AppState) -> bool:
         return not state.is_locked and allowed(state.actor.role, cls.permission)
+
+    def tab_title(self) -> str:
+        return self.tr(self.title)
 
     def load(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
@@ -84,41 +87,42 @@ class SettingsPage(QWidget):
 
 
 class AgenciesPage(SettingsPage):
-    title = "Agencies"
+    title = QT_TR_NOOP("Agencies")
     permission = Permission.MANAGE_AGENCIES
 
     def __init__(self, state: AppState) -> None:
         super().__init__(state)
         layout = QVBoxLayout(self)
-        self.table = _table(["Code", "Name", "Kind", "E-mail"], "Agency directory")
+        self.table = _table([self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("E-mail")],
+                            self.tr("Agency directory"))
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.code = QLineEdit()
-        self.code.setAccessibleName("Agency code")
-        self.code.setPlaceholderText("e.g. POLICE")
+        self.code.setAccessibleName(self.tr("Agency code"))
+        self.code.setPlaceholderText(self.tr("e.g. POLICE"))
         self.name = QLineEdit()
-        self.name.setAccessibleName("Agency name")
+        self.name.setAccessibleName(self.tr("Agency name"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Agency kind")
-        self.kind.addItem("Not set", None)
-        for kind, label in KIND_LABELS.items():
+        self.kind.setAccessibleName(self.tr("Agency kind"))
+        self.kind.addItem(self.tr("Not set"), None)
+        for kind, label in agency_kind_labels().items():
             self.kind.addItem(label, kind.value)
         self.email = QLineEdit()
-        self.email.setAccessibleName("Agency e-mail address")
-        self.email.setPlaceholderText("where its copy of the minutes is sent")
-        form.addRow("&Code:", self.code)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Kind:", self.kind)
-        form.addRow("&E-mail:", self.email)
+        self.email.setAccessibleName(self.tr("Agency e-mail address"))
+        self.email.setPlaceholderText(self.tr("where its copy of the minutes is sent"))
+        form.addRow(self.tr("&Code:"), self.code)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&E-mail:"), self.email)
         _buddies(form)
         layout.addLayout(form)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.new_button = QPushButton("&New")
-        self.save_button = QPushButton("&Save agency")
-        self.remove_button = QPushButton("&Remove")
-        for b, name in ((self.new_button, "New agency"), (self.save_button, "Save agency"),
-                        (self.remove_button, "Remove agency")):
+        self.new_button = QPushButton(self.tr("&New"))
+        self.save_button = QPushButton(self.tr("&Save agency"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        for b, name in ((self.new_button, self.tr("New agency")), (self.save_button, self.tr("Save agency")),
+                        (self.remove_button, self.tr("Remove agency"))):
             b.setAccessibleName(name)
             buttons.addWidget(b)
         layout.addLayout(buttons)
@@ -130,7 +134,7 @@ class AgenciesPage(SettingsPage):
 
     def load(self) -> None:
         self._agencies = agencies.list_agencies(self.state.ctx, self.state.actor)
-        _fill(self.table, [[a.code, a.name, KIND_LABELS[a.kind] if a.kind else "", a.email]
+        _fill(self.table, [[a.code, a.name, agency_kind_label(a.kind) if a.kind else "", a.email]
                            for a in self._agencies])
 
     def clear(self) -> None:
@@ -165,45 +169,46 @@ class AgenciesPage(SettingsPage):
 
 
 class UsersPage(SettingsPage):
-    title = "Users and roles"
+    title = QT_TR_NOOP("Users and roles")
     permission = Permission.MANAGE_USERS
 
     def __init__(self, state: AppState) -> None:
         super().__init__(state)
         layout = QVBoxLayout(self)
-        self.table = _table(["User name", "Display name", "Role", "Agency", "Account"], "Users")
+        self.table = _table([self.tr("User name"), self.tr("Display name"), self.tr("Role"), self.tr("Agency"),
+                             self.tr("Account")], self.tr("Users"))
         layout.addWidget(self.table, 1)
         toggle_row = QHBoxLayout()
         toggle_row.addStretch(1)
-        self.toggle_button = QPushButton("&Disable account")
-        self.toggle_button.setAccessibleName("Enable or disable the selected account")
+        self.toggle_button = QPushButton(self.tr("&Disable account"))
+        self.toggle_button.setAccessibleName(self.tr("Enable or disable the selected account"))
         toggle_row.addWidget(self.toggle_button)
         layout.addLayout(toggle_row)
-        layout.addWidget(QLabel("<b>Add a user</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Add a user</b>")))
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setAccessibleName("New user name")
+        self.name.setAccessibleName(self.tr("New user name"))
         self.display_name = QLineEdit()
-        self.display_name.setAccessibleName("New user's display name")
+        self.display_name.setAccessibleName(self.tr("New user's display name"))
         self.role = QComboBox()
-        self.role.setAccessibleName("New user's role")
+        self.role.setAccessibleName(self.tr("New user's role"))
         for role in Role:
             self.role.addItem(role.label, role.value)
         self.agency = QLineEdit()
-        self.agency.setAccessibleName("New user's agency code")
-        self.agency.setPlaceholderText("for an agency representative, e.g. HEALTH")
-        form.addRow("User &name:", self.name)
-        form.addRow("Displa&y name:", self.display_name)
-        form.addRow("R&ole:", self.role)
-        form.addRow("A&gency:", self.agency)
+        self.agency.setAccessibleName(self.tr("New user's agency code"))
+        self.agency.setPlaceholderText(self.tr("for an agency representative, e.g. HEALTH"))
+        form.addRow(self.tr("User &name:"), self.name)
+        form.addRow(self.tr("Displa&y name:"), self.display_name)
+        form.addRow(self.tr("R&ole:"), self.role)
+        form.addRow(self.tr("A&gency:"), self.agency)
         _buddies(form)
         self.passphrase = PassphraseFields(self, personal_words=lambda: [self.name.text(), self.display_name.text()],
                                            form=form)
         layout.addLayout(form)
         add_row = QHBoxLayout()
         add_row.addStretch(1)
-        self.add_button = QPushButton("&Add user")
-        self.add_button.setAccessibleName("Add user")
+        self.add_button = QPushButton(self.tr("&Add user"))
+        self.add_button.setAccessibleName(self.tr("Add user"))
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)
         self.table.itemSelectionChanged.connect(self._update_toggle)
@@ -217,7 +222,7 @@ class UsersPage(SettingsPage):
     def load(self) -> None:
         self._users = users.list_users(self.state.ctx, self.state.actor)
         _fill(self.table, [[u.name, u.display_name, u.role.label, u.agency or "",
-                            "Active" if u.active else "Disabled"] for u in self._users])
+                            self.tr("Active") if u.active else self.tr("Disabled")] for u in self._users])
         self._update_toggle()
 
     def clear(self) -> None:
@@ -230,7 +235,8 @@ class UsersPage(SettingsPage):
     def _update_toggle(self) -> None:
         u = self._selected()
         self.toggle_button.setEnabled(u is not None)
-        self.toggle_button.setText("&Enable account" if u is not None and not u.active else "&Disable account")
+        self.toggle_button.setText(self.tr("&Enable account") if u is not None and not u.active
+                                   else self.tr("&Disable account"))
 
     def _update_add(self) -> None:
         self.add_button.setEnabled(bool(self.name.text().strip()) and self.passphrase.is_acceptable)
@@ -255,17 +261,17 @@ class IdentitiesPage(SettingsPage):
     """Read-only review; identities are made or imported by their owners (``identity new``,
     ``identity import``), each holding a private key only the store keeps."""
 
-    title = "Signing identities"
+    title = QT_TR_NOOP("Signing identities")
     permission = Permission.MANAGE_USERS  # the administrators' review (chairs manage only their own)
 
     def __init__(self, state: AppState) -> None:
         super().__init__(state)
         layout = QVBoxLayout(self)
-        self.table = _table(["User", "Kind", "Subject", "Fingerprint (SHA-256)", "Created", "In use"],
-                            "Signing identities")
+        self.table = _table([self.tr("User"), self.tr("Kind"), self.tr("Subject"), self.tr("Fingerprint (SHA-256)"),
+                             self.tr("Created"), self.tr("In use")], self.tr("Signing identities"))
         layout.addWidget(self.table, 1)
-        hint = QLabel("Each user makes or imports their own signing identity; an older identity stays "
-                      "listed so that minutes it signed can still be checked.")
+        hint = QLabel(self.tr("Each user makes or imports their own signing identity; an older identity "
+                              "stays listed so that minutes it signed can still be checked."))
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         layout.addWidget(hint)
@@ -275,7 +281,7 @@ class IdentitiesPage(SettingsPage):
         _fill(self.table, [[i.user_name, i.kind.value.replace("_", " "), i.subject,
                             _grouped(i.fingerprint_sha256[:16]),
                             i.created_at.strftime("%d %b %Y") if i.created_at else "",
-                            "Yes" if i.active else "No"] for i in found])
+                            self.tr("Yes") if i.active else self.tr("No")] for i in found])
 
     def clear(self) -> None:
         self.table.setRowCount(0)
@@ -286,7 +292,7 @@ def _grouped(hex_text: str) -> str:
 
 
 class SecurityPage(SettingsPage):
-    title = "Security"
+    title = QT_TR_NOOP("Security")
     permission = Permission.MANAGE_SETTINGS
 
     def __init__(self, state: AppState) -> None:
@@ -295,21 +301,21 @@ class SecurityPage(SettingsPage):
         form = QFormLayout()
         self.timeout = QSpinBox()
         self.timeout.setRange(settings.MIN_IDLE_TIMEOUT_MINUTES, settings.MAX_IDLE_TIMEOUT_MINUTES)
-        self.timeout.setSuffix(" minutes")
+        self.timeout.setSuffix(self.tr(" minutes"))
         self.timeout.setMaximumWidth(160)
-        self.timeout.setAccessibleName("Lock after this many idle minutes")
-        form.addRow("&Lock when idle for:", self.timeout)
+        self.timeout.setAccessibleName(self.tr("Lock after this many idle minutes"))
+        form.addRow(self.tr("&Lock when idle for:"), self.timeout)
         _buddies(form)
         layout.addLayout(form)
-        hint = QLabel("Every window hides the record after this long without keyboard or mouse input. "
-                      "Unsaved typing is kept until someone unlocks again.")
+        hint = QLabel(self.tr("Every window hides the record after this long without keyboard or mouse "
+                              "input. Unsaved typing is kept until someone unlocks again."))
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         layout.addWidget(hint)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.save_button = QPushButton("&Save")
-        self.save_button.setAccessibleName("Save the idle timeout")
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setAccessibleName(self.tr("Save the idle timeout"))
         row.addWidget(self.save_button)
         layout.addLayout(row)
         layout.addStretch(1)
@@ -323,7 +329,10 @@ class SecurityPage(SettingsPage):
         self._call(lambda: settings.set_idle_timeout_minutes(self.state.ctx, self.state.actor, minutes))
 
 
+# Pages in their own modules subclass SettingsPage, so they are imported after it.
+from strategy_meeting.gui.dialogs.settings_backup_page import BackupPage  # noqa: E402
+
 # The order of the tabs.
-PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage]
+PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage, BackupPage]
 
 __all__ = ["PAGES", "SettingsPage"]

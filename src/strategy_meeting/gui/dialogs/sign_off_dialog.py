@@ -25,27 +25,26 @@ class SignOffDialog(QDialog):
         self.ui.setupUi(self)
         self.warnings = signoff_warnings(meeting)
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Sign off")
-        ok.setAccessibleName("Sign off the minutes")
+        ok.setText(self.tr("&Sign off"))
+        ok.setAccessibleName(self.tr("Sign off the minutes"))
         self.sign_button = ok
         cancel = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         self.ui.errorLabel.hide()
-        locks = (f"Signing off concludes {meeting.reference} and locks its minutes: later changes "
-                 "are addenda.")
+        locks = self.tr("Signing off concludes {0} and locks its minutes: later changes are "
+                        "addenda.").format(meeting.reference)
         if self.warnings:
+            count = (self.tr("There is 1 warning.") if len(self.warnings) == 1
+                     else self.tr("There are {0} warnings.").format(len(self.warnings)))
             self.ui.introLabel.setText(
-                f"{locks} There {'is' if len(self.warnings) == 1 else 'are'} {len(self.warnings)} "
-                f"warning{'s' if len(self.warnings) != 1 else ''}. Tick each one to confirm you have "
-                "considered it."
-            )
+                locks + " " + count + " " + self.tr("Tick each one to confirm you have considered it."))
             for w in self.warnings:
                 item = QListWidgetItem(w.message)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.ui.warningsList.addItem(item)
         else:
-            self.ui.introLabel.setText(f"{locks} Every statutory check is met.")
+            self.ui.introLabel.setText(locks + " " + self.tr("Every statutory check is met."))
             self.ui.warningsList.hide()
             self.ui.acknowledgeAllCheck.hide()
         self.ui.warningsList.itemChanged.connect(lambda _i: self._sync())

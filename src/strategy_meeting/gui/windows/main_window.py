@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabW
 
 from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui.app_state import AppState
-from strategy_meeting.gui.backup_menu import add_backup_action
+from strategy_meeting.gui.backup_menu import add_backup_action, add_restore_action
 from strategy_meeting.gui.widgets.locked_placeholder import LockableStack
 from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
 from strategy_meeting.gui.windows import workspace_launcher
@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
                                              self.meetings.reconvene_selected, file_menu)
         file_menu.addSeparator()
         self.backup_action = add_backup_action(file_menu, self.state, self)
+        self.restore_action = add_restore_action(file_menu, self.state, self, lock=self.lock_requested.emit,
+                                                 on_restored=self.unlock_panel.unlocked.emit)
         file_menu.addSeparator()
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock_requested.emit, file_menu)
         # Ctrl+L must work from any window, a meeting workspace included.

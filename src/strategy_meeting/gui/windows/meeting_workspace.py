@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -45,11 +45,13 @@ from strategy_meeting.services.meetings import ItemKind
 
 from .sections import SECTIONS, Section
 from .workspace_actions import build_actions
+from .workspace_addenda import AddendaFlow
 from .workspace_editing import ItemEditing
 from .workspace_forms import FormsFlow, dropped_files
 from .workspace_minutes import MinutesFlow
 
-LOCKED_TEXT = "This meeting is hidden while the store is locked.\nUnlock to carry on where you left off."
+LOCKED_TEXT = QT_TRANSLATE_NOOP("MeetingWorkspace", "This meeting is hidden while the store is locked.\n"
+                                                     "Unlock to carry on where you left off.")
 # Which section each "new item" step opens first, so the new row is in view when it is saved.
 _SECTION_OF = {ItemKind.CHILD: "children", ItemKind.HOUSEHOLD: "children", ItemKind.PARTICIPANT: "participants",
                ItemKind.AGENCY: "participants", ItemKind.CONTRIBUTION: "contributions",
@@ -70,6 +72,7 @@ class MeetingWorkspace(QMainWindow):
     sign_off_action: QAction
     request_form_action: QAction
     distribute_action: QAction
+    add_addendum_action: QAction
     import_form_action: QAction
 
     def __init__(self, state: AppState, reference: str, parent: QWidget | None = None) -> None:
@@ -82,6 +85,7 @@ class MeetingWorkspace(QMainWindow):
         self.editing = ItemEditing(self)
         self.minutes = MinutesFlow(self)
         self.forms = FormsFlow(self)
+        self.addenda = AddendaFlow(self)
         self._own_change = False
         self._ok = False
         self._error_sink: Callable[[str], None] | None = None
@@ -95,11 +99,11 @@ class MeetingWorkspace(QMainWindow):
         self.section_list: list[Section] = [cls(self) for cls in SECTIONS]
         self.sections: dict[str, Section] = {s.key: s for s in self.section_list}
         self.nav = QListWidget(self)
-        self.nav.setAccessibleName("Sections")
+        self.nav.setAccessibleName(self.tr("Sections"))
         self.pages = QStackedWidget(self)
         for n, section in enumerate(self.section_list, start=1):
             item = QListWidgetItem(f"{n}  {section.title}")
-            item.setToolTip(f"{section.title} (Ctrl+{n})")
+            item.setToolTip(f"{section.title} (Ctrl+{n % 10})")
             self.nav.addItem(item)
             self.pages.addWidget(section)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -108,7 +112,7 @@ class MeetingWorkspace(QMainWindow):
                                + self.nav.fontMetrics().horizontalAdvance("MM"))
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Read-only notice")
+        self.banner.setAccessibleName(self.tr("Read-only notice"))
         self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00; padding: 0.4em; }")
         self.banner.hide()
         body = QWidget(self)
@@ -120,9 +124,9 @@ class MeetingWorkspace(QMainWindow):
         page_column.addWidget(self.pages, 1)
         body_layout.addLayout(page_column, 1)
 
-        self.lock_page = QLabel(LOCKED_TEXT, self)
+        self.lock_page = QLabel(self.tr(LOCKED_TEXT), self)
         self.lock_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lock_page.setAccessibleName("Locked")
+        self.lock_page.setAccessibleName(self.tr("Locked"))
         self.outer = QStackedWidget(self)
         self.outer.addWidget(body)
         self.outer.addWidget(self.lock_page)
@@ -130,7 +134,7 @@ class MeetingWorkspace(QMainWindow):
 
         self.checklist = StatutoryChecklist(self)
         self.checklist.sectionRequested.connect(self.show_section)
-        self.checklist_dock = QDockWidget("Statutory checks", self)
+        self.checklist_dock = QDockWidget(self.tr("Statutory checks"), self)
         self.checklist_dock.setObjectName("checklistDock")
         self.checklist_dock.setWidget(self.checklist)
         self.checklist_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -138,6 +142,7 @@ class MeetingWorkspace(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
 
         build_actions(self)
+        self.minutesGenerated.connect(lambda _copies: self.sections["addenda"].copies_regenerated())  # type: ignore[attr-defined]
         self.nav.setCurrentRow(0)
         state.locked.connect(self._on_locked)
         state.unlocked.connect(self._on_unlocked)
@@ -191,6 +196,10 @@ class MeetingWorkspace(QMainWindow):
     def sign_off(self) -> Any:
         return self.minutes.sign_off()
 
+    def add_addendum(self) -> Any:
+        """Open the addendum dialog for signed-off minutes (returned for tests)."""
+        return self.addenda.open()
+
     def distribute(self) -> Any:
         """Open the distribution dialog for this signed-off meeting (returned for tests)."""
         from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog
@@ -238,7 +247,7 @@ class MeetingWorkspace(QMainWindow):
             self._own_change = False
         self._ok = True
         self.show_meeting(meeting)
-        self.statusBar().showMessage("All changes saved.", 4000)
+        self.statusBar().showMessage(self.tr("All changes saved."), 4000)
         return meeting
 
     def push(self, command: QUndoCommand, error_sink: Callable[[str], None] | None = None) -> bool:
@@ -313,14 +322,14 @@ class MeetingWorkspace(QMainWindow):
         meeting = self.meeting
         if meeting is not None and meeting.sign_off is not None:
             when = meeting.sign_off.signed_off_at.astimezone().strftime("%d/%m/%Y %H:%M")
-            self.banner.setText(f"Signed off by {meeting.sign_off.signed_off_by} on {when}. The record is "
-                                "read only; later changes are addenda.")
+            self.banner.setText(self.tr("Signed off by {0} on {1}. The record is read only; later changes "
+                                        "are addenda.").format(meeting.sign_off.signed_off_by, when))
         elif meeting is not None and meeting.status.is_locked:
-            self.banner.setText("These minutes are signed off. The record is read only.")
+            self.banner.setText(self.tr("These minutes are signed off. The record is read only."))
         elif read_only and contributions:
-            self.banner.setText("You can add your agency's contributions; the rest of the record is read only.")
+            self.banner.setText(self.tr("You can add your agency's contributions; the rest of the record is read only."))
         elif read_only:
-            self.banner.setText("You can read this meeting but not change it.")
+            self.banner.setText(self.tr("You can read this meeting but not change it."))
         self.banner.setVisible(read_only)
 
     def sync_actions(self) -> None:
@@ -345,6 +354,7 @@ class MeetingWorkspace(QMainWindow):
             and allowed(self.state.actor.role, Permission.DISTRIBUTE))
         for action in self.section_actions:
             action.setEnabled(unlocked)
+        self.addenda.sync()
 
     # -- contribution forms --------------------------------------------------------------------
 
@@ -384,7 +394,7 @@ class MeetingWorkspace(QMainWindow):
             self._dock_hidden_by_lock = not self.checklist_dock.isHidden()
             self.checklist_dock.hide()
         self.statusBar().clearMessage()
-        self.setWindowTitle("Locked \u2014 Strategy Meeting")
+        self.setWindowTitle(self.tr("Locked \u2014 Strategy Meeting"))
         self.sync_actions()
 
     def _on_unlocked(self) -> None:
@@ -400,6 +410,7 @@ class MeetingWorkspace(QMainWindow):
         self.flush_all()
         for dialog in list(self.editing.dialogs):
             dialog.reject()
+        self.addenda.close()
         try:
             self.state.locked.disconnect(self._on_locked)
             self.state.unlocked.disconnect(self._on_unlocked)

@@ -7,8 +7,9 @@
 | undo / redo | Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y |
 | new contribution / decision / action | Ctrl+Shift+C / Ctrl+Shift+D / Ctrl+Shift+A |
 | new participant / subject child | Ctrl+Shift+P / Ctrl+Shift+H |
-| go to section 1..9 | Ctrl+1 .. Ctrl+9 |
+| go to section 1..9, 10 (addenda) | Ctrl+1 .. Ctrl+9, Ctrl+0 |
 | sign off / generate minutes | Ctrl+Shift+S / Ctrl+Shift+G |
+| add an addendum (signed-off minutes) | Ctrl+Shift+N |
 | request / import a contribution form | Ctrl+Shift+F / Ctrl+Shift+I |
 | lock | Ctrl+L |
 | close the window | Ctrl+W |
@@ -76,6 +77,8 @@ def build_actions(ws: MeetingWorkspace) -> None:
     ws.import_form_action = _action(ws, "&Import filled form\u2026", ["Ctrl+Shift+I"],
                                     lambda: ws.forms.choose_and_import(),
                                     "Import an agency's filled contribution form (or drop the PDF here)")
+    ws.add_addendum_action = _action(ws, "Add adde&ndum\u2026", ["Ctrl+Shift+N"], ws.add_addendum,
+                                     "Add a numbered, dated addendum to the signed-off minutes")
     ws.distribute_action = _action(ws, "&Distribute\u2026", [], ws.distribute,
                                    "Send or save each agency's signed copy, with the distribution log")
     ws.lock_action = _action(ws, "&Lock", ["Ctrl+L"], ws.state.lock, "Lock the store now")
@@ -83,13 +86,13 @@ def build_actions(ws: MeetingWorkspace) -> None:
 
     ws.section_actions = []
     for n, section in enumerate(ws.section_list, start=1):
-        ws.section_actions.append(_action(ws, f"&{n} {section.title}", [f"Ctrl+{n}"],
+        ws.section_actions.append(_action(ws, f"&{n % 10} {section.title}", [f"Ctrl+{n % 10}"],
                                           lambda k=section.key: ws.show_section(k), f"Go to {section.title}"))
 
     menus = ws.menuBar()
     meeting_menu = menus.addMenu("&Meeting")
-    for a in (ws.request_form_action, ws.import_form_action, None, ws.sign_off_action, ws.generate_action,
-              ws.distribute_action, None, ws.lock_action, ws.close_action):
+    for a in (ws.request_form_action, ws.import_form_action, None, ws.sign_off_action, ws.add_addendum_action,
+              ws.generate_action, ws.distribute_action, None, ws.lock_action, ws.close_action):
         meeting_menu.addSeparator() if a is None else meeting_menu.addAction(a)
     edit_menu = menus.addMenu("&Edit")
     for a in (ws.undo_action, ws.redo_action, None, ws.new_child_action, ws.new_participant_action,

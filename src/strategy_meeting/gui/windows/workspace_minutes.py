@@ -53,7 +53,7 @@ class MinutesFlow:
         dialog.accept()
         # Signed-off minutes are never edited, so there is nothing left to undo.
         ws.undo_stack.clear()
-        ws.statusBar().showMessage(f"{reference} is signed off.", 8000)
+        ws.statusBar().showMessage(ws.tr("{0} is signed off.").format(reference), 8000)
 
     # -- minutes -------------------------------------------------------------------------------------
 
@@ -68,7 +68,7 @@ class MinutesFlow:
             sign = ws.sections["copies"].wants_signature()  # type: ignore[attr-defined]
         ws.flush_all()
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(ws, "Choose the folder for the minutes")
+            chosen = QFileDialog.getExistingDirectory(ws, ws.tr("Choose the folder for the minutes"))
             if not chosen:
                 return False
             folder = Path(chosen)
@@ -81,7 +81,7 @@ class MinutesFlow:
             ws.generate_action.setEnabled(not ws.state.is_locked)
             ws.sections["copies"].show_generated(copies)  # type: ignore[attr-defined]
             ws.show_section("copies")
-            ws.statusBar().showMessage(f"{len(copies)} copies written to {folder}.", 8000)
+            ws.statusBar().showMessage(ws.tr("{0} copies written to {1}.").format(len(copies), folder), 8000)
             ws.minutesGenerated.emit(copies)
 
         def failed(exc: BaseException) -> None:
@@ -91,12 +91,13 @@ class MinutesFlow:
             ws.minutesFailed.emit(str(exc))
 
         ops.run_op(ws, lambda: minutes_calls.generate_minutes(ctx, actor, reference, folder, sign),
-                   done, progress="Generating the full record and each agency's copy\u2026",
+                   done, progress=ws.tr("Generating the full record and each agency's copy\u2026"),
                    bus=ws.state.bus, on_error=failed)
         return True
 
     def preview_copy(self, copy: GeneratedCopy) -> PdfPreviewDialog:
-        title = "Full record" if copy.recipient == "full" else f"{copy.recipient} copy"
+        title = (self.ws.tr("Full record") if copy.recipient == "full"
+                 else self.ws.tr("{0} copy").format(copy.recipient))
         if self.preview is not None:
             self.preview.close()
         self.preview = PdfPreviewDialog(copy.path, title, self.ws)
@@ -106,7 +107,7 @@ class MinutesFlow:
 
     def open_copy(self, copy: GeneratedCopy) -> None:
         if not open_in_system_viewer(copy.path):
-            self.ws.statusBar().showMessage("No PDF viewer is set up on this computer.", 8000)
+            self.ws.statusBar().showMessage(self.ws.tr("No PDF viewer is set up on this computer."), 8000)
 
     def close_record_views(self) -> None:
         """On lock: the sign-off list and a preview show the record and hold no typing."""

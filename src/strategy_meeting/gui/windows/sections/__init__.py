@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""The pages of the meeting workspace, in the order of the page and of Ctrl+1..9."""
+"""The pages of the meeting workspace, in the order of the page and of Ctrl+1..9 and Ctrl+0."""
 
 from __future__ import annotations
 
 from .actions_section import ActionsSection
+from .addenda_section import AddendaSection
 from .base import Section, SectionHost
 from .contributions_section import ContributionsSection
 from .copies_section import CopiesSection
@@ -25,6 +26,7 @@ SECTIONS: list[type[Section]] = [
     ParentsInformedSection,
     NextStepsSection,
     CopiesSection,
+    AddendaSection,  # listed once the minutes are signed off
 ]
 
 __all__ = ["SECTIONS", "Section", "SectionHost"]

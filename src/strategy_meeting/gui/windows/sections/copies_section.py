@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +33,9 @@ COPY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def copy_title(copy: GeneratedCopy) -> str:
-    return "Full record" if copy.recipient == "full" else f"{copy.recipient} copy"
+    if copy.recipient == "full":
+        return QCoreApplication.translate("CopiesSection", "Full record")
+    return QCoreApplication.translate("CopiesSection", "{0} copy").format(copy.recipient)
 
 
 class CopiesSection(Section):
@@ -44,14 +46,14 @@ class CopiesSection(Section):
         super().__init__(host, parent)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Minutes status")
-        self.sign_off_button = QPushButton("&Sign off\u2026", self)
-        self.sign_off_button.setAccessibleName("Sign off the minutes")
-        self.generate_button = QPushButton("&Generate minutes\u2026", self)
-        self.generate_button.setAccessibleName("Generate the full record and agency copies")
-        self.sign_check = QCheckBox("Sign the &copies with my signing identity", self)
-        self.sign_check.setAccessibleName("Sign the copies with my signing identity")
-        self.sign_check.setToolTip("Only signed-off minutes are signed; drafts say DRAFT on every page.")
+        self.status_label.setAccessibleName(self.tr("Minutes status"))
+        self.sign_off_button = QPushButton(self.tr("&Sign off\u2026"), self)
+        self.sign_off_button.setAccessibleName(self.tr("Sign off the minutes"))
+        self.generate_button = QPushButton(self.tr("&Generate minutes\u2026"), self)
+        self.generate_button.setAccessibleName(self.tr("Generate the full record and agency copies"))
+        self.sign_check = QCheckBox(self.tr("Sign the &copies with my signing identity"), self)
+        self.sign_check.setAccessibleName(self.tr("Sign the copies with my signing identity"))
+        self.sign_check.setToolTip(self.tr("Only signed-off minutes are signed; drafts say DRAFT on every page."))
         self.sign_check.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.status_label, 1)
@@ -60,18 +62,18 @@ class CopiesSection(Section):
         top.addWidget(self.generate_button)
 
         matrix_box = QWidget(self)
-        self.matrix_label = QLabel("<b>What each agency's copy withholds</b>", matrix_box)
+        self.matrix_label = QLabel(self.tr("<b>What each agency's copy withholds</b>"), matrix_box)
         self.model = CopyMatrixModel(self)
         self.matrix = QTableView(matrix_box)
         self.matrix.setModel(self.model)
-        self.matrix.setAccessibleName("What each agency's copy withholds")
+        self.matrix.setAccessibleName(self.tr("What each agency's copy withholds"))
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.matrix.verticalHeader().hide()
         self.matrix_label.setBuddy(self.matrix)
         self.summary = QLabel(matrix_box)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Summary of what each copy withholds")
+        self.summary.setAccessibleName(self.tr("Summary of what each copy withholds"))
         box = QVBoxLayout(matrix_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.matrix_label)
@@ -79,14 +81,14 @@ class CopiesSection(Section):
         box.addWidget(self.summary)
 
         files_box = QWidget(self)
-        self.files_label = QLabel("<b>Generated copies</b>", files_box)
+        self.files_label = QLabel(self.tr("<b>Generated copies</b>"), files_box)
         self.files = QListWidget(files_box)
-        self.files.setAccessibleName("Generated copies")
+        self.files.setAccessibleName(self.tr("Generated copies"))
         self.files_label.setBuddy(self.files)
-        self.preview_button = QPushButton("&Preview", files_box)
-        self.preview_button.setAccessibleName("Preview the selected copy")
-        self.open_button = QPushButton("Open in s&ystem viewer", files_box)
-        self.open_button.setAccessibleName("Open the selected copy in the system viewer")
+        self.preview_button = QPushButton(self.tr("&Preview"), files_box)
+        self.preview_button.setAccessibleName(self.tr("Preview the selected copy"))
+        self.open_button = QPushButton(self.tr("Open in s&ystem viewer"), files_box)
+        self.open_button.setAccessibleName(self.tr("Open the selected copy in the system viewer"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.open_button)
@@ -124,15 +126,19 @@ class CopiesSection(Section):
         self.matrix.resizeColumnToContents(0)
         limit = self.matrix.fontMetrics().horizontalAdvance("M") * 26
         header.resizeSection(0, min(header.sectionSize(0), limit))
-        self.summary.setText("\n".join(self.model.summary) or "No agencies are listed yet.")
+        self.summary.setText("\n".join(self.model.summary) or self.tr("No agencies are listed yet."))
         if meeting.sign_off is not None:
             so = meeting.sign_off
-            self.status_label.setText(
-                f"Signed off (version {so.version}) by {so.signed_off_by} on "
-                f"{so.signed_off_at.astimezone().strftime('%d/%m/%Y %H:%M')}."
-            )
+            text = self.tr("Signed off by {0} on {1}.").format(
+                so.signed_off_by, so.signed_off_at.astimezone().strftime("%d/%m/%Y %H:%M"))
+            if meeting.addenda:
+                # The minutes number their version as the sign-off plus one per addendum.
+                text += " " + self.tr("With {0} addendum(s) since: copies generated now are version {1}.").format(
+                    len(meeting.addenda), so.version + len(meeting.addenda))
+            self.status_label.setText(text)
         else:
-            self.status_label.setText(f"Status: {meeting.status.label}. Copies generated now say DRAFT.")
+            self.status_label.setText(
+                self.tr("Status: {0}. Copies generated now say DRAFT.").format(meeting.status.label))
         self.sign_off_button.setEnabled(not meeting.status.is_locked)
         if self.sign_check.isEnabled() != meeting.status.is_locked:
             self.sign_check.setEnabled(meeting.status.is_locked)
