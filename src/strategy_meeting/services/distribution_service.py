@@ -18,16 +18,15 @@ from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, NotFound
 from strategy_meeting.domain.meeting import Meeting, MeetingStatus
 from strategy_meeting.domain.records import DistributionOutcome, DistributionRecord
 from strategy_meeting.domain.roles import Permission, User
+from strategy_meeting.store import keyring_status
 
 from . import distribution as rules
 from .bank_holidays import bank_holidays_around, local_date
 from .context import ServiceContext
 from .signed_copies import SignedCopy, load_signed_copies, stored_copies
+from .mail_settings import NO_KEYRING, SMTP_PASSWORD_SECRET, SMTP_SETTING_KEYS, save_mail_settings
 from .smtp_transport import SmtpSecurity, SmtpSettings, SmtpTransport, check_settings
 from .users import require
-
-SMTP_PASSWORD_SECRET = "smtp-password"
-SMTP_SETTING_KEYS = ("host", "port", "security", "sender", "username", "ca_file")
 
 
 @dataclass
@@ -193,8 +192,11 @@ def smtp_settings(ctx: ServiceContext, actor: User, password: str = "", **overri
 
 
 def save_smtp_password(ctx: ServiceContext, actor: User, password: str) -> None:
-    """Keep the SMTP password in the OS keyring; refused with the reason where none exists."""
-    require(actor, Permission.DISTRIBUTE)
+    """Keep the SMTP password in the OS keyring ('' forgets it); refused with the reason where
+    this computer has no secure keyring. The other settings are kept as they are."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    if password and not keyring_status().available:
+        raise InvalidInput(NO_KEYRING)
     if password:
         ctx.store.save_secret(SMTP_PASSWORD_SECRET, password)
     else:
@@ -202,13 +204,5 @@ def save_smtp_password(ctx: ServiceContext, actor: User, password: str) -> None:
 
 
 def save_smtp_settings(ctx: ServiceContext, actor: User, settings: SmtpSettings) -> Changes:
-    require(actor, Permission.DISTRIBUTE)
-    check_settings(replace(settings, password=""))
-    with ctx.unit_of_work() as uow:
-        for key in SMTP_SETTING_KEYS:
-            value = getattr(settings, key)
-            uow.settings.set(f"smtp.{key}", value.value if isinstance(value, SmtpSecurity) else value)
-        uow.audit.append(actor.name, "settings.smtp", "settings", {"host": settings.host})
-        uow.commit()
-    return Changes(settings=True)
-
+    """The settings without the password (see ``mail_settings.save_mail_settings``)."""
+    return save_mail_settings(ctx, actor, replace(settings, password=""), None)

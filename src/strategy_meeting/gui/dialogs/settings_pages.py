@@ -323,7 +323,10 @@ class SecurityPage(SettingsPage):
         self._call(lambda: settings.set_idle_timeout_minutes(self.state.ctx, self.state.actor, minutes))
 
 
+# Pages in their own modules subclass SettingsPage, so they are imported after it.
+from strategy_meeting.gui.dialogs.settings_mail_page import MailServerPage  # noqa: E402
+
 # The order of the tabs.
-PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage]
+PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage, MailServerPage]
 
 __all__ = ["PAGES", "SettingsPage"]
