@@ -10,13 +10,14 @@ again retries only the agencies without a delivered copy (the service decides th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QFileDialog,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QRadioButton,
+                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from strategy_meeting.domain.errors import InvalidInput
@@ -179,9 +180,12 @@ class DistributionDialog(QDialog):
             def call() -> Any:
                 return distribution_service.distribute(ctx, actor, ref, folder=folder)
         else:
+            smtp = self.mail_settings()
+            if smtp is None:
+                return False
+
             def call() -> Any:
-                return distribution_service.distribute(
-                    ctx, actor, ref, smtp=distribution_service.smtp_settings(ctx, actor))
+                return distribution_service.distribute(ctx, actor, ref, smtp=smtp)
         self.send_button.setEnabled(False)
 
         def done(result: Any) -> None:
@@ -197,6 +201,24 @@ class DistributionDialog(QDialog):
         ops.run_op(self, call, done, progress="Distributing the minutes\u2026",
                    bus=getattr(self.state, "bus", None), on_error=failed)
         return True
+
+    def mail_settings(self) -> Any:
+        """The saved mail settings, with the account's password: from the OS keyring, or
+        asked for here (used for this run only) where this computer keeps none."""
+        try:
+            smtp = distribution_service.smtp_settings(self.state.ctx, self.state.actor)
+        except Exception as exc:  # noqa: BLE001 - shown without a traceback
+            ops.show_error(self, exc)
+            return None
+        if smtp.username and not smtp.password:
+            password, ok = QInputDialog.getText(
+                self, "Mail server password",
+                f"Password of the account {smtp.username} on {smtp.host}\n(used for this sending only, not saved):",
+                QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+            smtp = replace(smtp, password=password)
+        return smtp
 
     def acknowledge(self, by: str | None = None) -> bool:
         rows = self.table.selectionModel().selectedRows()
