@@ -21,6 +21,7 @@ from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.store import keyring_status
 
 from . import distribution as rules
+from .agency_certificates import certificates_for
 from .bank_holidays import bank_holidays_around, local_date
 from .context import ServiceContext
 from .signed_copies import SignedCopy, load_signed_copies, stored_copies
@@ -72,11 +73,14 @@ def _check_against_rendered(ctx: ServiceContext, reference: str, copies: dict[st
 
 def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: Path | None = None,
                smtp: SmtpSettings | None = None, folder: Path | None = None,
-               passwords: dict[str, str] | None = None) -> tuple[DistributionResult, Changes]:
+               passwords: dict[str, str] | None = None,
+               encrypt_to_certificates: bool = False) -> tuple[DistributionResult, Changes]:
     """Send (or save) each agency's signed copy that it has not yet received, and log it.
 
     The copies are the ones the store kept when the minutes were signed; ``copies_dir`` (a
-    folder ``minutes --sign`` wrote) is the alternative for copies signed elsewhere.
+    folder ``minutes --sign`` wrote) is the alternative for copies signed elsewhere. With
+    ``encrypt_to_certificates`` each copy is encrypted to its agency's certificate from the
+    directory; an agency without a usable one stops the run before anything is sent.
     """
     require(actor, Permission.DISTRIBUTE)
     if (smtp is None) == (folder is None):
@@ -90,8 +94,14 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
     else:
         copies = load_signed_copies(copies_dir, reference)
         _check_against_rendered(ctx, reference, copies)
+    if encrypt_to_certificates and passwords:
+        raise InvalidInput("Choose password or certificate encryption for this distribution, not both.")
     with ctx.unit_of_work() as uow:
         plan = rules.plan_distribution(meeting, copies, uow.distributions.for_meeting(reference), passwords)
+    if encrypt_to_certificates and plan.deliveries:
+        # Only the agencies still to be sent need a certificate that is usable today.
+        certificates = certificates_for(ctx, [d.agency.code for d in plan.deliveries])
+        plan.deliveries = [replace(d, certificate=certificates[d.agency.code]) for d in plan.deliveries]
 
     def log(record: DistributionRecord) -> DistributionRecord:
         with ctx.unit_of_work() as uow:

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, inspect, text
 
 from strategy_meeting.domain.errors import StoreTooNew
 
-HEAD = "0002_copy_content"
+HEAD = "0003_agency_certificate"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 
