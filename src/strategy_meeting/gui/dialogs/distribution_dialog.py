@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -117,6 +117,18 @@ class DistributionDialog(QDialog):
         self.folder_label.setAccessibleName("Chosen folder")
         layout.addWidget(self.folder_label)
         self.folder_radio.toggled.connect(lambda on: on and self.choose_folder())
+        protection_row = QHBoxLayout()
+        protection_label = QLabel("&Protect each copy:")
+        self.protection = QComboBox()
+        self.protection.setAccessibleName("How each copy is protected")
+        self.protection.addItem("Not encrypted (the signed copy as it is)", "")
+        self.protection.addItem("Encrypted to each agency's certificate (AES-256)", "certificate")
+        self.protection.setToolTip("Certificates are kept in Settings > Agencies. An agency without one "
+                                   "stops the sending before anything goes out.")
+        protection_label.setBuddy(self.protection)
+        protection_row.addWidget(protection_label)
+        protection_row.addWidget(self.protection, 1)
+        layout.addLayout(protection_row)
         self.table_model = DistributionLogModel(self)
         self.table = QTableView()
         self.table.setModel(self.table_model)
@@ -172,20 +184,23 @@ class DistributionDialog(QDialog):
 
     def send(self) -> bool:
         ctx, actor, ref = self.state.ctx, self.state.actor, self.reference
+        to_certificates = self.protection.currentData() == "certificate"
         if self.folder_radio.isChecked():
             if self.folder is None and not self.choose_folder():
                 return False
             folder = self.folder
 
             def call() -> Any:
-                return distribution_service.distribute(ctx, actor, ref, folder=folder)
+                return distribution_service.distribute(ctx, actor, ref, folder=folder,
+                                                       encrypt_to_certificates=to_certificates)
         else:
             smtp = self.mail_settings()
             if smtp is None:
                 return False
 
             def call() -> Any:
-                return distribution_service.distribute(ctx, actor, ref, smtp=smtp)
+                return distribution_service.distribute(ctx, actor, ref, smtp=smtp,
+                                                       encrypt_to_certificates=to_certificates)
         self.send_button.setEnabled(False)
 
         def done(result: Any) -> None:

@@ -25,6 +25,7 @@ from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.roles import Permission, Role, allowed
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.widgets.agency_certificate_box import AgencyCertificateBox
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
 from strategy_meeting.services import agencies, identity_list, settings, users
 
@@ -90,7 +91,7 @@ class AgenciesPage(SettingsPage):
     def __init__(self, state: AppState) -> None:
         super().__init__(state)
         layout = QVBoxLayout(self)
-        self.table = _table(["Code", "Name", "Kind", "E-mail"], "Agency directory")
+        self.table = _table(["Code", "Name", "Kind", "E-mail", "Certificate"], "Agency directory")
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.code = QLineEdit()
@@ -112,6 +113,9 @@ class AgenciesPage(SettingsPage):
         form.addRow("&E-mail:", self.email)
         _buddies(form)
         layout.addLayout(form)
+        self.certificate_box = AgencyCertificateBox(state, self)
+        self.certificate_box.changed.connect(self._certificate_changed)
+        layout.addWidget(self.certificate_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.new_button = QPushButton("&New")
@@ -130,11 +134,13 @@ class AgenciesPage(SettingsPage):
 
     def load(self) -> None:
         self._agencies = agencies.list_agencies(self.state.ctx, self.state.actor)
-        _fill(self.table, [[a.code, a.name, KIND_LABELS[a.kind] if a.kind else "", a.email]
-                           for a in self._agencies])
+        _fill(self.table, [[a.code, a.name, KIND_LABELS[a.kind] if a.kind else "", a.email,
+                            "Yes" if a.certificate else ""] for a in self._agencies])
+        self.certificate_box.show_agency(None)
 
     def clear(self) -> None:
         self.table.setRowCount(0)
+        self.certificate_box.show_agency(None)
 
     def _selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -144,6 +150,17 @@ class AgenciesPage(SettingsPage):
             self.name.setText(a.name)
             self.kind.setCurrentIndex(max(self.kind.findData(a.kind.value if a.kind else None), 0))
             self.email.setText(a.email)
+        self.certificate_box.show_agency(self._agencies[rows[0].row()] if rows else None)
+
+    def _certificate_changed(self, code: str) -> None:
+        self.load()
+        self.table.clearSelection()
+        self.select(code)
+
+    def select(self, code: str) -> None:
+        for row, agency in enumerate(self._agencies):
+            if agency.code == code:
+                self.table.selectRow(row)
 
     def _new(self) -> None:
         self.table.clearSelection()
