@@ -182,7 +182,7 @@ def test_an_untrusted_server_certificate_is_refused(qtbot, page, server, os_keyr
 
 def test_without_a_keyring_a_password_is_never_saved_and_the_page_says_why(
         qtbot, page, server, admin_state, shown_errors, monkeypatch):
-    monkeypatch.setattr(keyring_slot, "_ALLOWED_BACKEND_MODULES", ())  # as on this headless machine
+    monkeypatch.setattr(keyring_slot, "_ALLOWED_BACKEND_MODULES", ())  # no backend is acceptable here
     page.load()
     assert "no secure system keyring" in page.password_hint.text()
     smtp, ca_file = server

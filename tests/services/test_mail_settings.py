@@ -5,9 +5,11 @@ the validation fail with anything but the app's own error."""
 
 from __future__ import annotations
 
+import keyring
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from keyring.backends import fail
 
 from strategy_meeting.domain.errors import InvalidInput, PermissionDenied
 from strategy_meeting.services import distribution_service, mail_settings
@@ -57,13 +59,22 @@ def test_any_input_is_accepted_or_refused_with_a_message(host, port, security, s
         assert settings.host and "@" in settings.sender
 
 
-def test_only_an_administrator_changes_them_and_a_refusal_writes_nothing(ctx, admin, chair):
+@pytest.fixture
+def no_keyring():  # type: ignore[no-untyped-def]
+    """keyring's own "no backend" keyring, as on a headless machine, whatever ran before."""
+    original = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(original)
+
+
+def test_only_an_administrator_changes_them_and_a_refusal_writes_nothing(ctx, admin, chair, no_keyring):
     good = SmtpSettings("smtp.example.org", SENDER, 587, SmtpSecurity.STARTTLS, "svc")
     with pytest.raises(PermissionDenied):
         mail_settings.save_mail_settings(ctx, chair, good)
     with pytest.raises(PermissionDenied):
         distribution_service.save_smtp_password(ctx, chair, "a-password-here")
-    # This machine has no secure keyring: a password makes the whole save refused.
+    # Without a secure keyring a password makes the whole save refused.
     with pytest.raises(InvalidInput, match="No secure system keyring"):
         mail_settings.save_mail_settings(ctx, admin, good, "a-password-here")
     with pytest.raises(InvalidInput, match="No secure system keyring"):
