@@ -16,11 +16,13 @@ the parent starts the process to the moment the child's window has painted. Thre
 * passphrase: the app's unlock screen, the passphrase entered at once (no human delay),
             Argon2id run, then the list. The key derivation's own time is printed beside it.
 
-"Showing" means the meetings list has its rows (all 100,000 ids and the first page of rows)
-and its viewport has painted. The store is built once with ``bench/store.py``'s bulk builder.
-A fourth figure, Python importing the store layer with no Qt at all, shows the floor under
-the app's time: everything the app does after that import (open, 100,000 ids, a page of
-rows, the window) is the difference.
+"Showing" means the meetings list has its rows (a row count of 100,000 and the first page of
+rows) and its viewport has painted. On the keyring path that first screen is the start-up
+preview (services/quick_start.py: read through sqlcipher3 alone, read only); the full store
+layer (SQLAlchemy) loads after it, and the time until the record is usable (``ready``: every
+action on, all 100,000 ids listed) is printed beside it. The store is built once with
+``bench/store.py``'s bulk builder. A further figure, Python importing the full store layer
+with no Qt at all, shows what the preview saves.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ print('{"shown": %r}' % time.time(), flush=True)
 IMPORT_CHILD = r"""
 import sys, time
 sys.path.insert(0, sys.argv[1])
-import strategy_meeting.services.session  # the store layer: SQLAlchemy, SQLCipher, Argon2, cryptography
+import strategy_meeting.store.database  # the full store layer: SQLAlchemy, SQLCipher, Argon2, cryptography
 print('{"shown": %r}' % time.time(), flush=True)
 """
 
@@ -105,7 +107,12 @@ def start(controller):
         if not marks.get("shown") and window.meetings.model.rowCount() > 0 and window.meetings.model.pages_fetched:
             marks["shown"] = time.time()
             marks["rows"] = window.meetings.model.rowCount()
+        if marks.get("shown") and marks.get("ready"):
             QTimer.singleShot(0, QApplication.quit)
+    def on_ready():
+        marks["ready"] = time.time()
+        QTimer.singleShot(0, check)
+    controller.ready.connect(on_ready)
     controller._bench_list = Painted(lambda: QTimer.singleShot(0, check))
     window.meetings.table.viewport().installEventFilter(controller._bench_list)
     if mode == "passphrase":
@@ -172,7 +179,7 @@ def run_child(args: list[str]) -> tuple[float, dict[str, float]]:
         raise SystemExit(f"child failed:\n{out.stderr[-2000:]}")
     line = [x for x in out.stdout.splitlines() if x.startswith("{")][-1]
     marks = json.loads(line)
-    return marks["shown"] - start, {k: (v - start if k in ("unlock_screen",) else v) for k, v in marks.items()}
+    return marks["shown"] - start, {k: (v - start if k in ("unlock_screen", "ready") else v) for k, v in marks.items()}
 
 
 def main() -> None:
@@ -184,7 +191,7 @@ def main() -> None:
     ensure_store(args.dir, args.meetings)
     entry = keyring_entry(args.dir)
     src = str(ROOT / "src")
-    bare, keyring, passphrase, unlock_screen, kdf, store_import = [], [], [], [], [], []
+    bare, keyring, keyring_ready, passphrase, unlock_screen, kdf, store_import = [], [], [], [], [], [], []
     run_child(["-c", BARE_CHILD])  # warm the file cache once, for every child alike
     run_child(["-c", APP_CHILD, src, "keyring", str(args.dir), PASSPHRASE, entry])
     for _ in range(args.runs):
@@ -192,6 +199,7 @@ def main() -> None:
         store_import.append(run_child(["-c", IMPORT_CHILD, src])[0])
         seconds, marks = run_child(["-c", APP_CHILD, src, "keyring", str(args.dir), PASSPHRASE, entry])
         keyring.append(seconds)
+        keyring_ready.append(marks["ready"])
         rows = int(marks["rows"])
         seconds, marks = run_child(["-c", APP_CHILD, src, "passphrase", str(args.dir), PASSPHRASE])
         passphrase.append(seconds)
@@ -200,8 +208,10 @@ def main() -> None:
     b, k, p = statistics.median(bare), statistics.median(keyring), statistics.median(passphrase)
     print(f"store: {rows:,} meetings listed; median of {args.runs} runs each, offscreen Qt, {os.cpu_count()} cores")
     print(f"bare PySide6 window shown:                          {b:.3f} s")
-    print(f"(python importing the store layer alone, no Qt:     {statistics.median(store_import):.3f} s)")
+    print(f"(python importing the full store layer, no Qt:      {statistics.median(store_import):.3f} s)")
     print(f"app, remembered store (keyring path) to the list:   {k:.3f} s   ratio {k / b:.2f}   target <= 1.5")
+    print(f"app, remembered store: record usable (full store)   {statistics.median(keyring_ready):.3f} s   "
+          f"ratio {statistics.median(keyring_ready) / b:.2f}")
     print(f"app, passphrase path: unlock screen shown           {statistics.median(unlock_screen):.3f} s   "
           f"ratio {statistics.median(unlock_screen) / b:.2f}")
     print(f"app, passphrase path: to the list (typed at once)   {p:.3f} s   ratio {p / b:.2f}   "

@@ -38,3 +38,26 @@ def test_core_and_cli_import_with_qt_blocked():
                             env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_app_window_and_services_load_without_the_database_layer():
+    """Start-up shows the window before SQLAlchemy, alembic or the PDF libraries load (they
+    cost more than Qt's own start): importing the GUI's start path and the services must not
+    pull them in. The names load when a store is opened or a PDF is made."""
+    code = (
+        "import sys\n"
+        "import strategy_meeting.gui.app, strategy_meeting.gui.controller\n"
+        "import strategy_meeting.services.meetings, strategy_meeting.services.session\n"
+        "import strategy_meeting.store.list_reader\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'sqlalchemy', 'alembic', 'reportlab', 'pyhanko', 'pypdf', 'keyring'})\n"
+        "print(heavy)\n"
+        "import strategy_meeting.store as store\n"
+        "store.Store\n"
+        "print('sqlalchemy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin",
+                                 "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]", "True"]

@@ -182,3 +182,49 @@ def test_a_remembered_store_opens_without_the_passphrase(make_controller, data_d
     with qtbot.waitSignal(controller.ready, timeout=30_000):
         controller.start()
     assert controller.state.actor.name == "chair" and controller.main_window.stack.is_showing_content
+
+
+def test_a_remembered_store_shows_its_list_read_only_before_the_store_is_fully_open(
+        make_controller, data_dir, qtbot, monkeypatch, clock):
+    import json
+    import threading
+
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.domain.meeting import MeetingQuery
+    from strategy_meeting.services import exchange, meetings, quick_start
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    exchange.load_demo(ctx, chair)
+    expected = meetings.summaries(ctx, chair, meetings.search(ctx, chair, MeetingQuery()))
+    entry = json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    ctx.close()
+    # Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept.
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
+    release = threading.Event()
+    full_open = quick_start.RememberedStart.open_session
+
+    def held_open(start):  # the full store layer "still loading" until the test lets it go
+        release.wait(30)
+        return full_open(start)
+
+    monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    window = controller.main_window
+    pane = window.meetings
+    qtbot.waitUntil(lambda: pane.model.is_preview, timeout=10_000)
+    try:
+        assert controller.state.is_locked and window.stack.is_showing_content
+        assert pane.model.rowCount() == len(expected)
+        assert [pane.model.summary(r) for r in range(len(expected))] == expected
+        assert "Opening the store" in window.statusBar().currentMessage()
+        assert not pane.new_button.isEnabled() and not window.new_action.isEnabled()
+        pane.table.selectRow(0)
+        pane.open_selected()  # read only: nothing opens before the store does
+        from strategy_meeting.gui.windows import workspace_launcher
+        assert not workspace_launcher.open_windows()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not controller.state.is_locked, timeout=30_000)
+    assert not pane.model.is_preview and pane.model.rowCount() == len(expected)
+    assert window.statusBar().currentMessage() == "" and pane.new_button.isEnabled()

@@ -16,7 +16,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from strategy_meeting import paths
 
@@ -83,30 +83,18 @@ def install_excepthook() -> None:
     sys.excepthook = _excepthook
 
 
-def _splash() -> QWidget:
-    """A plain window on screen while the store layer loads (SQLAlchemy alone takes about
-    a second on a slow machine), so starting the app never looks like nothing happened."""
-    splash = QLabel("Opening Strategy Meeting…")
-    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
-    splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    splash.setMinimumSize(360, 120)
-    splash.setAccessibleName("Opening Strategy Meeting")
-    splash.show()
-    QApplication.processEvents()
-    return splash
-
-
 def run(argv: list[str]) -> int:
     args = _parse(argv)
     app = build_application()
     install_excepthook()
-    splash = _splash()
-    from strategy_meeting.gui.controller import AppController  # the store layer loads here
+    # Imported here, after the QApplication exists: the window is on screen before the store
+    # layer (SQLAlchemy) loads, which happens in the worker while the user types or the
+    # keyring answers (see services/quick_start.py and tests/test_architecture.py).
+    from strategy_meeting.gui.controller import AppController
 
     data_dir = paths.data_dir(args.data_dir)
     controller = AppController(Path(data_dir), offer_demo=args.demo_data)
     controller.start()
-    splash.close()
     try:
         return app.exec()
     finally:

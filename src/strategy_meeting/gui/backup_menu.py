@@ -11,6 +11,7 @@ an open store, because the store it would replace is the one in use.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import Permission, allowed
-from strategy_meeting.services import backup
+
+if TYPE_CHECKING:
+    from strategy_meeting.services import backup
 
 from .app_state import AppState
 from .ops import run_op
@@ -58,6 +61,8 @@ def back_up_now(
         if on_done is not None:
             on_done(result)
 
+    from strategy_meeting.services import backup
+
     run_op(parent, lambda: backup.create_backup(ctx, actor), done,
            progress=_tr("Writing and checking the backup…"))
 
@@ -70,6 +75,8 @@ def backup_on_exit(parent: QWidget | None, state: AppState) -> backup.BackupResu
         return None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
+        from strategy_meeting.services import backup
+
         return backup.backup_if_due(state.ctx, state.actor)
     except UserError as exc:
         QMessageBox.warning(parent, "Strategy Meeting", _tr("The automatic backup did not complete:") + f"\n{exc}")

@@ -31,7 +31,8 @@ from strategy_meeting.gui.idle import IdleWatcher
 from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
 from strategy_meeting.gui.windows import workspace_launcher
 from strategy_meeting.gui.windows.main_window import MainWindow
-from strategy_meeting.services import session, settings
+from strategy_meeting.gui.models.meeting_list import PAGE_SIZE
+from strategy_meeting.services import quick_start, session, settings
 from strategy_meeting.services.context import ServiceContext
 
 MINUTE_MS = 60_000
@@ -95,14 +96,41 @@ class AppController(QObject):
         window.show()
         if self._use_keyring:
             # The unlock screen is up at once; asking the system keyring (finding its backend
-            # alone takes most of a second) happens in the worker meanwhile.
+            # alone takes most of a second) happens in the worker meanwhile. A remembered
+            # store shows the newest page of the list first, read without SQLAlchemy, and
+            # the full store opens in the worker after it (services/quick_start.py).
             data_dir, clock = self.data_dir, self._clock
-            ops.run_op(window, lambda: session.open_from_keyring(data_dir, clock=clock),
-                       self._keyring_answered, on_error=self._keyring_failed)
+
+            def find() -> tuple[quick_start.RememberedStart, quick_start.ListPreview | None] | None:
+                found = quick_start.find(data_dir, clock)
+                return None if found is None else (found, found.preview(PAGE_SIZE))
+
+            ops.run_op(window, find, self._remembered_found, on_error=self._keyring_failed)
+
+    def _remembered_found(
+        self, found: tuple[quick_start.RememberedStart, quick_start.ListPreview | None] | None
+    ) -> None:
+        if found is None:
+            return  # not remembered here: the passphrase it is
+        start, preview = found
+        if not self.state.is_locked:
+            start.discard()  # the user typed their passphrase first
+            return
+        window = self._ensure_main_window()
+        if preview is not None:
+            window.show_preview(preview)
+        ops.run_op(window, start.open_session, self._keyring_answered, on_error=self._remembered_failed)
+
+    def _remembered_failed(self, exc: BaseException) -> None:
+        if self.main_window is not None:
+            self.main_window.end_preview()
+        self._keyring_failed(exc)  # the unlock screen says what is wrong when the passphrase is typed
 
     def _keyring_answered(self, opened: tuple[ServiceContext, User] | None) -> None:
         if opened is None:
-            return  # not remembered here: the passphrase it is
+            if self.main_window is not None:
+                self.main_window.end_preview()
+            return  # a stale entry: the passphrase it is
         if not self.state.is_locked:
             opened[0].close()  # the user typed their passphrase first
             return

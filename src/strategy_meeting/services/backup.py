@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strategy_meeting import __version__
 from strategy_meeting.domain.backup_retention import RetentionPolicy, backups_to_keep
@@ -27,13 +28,23 @@ from strategy_meeting.domain.errors import (
     WrongPassphrase,
 )
 from strategy_meeting.domain.roles import Role, Permission, User, allowed
-from strategy_meeting.store import Store
-from strategy_meeting.store import backup as files
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from strategy_meeting.store import Store
 
 from . import users
 from .atomic_files import atomic_writer
 from .context import ServiceContext
 from .users import require
+
+
+def _files() -> ModuleType:
+    """The store's backup files module, loaded on first use with the rest of the store layer."""
+    from strategy_meeting.store import backup
+
+    return backup
 
 BACKUP_FOLDER_NAME = "backups"
 DUE_AFTER = timedelta(days=1)
@@ -141,11 +152,11 @@ def _this_stores_backups(folder: Path, store_id: str) -> dict[Path, datetime]:
     except OSError:
         return found
     for entry in entries:
-        stamp = files.backup_time(entry.name)
+        stamp = _files().backup_time(entry.name)
         if stamp is None or not entry.is_file():
             continue
         try:
-            if files.read_manifest(entry).store_id != store_id:
+            if _files().read_manifest(entry).store_id != store_id:
                 continue
         except UserError:
             continue
@@ -166,7 +177,7 @@ def is_due(ctx: ServiceContext) -> bool:
 
 def _unique_path(folder: Path, at: datetime) -> Path:
     for serial in range(1000):
-        candidate = folder / files.backup_file_name(at, serial)
+        candidate = folder / _files().backup_file_name(at, serial)
         if not candidate.exists():
             return candidate
     raise UserError(f"Too many backups were made in the same second in {folder}; wait a moment and try again.")
@@ -208,10 +219,10 @@ def create_backup(ctx: ServiceContext, actor: User, to: Path | None = None) -> B
     at = ctx.now()
     target = _unique_path(folder, at)
     with atomic_writer(target) as handle:
-        written = files.write_backup(ctx.store, handle, at, __version__)
+        written = _files().write_backup(ctx.store, handle, at, __version__)
         handle.flush()
         os.fsync(handle.fileno())
-        files.verify_backup(ctx.store, Path(handle.name), written)
+        _files().verify_backup(ctx.store, Path(handle.name), written)
     size = target.stat().st_size
     removed = _apply_retention(folder, ctx.store.store_id, settings.policy, target)
     with ctx.unit_of_work() as uow:
@@ -242,13 +253,13 @@ def describe_backup(path: Path) -> BackupInfo:
     path = Path(path)
     if not path.is_file():
         raise NotFound(f"There is no backup file {path}.")
-    manifest = files.read_manifest(path)
+    manifest = _files().read_manifest(path)
     return BackupInfo(path, manifest.created_at, manifest.store_id, manifest.app_version)
 
 
 def current_store_id(data_dir: Path) -> str | None:
     """The id of the store now in ``data_dir`` (from its key file), or None."""
-    return files.current_store_id(data_dir)
+    return _files().current_store_id(data_dir)
 
 
 Confirm = Callable[[BackupInfo, bool], bool]
@@ -277,7 +288,7 @@ def restore(
     if not passphrase and not recovery_key:
         raise InvalidInput("To restore, give the passphrase or the recovery key that opens the backup.")
     info = describe_backup(Path(backup_file))
-    staged, _manifest = files.stage(data_dir, info.path)
+    staged, _manifest = _files().stage(data_dir, info.path)
     try:
         store, owner = _open_staged(staged, info, passphrase, recovery_key)
         ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
@@ -286,10 +297,10 @@ def restore(
             problems = store.integrity_problems()
             if problems:
                 raise StoreCorrupted(f"{info.path.name} is damaged ({problems[0]}); nothing was changed. Use another backup.")
-            replaces = files.has_store_files(data_dir)
+            replaces = _files().has_store_files(data_dir)
             if confirm is not None and not confirm(info, replaces):
                 raise UserError("Restore cancelled; nothing was changed.")
-            aside_name = files.aside_folder_name(ctx.now())
+            aside_name = _files().aside_folder_name(ctx.now())
             with ctx.unit_of_work() as uow:
                 uow.audit.append(actor.name, "store.restore", "store", {
                     "backup": info.path.name,
@@ -299,15 +310,17 @@ def restore(
                 uow.commit()
         finally:
             ctx.close()
-        aside = files.swap_in(data_dir, staged, aside_name)
+        aside = _files().swap_in(data_dir, staged, aside_name)
     finally:
-        files.discard_stage(staged)
+        _files().discard_stage(staged)
     return RestoreResult(actor, info.created_at, aside)
 
 
 def _open_staged(
     staged: Path, info: BackupInfo, passphrase: str | None, recovery_key: str | None
 ) -> tuple[Store, str | None]:
+    from strategy_meeting.store import Store
+
     try:
         if recovery_key:
             return Store.open_with_recovery_key(staged, recovery_key), None

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from strategy_meeting.store import Store, UnitOfWork
+if TYPE_CHECKING:  # the store layer loads when a store is opened, not with the services
+    from strategy_meeting.store import Store, UnitOfWork
 
 
 def _utc_now() -> datetime:

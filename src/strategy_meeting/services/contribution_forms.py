@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import ImportRejected, MeetingLocked, NotFound
@@ -19,10 +20,12 @@ from strategy_meeting.domain.meeting import Meeting, MeetingStatus
 from strategy_meeting.domain.records import FormToken
 from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.domain.validation import validate_meeting
-from strategy_meeting.store import UnitOfWork
 
 from . import contribution_form_fields as fields
 from .context import ServiceContext
+
+if TYPE_CHECKING:
+    from strategy_meeting.store import UnitOfWork
 from .file_output import write_file_atomically
 from .contribution_form_pdf import build_request_form
 from .contribution_form_reading import (

@@ -356,18 +356,24 @@ def set_status(ctx: ServiceContext, actor: User, reference: str, status: Meeting
     )
 
 
+def listed_agency(actor: User) -> str | None:
+    """The agency whose meetings alone the actor's list holds; None for the whole list. An
+    agency representative sees only the meetings their agency takes part in (one without an
+    agency sees none: no code equals NUL)."""
+    return None if allowed(actor.role, Permission.READ_FULL_RECORD) else (actor.agency or "\x00")
+
+
 def search(ctx: ServiceContext, actor: User, query: MeetingQuery) -> list[int]:
-    """Ids of matching meetings in display order; an agency representative sees only the
-    meetings their agency takes part in."""
-    if not allowed(actor.role, Permission.READ_FULL_RECORD):
-        query = dataclasses.replace(query, agency=actor.agency or "\x00")
+    """Ids of matching meetings in display order, within ``listed_agency``."""
+    if (agency := listed_agency(actor)) is not None:
+        query = dataclasses.replace(query, agency=agency)
     with ctx.unit_of_work() as uow:
         return uow.meetings.ids(query)
 
 
 def count(ctx: ServiceContext, actor: User, query: MeetingQuery = MeetingQuery()) -> int:
-    if not allowed(actor.role, Permission.READ_FULL_RECORD):
-        query = dataclasses.replace(query, agency=actor.agency or "\x00")
+    if (agency := listed_agency(actor)) is not None:
+        query = dataclasses.replace(query, agency=agency)
     with ctx.unit_of_work() as uow:
         return uow.meetings.count(query)
 
@@ -375,6 +381,5 @@ def count(ctx: ServiceContext, actor: User, query: MeetingQuery = MeetingQuery()
 def summaries(ctx: ServiceContext, actor: User, ids: list[int]) -> list[MeetingSummary]:
     """Rows for the ids the list is showing; an agency representative gets rows only for
     meetings their agency takes part in, whatever ids are asked for."""
-    agency = None if allowed(actor.role, Permission.READ_FULL_RECORD) else (actor.agency or "\x00")
     with ctx.unit_of_work() as uow:
-        return uow.meetings.summaries(ids, ctx.today(), agency)
+        return uow.meetings.summaries(ids, ctx.today(), listed_agency(actor))

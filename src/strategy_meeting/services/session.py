@@ -10,13 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strategy_meeting.domain.errors import NotFound, PermissionDenied
 from strategy_meeting.domain.roles import Role, User
-from strategy_meeting.store import KdfParams, Store, keyring_status, store_exists
+from strategy_meeting.store import layout
 
 from . import users
 from .context import ServiceContext
+
+if TYPE_CHECKING:
+    from strategy_meeting.store import KdfParams, Store
+
+# The store layer (SQLAlchemy, alembic) is imported inside the functions that open a store:
+# the app shows its unlock screen first and loads it meanwhile (see gui/app.py).
 
 
 def init_store(
@@ -30,6 +37,8 @@ def init_store(
     clock: Callable[[], datetime] | None = None,
 ) -> tuple[ServiceContext, User, str]:
     """A new encrypted store with its first user. Returns the recovery key (shown once)."""
+    from strategy_meeting.store import KdfParams, Store
+
     users.validate_new_user(user_name, role, agency)
     first = User(user_name, role, agency if role is Role.AGENCY_REP else None, display_name)
     now = clock() if clock else None
@@ -63,6 +72,8 @@ def open_session(
 ) -> tuple[ServiceContext, User]:
     """Unlock with a passphrase. The slot says whose passphrase it is; ``user`` (the CLI's
     ``--user``) may name another account, for scripts run by an administrator."""
+    from strategy_meeting.store import Store
+
     store, slot_user = Store.open(data_dir, passphrase)
     ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
     return ctx, _acting_user(ctx, slot_user, user)
@@ -71,10 +82,17 @@ def open_session(
 def open_from_keyring(
     data_dir: Path, clock: Callable[[], datetime] | None = None
 ) -> tuple[ServiceContext, User] | None:
+    from strategy_meeting.store import Store
+
     found = Store.open_from_keyring(data_dir)
     if found is None:
         return None
     store, slot_user = found
+    return session_for(store, slot_user, clock)
+
+
+def session_for(store: Store, slot_user: str, clock: Callable[[], datetime] | None = None) -> tuple[ServiceContext, User]:
+    """The context and actor for a store opened by a key already found (the keyring's)."""
     ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
     return ctx, _acting_user(ctx, slot_user, None)
 
@@ -84,6 +102,8 @@ def open_with_recovery_key(
 ) -> tuple[ServiceContext, User]:
     """For a forgotten passphrase or a lost keyring entry: opens the existing store (never a
     new one) and, given a new passphrase, rewraps the user's slot."""
+    from strategy_meeting.store import Store
+
     store = Store.open_with_recovery_key(data_dir, recovery_key)
     ctx = ServiceContext(store)
     actor = _acting_user(ctx, user, None)
@@ -96,10 +116,12 @@ def open_with_recovery_key(
 
 
 def has_store(data_dir: Path) -> bool:
-    return store_exists(data_dir)
+    return layout.store_exists(data_dir)
 
 
 def keyring_available() -> tuple[bool, str]:
+    from strategy_meeting.store import keyring_status
+
     st = keyring_status()
     return st.available, st.reason
 

@@ -21,17 +21,17 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from strategy_meeting.domain.errors import Locked, NotAStore, StoreExists, StoreMissing
+from strategy_meeting.domain.errors import Locked, StoreExists
 from strategy_meeting.domain.roles import User
 
 from . import key_slots, keyring_slot, migrations
-from .engine import SQLITE_PLAIN_HEADER, as_damage, create_store_engine, integrity_problems
+from .layout import AUDIT_HEAD_FILE, DB_FILE, check_before_open, store_exists
+from .engine import as_damage, create_store_engine, integrity_problems
+from .remembered import find_remembered
 from .repositories import AuditLog
 from .unit_of_work import UnitOfWork
 
-DB_FILE = "store.db"
-AUDIT_HEAD_FILE = "audit-head.json"
-KEYRING_SLOT = "data-key"
+KEYRING_SLOT = keyring_slot.DATA_KEY_SLOT
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -68,10 +68,6 @@ def _private(path: Path) -> None:
         os.chmod(path, 0o700 if path.is_dir() else 0o600)
     except OSError:
         pass
-
-
-def store_exists(data_dir: Path) -> bool:
-    return (data_dir / DB_FILE).exists()
 
 
 class Store:
@@ -136,48 +132,30 @@ class Store:
         return store, recovery
 
     @classmethod
-    def _prepare_open(cls, data_dir: Path) -> key_slots.KeyFile:
-        db = data_dir / DB_FILE
-        if not db.exists():
-            raise StoreMissing(
-                f"There is no store in {data_dir}. Create one with 'init' (or the setup wizard)."
-            )
-        if db.stat().st_size == 0:
-            raise NotAStore(f"{DB_FILE} in {data_dir} is empty: the store is damaged. Restore it from a backup.")
-        with open(db, "rb") as fh:
-            if fh.read(16) == SQLITE_PLAIN_HEADER:
-                raise NotAStore(f"{DB_FILE} is an unencrypted SQLite file, not a Strategy Meeting store.")
-        return key_slots.read_key_file(data_dir / key_slots.KEY_FILE_NAME)
-
-    @classmethod
     def open(cls, data_dir: Path, passphrase: str) -> tuple[Store, str]:
-        kf = cls._prepare_open(data_dir)
+        kf = check_before_open(data_dir)
         key, user = key_slots.unlock_with_passphrase(kf, passphrase)
         return cls._opened(data_dir, key, kf), user
 
     @classmethod
     def open_with_recovery_key(cls, data_dir: Path, recovery_key: str) -> Store:
-        kf = cls._prepare_open(data_dir)
+        kf = check_before_open(data_dir)
         key = key_slots.unlock_with_recovery_key(kf, recovery_key)
         return cls._opened(data_dir, key, kf)
 
     @classmethod
     def open_from_keyring(cls, data_dir: Path) -> tuple[Store, str] | None:
         """Unlock without typing when this computer remembers the store; None means ask."""
-        kf = cls._prepare_open(data_dir)
-        secret = keyring_slot.load_secret(kf.store_id, KEYRING_SLOT)
-        if not secret:
+        remembered = find_remembered(data_dir)
+        if remembered is None:
             return None
-        try:
-            data = json.loads(secret)
-            key = bytes.fromhex(data["key"])
-            user = str(data["user"])
-        except (ValueError, KeyError, TypeError):
-            return None
-        try:
-            return cls._opened(data_dir, key, kf), user
-        except NotAStore:
-            return None  # a stale entry for another store: ask for the passphrase instead
+        store = remembered.open_store()
+        return None if store is None else (store, remembered.user)
+
+    @classmethod
+    def opened_with_key(cls, data_dir: Path, key: bytes, kf: key_slots.KeyFile) -> Store:
+        """Open with a raw key already found (the remembered one); migrates if due."""
+        return cls._opened(data_dir, key, kf)
 
     @classmethod
     def _opened(cls, data_dir: Path, key: bytes, kf: key_slots.KeyFile) -> Store:

@@ -12,17 +12,22 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import QueuePool
 
 from strategy_meeting.domain.errors import NotAStore, StoreCorrupted
 
+from .layout import SQLITE_PLAIN_HEADER
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# SQLAlchemy is imported where an engine is made, not with this module: the list reader
+# (list_reader.py) opens the same file through sqlcipher3 alone, before SQLAlchemy has loaded.
+
 KEY_BYTES = 32
 PAGE_SIZE = 4096  # SQLCipher 4's default; every store file is a whole number of pages
-SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 
 # SQLAlchemy logs statements at INFO and every result row at DEBUG through the shared
 # ``sqlalchemy.engine.Engine`` logger, so a DEBUG log configuration would copy record content
@@ -137,7 +142,7 @@ _DAMAGE_SIGNS = ("malformed", "not a database", "hmac", "corrupt")
 def as_damage(exc: BaseException) -> StoreCorrupted | None:
     """A database error that means the file is damaged, as a user error; None for anything
     else (a locked database, a constraint, a bug) which keeps its own meaning."""
-    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    orig = getattr(exc, "orig", None) or exc  # SQLAlchemy's DBAPIError wraps the driver's error
     if isinstance(orig, sqlcipher3.DatabaseError) and any(s in str(orig).lower() for s in _DAMAGE_SIGNS):
         return damaged(orig)
     return None
@@ -152,6 +157,9 @@ def create_store_engine(path: Path, key: bytes | bytearray) -> Engine:
     ``BEGIN IMMEDIATE`` takes the write lock at the start of each transaction, so two writers
     never fork the audit chain and a reader never has to upgrade its lock mid-transaction.
     """
+
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
 
     def creator() -> sqlcipher3.Connection:
         return connect_raw(path, bytes(key))

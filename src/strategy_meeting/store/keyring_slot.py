@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SERVICE = "StrategyMeeting"
+DATA_KEY_SLOT = "data-key"  # the entry holding the store's raw key and whose it is
 
 # Module prefixes of backends we trust to keep a secret encrypted by the OS.
 _ALLOWED_BACKEND_MODULES = (

@@ -25,6 +25,7 @@ from strategy_meeting.domain.records import (
 )
 from strategy_meeting.domain.roles import Role, User
 
+from . import list_queries
 from . import mapping as mp
 from .tables import (
     ActionRow,
@@ -187,39 +188,9 @@ class MeetingRepository:
         return list(self._s.connection().execute(stmt).scalars())
 
     def summaries(self, ids: list[int], today: date, agency: str | None = None) -> list[MeetingSummary]:
-        """Rows for ``ids``; with ``agency``, only meetings that agency takes part in."""
-        if not ids:
-            return []
-        stmt = select(
-            MeetingRow.id, MeetingRow.reference, MeetingRow.held_at, MeetingRow.status, MeetingRow.kind,
-            MeetingRow.chair_name, MeetingRow.child_names,
-        ).where(MeetingRow.id.in_(ids))
-        if agency is not None:
-            stmt = stmt.where(
-                MeetingRow.id.in_(select(MeetingAgencyRow.meeting_id).where(MeetingAgencyRow.code == agency))
-            )
-        rows = self._s.execute(stmt).all()
-        counts = dict(
-            (mid, (n_open, n_overdue))
-            for mid, n_open, n_overdue in self._s.execute(
-                select(
-                    ActionRow.meeting_id,
-                    func.count(ActionRow.id),
-                    func.sum((ActionRow.due < today.isoformat()).cast(type_=ActionRow.position.type)),
-                )
-                .where(ActionRow.meeting_id.in_(ids), ActionRow.status == "open")
-                .group_by(ActionRow.meeting_id)
-            ).all()
-        )
-        by_id = {}
-        for r in rows:
-            n_open, n_overdue = counts.get(r.id, (0, 0))
-            by_id[r.id] = MeetingSummary(
-                id=r.id, reference=r.reference, held_at=mp.dt_in(r.held_at), status=MeetingStatus(r.status),
-                kind=MeetingKind(r.kind), chair_name=r.chair_name, child_names=r.child_names,
-                open_actions=int(n_open or 0), overdue_actions=int(n_overdue or 0),
-            )
-        return [by_id[i] for i in ids if i in by_id]
+        """Rows for ``ids``; with ``agency``, only meetings that agency takes part in. The SQL is
+        shared with the start-up list reader (list_queries), inside this session's transaction."""
+        return list_queries.summaries(self._s.connection().connection.driver_connection, ids, today, agency)
 
     def references(self) -> list[str]:
         return list(self._s.execute(select(MeetingRow.reference).order_by(MeetingRow.reference)).scalars())

@@ -50,6 +50,7 @@ class MeetingListModel(QAbstractTableModel):
         self._fetch_page = fetch_page
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, MeetingSummary]] = OrderedDict()
+        self._preview_total: int | None = None  # set while showing a start-up preview
         self.pages_fetched = 0  # for tests and the benchmark: how many page queries ran
 
     # ---- contents -------------------------------------------------------------------
@@ -58,7 +59,23 @@ class MeetingListModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = list(ids)
         self._pages.clear()
+        self._preview_total = None
         self.endResetModel()
+
+    def set_preview(self, total: int, first_page: list[MeetingSummary]) -> None:
+        """The list's first page read before the store is fully open (start-up): ``total``
+        rows, of which only the first page is known; the rest show as "…" until ``set_ids``."""
+        self.beginResetModel()
+        self._ids = [s.id for s in first_page[:PAGE_SIZE]]
+        self._pages.clear()
+        self._pages[0] = {s.id: s for s in first_page[:PAGE_SIZE]}
+        self._preview_total = max(total, len(self._ids))
+        self.pages_fetched += 1
+        self.endResetModel()
+
+    @property
+    def is_preview(self) -> bool:
+        return self._preview_total is not None
 
     def clear(self) -> None:
         """Drop every id and cached row (on lock: nothing of the record stays in the model)."""
@@ -76,7 +93,7 @@ class MeetingListModel(QAbstractTableModel):
 
     def summary(self, row: int) -> MeetingSummary | None:
         if not 0 <= row < len(self._ids):
-            return None
+            return None  # includes a preview's rows past its first page
         page_no = row // PAGE_SIZE
         page = self._pages.get(page_no)
         if page is None:
@@ -101,7 +118,9 @@ class MeetingListModel(QAbstractTableModel):
     # ---- Qt model -------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._ids)
+        if parent.isValid():
+            return 0
+        return len(self._ids) if self._preview_total is None else self._preview_total
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(Column.TITLES)

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,11 +24,13 @@ from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
-from strategy_meeting.gui.dialogs.action_note_dialog import ActionNoteDialog
 from strategy_meeting.gui.models.actions import SORT_ROLE, ActionColumn, ActionsModel
 from strategy_meeting.services import actions as actions_service
 from strategy_meeting.services.actions import TrackedAction, TrackerPage
 
+
+if TYPE_CHECKING:
+    from strategy_meeting.gui.dialogs.action_note_dialog import ActionNoteDialog
 
 class _OverdueFilter(QSortFilterProxyModel):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -211,6 +215,8 @@ class ActionsTracker(QWidget):
             self.open_meeting.emit(t.reference)
 
     def finish_selected(self, cancel: bool = False) -> ActionNoteDialog | None:
+        from strategy_meeting.gui.dialogs.action_note_dialog import ActionNoteDialog  # on first use
+
         t = self.selected()
         if t is None or self.state.is_locked:
             return None

@@ -5,6 +5,8 @@ actions tracker. While locked it shows the unlock screen and holds no record dat
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
@@ -12,14 +14,16 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabW
 from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.backup_menu import add_backup_action
-from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
-from strategy_meeting.gui.dialogs.settings_pages import PAGES
 from strategy_meeting.gui.widgets.locked_placeholder import LockableStack
 from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
 from strategy_meeting.gui.windows import workspace_launcher
 from strategy_meeting.gui.windows.actions_tracker import ActionsTracker
 from strategy_meeting.gui.windows.dashboard import DashboardPanel
 from strategy_meeting.gui.windows.meetings_pane import MeetingsPane
+
+if TYPE_CHECKING:
+    from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
+    from strategy_meeting.services.quick_start import ListPreview
 
 HOME_TAB, ACTIONS_TAB = 0, 1
 PANELS_FALLBACK_MS = 1000  # load the panels anyway if the list never paints (window hidden)
@@ -142,16 +146,37 @@ class MainWindow(QMainWindow):
         self.unlock_panel.prepare()
 
     def _on_unlocked(self) -> None:
+        self.statusBar().clearMessage()
         actor = self.state.actor
         self.user_label.setText(self.tr("Signed in as {0} ({1})").format(actor.label, actor.role.label))
         for action in self._record_actions:
             action.setEnabled(True)
+        # Settings load with the first unlock, not with the window: start-up shows the window
+        # before anything it does not need is imported.
+        from strategy_meeting.gui.dialogs.settings_pages import PAGES
+
         can_admin = any(page.available(self.state) for page in PAGES)
         self.settings_action.setEnabled(can_admin)
         self.settings_action.setVisible(can_admin)
         self.new_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
         self.reconvene_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
         self.refresh(first=True)
+
+    def show_preview(self, preview: ListPreview) -> None:
+        """The newest page of the list, read while the store finishes opening (a remembered
+        store at start-up). Read only: every record action stays off until unlocked."""
+        if not self.state.is_locked or not self.meetings.show_preview(preview.total, preview.rows):
+            return
+        self.tabs.setCurrentIndex(HOME_TAB)
+        self.stack.show_content()
+        self.statusBar().showMessage(self.tr("Opening the store…"))
+
+    def end_preview(self) -> None:
+        """The full open did not happen (a stale keyring entry): back to the unlock screen."""
+        self.statusBar().clearMessage()
+        if self.state.is_locked:
+            self.meetings.clear()
+            self.stack.show_locked()
 
     def refresh(self, first: bool = False) -> None:
         if self.state.is_locked:
@@ -189,6 +214,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog | None:
         if self.state.is_locked or not self.settings_action.isEnabled():
             return None
+        from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.state, self)
         dialog.open()
         self.last_dialog = dialog

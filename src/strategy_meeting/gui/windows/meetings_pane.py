@@ -9,6 +9,8 @@ answer irrelevant), so typing never waits for the database.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,14 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.meeting import MeetingQuery, MeetingStatus
+from strategy_meeting.domain.meeting import MeetingQuery, MeetingStatus, MeetingSummary
 from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
-from strategy_meeting.gui.dialogs.new_meeting_dialog import NewMeetingDialog
 from strategy_meeting.gui.models.meeting_list import Column, MeetingListModel
 from strategy_meeting.gui.windows import workspace_launcher
 from strategy_meeting.services import meetings
+
+if TYPE_CHECKING:
+    from strategy_meeting.gui.dialogs.new_meeting_dialog import NewMeetingDialog
 
 SEARCH_DELAY_MS = 250
 _OPEN_STATUSES = (MeetingStatus.DRAFT, MeetingStatus.IN_PROGRESS, MeetingStatus.CONCLUDED)
@@ -192,6 +196,18 @@ class MeetingsPane(QWidget):
         self._order_by, self._descending = order_by, descending
         self.refresh()
 
+    def show_preview(self, total: int, rows: list[MeetingSummary]) -> bool:
+        """Show the first page read at start-up, before the store is fully open; only when the
+        filters are still the defaults it was read with (newest first, any status)."""
+        if (self.search.text().strip() or self.status.currentIndex() != 0 or self.mine.isChecked()
+                or self.overdue.isChecked() or (self._order_by, self._descending) != ("held_at", True)):
+            return False
+        self._generation += 1
+        self.model.set_preview(total, rows)
+        self.count_label.setText(self.tr("{0:,} meeting{1}").format(total, "" if total == 1 else "s"))
+        self._update_buttons()
+        return True
+
     def clear(self) -> None:
         """On lock: the list forgets every id and row; filters (not record data) stay."""
         self._timer.stop()
@@ -237,12 +253,14 @@ class MeetingsPane(QWidget):
 
     def open_selected(self) -> None:
         reference = self.selected_reference()
-        if reference:
+        if reference and not self.state.is_locked:
             workspace_launcher.open_workspace(self.state, reference)
 
     def new_meeting(self) -> None:
         if self.state.is_locked or not self.new_button.isEnabled():
             return
+        from strategy_meeting.gui.dialogs.new_meeting_dialog import NewMeetingDialog  # on first use
+
         dialog = NewMeetingDialog(self.state, meetings.next_reference(self.state.ctx), self)
         dialog.accepted.connect(lambda: self._create(dialog))
         dialog.open()
@@ -259,6 +277,8 @@ class MeetingsPane(QWidget):
         source = self.selected_reference()
         if not source or not self.reconvene_button.isEnabled():
             return
+        from strategy_meeting.gui.dialogs.new_meeting_dialog import NewMeetingDialog  # on first use
+
         dialog = NewMeetingDialog(self.state, meetings.next_reference(self.state.ctx), self, reconvenes=source)
         dialog.accepted.connect(lambda: self._reconvene(source, dialog))
         dialog.open()

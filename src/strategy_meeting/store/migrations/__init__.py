@@ -10,16 +10,20 @@ current store compares one value and never loads alembic, which keeps opening fa
 from __future__ import annotations
 
 from pathlib import Path
-
-from sqlalchemy import Connection, inspect, text
+from typing import TYPE_CHECKING
 
 from strategy_meeting.domain.errors import StoreTooNew
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 HEAD = "0003_agency_certificate"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 
 def current_revision(conn: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if not inspect(conn).has_table("alembic_version"):
         return None
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""A store this computer remembers: the OS keyring's entry, read once, opened in two steps.
+
+The app shows the meetings list from a ``ListReader`` (sqlcipher3 alone, a few milliseconds)
+while the full store layer loads, then ``open_store`` hands the same key to ``Store``. The key
+is held in a bytearray that is zeroed as soon as the store has it, or when the start-up is
+abandoned (the user locked the window first).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from strategy_meeting.domain.errors import NotAStore
+
+from . import key_slots, keyring_slot
+from .layout import DB_FILE, check_before_open
+from .list_reader import ListReader
+
+if TYPE_CHECKING:
+    from .database import Store
+
+
+@dataclass
+class RememberedKey:
+    data_dir: Path
+    user: str  # whose entry this is: the account that acts
+    key_file: key_slots.KeyFile
+    _key: bytearray = field(repr=False)
+
+    def reader(self) -> ListReader | None:
+        """A read-only view for the first screen; None when the key does not open this store
+        (a stale entry) or the schema needs a migration first (the full open runs it)."""
+        if not any(self._key):
+            return None
+        try:
+            return ListReader.open(self.data_dir / DB_FILE, bytes(self._key))
+        except NotAStore:
+            return None
+
+    def open_store(self) -> Store | None:
+        """The full store (loads SQLAlchemy); None for a stale entry, which means: ask for the
+        passphrase. Other failures (a damaged file) raise, as an open by passphrase would."""
+        from .database import Store
+
+        if not any(self._key):
+            return None
+        try:
+            return Store.opened_with_key(self.data_dir, bytes(self._key), self.key_file)
+        except NotAStore:
+            return None
+        finally:
+            self.forget()
+
+    def forget(self) -> None:
+        for i in range(len(self._key)):
+            self._key[i] = 0
+
+
+def find_remembered(data_dir: Path) -> RememberedKey | None:
+    """The keyring's entry for the store in ``data_dir``; None when this computer does not
+    remember it (or the entry is unreadable): the passphrase it is."""
+    kf = check_before_open(data_dir)
+    secret = keyring_slot.load_secret(kf.store_id, keyring_slot.DATA_KEY_SLOT)
+    if not secret:
+        return None
+    try:
+        data = json.loads(secret)
+        key = bytearray.fromhex(data["key"])
+        user = str(data["user"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    if len(key) != 32:
+        return None
+    return RememberedKey(data_dir, user, kf, key)

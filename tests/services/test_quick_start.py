@@ -1,0 +1,126 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""A remembered store opens list first: the start-up preview (sqlcipher3 alone) shows exactly
+what the full list shows for the same actor, and the key is handed over, then forgotten."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from strategy_meeting.domain.errors import PermissionDenied
+from strategy_meeting.domain.meeting import MeetingQuery
+from strategy_meeting.domain.roles import Role
+from strategy_meeting.services import exchange, meetings, quick_start, session, users
+from strategy_meeting.store import Store
+from strategy_meeting.store import keyring_slot
+from strategy_meeting.store.engine import connect_raw
+from strategy_meeting.store.list_reader import ListReader
+
+from conftest import PASSPHRASE
+
+PAGE = 100
+
+
+@pytest.fixture
+def demo_store(data_dir, clock):
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    exchange.load_demo(ctx, chair)
+    admin = users.resolve(ctx, "admin")
+    users.add_user(ctx, admin, "edu-rep", Role.AGENCY_REP, PASSPHRASE + " edu", agency="EDU")
+    users.add_user(ctx, admin, "housing-rep", Role.AGENCY_REP, PASSPHRASE + " housing", agency="NOSUCH")
+    key = ctx.store.raw_key_for_backup()
+    ctx.close()
+    return data_dir, key
+
+
+def remember(monkeypatch, key: bytes, user: str) -> None:
+    # Fake of the OS keyring (none runs here): it hands back the entry "remember" would keep.
+    entry = json.dumps({"key": key.hex(), "user": user})
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
+
+
+@pytest.mark.parametrize("user", ["chair", "admin", "edu-rep", "housing-rep"])
+def test_the_preview_is_the_first_page_of_the_full_list_for_that_user(demo_store, clock, monkeypatch, user):
+    data_dir, key = demo_store
+    remember(monkeypatch, key, user)
+    start = quick_start.find(data_dir, clock)
+    preview = start.preview(PAGE)
+    assert preview is not None and preview.actor.name == user
+
+    ctx, actor = start.open_session()
+    try:
+        ids = meetings.search(ctx, actor, MeetingQuery())
+        assert preview.total == len(ids)
+        assert preview.rows == meetings.summaries(ctx, actor, ids[:PAGE])
+    finally:
+        ctx.close()
+    if user == "housing-rep":
+        assert preview.total == 0 and preview.rows == []  # an agency in no meeting sees none
+
+
+def test_an_agency_representative_sees_only_their_agencys_meetings_in_the_preview(demo_store, clock, monkeypatch):
+    data_dir, key = demo_store
+    remember(monkeypatch, key, "chair")
+    everything = quick_start.find(data_dir, clock).preview(PAGE)
+    remember(monkeypatch, key, "edu-rep")
+    start = quick_start.find(data_dir, clock)
+    mine = start.preview(PAGE)
+    start.discard()
+    assert 0 < mine.total < everything.total
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    try:
+        for row in mine.rows:
+            assert "EDU" in meetings.get(ctx, chair, row.reference).agency_codes
+    finally:
+        ctx.close()
+
+
+def test_the_key_is_forgotten_once_the_store_has_it(demo_store, clock, monkeypatch):
+    data_dir, key = demo_store
+    remember(monkeypatch, key, "chair")
+    start = quick_start.find(data_dir, clock)
+    ctx, actor = start.open_session()
+    ctx.close()
+    assert not any(start._remembered._key)  # zeroed
+    assert start.preview(PAGE) is None and start.open_session() is None
+
+
+def test_a_stale_entry_gives_no_preview_and_no_session(demo_store, clock, monkeypatch):
+    data_dir, _key = demo_store
+    remember(monkeypatch, bytes(32), "chair")  # a key for some other store
+    start = quick_start.find(data_dir, clock)
+    assert start.preview(PAGE) is None
+    assert start.open_session() is None  # so the app asks for the passphrase
+
+
+def test_a_disabled_account_gets_no_preview_and_the_full_open_refuses_it(demo_store, clock, monkeypatch):
+    data_dir, key = demo_store
+    ctx, _chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    users.set_active(ctx, users.resolve(ctx, "admin"), "edu-rep", False)
+    ctx.close()
+    remember(monkeypatch, key, "edu-rep")
+    start = quick_start.find(data_dir, clock)
+    assert start.preview(PAGE) is None
+    with pytest.raises(PermissionDenied):
+        start.open_session()
+
+
+def test_the_reader_refuses_a_schema_other_than_this_versions(demo_store):
+    data_dir, key = demo_store
+    conn = connect_raw(data_dir / "store.db", key)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.close()
+    assert ListReader.open(data_dir / "store.db", key) is None
+
+
+def test_the_reader_never_writes(demo_store):
+    import sqlcipher3
+
+    data_dir, key = demo_store
+    reader = ListReader.open(data_dir / "store.db", key)
+    with pytest.raises(sqlcipher3.OperationalError):
+        reader._conn.execute("DELETE FROM meetings")
+    reader.close()
+    store, _user = Store.open(data_dir, PASSPHRASE)
+    store.close()
