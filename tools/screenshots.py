@@ -164,6 +164,45 @@ def restore_shot(window: QWidget, backup_file: Path, out: Path, app: QApplicatio
     dialog.reject()
 
 
+def fictional_certificate() -> bytes:
+    """A made-up agency encryption certificate (RSA, key encipherment), self-issued here."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    issuer = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Sampletown Partnership"),
+                        x509.NameAttribute(NameOID.COMMON_NAME, "Sampletown Partnership Secure Mail CA")])
+    subject = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Sampletown Primary School"),
+                         x509.NameAttribute(NameOID.COMMON_NAME, "Designated Safeguarding Lead")])
+    now = datetime.now().astimezone()
+    cert = (
+        x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=30)).not_valid_after(now + timedelta(days=700))
+        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=True,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
+def agency_certificate_shot(settings_dialog, controller, out: Path, app: QApplication) -> None:  # type: ignore[no-untyped-def]
+    """The agencies page with one agency's encryption certificate imported and selected."""
+    page = settings_dialog.page("AgenciesPage")
+    if not hasattr(page, "certificate_box"):
+        return
+    with tempfile.TemporaryDirectory(prefix="sm-cert-") as folder:
+        path = Path(folder) / "edu-encryption.pem"
+        path.write_bytes(fictional_certificate())
+        page.select("EDU")
+        page.certificate_box.import_certificate(str(path))
+    settings_dialog.tabs.setCurrentIndex(0)
+    save(settings_dialog, out, "settings-agency-certificate", app)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -226,12 +265,24 @@ def main() -> None:
             save(settings_dialog, args.out, "settings-agencies", app)
             settings_dialog.tabs.setCurrentIndex(1)
             save(settings_dialog, args.out, "settings-users", app)
+            titles = [settings_dialog.tabs.tabText(i) for i in range(settings_dialog.tabs.count())]
             settings_dialog.tabs.setCurrentWidget(settings_dialog.page("SecurityPage"))
             save(settings_dialog, args.out, "settings-security", app)
             settings_dialog.tabs.setCurrentWidget(settings_dialog.page("BackupPage"))
             made = backup.create_backup(controller.state.ctx, controller.state.actor)
             settings_dialog.page("BackupPage").load()
             save(settings_dialog, args.out, "settings-backups", app)
+            agency_certificate_shot(settings_dialog, controller, args.out, app)
+            if "Mail server" in titles:
+                mail_page = settings_dialog.page("MailServerPage")
+                mail_page.host.setText("smtp.council.example.org")
+                mail_page.sender.setText("strategy-minutes@council.example.org")
+                mail_page.username.setText("svc-strategy-minutes")
+                mail_page.save()
+                mail_page.status.setText("Connected to smtp.council.example.org:587, secured with STARTTLS and "
+                                         "signed in as svc-strategy-minutes. Nothing was sent.")
+                settings_dialog.tabs.setCurrentIndex(titles.index("Mail server"))
+                save(settings_dialog, args.out, "settings-mail-server", app)
             settings_dialog.reject()
             restore_shot(window, made.path, args.out, app)
         controller.shutdown()

@@ -5,7 +5,10 @@
     QT_QPA_PLATFORM=offscreen python tools/workspace_screenshots.py [--out docs/screenshots]
 
 Builds a throw-away encrypted store in a temporary folder holding one fictional meeting (no
-real person's data), opens the workspace on it and saves ``workspace-*.png``.
+real person's data), opens the workspace on it and saves ``workspace-*.png``; then requests a
+contribution form (``request-form-page-1.png`` through poppler's ``pdftoppm``), confirms the
+import of a filled one (filled by the tests' PDF-reader stand-in in ``tests/services``), signs
+the meeting off and shows the distribution dialog with its log.
 """
 
 from __future__ import annotations
@@ -136,6 +139,82 @@ def save(widget: QWidget, out: Path, name: str) -> Path:
     return path
 
 
+def capture_modal(name: str, out: Path, answer) -> None:  # type: ignore[no-untyped-def]
+    """Save the next modal dialog (a static QInputDialog or QMessageBox) once it is shown, then
+    let ``answer`` close it. Call just before the code that opens it."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(100, poll)
+            return
+        QApplication.processEvents()
+        save(dialog, out, name)
+        answer(dialog)
+
+    QTimer.singleShot(100, poll)
+
+
+def wait_for(signal, timeout_ms: int = 120_000) -> list:  # type: ignore[no-untyped-def]
+    got: list = []
+    loop = QEventLoop()
+    signal.connect(lambda *args: (got.extend(args), loop.quit()))
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    return got
+
+
+def forms_and_distribution_shots(ws, ctx, actor, out: Path, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    """Request a contribution form, confirm importing the filled one, then sign off and show
+    the distribution dialog with its log (e-mail refused by an absent server, then saved to a
+    folder)."""
+    import subprocess
+
+    from PySide6.QtWidgets import QMessageBox
+
+    sys.path.insert(0, str(ROOT / "tests" / "services"))
+    from form_filling import fill_form, typical_answers  # the tests' PDF-reader stand-in
+
+    from strategy_meeting.services import distribution_service, identities, signoff
+    from strategy_meeting.services.minutes.service import render_minutes
+    from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings
+
+    capture_modal("request-form-dialog", out, lambda dialog: dialog.reject())
+    ws.forms.request()
+    form = tmp / "SD-2026-0042-EDU-request.pdf"
+    ws.forms.request("EDU", form)
+    wait_for(ws.formWritten)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(form),
+                    str(out / "request-form-page-1")], check=False)
+    print(out / "request-form-page-1.png")
+    filled = tmp / "SD-2026-0042-EDU-filled.pdf"
+    filled.write_bytes(fill_form(form.read_bytes(), typical_answers()))
+
+    def yes(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.button(QMessageBox.StandardButton.Yes).click()
+
+    capture_modal("import-form-confirm", out, yes)
+    ws.forms.import_file(filled)
+    wait_for(ws.formImported)
+
+    identities.new_self_signed(ctx, actor)
+    signoff.sign_off(ctx, actor, ws.reference, acknowledge_warnings=True)
+    render_minutes(ctx, actor, ws.reference, tmp / "signed", sign=True)
+    with __import__("socket").socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # nothing listens there: every e-mail fails
+    distribution_service.distribute(ctx, actor, ws.reference, smtp=SmtpSettings(
+        "127.0.0.1", "minutes@council.example.org", port, SmtpSecurity.NONE))
+    distribution_service.distribute(ctx, actor, ws.reference, folder=tmp / "to-send")
+    distribution_service.record_acknowledgement(ctx, actor, ws.reference, "HEALTH", "Morgan Demo")
+    ws.reload()
+    dialog = ws.distribute()
+    dialog.resize(1140, 560)
+    QApplication.processEvents()
+    save(dialog, out, "distribution-dialog")
+    dialog.reject()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -211,11 +290,10 @@ def main() -> int:
         else:
             print("minutes not generated:", *failed)
 
-        # Signed off, then an addendum the next day: the dialog, then the addenda page.
-        from strategy_meeting.services import signoff
+        forms_and_distribution_shots(ws, ctx, actor, args.out, Path(tmp))
 
-        signoff.sign_off(ctx, actor, meeting.reference, acknowledge_warnings=True)
-        ws.reload()
+        # Signed off, then an addendum the next day: the dialog, then the addenda page.
+        ws.reload()  # signed off by the distribution shots above
         clock[0] = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
         addendum = ws.add_addendum()
         if addendum is not None:

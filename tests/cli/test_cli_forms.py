@@ -138,3 +138,45 @@ def test_unencrypted_smtp_to_another_host_is_refused(data_dir: Path, tmp_path: P
     assert "only for a test server on this computer" in one_line_error(r)
     help_text = run_cli(data_dir, "distribute", "--help").stdout
     assert "test server on this" in help_text and "computer" in help_text
+
+
+def test_distribute_encrypted_to_certificates(data_dir: Path, tmp_path: Path) -> None:
+    from recipient_certs import make_recipient
+
+    from builders import AGENCIES
+    from strategy_meeting.domain.agency import Agency
+    from strategy_meeting.services import agencies, agency_certificates, users
+    from strategy_meeting.services.copy_encryption import open_certificate_encrypted_copy
+
+    add_meeting(data_dir, MeetingStatus.SIGNED_OFF)
+    copies = tmp_path / "minutes"
+    signed = write_signed_set(copies, REF, ["CSC", "POLICE", "HEALTH", "EDU"])
+    keys = {a.code: make_recipient(f"{a.code} mail") for a in AGENCIES}
+    ctx, _ = session.open_session(data_dir, PASSPHRASE)
+    try:
+        admin = users.resolve(ctx, "admin")
+        for a in AGENCIES:
+            agencies.save_agency(ctx, admin, Agency(a.code, a.name, a.kind, a.email))
+            if a.code != "EDU":
+                agency_certificates.set_agency_certificate(ctx, admin, a.code, keys[a.code].pem)
+    finally:
+        ctx.close()
+    base = ["--user", "admin", "distribute", REF, "--copies", str(copies), "--encrypt", "certificate"]
+    out = tmp_path / "to-send"
+    r = run_cli(data_dir, *base, "--to-folder", str(out), passphrase=ADMIN_PASSPHRASE)
+    assert "No certificate is recorded for EDU" in one_line_error(r)
+    assert not out.exists()
+    ctx, _ = session.open_session(data_dir, PASSPHRASE)
+    try:
+        agency_certificates.set_agency_certificate(ctx, users.resolve(ctx, "admin"), "EDU", keys["EDU"].der)
+    finally:
+        ctx.close()
+    r = run_cli(data_dir, *base, "--to-folder", str(out), passphrase=ADMIN_PASSPHRASE)
+    assert r.returncode == 0, r.stderr
+    for code, key in keys.items():
+        wrapper = (out / f"{REF}-{code}.pdf").read_bytes()
+        assert open_certificate_encrypted_copy(wrapper, key.decrypter()) == signed[code]
+    (tmp_path / "p.json").write_text('{"EDU": "a long enough password"}')
+    r = run_cli(data_dir, *base, "--passwords-file", str(tmp_path / "p.json"), "--to-folder", str(out),
+                passphrase=ADMIN_PASSPHRASE)
+    assert "choose one kind of protection" in one_line_error(r)

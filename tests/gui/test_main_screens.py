@@ -185,7 +185,7 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
     assert window.settings_action.isEnabled()
     dialog = window.open_settings()
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "Agencies", "Users and roles", "Signing identities", "Security", "Backups"]
+        "Agencies", "Users and roles", "Signing identities", "Security", "Mail server", "Backups"]
     page = dialog.page("AgenciesPage")
     page.code.setText("police")
     page.name.setText("Police CAIT")

@@ -3,7 +3,8 @@
 
 It keeps every message it accepts. ``refuse`` maps a recipient address to the reply the
 server gives at RCPT, so a test can make one agency's delivery fail with a server's reason.
-With a TLS context it offers STARTTLS (required) or speaks implicit TLS.
+With a TLS context it offers STARTTLS (required) or speaks implicit TLS. With ``accounts``
+(name -> password) it offers AUTH once the connection is encrypted and requires a sign-in.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ipaddress import IPv4Address
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -55,11 +57,28 @@ class RecordingHandler:
         return "250 Message accepted for delivery"
 
 
+@dataclass
+class Accounts:
+    """aiosmtpd's authenticator: accepts exactly the given name and password."""
+
+    passwords: dict[str, str]
+
+    def __call__(self, server, session, envelope, mechanism, auth_data) -> AuthResult:  # noqa: ANN001
+        if isinstance(auth_data, LoginPassword):
+            name = auth_data.login.decode("utf-8", "replace")
+            if self.passwords.get(name) == auth_data.password.decode("utf-8", "replace"):
+                return AuthResult(success=True)
+        return AuthResult(success=False, handled=False)
+
+
 class SmtpServer:
-    def __init__(self, *, tls: ssl.SSLContext | None = None, implicit_tls: bool = False) -> None:
+    def __init__(self, *, tls: ssl.SSLContext | None = None, implicit_tls: bool = False,
+                 accounts: dict[str, str] | None = None) -> None:
         self.handler = RecordingHandler()
         self.port = free_port()
         kwargs: dict = {}
+        if accounts is not None:
+            kwargs.update(authenticator=Accounts(accounts), auth_required=True)
         if tls is not None and implicit_tls:
             kwargs["ssl_context"] = tls
         elif tls is not None:

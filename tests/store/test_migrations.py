@@ -65,3 +65,23 @@ def test_0002_keeps_recorded_copies_and_adds_empty_content():
         row = conn.execute(text("SELECT recipient, sha256, content FROM minutes_copies")).one()
         assert migrations.current_revision(conn) == migrations.HEAD
     assert tuple(row) == ("POLICE", "ab" * 32, None)
+
+
+def test_0003_keeps_the_agency_directory_and_adds_no_certificate():
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        command.upgrade(migrations._config(conn), "0002_copy_content")
+        conn.execute(text("INSERT INTO agency_directory (code, name, kind, email) VALUES "
+                          "('POLICE', 'Police CAIT', 'police', 'cait@example.org'), ('EDU', 'School', NULL, '')"))
+        conn.commit()
+        migrations.upgrade(conn)
+        conn.commit()
+        rows = conn.execute(text("SELECT code, name, kind, email, certificate FROM agency_directory ORDER BY code")).all()
+        assert migrations.current_revision(conn) == migrations.HEAD == "0003_agency_certificate"
+        conn.execute(text("UPDATE agency_directory SET certificate = :c WHERE code = 'EDU'"), {"c": b"\x30\x82"})
+        assert conn.execute(text("SELECT certificate FROM agency_directory WHERE code = 'EDU'")).scalar() == b"\x30\x82"
+    assert [tuple(r) for r in rows] == [("EDU", "School", None, "", None),
+                                        ("POLICE", "Police CAIT", "police", "cait@example.org", None)]

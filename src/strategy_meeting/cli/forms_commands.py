@@ -71,6 +71,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     d.add_argument("--passwords-file", metavar="FILE",
                    help='JSON {"CODE": "password"}: encrypt those agencies\' copies (AES-256); '
                         "give each password to the agency by another channel")
+    d.add_argument("--encrypt", choices=["password", "certificate"],
+                   help="protect each copy (AES-256): 'password' with the passwords in --passwords-file, "
+                        "'certificate' to each agency's certificate kept in the agency directory (every "
+                        "agency still to be sent must have one; nothing is sent otherwise)")
     d.set_defaults(handler=_distribute, needs_store=True)
 
 
@@ -144,6 +148,10 @@ def _distribute(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
     passwords = _passwords(args.passwords_file)
+    if args.encrypt == "password" and not passwords:
+        raise InvalidInput("--encrypt password needs --passwords-file with a password for each agency.")
+    if args.encrypt == "certificate" and passwords:
+        raise InvalidInput("--encrypt certificate takes no --passwords-file: choose one kind of protection.")
     smtp = None
     folder = Path(args.to_folder) if args.to_folder else None
     if folder is None:
@@ -154,7 +162,7 @@ def _distribute(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no
         )
     result, _ = distribution_service.distribute(
         ctx, actor, args.reference, copies_dir=Path(args.copies) if args.copies else None, smtp=smtp, folder=folder,
-        passwords=passwords,
+        passwords=passwords, encrypt_to_certificates=args.encrypt == "certificate",
     )
     for code in result.already_delivered:
         print(f"  {code}: already received this copy; not sent again")

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 AGENCY_CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9_-]{0,31}$")
@@ -51,6 +51,10 @@ class Agency:
     name: str
     kind: AgencyKind | None = None
     email: str = ""
+    # The agency's X.509 certificate (DER) for encrypting its copies to it. Kept in the
+    # organisation's directory only: a meeting's own list of agencies never carries one, so
+    # distribution always uses the directory's current certificate.
+    certificate: bytes = field(default=b"", repr=False)
 
     @property
     def effective_kind(self) -> AgencyKind:

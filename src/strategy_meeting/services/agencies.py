@@ -10,6 +10,7 @@ rewrites past records.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from strategy_meeting.domain.agency import Agency, AgencyKind, is_valid_agency_code
 from strategy_meeting.domain.changes import Changes
@@ -48,15 +49,18 @@ def validate_agency(agency: Agency) -> Agency:
     if email and not _EMAIL.match(email):
         raise InvalidInput(f"The e-mail address of agency {code} does not look right: check it, or leave it empty.")
     kind = agency.kind if agency.kind is None else AgencyKind(agency.kind)
-    return Agency(code, name, kind, email)
+    return Agency(code, name, kind, email, agency.certificate)
 
 
 def save_agency(ctx: ServiceContext, actor: User, agency: Agency) -> tuple[Agency, Changes]:
-    """Add the agency, or update the one with the same code."""
+    """Add the agency, or update the one with the same code. Its certificate is kept as it
+    is: certificates change only through ``agency_certificates``, which checks them."""
     require(actor, Permission.MANAGE_AGENCIES)
     clean = validate_agency(agency)
     with ctx.unit_of_work() as uow:
-        existed = uow.agencies.get(clean.code) is not None
+        existing = uow.agencies.get(clean.code)
+        existed = existing is not None
+        clean = replace(clean, certificate=existing.certificate if existing is not None else b"")
         uow.agencies.upsert(clean)
         uow.audit.append(
             actor.name, "agency.update" if existed else "agency.add", f"agency:{clean.code}",

@@ -32,7 +32,7 @@ from strategy_meeting.domain.records import DistributionChannel, DistributionOut
 from strategy_meeting.domain.working_days import add_working_days
 
 from .action_calendar import agency_actions_calendar
-from .copy_encryption import check_password, encrypt_copy
+from .copy_encryption import check_password, encrypt_copy, encrypt_copy_to_certificate
 from .distribution_mail import (
     Attachment,
     address_problem,
@@ -55,6 +55,11 @@ class Delivery:
     copy: SignedCopy
     attempt: int
     password: str = ""
+    certificate: bytes = b""  # DER: encrypt the copy to it
+
+    @property
+    def protection(self) -> str:
+        return "certificate" if self.certificate else "password" if self.password else ""
 
 
 @dataclass
@@ -76,14 +81,20 @@ def delivered_agencies(log: Iterable[DistributionRecord], copies: Mapping[str, S
 
 def plan_distribution(meeting: Meeting, copies: Mapping[str, SignedCopy],
                       log: Iterable[DistributionRecord],
-                      passwords: Mapping[str, str] | None = None) -> DistributionPlan:
+                      passwords: Mapping[str, str] | None = None,
+                      certificates: Mapping[str, bytes] | None = None) -> DistributionPlan:
     """Who gets what now. Refuses the whole run when any agency's copy is missing."""
     log = list(log)
     passwords = dict(passwords or {})
-    unknown = sorted(set(passwords) - set(meeting.agency_codes))
-    if unknown:
-        raise InvalidInput(f"A password was given for {', '.join(unknown)}, which is not an agency of "
-                           f"meeting {meeting.reference}.")
+    certificates = dict(certificates or {})
+    for what, given in (("A password", passwords), ("A certificate", certificates)):
+        unknown = sorted(set(given) - set(meeting.agency_codes))
+        if unknown:
+            raise InvalidInput(f"{what} was given for {', '.join(unknown)}, which is not an agency of "
+                               f"meeting {meeting.reference}.")
+    both = sorted(set(passwords) & set(certificates))
+    if both:
+        raise InvalidInput(f"Choose a password or certificate encryption for {', '.join(both)}, not both.")
     for code, password in passwords.items():
         check_password(password, code)
     missing = [a.code for a in meeting.agencies if a.code not in copies]
@@ -100,15 +111,20 @@ def plan_distribution(meeting: Meeting, copies: Mapping[str, SignedCopy],
             continue
         copy = copies[agency.code]
         previous = sum(1 for r in log if r.recipient == agency.code and r.sha256 == copy.sha256)
-        plan.deliveries.append(Delivery(agency, copy, previous + 1, passwords.get(agency.code, "")))
+        plan.deliveries.append(Delivery(agency, copy, previous + 1, passwords.get(agency.code, ""),
+                                        certificates.get(agency.code, b"")))
     return plan
 
 
 def attachments_for(meeting: Meeting, delivery: Delivery, now: datetime) -> list[Attachment]:
-    """Exactly the agency's signed copy (encrypted if a password is set) and its actions."""
+    """Exactly the agency's signed copy (encrypted if a password or certificate is set) and
+    its actions."""
     name = copy_file_name(meeting.reference, delivery.agency.code)
     data = delivery.copy.data
-    if delivery.password:
+    if delivery.certificate:
+        data = encrypt_copy_to_certificate(data, delivery.certificate, name, meeting.reference,
+                                           delivery.agency.code, now)
+    elif delivery.password:
         data = encrypt_copy(data, delivery.password, name, meeting.reference, delivery.agency.code, now)
     items = [Attachment(name, data, "application", "pdf")]
     calendar = agency_actions_calendar(meeting, delivery.agency.code, now)
@@ -147,7 +163,7 @@ def deliver_by_email(meeting: Meeting, plan: DistributionPlan,
             message = build_message(
                 reference=meeting.reference, agency=delivery.agency, sender=sender,
                 attachments=attachments_for(meeting, delivery, now),
-                encrypted=bool(delivery.password), sent_at=now,
+                encrypted=delivery.protection, sent_at=now,
             )
             try:
                 client.send(message)

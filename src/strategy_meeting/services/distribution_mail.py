@@ -37,7 +37,8 @@ def calendar_file_name(reference: str, agency_code: str) -> str:
     return copy_file_name(reference, agency_code)[: -len(".pdf")] + "-actions.ics"
 
 
-def message_body(reference: str, agency: Agency, *, encrypted: bool, has_calendar: bool) -> str:
+def message_body(reference: str, agency: Agency, *, encrypted: bool | str, has_calendar: bool) -> str:
+    """``encrypted``: '' (or False) for none, 'password' (or True), or 'certificate'."""
     lines = [
         "Hello,",
         "",
@@ -48,7 +49,10 @@ def message_body(reference: str, agency: Agency, *, encrypted: bool, has_calenda
         "PDF reader before relying on the minutes, and store them under your agency's "
         "safeguarding records procedure.",
     ]
-    if encrypted:
+    if encrypted == "certificate":
+        lines += ["", "The file is encrypted to your agency's certificate: open it on a computer "
+                  "that holds the certificate's private key. The signed minutes are attached inside it."]
+    elif encrypted:
         lines += ["", "The file is protected with a password that we give you separately "
                   "(never in this e-mail). The signed minutes are attached inside it."]
     if has_calendar:
@@ -67,7 +71,7 @@ def message_body(reference: str, agency: Agency, *, encrypted: bool, has_calenda
 
 
 def build_message(*, reference: str, agency: Agency, sender: str, attachments: list[Attachment],
-                  encrypted: bool, sent_at: datetime) -> EmailMessage:
+                  encrypted: bool | str, sent_at: datetime) -> EmailMessage:
     """One message to ``agency.email`` with exactly the given attachments."""
     message = EmailMessage()
     message["Subject"] = f"Strategy discussion {reference}: signed minutes for {agency.code}"

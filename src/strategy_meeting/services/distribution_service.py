@@ -18,16 +18,16 @@ from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, NotFound
 from strategy_meeting.domain.meeting import Meeting, MeetingStatus
 from strategy_meeting.domain.records import DistributionOutcome, DistributionRecord
 from strategy_meeting.domain.roles import Permission, User
+from strategy_meeting.store import keyring_status
 
 from . import distribution as rules
+from .agency_certificates import certificates_for
 from .bank_holidays import bank_holidays_around, local_date
 from .context import ServiceContext
 from .signed_copies import SignedCopy, load_signed_copies, stored_copies
+from .mail_settings import NO_KEYRING, SMTP_PASSWORD_SECRET, SMTP_SETTING_KEYS, save_mail_settings
 from .smtp_transport import SmtpSecurity, SmtpSettings, SmtpTransport, check_settings
 from .users import require
-
-SMTP_PASSWORD_SECRET = "smtp-password"
-SMTP_SETTING_KEYS = ("host", "port", "security", "sender", "username", "ca_file")
 
 
 @dataclass
@@ -73,11 +73,14 @@ def _check_against_rendered(ctx: ServiceContext, reference: str, copies: dict[st
 
 def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: Path | None = None,
                smtp: SmtpSettings | None = None, folder: Path | None = None,
-               passwords: dict[str, str] | None = None) -> tuple[DistributionResult, Changes]:
+               passwords: dict[str, str] | None = None,
+               encrypt_to_certificates: bool = False) -> tuple[DistributionResult, Changes]:
     """Send (or save) each agency's signed copy that it has not yet received, and log it.
 
     The copies are the ones the store kept when the minutes were signed; ``copies_dir`` (a
-    folder ``minutes --sign`` wrote) is the alternative for copies signed elsewhere.
+    folder ``minutes --sign`` wrote) is the alternative for copies signed elsewhere. With
+    ``encrypt_to_certificates`` each copy is encrypted to its agency's certificate from the
+    directory; an agency without a usable one stops the run before anything is sent.
     """
     require(actor, Permission.DISTRIBUTE)
     if (smtp is None) == (folder is None):
@@ -91,8 +94,14 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
     else:
         copies = load_signed_copies(copies_dir, reference)
         _check_against_rendered(ctx, reference, copies)
+    if encrypt_to_certificates and passwords:
+        raise InvalidInput("Choose password or certificate encryption for this distribution, not both.")
     with ctx.unit_of_work() as uow:
         plan = rules.plan_distribution(meeting, copies, uow.distributions.for_meeting(reference), passwords)
+    if encrypt_to_certificates and plan.deliveries:
+        # Only the agencies still to be sent need a certificate that is usable today.
+        certificates = certificates_for(ctx, [d.agency.code for d in plan.deliveries])
+        plan.deliveries = [replace(d, certificate=certificates[d.agency.code]) for d in plan.deliveries]
 
     def log(record: DistributionRecord) -> DistributionRecord:
         with ctx.unit_of_work() as uow:
@@ -193,8 +202,11 @@ def smtp_settings(ctx: ServiceContext, actor: User, password: str = "", **overri
 
 
 def save_smtp_password(ctx: ServiceContext, actor: User, password: str) -> None:
-    """Keep the SMTP password in the OS keyring; refused with the reason where none exists."""
-    require(actor, Permission.DISTRIBUTE)
+    """Keep the SMTP password in the OS keyring ('' forgets it); refused with the reason where
+    this computer has no secure keyring. The other settings are kept as they are."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    if password and not keyring_status().available:
+        raise InvalidInput(NO_KEYRING)
     if password:
         ctx.store.save_secret(SMTP_PASSWORD_SECRET, password)
     else:
@@ -202,13 +214,5 @@ def save_smtp_password(ctx: ServiceContext, actor: User, password: str) -> None:
 
 
 def save_smtp_settings(ctx: ServiceContext, actor: User, settings: SmtpSettings) -> Changes:
-    require(actor, Permission.DISTRIBUTE)
-    check_settings(replace(settings, password=""))
-    with ctx.unit_of_work() as uow:
-        for key in SMTP_SETTING_KEYS:
-            value = getattr(settings, key)
-            uow.settings.set(f"smtp.{key}", value.value if isinstance(value, SmtpSecurity) else value)
-        uow.audit.append(actor.name, "settings.smtp", "settings", {"host": settings.host})
-        uow.commit()
-    return Changes(settings=True)
-
+    """The settings without the password (see ``mail_settings.save_mail_settings``)."""
+    return save_mail_settings(ctx, actor, replace(settings, password=""), None)

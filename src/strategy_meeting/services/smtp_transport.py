@@ -199,3 +199,20 @@ class SmtpTransport:
             except (OSError, smtplib.SMTPException):
                 self._client.close()  # the messages already accepted stay sent
             self._client = None
+
+
+def try_connection(settings: SmtpSettings) -> None:
+    """Connect, secure the connection, sign in and say goodbye, sending nothing.
+
+    The settings page's "Test connection": ``SendFailed`` carries the server's (or the
+    network's) reason when any step fails.
+    """
+    check_settings(settings)
+    try:
+        client = SmtpTransport(settings)._connect()
+    except (OSError, smtplib.SMTPException) as error:
+        raise SendFailed(_reason(error), connection_lost=True) from None
+    try:
+        client.quit()
+    except (OSError, smtplib.SMTPException):
+        client.close()

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -136,6 +137,15 @@ def agency_values(a: Agency) -> dict[str, Any]:
 
 def agency_in(row: Any) -> Agency:
     return Agency(row.code, row.name, AgencyKind(row.kind) if row.kind else None, row.email or "")
+
+
+def directory_agency_values(a: Agency) -> dict[str, Any]:
+    """The directory also keeps the agency's certificate (a meeting's agencies never do)."""
+    return agency_values(a) | {"certificate": bytes(a.certificate) or None}
+
+
+def directory_agency_in(row: Any) -> Agency:
+    return replace(agency_in(row), certificate=bytes(row.certificate or b""))
 
 
 def child_values(c: SubjectChild) -> dict[str, Any]:

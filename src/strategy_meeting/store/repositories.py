@@ -341,14 +341,15 @@ class AgencyDirectory:
         self._s = session
 
     def list(self) -> list[Agency]:
-        return [mp.agency_in(r) for r in self._s.execute(select(AgencyRow).order_by(AgencyRow.code)).scalars()]
+        return [mp.directory_agency_in(r)
+                for r in self._s.execute(select(AgencyRow).order_by(AgencyRow.code)).scalars()]
 
     def get(self, code: str) -> Agency | None:
         r = self._s.execute(select(AgencyRow).where(AgencyRow.code == code)).scalar()
-        return None if r is None else mp.agency_in(r)
+        return None if r is None else mp.directory_agency_in(r)
 
     def upsert(self, agency: Agency) -> None:
-        values = mp.agency_values(agency)
+        values = mp.directory_agency_values(agency)
         if self.get(agency.code) is None:
             self._s.execute(insert(AgencyRow).values(**values))
         else:

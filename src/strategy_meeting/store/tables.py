@@ -36,6 +36,7 @@ class AgencyRow(Base):
     name: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str | None] = mapped_column(String(32), nullable=True)
     email: Mapped[str] = mapped_column(String(320), default="")
+    certificate: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # DER, for encryption
 
 
 class MeetingRow(Base):

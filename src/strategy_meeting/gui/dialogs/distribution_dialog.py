@@ -10,13 +10,14 @@ again retries only the agencies without a delivered copy (the service decides th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QFileDialog,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QRadioButton,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from strategy_meeting.domain.errors import InvalidInput
@@ -116,6 +117,18 @@ class DistributionDialog(QDialog):
         self.folder_label.setAccessibleName("Chosen folder")
         layout.addWidget(self.folder_label)
         self.folder_radio.toggled.connect(lambda on: on and self.choose_folder())
+        protection_row = QHBoxLayout()
+        protection_label = QLabel("&Protect each copy:")
+        self.protection = QComboBox()
+        self.protection.setAccessibleName("How each copy is protected")
+        self.protection.addItem("Not encrypted (the signed copy as it is)", "")
+        self.protection.addItem("Encrypted to each agency's certificate (AES-256)", "certificate")
+        self.protection.setToolTip("Certificates are kept in Settings > Agencies. An agency without one "
+                                   "stops the sending before anything goes out.")
+        protection_label.setBuddy(self.protection)
+        protection_row.addWidget(protection_label)
+        protection_row.addWidget(self.protection, 1)
+        layout.addLayout(protection_row)
         self.table_model = DistributionLogModel(self)
         self.table = QTableView()
         self.table.setModel(self.table_model)
@@ -171,17 +184,23 @@ class DistributionDialog(QDialog):
 
     def send(self) -> bool:
         ctx, actor, ref = self.state.ctx, self.state.actor, self.reference
+        to_certificates = self.protection.currentData() == "certificate"
         if self.folder_radio.isChecked():
             if self.folder is None and not self.choose_folder():
                 return False
             folder = self.folder
 
             def call() -> Any:
-                return distribution_service.distribute(ctx, actor, ref, folder=folder)
+                return distribution_service.distribute(ctx, actor, ref, folder=folder,
+                                                       encrypt_to_certificates=to_certificates)
         else:
+            smtp = self.mail_settings()
+            if smtp is None:
+                return False
+
             def call() -> Any:
-                return distribution_service.distribute(
-                    ctx, actor, ref, smtp=distribution_service.smtp_settings(ctx, actor))
+                return distribution_service.distribute(ctx, actor, ref, smtp=smtp,
+                                                       encrypt_to_certificates=to_certificates)
         self.send_button.setEnabled(False)
 
         def done(result: Any) -> None:
@@ -197,6 +216,24 @@ class DistributionDialog(QDialog):
         ops.run_op(self, call, done, progress="Distributing the minutes\u2026",
                    bus=getattr(self.state, "bus", None), on_error=failed)
         return True
+
+    def mail_settings(self) -> Any:
+        """The saved mail settings, with the account's password: from the OS keyring, or
+        asked for here (used for this run only) where this computer keeps none."""
+        try:
+            smtp = distribution_service.smtp_settings(self.state.ctx, self.state.actor)
+        except Exception as exc:  # noqa: BLE001 - shown without a traceback
+            ops.show_error(self, exc)
+            return None
+        if smtp.username and not smtp.password:
+            password, ok = QInputDialog.getText(
+                self, "Mail server password",
+                f"Password of the account {smtp.username} on {smtp.host}\n(used for this sending only, not saved):",
+                QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+            smtp = replace(smtp, password=password)
+        return smtp
 
     def acknowledge(self, by: str | None = None) -> bool:
         rows = self.table.selectionModel().selectedRows()

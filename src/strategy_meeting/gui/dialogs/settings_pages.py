@@ -27,6 +27,7 @@ from strategy_meeting.domain.roles import Permission, Role, allowed
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.agency_kinds import agency_kind_label, agency_kind_labels
 from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.widgets.agency_certificate_box import AgencyCertificateBox
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
 from strategy_meeting.services import agencies, identity_list, settings, users
 
@@ -93,8 +94,8 @@ class AgenciesPage(SettingsPage):
     def __init__(self, state: AppState) -> None:
         super().__init__(state)
         layout = QVBoxLayout(self)
-        self.table = _table([self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("E-mail")],
-                            self.tr("Agency directory"))
+        self.table = _table([self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("E-mail"),
+                             self.tr("Certificate")], self.tr("Agency directory"))
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.code = QLineEdit()
@@ -116,6 +117,9 @@ class AgenciesPage(SettingsPage):
         form.addRow(self.tr("&E-mail:"), self.email)
         _buddies(form)
         layout.addLayout(form)
+        self.certificate_box = AgencyCertificateBox(state, self)
+        self.certificate_box.changed.connect(self._certificate_changed)
+        layout.addWidget(self.certificate_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.new_button = QPushButton(self.tr("&New"))
@@ -134,11 +138,13 @@ class AgenciesPage(SettingsPage):
 
     def load(self) -> None:
         self._agencies = agencies.list_agencies(self.state.ctx, self.state.actor)
-        _fill(self.table, [[a.code, a.name, agency_kind_label(a.kind) if a.kind else "", a.email]
-                           for a in self._agencies])
+        _fill(self.table, [[a.code, a.name, agency_kind_label(a.kind) if a.kind else "", a.email,
+                            self.tr("Yes") if a.certificate else ""] for a in self._agencies])
+        self.certificate_box.show_agency(None)
 
     def clear(self) -> None:
         self.table.setRowCount(0)
+        self.certificate_box.show_agency(None)
 
     def _selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -148,6 +154,17 @@ class AgenciesPage(SettingsPage):
             self.name.setText(a.name)
             self.kind.setCurrentIndex(max(self.kind.findData(a.kind.value if a.kind else None), 0))
             self.email.setText(a.email)
+        self.certificate_box.show_agency(self._agencies[rows[0].row()] if rows else None)
+
+    def _certificate_changed(self, code: str) -> None:
+        self.load()
+        self.table.clearSelection()
+        self.select(code)
+
+    def select(self, code: str) -> None:
+        for row, agency in enumerate(self._agencies):
+            if agency.code == code:
+                self.table.selectRow(row)
 
     def _new(self) -> None:
         self.table.clearSelection()
@@ -331,8 +348,10 @@ class SecurityPage(SettingsPage):
 
 # Pages in their own modules subclass SettingsPage, so they are imported after it.
 from strategy_meeting.gui.dialogs.settings_backup_page import BackupPage  # noqa: E402
+from strategy_meeting.gui.dialogs.settings_mail_page import MailServerPage  # noqa: E402
 
 # The order of the tabs.
-PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage, BackupPage]
+PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage, MailServerPage,
+                                   BackupPage]
 
 __all__ = ["PAGES", "SettingsPage"]
