@@ -177,7 +177,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setVisible(can_admin)
         self.new_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
         self.reconvene_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
-        self.refresh(first=True)
+        # After a start-up preview the rows are already on screen: the full list can come
+        # from the worker like any later search, leaving this thread free to answer the user.
+        self.refresh(first=not self.meetings.model.is_preview)
 
     def show_preview(self, preview: ListPreview) -> None:
         """The newest page of the list, read while the store finishes opening (a remembered
