@@ -248,11 +248,10 @@ def main() -> None:
 
         reference = window.meetings.selected_reference()
         if reference and workspace_launcher._workspace_class() is not workspace_launcher.StandInWorkspace:
-            workspace = workspace_launcher.open_workspace(controller.state, reference)
-            workspace.resize(QSize(1280, 860))
-            save(workspace, args.out, "meeting-workspace", app)
+            # The workspace's own shots come from tools/workspace_screenshots.py; here it is only
+            # opened, so that locking below hides it as the app does.
+            workspace_launcher.open_workspace(controller.state, reference)
             controller.lock()
-            save(workspace, args.out, "meeting-workspace-locked", app)
         else:
             controller.lock()
 

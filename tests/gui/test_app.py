@@ -12,11 +12,16 @@ from gui_support import make_controller  # noqa: F401 - fixture
 from strategy_meeting.gui import app as gui_app
 
 
-def test_application_is_named_in_uk_english_with_the_style_sheet(qapp):
+def test_application_is_named_in_uk_english_and_styles_only_the_screens_that_use_it(qapp, tmp_path):
+    from strategy_meeting.gui.style import style_sheet
+    from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
+
     app = gui_app.build_application()
     assert app.applicationName() == "Strategy Meeting" and app.organizationName() == "Strategy Meeting"
     assert QLocale().name() == "en_GB"
-    assert "lockedTitle" in app.styleSheet()
+    # No application-wide sheet (it would slow every widget); the screens take it themselves.
+    assert app.styleSheet() == "" and "lockedTitle" in style_sheet()
+    assert UnlockPanel(tmp_path).styleSheet() == style_sheet()
 
 
 def test_an_unexpected_error_shows_a_plain_dialog_and_logs_only_its_type(qapp, caplog):

@@ -34,15 +34,9 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def style_sheet() -> str:
-    try:
-        return (paths.ui_dir() / "app.qss").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return ""  # a missing style sheet makes the app plainer, not unusable
-
-
 def build_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with our name, UK English and style sheet (or the existing one)."""
+    """The QApplication with our name and UK English (or the existing one). The style sheet is
+    set per screen (gui/style.py), not here."""
     existing = QApplication.instance()
     if existing is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -53,7 +47,6 @@ def build_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setDesktopFileName("strategy-meeting")
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    app.setStyleSheet(style_sheet())
     return app
 
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from strategy_meeting.gui.style import apply_style
+
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
@@ -30,6 +32,7 @@ class RecoveryDialog(QDialog):
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None, *, user: str = "") -> None:
         super().__init__(parent)
+        apply_style(self)  # the emphasis styles for this subtree (gui/style.py)
         self.data_dir = data_dir
         self.setWindowTitle(self.tr("Unlock with the recovery key"))
         self.setMinimumWidth(520)

@@ -41,6 +41,7 @@ from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import User
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.style import apply_style
 from strategy_meeting.services import backup, session
 from strategy_meeting.services.context import ServiceContext
 
@@ -62,6 +63,7 @@ class RestoreDialog(QDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None, *,
                  lock: Callable[[], None] | None = None, on_restored: Restored | None = None) -> None:
         super().__init__(parent)
+        apply_style(self)  # the emphasis styles for this subtree (gui/style.py)
         self.state = state
         self.data_dir = state.data_dir
         self._clock = state.ctx.clock

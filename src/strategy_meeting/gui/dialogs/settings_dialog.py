@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.style import apply_style
 from strategy_meeting.gui.dialogs.lock_aware import LockAwareDialog
 from strategy_meeting.gui.dialogs.settings_pages import PAGES, SettingsPage
 
@@ -15,6 +16,7 @@ from strategy_meeting.gui.dialogs.settings_pages import PAGES, SettingsPage
 class SettingsDialog(LockAwareDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
+        apply_style(self)  # the emphasis styles for this subtree (gui/style.py)
         self.setWindowTitle(self.tr("Settings and administration"))
         self.resize(820, 560)
         layout = QVBoxLayout(self)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from strategy_meeting.gui.style import apply_style
+
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import Role, User
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
@@ -211,6 +213,7 @@ class SetupWizard(QWizard):
         create: Callable[..., tuple[ServiceContext, User, str]] | None = None,
     ) -> None:
         super().__init__(parent)
+        apply_style(self)  # the emphasis styles for this subtree (gui/style.py)
         self.data_dir = data_dir
         self._create = create or session.init_store
         self.ctx: ServiceContext | None = None

@@ -13,11 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.style import apply_style
 
 
 class LockedPlaceholder(QWidget):
     def __init__(self, message: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        apply_style(self)  # the emphasis styles for this subtree (gui/style.py)
         self.setObjectName("lockedPlaceholder")
         layout = QVBoxLayout(self)
         layout.addStretch(1)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from strategy_meeting.gui.style import apply_style
+
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.gui import ops
 from strategy_meeting.services import session
@@ -42,6 +44,7 @@ class UnlockPanel(QWidget):
         last_user: Callable[[], str | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
+        apply_style(self)  # the emphasis styles for this subtree (gui/style.py)
         self.data_dir = data_dir
         self._clock = clock
         self._last_user = last_user

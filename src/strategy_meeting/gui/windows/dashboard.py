@@ -21,6 +21,7 @@ from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.meeting import MeetingSummary
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
+from strategy_meeting.gui.style import apply_style
 from strategy_meeting.gui.models.meeting_list import format_held
 from strategy_meeting.services import dashboard as dashboard_service
 from strategy_meeting.services.dashboard import Dashboard
@@ -49,6 +50,7 @@ class DashboardPanel(QWidget):
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        apply_style(self)  # the emphasis styles for this subtree (gui/style.py)
         self.state = state
         self.data: Dashboard | None = None
         self._generation = 0
