@@ -226,5 +226,6 @@ def test_a_remembered_store_shows_its_list_read_only_before_the_store_is_fully_o
     finally:
         release.set()
     qtbot.waitUntil(lambda: not controller.state.is_locked, timeout=30_000)
-    assert not pane.model.is_preview and pane.model.rowCount() == len(expected)
+    qtbot.waitUntil(lambda: not pane.model.is_preview, timeout=30_000)  # the full list, from the worker
+    assert pane.model.rowCount() == len(expected)
     assert window.statusBar().currentMessage() == "" and pane.new_button.isEnabled()

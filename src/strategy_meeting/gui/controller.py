@@ -106,6 +106,9 @@ class AppController(QObject):
                 return None if found is None else (found, found.preview(PAGE_SIZE))
 
             ops.run_op(window, find, self._remembered_found, on_error=self._keyring_failed)
+        # While the user types (or the remembered store opens), the worker loads the store layer.
+        ops.run_op(window, session.load_store_layer,
+                   on_error=lambda exc: log.warning("store layer not preloaded: %s", type(exc).__name__))
 
     def _remembered_found(
         self, found: tuple[quick_start.RememberedStart, quick_start.ListPreview | None] | None

@@ -115,6 +115,13 @@ def open_with_recovery_key(
     return ctx, actor
 
 
+def load_store_layer() -> None:
+    """Import the store layer (SQLAlchemy, alembic's check, Argon2) now. The app calls this in
+    its worker once the window is up, so the first unlock does not wait for the imports."""
+    import strategy_meeting.store.database  # noqa: F401
+    import strategy_meeting.store.key_slots  # noqa: F401
+
+
 def has_store(data_dir: Path) -> bool:
     return layout.store_exists(data_dir)
 
