@@ -5,6 +5,8 @@ the validation fail with anything but the app's own error."""
 
 from __future__ import annotations
 
+import socket
+
 import keyring
 import pytest
 from hypothesis import given
@@ -36,9 +38,24 @@ def test_each_bad_field_is_named(host, port, security, sender, message):
         mail_settings.validate_mail_settings(host, port, security, sender)
 
 
-@pytest.mark.parametrize("host", ["smtp.example.org", "127.0.0.1", "::1", "[::1]", "localhost", "mail-1.nhs.net."])
+@pytest.mark.parametrize("host", ["smtp.example.org", "127.0.0.1", "::1", "localhost", "mail-1.nhs.net."])
 def test_server_names_and_addresses_are_accepted(host):
     assert mail_settings.validate_mail_settings(f" {host} ", 587, "starttls", SENDER).host == host
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("[::1]", "::1"), ("[2001:db8::25]", "2001:db8::25"),
+                                             ("[127.0.0.1]", "127.0.0.1")])
+def test_a_bracketed_address_is_kept_as_one_the_connection_can_use(typed, kept):
+    # "[::1]" is how an IPv6 address is written in a URL; the socket layer does not resolve
+    # it with the brackets, so a host kept that way could never be connected to.
+    settings = mail_settings.validate_mail_settings(typed, 587, "starttls", SENDER)
+    assert settings.host == kept
+    socket.getaddrinfo(settings.host, 587, type=socket.SOCK_STREAM)  # resolves, no DNS needed
+
+
+def test_a_bracketed_loopback_address_counts_as_this_computer():
+    settings = mail_settings.validate_mail_settings("[::1]", 2525, "none", SENDER)
+    assert settings.host == "::1" and settings.security is SmtpSecurity.NONE
 
 
 def test_no_encryption_is_accepted_for_loopback_only_and_never_with_a_password(ctx, admin):

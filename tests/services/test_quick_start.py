@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from strategy_meeting.domain.errors import PermissionDenied
+from strategy_meeting.domain.errors import PermissionDenied, StoreCorrupted
 from strategy_meeting.domain.meeting import MeetingQuery
 from strategy_meeting.domain.roles import Role
 from strategy_meeting.services import exchange, meetings, quick_start, session, users
@@ -124,3 +124,49 @@ def test_the_reader_never_writes(demo_store):
     reader.close()
     store, _user = Store.open(data_dir, PASSPHRASE)
     store.close()
+
+
+def _damage_page_of(data_dir, key: bytes, table: str) -> None:
+    """Flip one byte inside the root page of ``table``: its HMAC no longer checks out."""
+    conn = connect_raw(data_dir / "store.db", key)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    conn.close()
+    with open(data_dir / "store.db", "r+b") as fh:
+        fh.seek((root - 1) * 4096 + 100)
+        byte = fh.read(1)
+        fh.seek(-1, 1)
+        fh.write(bytes([byte[0] ^ 0xFF]))
+
+
+def test_a_damaged_list_gives_no_preview_and_the_full_open_decides(demo_store, clock, monkeypatch):
+    # The preview is optional: a damaged page it reads must not end the remembered start with
+    # a raw SQLite error (and the key left in memory); the full open then says what is wrong,
+    # or opens the store read only, exactly as an open by passphrase would.
+    data_dir, key = demo_store
+    _damage_page_of(data_dir, key, "meetings")
+    remember(monkeypatch, key, "chair")
+    start = quick_start.find(data_dir, clock)
+    assert start.preview(PAGE) is None
+    try:
+        opened = start.open_session()
+    except StoreCorrupted:
+        opened = None
+    if opened is not None:
+        opened[0].close()
+    assert not any(start._remembered._key)  # zeroed either way
+
+
+def test_a_failed_preview_forgets_the_key(demo_store, clock, monkeypatch):
+    # When the preview fails for any other reason the start-up is abandoned (the app asks for
+    # the passphrase), so the key read from the keyring must not stay in memory.
+    data_dir, key = demo_store
+    remember(monkeypatch, key, "chair")
+    start = quick_start.find(data_dir, clock)
+
+    def broken(self, name):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(ListReader, "user", broken)
+    with pytest.raises(RuntimeError):
+        start.preview(PAGE)
+    assert not any(start._remembered._key)

@@ -76,6 +76,10 @@ def validate_mail_settings(host: str, port: int | None, security: SmtpSecurity |
     problem = host_problem(host)
     if problem:
         raise InvalidInput(problem)
+    if host.startswith("[") and host.endswith("]"):
+        # "[::1]" is URL notation: the socket layer resolves the address only without the
+        # brackets, so keep it bare (host_problem has checked it is an IP address).
+        host = host[1:-1]
     try:
         security = SmtpSecurity(security)
     except ValueError:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from strategy_meeting.domain.errors import StoreCorrupted
 from strategy_meeting.domain.meeting import MeetingSummary
 from strategy_meeting.domain.roles import User
 
@@ -48,8 +49,16 @@ class RememberedStart:
 
     def preview(self, page_size: int) -> ListPreview | None:
         """None when there is nothing safe to show before the full open: a schema that needs
-        migrating, or an account that is missing or disabled (the full open then says why)."""
-        reader = self._remembered.reader()
+        migrating, an account that is missing or disabled, or a damaged page in what the list
+        reads (the full open then says why, or opens the store read only). Any other failure
+        abandons the start, so the key is forgotten before the error goes up."""
+        try:
+            reader = self._remembered.reader()
+        except StoreCorrupted:
+            return None
+        except BaseException:
+            self.discard()
+            raise
         if reader is None:
             return None
         try:
@@ -60,6 +69,11 @@ class RememberedStart:
             now = self._clock() if self._clock else datetime.now(UTC)
             ids = reader.newest_ids(page_size, agency)
             return ListPreview(actor, reader.count(agency), reader.summaries(ids, now.astimezone().date(), agency))
+        except StoreCorrupted:
+            return None
+        except BaseException:
+            self.discard()
+            raise
         finally:
             reader.close()
 

@@ -20,7 +20,7 @@ from strategy_meeting.domain.meeting import MeetingSummary
 from strategy_meeting.domain.roles import Role, User
 
 from . import list_queries
-from .engine import connect_raw
+from .engine import connect_raw, damaged
 from .migrations import HEAD
 
 
@@ -48,9 +48,12 @@ class ListReader:
         return cls(conn)
 
     def user(self, name: str) -> User | None:
-        row = self._conn.execute(
-            "SELECT name, role, agency, display_name, active, id FROM users WHERE name = ?", (name,)
-        ).fetchone()
+        try:
+            row = self._conn.execute(
+                "SELECT name, role, agency, display_name, active, id FROM users WHERE name = ?", (name,)
+            ).fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise damaged(exc) from None
         if row is None:
             return None
         try:
@@ -59,14 +62,26 @@ class ListReader:
             return None
         return User(row[0], role, row[2], row[3], bool(row[4]), row[5])
 
+    # A page that fails its check is reported as the store's damage (StoreCorrupted), as the
+    # full store reports it, never as a raw SQLite error.
+
     def newest_ids(self, limit: int, agency: str | None) -> list[int]:
-        return list_queries.newest_ids(self._conn, limit, agency)
+        try:
+            return list_queries.newest_ids(self._conn, limit, agency)
+        except sqlcipher3.DatabaseError as exc:
+            raise damaged(exc) from None
 
     def count(self, agency: str | None) -> int:
-        return list_queries.count(self._conn, agency)
+        try:
+            return list_queries.count(self._conn, agency)
+        except sqlcipher3.DatabaseError as exc:
+            raise damaged(exc) from None
 
     def summaries(self, ids: list[int], today: date, agency: str | None) -> list[MeetingSummary]:
-        return list_queries.summaries(self._conn, ids, today, agency)
+        try:
+            return list_queries.summaries(self._conn, ids, today, agency)
+        except sqlcipher3.DatabaseError as exc:
+            raise damaged(exc) from None
 
     def close(self) -> None:
         self._conn.close()

@@ -5,6 +5,9 @@ whatever was typed in them, after unlocking.
 
 Hazard: open these with ``open()``, not ``exec()``. Hiding a dialog that runs its own event
 loop ends that loop (Qt rejects it), and the typed text would be thrown away.
+
+A dialog belongs to the user who opened it: when someone else unlocks, it is closed, not
+shown again, so one user's typing (or an administrator's settings) never appears to another.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ class LockAwareDialog(QDialog):
         super().__init__(parent)
         self.state = state
         self._hidden_by_lock = False
+        self.owner = None if state.is_locked else state.actor.name
         state.locked.connect(self._on_locked)
         state.unlocked.connect(self._on_unlocked)
         self.finished.connect(self._disconnect)
@@ -31,6 +35,9 @@ class LockAwareDialog(QDialog):
     def _on_unlocked(self) -> None:
         if self._hidden_by_lock:
             self._hidden_by_lock = False
+            if self.owner is not None and self.state.actor.name != self.owner:
+                self.reject()  # another user unlocked: what was typed here is not theirs to see
+                return
             self.show()
             self.raise_()
 

@@ -34,15 +34,31 @@ class SettingsDialog(LockAwareDialog):
         layout.addWidget(buttons)
         state.unlocked.connect(self._reload)
         state.locked.connect(self._clear)
-        self._reload()
+        self.finished.connect(self._finished)
+        self._load_pages()
 
     def page(self, name: str) -> SettingsPage:
         return next(p for p in self.pages if type(p).__name__ == name)
 
-    def _reload(self) -> None:
+    def _load_pages(self) -> None:
         if not self.state.is_locked:
             for page in self.pages:
                 page.load()
+
+    def _reload(self) -> None:
+        # Only a dialog on show is reloaded: one closed earlier, or closed because another
+        # user unlocked, must not ask the services for what the new user may not read.
+        if self.isVisible():
+            self._load_pages()
+
+    def _finished(self) -> None:
+        if self.hidden_by_lock:
+            return  # hidden by the lock, not closed: it follows the next unlock
+        for signal, slot in ((self.state.unlocked, self._reload), (self.state.locked, self._clear)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
 
     def _clear(self) -> None:
         for page in self.pages:
