@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from strategy_meeting.domain.meeting import (
@@ -32,7 +33,7 @@ def _minute_taker(m: Meeting, name: str) -> Person | None:
 
 class DetailsSection(FormSection):
     key = "details"
-    title = "Details and referral"
+    title = QT_TRANSLATE_NOOP("DetailsSection", "Details and referral")
 
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
