@@ -132,7 +132,8 @@ class MeetingListModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("MeetingListModel", Column.TITLES[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return "Click to sort" if section in Column.SORT_KEYS else "This column cannot be sorted"
+            return (QCoreApplication.translate("MeetingListModel", "Click to sort") if section in Column.SORT_KEYS
+                    else QCoreApplication.translate("MeetingListModel", "This column cannot be sorted"))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

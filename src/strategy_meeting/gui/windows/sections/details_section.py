@@ -22,7 +22,8 @@ from strategy_meeting.gui.forms.ui_details_section import Ui_DetailsSection
 
 from .form_section import Binding, FormSection, combo_binding, date_binding, line_binding, text_binding
 
-KIND_LABELS = {MeetingKind.INITIAL: "Initial strategy discussion", MeetingKind.RECONVENED: "Reconvened"}
+KIND_LABELS = {MeetingKind.INITIAL: QT_TRANSLATE_NOOP("DetailsSection", "Initial strategy discussion"),
+               MeetingKind.RECONVENED: QT_TRANSLATE_NOOP("DetailsSection", "Reconvened")}
 
 
 def _minute_taker(m: Meeting, name: str) -> Person | None:
@@ -40,8 +41,8 @@ class DetailsSection(FormSection):
         self.ui = Ui_DetailsSection()
         self.ui.setupUi(self)
         ui = self.ui
-        fill_combo(ui.kindCombo, [(label, kind) for kind, label in KIND_LABELS.items()], MeetingKind.INITIAL)
-        fill_combo(ui.formatCombo, [("Not recorded", "")] + [(label, f) for f, label in FORMAT_LABELS.items()], "")
+        fill_combo(ui.kindCombo, [(self.tr(label), kind) for kind, label in KIND_LABELS.items()], MeetingKind.INITIAL)
+        fill_combo(ui.formatCombo, [(self.tr("Not recorded"), "")] + [(label, f) for f, label in FORMAT_LABELS.items()], "")
         self.category_checks: dict[ConcernCategory, QCheckBox] = {
             ConcernCategory.PHYSICAL_ABUSE: ui.physicalCheck,
             ConcernCategory.SEXUAL_ABUSE: ui.sexualCheck,
@@ -91,7 +92,7 @@ class DetailsSection(FormSection):
         try:
             self.ui.referenceEdit.setText(meeting.reference)
             if "referral.source_agency" not in self.dirty:
-                fill_agency_combo(self.ui.sourceCombo, meeting, meeting.referral.source_agency, blank="Not recorded")
+                fill_agency_combo(self.ui.sourceCombo, meeting, meeting.referral.source_agency, blank=self.tr("Not recorded"))
         finally:
             self._loading = False
         super().show_meeting(meeting)
