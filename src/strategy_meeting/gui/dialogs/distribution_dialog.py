@@ -212,6 +212,7 @@ class DistributionDialog(QDialog):
         self.passwords_box.setVisible(by_password)
         if by_password:
             self._load_password_rows()
+            self.resize(self.width(), max(self.height(), 640))  # room for the table and the log
 
     def _load_password_rows(self) -> None:
         try:
