@@ -125,7 +125,7 @@ def test_distribute_failures_exit_non_zero_and_folder_delivery_completes(data_di
     r = run_cli(data_dir, *admin, "distribute", REF, "--copies", str(copies), "--to-folder", str(out),
                 passphrase=ADMIN_PASSPHRASE)
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in out.glob("*.pdf")) == [f"{REF}-{c}.pdf" for c in sorted(["CSC", "POLICE", "HEALTH", "EDU"])]
+    assert sorted(p.name for p in out.glob("*.pdf")) == [f"{REF}_{c}.pdf" for c in sorted(["CSC", "POLICE", "HEALTH", "EDU"])]
 
 
 def test_unencrypted_smtp_to_another_host_is_refused(data_dir: Path, tmp_path: Path) -> None:
@@ -174,7 +174,7 @@ def test_distribute_encrypted_to_certificates(data_dir: Path, tmp_path: Path) ->
     r = run_cli(data_dir, *base, "--to-folder", str(out), passphrase=ADMIN_PASSPHRASE)
     assert r.returncode == 0, r.stderr
     for code, key in keys.items():
-        wrapper = (out / f"{REF}-{code}.pdf").read_bytes()
+        wrapper = (out / f"{REF}_{code}.pdf").read_bytes()
         assert open_certificate_encrypted_copy(wrapper, key.decrypter()) == signed[code]
     (tmp_path / "p.json").write_text('{"EDU": "a long enough password"}')
     r = run_cli(data_dir, *base, "--passwords-file", str(tmp_path / "p.json"), "--to-folder", str(out),

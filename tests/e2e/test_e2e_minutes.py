@@ -182,7 +182,7 @@ def test_unsigned_rerender_then_distribution_sends_each_agency_its_signed_copy(b
         message = messages[0]
         pdfs = [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
         assert len(pdfs) == 1
-        code = pdfs[0].get_filename().removeprefix(f"{REF}-").removesuffix(".pdf")
+        code = pdfs[0].get_filename().removeprefix(f"{REF}_").removesuffix(".pdf")
         assert hashlib.sha256(pdfs[0].get_payload(decode=True)).hexdigest() == signed[code]
         body = message.get_body(preferencelist=("plain",)).get_content()
         assert not any(n in body or n in str(message["Subject"]) for n in PERSON_NAMES)
@@ -190,6 +190,6 @@ def test_unsigned_rerender_then_distribution_sends_each_agency_its_signed_copy(b
     out = built.root / "by-hand"
     r = built.cli(*admin, "distribute", REF, "--to-folder", str(out), passphrase=ADMIN_PASSPHRASE)
     assert r.returncode == 0 and "LA_HOUSING: saved" in r.stdout, r.stdout + r.stderr
-    saved = out / f"{REF}-LA_HOUSING.pdf"
+    saved = out / f"{REF}_LA_HOUSING.pdf"
     assert hashlib.sha256(saved.read_bytes()).hexdigest() == signed["LA_HOUSING"]
     assert built.cli("audit", "verify").returncode == 0

@@ -168,3 +168,55 @@ def test_a_wrong_passphrase_changes_nothing(unlocked, qtbot, messages):
     assert not state.is_locked and not list(data_dir.glob("store-replaced-*"))
     assert meetings.get(state.ctx, state.actor, REF).location == "Changed after the backup"
     dialog.reject()
+
+
+def damage_children_page(data_dir: Path, key: bytes) -> bytes:
+    from strategy_meeting.store.engine import connect_raw
+
+    conn = connect_raw(data_dir / "store.db", key)
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    db = data_dir / "store.db"
+    data = bytearray(db.read_bytes())
+    data[(page - 1) * 4096 + 300] ^= 0x04
+    db.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_store_found_damaged_shows_the_banner_and_restoring_from_it_heals_the_store(
+        unlocked, qtbot, messages):
+    """Security test 36 in the app: opening a meeting whose page is damaged says so, the main
+    window says the store is read only and offers the restore, which brings the meeting back."""
+    from strategy_meeting.gui.windows import workspace_launcher
+    from gui_support import unlock
+
+    state, window, data_dir = unlocked.state, unlocked.main_window, unlocked.state.data_dir
+    meetings.create(state.ctx, state.actor, template=sample_meeting())
+    made = backup.create_backup(state.ctx, state.actor)
+    key = state.ctx.store.raw_key_for_backup()
+    unlocked.lock()
+    damaged = damage_children_page(data_dir, key)
+    unlock(qtbot, unlocked)
+    assert window.damage_banner.isHidden()
+
+    workspace_launcher.open_workspace(state, REF)  # as a double-click in the list does
+    assert any("damaged" in m for m in messages)
+    qtbot.waitUntil(lambda: window.damage_banner.isVisible())
+    assert "read only" in window.damage_banner.text.text()
+    with pytest.raises(Exception, match="read only"):
+        meetings.create(state.ctx, state.actor, template=sample_meeting("SD-2026-0101"))
+    assert (data_dir / "store.db").read_bytes() == damaged
+    workspace_launcher.close_all()
+
+    qtbot.mouseClick(window.damage_banner.restore_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in window.findChildren(RestoreDialog) if d.isVisible())
+    fill_in(qtbot, dialog, made.path)
+    with qtbot.waitSignal(state.locked, timeout=60_000):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not state.is_locked, timeout=60_000)
+    assert window.damage_banner.isHidden()
+    assert meetings.get(state.ctx, state.actor, REF).children
+    assert state.ctx.store.integrity_problems() == []
+    (aside,) = data_dir.glob("store-replaced-*")
+    assert (aside / "store.db").read_bytes() == damaged  # kept for the IT service

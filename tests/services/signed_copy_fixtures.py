@@ -84,7 +84,7 @@ def write_signed_set(folder: Path, reference: str, recipients: list[str]) -> dic
     copies: dict[str, bytes] = {}
     for recipient in recipients:
         data = sign(unsigned_pdf(reference, recipient), folder / "signer.pem", key_pem)
-        name = f"{reference}-{recipient}.pdf"
+        name = f"{reference}_{recipient}.pdf"  # as the minutes name it
         (folder / name).write_bytes(data)
         copies[recipient] = data
         entries.append({"recipient": recipient, "file": name,

@@ -106,8 +106,8 @@ def test_each_agency_gets_exactly_its_own_signed_copy_once(setup) -> None:
         assert len(messages) == 1
         files = attachments(messages[0])
         pdfs = {name: data for name, data in files.items() if name.endswith(".pdf")}
-        assert list(pdfs) == [f"{REF}-{code}.pdf"]
-        data = pdfs[f"{REF}-{code}.pdf"]
+        assert list(pdfs) == [f"{REF}_{code}.pdf"]
+        data = pdfs[f"{REF}_{code}.pdf"]
         assert data == copies[code].data
         assert f"copy for {code}" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
         check_signature_intact(data, code)
@@ -212,7 +212,7 @@ def test_encrypted_copy_opens_with_its_password_and_its_signature_still_verifies
     with SmtpServer() as server:
         run_email(meeting, copies, log, clock, plain(server.port), {"HEALTH": password})
     message = next(x.message for x in server.received if x.recipients == ["health@example.org"])
-    wrapper = attachments(message)[f"{REF}-HEALTH.pdf"]
+    wrapper = attachments(message)[f"{REF}_HEALTH.pdf"]
     assert wrapper != copies["HEALTH"].data and b"copy for HEALTH" not in wrapper
     inner = open_encrypted_copy(wrapper, password)
     assert inner == copies["HEALTH"].data
@@ -233,8 +233,8 @@ def test_folder_delivery_saves_each_copy_and_email_then_skips_them(setup, tmp_pa
     plan = plan_distribution(meeting, copies, log.records)
     deliver_to_folder(meeting, plan, out, clock, log.add)
     for code in ("CSC", "POLICE", "HEALTH", "EDU"):
-        assert (out / f"{REF}-{code}.pdf").read_bytes() == copies[code].data
-    assert (out / f"{REF}-POLICE-actions.ics").exists() and not (out / f"{REF}-EDU-actions.ics").exists()
+        assert (out / f"{REF}_{code}.pdf").read_bytes() == copies[code].data
+    assert (out / f"{REF}_POLICE-actions.ics").exists() and not (out / f"{REF}_EDU-actions.ics").exists()
     assert not list(out.glob(".partial-*"))
     assert {r.outcome for r in log.records} == {DistributionOutcome.SAVED}
     assert all(r.address == str(out) and r.channel is DistributionChannel.FOLDER for r in log.records)
@@ -247,9 +247,9 @@ def test_changed_or_missing_copy_stops_distribution_before_anything_is_sent(setu
     meeting, _, _, _, _ = setup
     folder = tmp_path / "set"
     write_signed_set(folder, REF, ["CSC", "POLICE", "HEALTH", "EDU"])
-    data = bytearray((folder / f"{REF}-POLICE.pdf").read_bytes())
+    data = bytearray((folder / f"{REF}_POLICE.pdf").read_bytes())
     data[400] ^= 0x01
-    (folder / f"{REF}-POLICE.pdf").write_bytes(bytes(data))
+    (folder / f"{REF}_POLICE.pdf").write_bytes(bytes(data))
     with pytest.raises(VerificationFailed, match="does not match the manifest"):
         load_signed_copies(folder, REF)
     partial = tmp_path / "partial"
@@ -340,7 +340,7 @@ def test_a_copy_changed_after_signing_is_refused_even_with_a_matching_manifest(t
 
     folder = tmp_path / "set"
     write_signed_set(folder, REF, ["CSC"])
-    path = folder / f"{REF}-CSC.pdf"
+    path = folder / f"{REF}_CSC.pdf"
     data = path.read_bytes()
     at = data.index(b"ReportLab")  # in the signed revision's document information
     path.write_bytes(data[:at] + b"ReportLaX" + data[at + 9:])

@@ -88,7 +88,7 @@ def test_only_signed_off_meetings_by_a_chair_or_administrator(ctx, chair, admin,
 def test_copies_the_store_did_not_sign_are_refused(ctx, admin, signed_off, tmp_path) -> None:
     with ctx.unit_of_work() as uow:
         for code in CODES:
-            uow.copies.add(CopyRecord(REF, code, f"{REF}-{code}.pdf", "0" * 64, datetime.now(UTC), "Chair"))
+            uow.copies.add(CopyRecord(REF, code, f"{REF}_{code}.pdf", "0" * 64, datetime.now(UTC), "Chair"))
         uow.commit()
     with pytest.raises(VerificationFailed, match="not one this store signed"):
         distribution_service.distribute(ctx, admin, REF, copies_dir=signed_off, folder=tmp_path / "o")

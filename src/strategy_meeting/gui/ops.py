@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import UserError
+from strategy_meeting.domain.errors import StoreCorrupted, UserError
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +52,27 @@ class _Job(QRunnable):
             self.signals.finished.emit(result)
 
 
+class _Notices(QObject):
+    """App-wide news from failed calls that a window should act on, not just show."""
+
+    store_damaged = Signal(str)  # the store found damaged: it reads only from now on
+
+
+_notices: _Notices | None = None
+
+
+def notices() -> _Notices:
+    global _notices
+    if _notices is None:
+        _notices = _Notices()
+    return _notices
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A user's mistake gets its own message; anything else a plain apology, never a
     traceback and never record content (the log gets only the exception type)."""
+    if isinstance(exc, StoreCorrupted):
+        notices().store_damaged.emit(str(exc))
     if isinstance(exc, UserError):
         QMessageBox.warning(parent, "Strategy Meeting", str(exc))
     else:

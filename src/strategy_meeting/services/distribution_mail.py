@@ -18,6 +18,8 @@ from email.utils import format_datetime, make_msgid, parseaddr
 
 from strategy_meeting.domain.agency import Agency
 
+from .minutes.manifest import copy_file_name as minutes_copy_file_name
+
 
 @dataclass(frozen=True)
 class Attachment:
@@ -28,9 +30,9 @@ class Attachment:
 
 
 def copy_file_name(reference: str, agency_code: str) -> str:
-    """``SD-2026-0042-EDU.pdf``: the reference and agency code only, never a person's name."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in f"{reference}-{agency_code}")
-    return f"{safe}.pdf"
+    """``SD-2026-0042_EDU.pdf``: the name the minutes gave the signed copy, so the file an
+    agency receives is the file the chair generated (reference and code only, ASCII)."""
+    return minutes_copy_file_name(reference, agency_code, draft=False)
 
 
 def calendar_file_name(reference: str, agency_code: str) -> str:

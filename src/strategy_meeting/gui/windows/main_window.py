@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.backup_menu import add_backup_action, add_restore_action
+from strategy_meeting.gui import ops
+from strategy_meeting.gui.widgets.damage_banner import DamageBanner
 from strategy_meeting.gui.widgets.locked_placeholder import LockableStack
 from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
 from strategy_meeting.gui.windows import workspace_launcher
@@ -55,7 +57,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(home, self.tr("&Home"))
         self.tabs.addTab(self.actions_tracker, self.tr("&Actions tracker"))
-        self.stack = LockableStack(state, self.tabs, unlock_panel)
+        self.damage_banner = DamageBanner(lambda: self.restore_action.trigger())
+        record = QWidget()
+        column = QVBoxLayout(record)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.damage_banner)
+        column.addWidget(self.tabs, 1)
+        self.stack = LockableStack(state, record, unlock_panel)
         self.setCentralWidget(self.stack)
         self.user_label = QLabel()
         self.user_label.setAccessibleName(self.tr("Signed in as"))
@@ -68,6 +77,7 @@ class MainWindow(QMainWindow):
         self._panels_pending = False
         self.meetings.table.viewport().installEventFilter(self)
         self._build_menus()
+        ops.notices().store_damaged.connect(self._store_damaged)
         state.locked.connect(self._on_locked)
         state.unlocked.connect(self._on_unlocked)
         if state.is_locked:
@@ -138,7 +148,12 @@ class MainWindow(QMainWindow):
 
     # ---- lock and unlock ------------------------------------------------------------
 
+    def _store_damaged(self, detail: str) -> None:
+        if not self.state.is_locked:
+            self.damage_banner.show_damage(detail)
+
     def _on_locked(self) -> None:
+        self.damage_banner.clear()  # the next session finds out for itself
         self.meetings.clear()
         self.dashboard.clear()
         self.actions_tracker.clear()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.errors import StoreCorrupted
 from strategy_meeting.domain.meeting import MeetingQuery, MeetingStatus, MeetingSummary
 from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui import ops
@@ -188,7 +189,13 @@ class MeetingsPane(QWidget):
             ops.show_error(self, exc)
 
     def _fetch_rows(self, ids: list[int]):  # type: ignore[no-untyped-def]
-        return meetings.summaries(self.state.ctx, self.state.actor, ids)
+        try:
+            return meetings.summaries(self.state.ctx, self.state.actor, ids)
+        except StoreCorrupted as exc:
+            # The model shows a page it cannot read as blanks (a paint must not fail); the
+            # window still has to hear that the store is damaged.
+            ops.notices().store_damaged.emit(str(exc))
+            raise
 
     def _sort(self, order_by: str, descending: bool) -> None:
         if (order_by, descending) == (self._order_by, self._descending):
