@@ -20,6 +20,7 @@ from strategy_meeting.domain.errors import VerificationFailed
 from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog
 from strategy_meeting.services import identities, meetings, signoff
 from strategy_meeting.services.copy_encryption import open_encrypted_copy
+from strategy_meeting.services.distribution_mail import copy_file_name
 from strategy_meeting.services.minutes.service import render_minutes
 from strategy_meeting.services.minutes.verify import Verdict, load_trust, verify_pdf
 from workspace_fixtures import shown_errors, state  # noqa: F401 - fixtures
@@ -89,7 +90,7 @@ def test_each_saved_copy_opens_with_its_own_agencys_password_only(qtbot, dialog,
 
     trust = load_trust(identities.active_certificate(state.ctx, state.actor))
     for code in codes:
-        wrapper = (out / f"{REF}-{code}.pdf").read_bytes()
+        wrapper = (out / copy_file_name(REF, code)).read_bytes()
         inner = open_encrypted_copy(wrapper, passwords[code])
         report = verify_pdf(inner, trust)
         assert report.verdict is Verdict.VALID and report.trusted
