@@ -8,7 +8,8 @@ Builds a throw-away encrypted store in a temporary folder holding one fictional 
 real person's data), opens the workspace on it and saves ``workspace-*.png``; then requests a
 contribution form (``request-form-page-1.png`` through poppler's ``pdftoppm``), confirms the
 import of a filled one (filled by the tests' PDF-reader stand-in in ``tests/services``), signs
-the meeting off and shows the distribution dialog with its log.
+the meeting off and shows the distribution dialog: its password choice (generated passwords), then
+its log.
 """
 
 from __future__ import annotations
@@ -205,6 +206,15 @@ def forms_and_distribution_shots(ws, ctx, actor, out: Path, tmp: Path) -> None: 
         port = probe.getsockname()[1]  # nothing listens there: every e-mail fails
     distribution_service.distribute(ctx, actor, ws.reference, smtp=SmtpSettings(
         "127.0.0.1", "minutes@council.example.org", port, SmtpSecurity.NONE))
+    # Before anything is delivered: the password choice, one generated password per agency.
+    ws.reload()
+    dialog = ws.distribute()
+    dialog.protection.setCurrentIndex(dialog.protection.findData("password"))
+    dialog.passwords_box.generate()
+    dialog.resize(1140, 760)
+    QApplication.processEvents()
+    save(dialog, out, "distribution-dialog-passwords")
+    dialog.reject()
     distribution_service.distribute(ctx, actor, ws.reference, folder=tmp / "to-send")
     distribution_service.record_acknowledgement(ctx, actor, ws.reference, "HEALTH", "Morgan Demo")
     ws.reload()

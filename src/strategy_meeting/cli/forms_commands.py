@@ -162,7 +162,8 @@ def _distribute(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no
         )
     result, _ = distribution_service.distribute(
         ctx, actor, args.reference, copies_dir=Path(args.copies) if args.copies else None, smtp=smtp, folder=folder,
-        passwords=passwords, encrypt_to_certificates=args.encrypt == "certificate",
+        passwords=passwords, require_passwords=args.encrypt == "password",
+        encrypt_to_certificates=args.encrypt == "certificate",
     )
     for code in result.already_delivered:
         print(f"  {code}: already received this copy; not sent again")

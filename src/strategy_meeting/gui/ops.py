@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from strategy_meeting.domain.changes import Changes
@@ -79,8 +79,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         log.error("unexpected failure: %s", type(exc).__name__)
         QMessageBox.critical(
             parent, "Strategy Meeting",
-            "Something went wrong and the last step was not completed. Nothing was half-saved; "
-            "please try again.",
+            QCoreApplication.translate(
+                "ops", "Something went wrong and the last step was not completed. Nothing was "
+                "half-saved; please try again."),
         )
 
 

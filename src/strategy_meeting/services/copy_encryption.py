@@ -16,9 +16,9 @@ and its signature verifies.
 from __future__ import annotations
 
 import io
-from datetime import datetime
-
+import secrets
 from collections.abc import Callable
+from datetime import datetime
 
 from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils import generic
@@ -35,9 +35,27 @@ from strategy_meeting.domain.errors import InvalidInput, VerificationFailed
 from .pdf_fonts import register_fonts
 
 MIN_PASSWORD_CHARS = 12
+# Letters and digits that cannot be mistaken for one another when read out over the phone
+# (no 0/O, 1/l/I): the password reaches the agency by a channel other than the copy.
+_PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+GENERATED_GROUPS, GENERATED_GROUP_CHARS = 4, 5  # about 116 bits: 20 characters of 56
+
+
+def generate_password() -> str:
+    """A strong random password for one agency's copy, in groups of five (``aB3xk-...``)
+    so that it can be read out and typed back without losing one's place."""
+    groups = ("".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(GENERATED_GROUP_CHARS))
+              for _ in range(GENERATED_GROUPS))
+    return "-".join(groups)
 
 
 def check_password(password: str, agency_code: str) -> None:
+    """The one rule for a copy's password, for the command line and the app alike."""
+    if not password:
+        raise InvalidInput(
+            f"No password is given for {agency_code}'s copy; enter one of at least "
+            f"{MIN_PASSWORD_CHARS} characters or generate one."
+        )
     if len(password) < MIN_PASSWORD_CHARS:
         raise InvalidInput(
             f"The password for {agency_code}'s copy is shorter than {MIN_PASSWORD_CHARS} "

@@ -95,8 +95,14 @@ def plan_distribution(meeting: Meeting, copies: Mapping[str, SignedCopy],
     both = sorted(set(passwords) & set(certificates))
     if both:
         raise InvalidInput(f"Choose a password or certificate encryption for {', '.join(both)}, not both.")
-    for code, password in passwords.items():
+    for code, password in sorted(passwords.items()):
         check_password(password, code)
+    shared = _shared_passwords(passwords)
+    if shared:
+        raise InvalidInput(
+            f"The same password is given for {' and '.join(shared)}: give each agency its own, "
+            "so that one cannot open the other's copy."
+        )
     missing = [a.code for a in meeting.agencies if a.code not in copies]
     if missing:
         raise NotFound(
@@ -114,6 +120,14 @@ def plan_distribution(meeting: Meeting, copies: Mapping[str, SignedCopy],
         plan.deliveries.append(Delivery(agency, copy, previous + 1, passwords.get(agency.code, ""),
                                         certificates.get(agency.code, b"")))
     return plan
+
+
+def _shared_passwords(passwords: Mapping[str, str]) -> list[str]:
+    """The first group of agencies given one and the same password (empty when none)."""
+    by_password: dict[str, list[str]] = {}
+    for code, password in sorted(passwords.items()):
+        by_password.setdefault(password, []).append(code)
+    return next((codes for codes in by_password.values() if len(codes) > 1), [])
 
 
 def attachments_for(meeting: Meeting, delivery: Delivery, now: datetime) -> list[Attachment]:

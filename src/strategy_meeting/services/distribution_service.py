@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, NotFound, VerificationFailed
 from strategy_meeting.domain.meeting import Meeting, MeetingStatus
@@ -73,14 +74,17 @@ def _check_against_rendered(ctx: ServiceContext, reference: str, copies: dict[st
 
 def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: Path | None = None,
                smtp: SmtpSettings | None = None, folder: Path | None = None,
-               passwords: dict[str, str] | None = None,
+               passwords: dict[str, str] | None = None, require_passwords: bool = False,
                encrypt_to_certificates: bool = False) -> tuple[DistributionResult, Changes]:
     """Send (or save) each agency's signed copy that it has not yet received, and log it.
 
     The copies are the ones the store kept when the minutes were signed; ``copies_dir`` (a
     folder ``minutes --sign`` wrote) is the alternative for copies signed elsewhere. With
+    ``passwords`` those agencies' copies are encrypted with their password; with
+    ``require_passwords`` every agency still to be sent must have one. With
     ``encrypt_to_certificates`` each copy is encrypted to its agency's certificate from the
-    directory; an agency without a usable one stops the run before anything is sent.
+    directory. A missing or unusable password or certificate stops the run before anything
+    is sent. Passwords are used for this run only: never stored, logged or audited.
     """
     require(actor, Permission.DISTRIBUTE)
     if (smtp is None) == (folder is None):
@@ -88,16 +92,18 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
     if smtp is not None:
         check_settings(smtp)
     meeting = _signed_off_meeting(ctx, reference)
-    if copies_dir is None:
-        with ctx.unit_of_work() as uow:
-            copies = stored_copies(uow.copies.latest_signed(reference), reference)
-    else:
-        copies = load_signed_copies(copies_dir, reference)
-        _check_against_rendered(ctx, reference, copies)
-    if encrypt_to_certificates and passwords:
+    copies = _copies(ctx, reference, copies_dir)
+    if encrypt_to_certificates and (passwords or require_passwords):
         raise InvalidInput("Choose password or certificate encryption for this distribution, not both.")
     with ctx.unit_of_work() as uow:
         plan = rules.plan_distribution(meeting, copies, uow.distributions.for_meeting(reference), passwords)
+    if require_passwords:
+        without = [d.agency.code for d in plan.deliveries if not d.password]
+        if without:
+            raise InvalidInput(
+                f"No password is given for {', '.join(without)}: every copy still to be sent needs "
+                "its own password."
+            )
     if encrypt_to_certificates and plan.deliveries:
         # Only the agencies still to be sent need a certificate that is usable today.
         certificates = certificates_for(ctx, [d.agency.code for d in plan.deliveries])
@@ -122,6 +128,29 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
     result.meeting_distributed = _mark_distributed_when_complete(ctx, actor, reference, copies)
     result.timeliness = log_timeliness(ctx, actor, reference)
     return result, Changes(meetings=frozenset({meeting.id or 0}), meeting_list=True, distributions=True)
+
+
+def _copies(ctx: ServiceContext, reference: str, copies_dir: Path | None) -> dict[str, SignedCopy]:
+    if copies_dir is None:
+        with ctx.unit_of_work() as uow:
+            return stored_copies(uow.copies.latest_signed(reference), reference)
+    copies = load_signed_copies(copies_dir, reference)
+    _check_against_rendered(ctx, reference, copies)
+    return copies
+
+
+def agencies_to_send(ctx: ServiceContext, actor: User, reference: str) -> list[Agency]:
+    """The agencies that have not yet received their current signed copy, in meeting order:
+    the ones a distribution run would send to now (and so the ones that need a password)."""
+    require(actor, Permission.DISTRIBUTE)
+    meeting = _signed_off_meeting(ctx, reference)
+    with ctx.unit_of_work() as uow:
+        # What was recorded is enough to tell who has the current copy; sending checks the
+        # bytes and signatures again.
+        copies = {r.recipient: SignedCopy(r.recipient, r.file_name, b"", r.sha256, r.signed_by)
+                  for r, _ in uow.copies.latest_signed(reference)}
+        done = rules.delivered_agencies(uow.distributions.for_meeting(reference), copies)
+    return [a for a in meeting.agencies if a.code not in done]
 
 
 def _mark_distributed_when_complete(ctx: ServiceContext, actor: User, reference: str,

@@ -25,7 +25,7 @@ class ActionNoteDialog(LockAwareDialog):
         self.tracked = tracked
         self.cancelling = cancel
         a = tracked.action
-        self.ui.actionLabel.setText("<b>{0}</b> – {1}, due {2}<br>{3}".format(
+        self.ui.actionLabel.setText(self.tr("<b>{0}</b> – {1}, due {2}<br>{3}").format(
             escape(tracked.reference), escape(a.owner_agency), format_due(a.due), escape(a.description)))
         self.note = self.ui.noteEdit
         self.ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from strategy_meeting.domain.contribution import TOPIC_LABELS, Contribution, ReceivedVia, Topic
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.sharing_terms import SharingTerms
@@ -15,9 +17,9 @@ from strategy_meeting.services.meetings import ItemKind
 from .item_dialog import ItemDialog, combo_value, fill_agency_combo, fill_enum_combo
 
 RECEIVED_LABELS = {
-    ReceivedVia.MEETING: "In the meeting",
-    ReceivedVia.CONTRIBUTION_FORM: "Contribution form",
-    ReceivedVia.IMPORT: "Imported",
+    ReceivedVia.MEETING: QT_TRANSLATE_NOOP("ContributionDialog", "In the meeting"),
+    ReceivedVia.CONTRIBUTION_FORM: QT_TRANSLATE_NOOP("ContributionDialog", "Contribution form"),
+    ReceivedVia.IMPORT: QT_TRANSLATE_NOOP("ContributionDialog", "Imported"),
 }
 
 
@@ -40,7 +42,7 @@ class ContributionDialog(ItemDialog):
         ui.sharingEditor.setAgencies(meeting.agencies)
         ui.sharingEditor.setTerms(c.sharing)
         ui.lawfulBasisEdit.setText(c.lawful_basis)
-        fill_enum_combo(ui.receivedCombo, RECEIVED_LABELS, c.received_via)
+        fill_enum_combo(ui.receivedCombo, {k: self.tr(v) for k, v in RECEIVED_LABELS.items()}, c.received_via)
         ui.sharingEditor.setOwnerAgency(combo_value(ui.agencyCombo))
         ui.agencyCombo.currentIndexChanged.connect(
             lambda _i: ui.sharingEditor.setOwnerAgency(combo_value(ui.agencyCombo)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QListWidgetItem
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS
@@ -20,7 +20,9 @@ from strategy_meeting.services.meetings import ItemKind
 from .item_dialog import ItemDialog, combo_value, fill_agency_combo, fill_combo, fill_enum_combo, text_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-THRESHOLD_CHOICES = [("Not recorded", None), ("Yes: threshold met", True), ("No: threshold not met", False)]
+THRESHOLD_CHOICES = [(QT_TRANSLATE_NOOP("DecisionDialog", "Not recorded"), None),
+                     (QT_TRANSLATE_NOOP("DecisionDialog", "Yes: threshold met"), True),
+                     (QT_TRANSLATE_NOOP("DecisionDialog", "No: threshold not met"), False)]
 
 
 class DecisionDialog(ItemDialog):
@@ -42,7 +44,7 @@ class DecisionDialog(ItemDialog):
         ui.outcomeEdit.setPlainText(d.outcome)
         ui.rationaleEdit.setPlainText(d.rationale)
         # A combo cannot hold None as data reliably, so the threshold is chosen by position.
-        fill_combo(ui.thresholdCombo, [(label, n) for n, (label, _v) in enumerate(THRESHOLD_CHOICES)],
+        fill_combo(ui.thresholdCombo, [(self.tr(label), n) for n, (label, _v) in enumerate(THRESHOLD_CHOICES)],
                    next(n for n, (_l, v) in enumerate(THRESHOLD_CHOICES) if v is d.threshold_met))
         ui.reliedList.clear()
         for c in meeting.contributions:
@@ -71,7 +73,7 @@ class DecisionDialog(ItemDialog):
         view = self.ui.dissentViewEdit.text().strip()
         agency = combo_value(self.ui.dissentAgencyCombo)
         if not view or not agency:
-            self.show_problem("Choose the agency and write its view before adding a dissent.")
+            self.show_problem(self.tr("Choose the agency and write its view before adding a dissent."))
             return
         self.show_problem("")
         self._add_dissent_row(Dissent(agency, view))

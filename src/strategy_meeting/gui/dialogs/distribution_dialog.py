@@ -6,6 +6,10 @@ distribution log, acknowledgements and whether the minutes went out within one w
 Sending runs in the worker (``ops.run_op``) because an SMTP server can be slow or unreachable;
 the log is read again afterwards, so what the table shows is what the store recorded. Sending
 again retries only the agencies without a delivered copy (the service decides that).
+
+Each copy may be sent as it is, encrypted with a password per agency (typed or generated in
+``CopyPasswordsBox``, used for that run only and wiped when the dialog closes), or encrypted to
+each agency's certificate from the directory.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QRadioButton,
@@ -23,11 +28,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDial
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.records import DistributionOutcome, DistributionRecord
 from strategy_meeting.gui import ops
+from strategy_meeting.gui.widgets.copy_passwords_box import CopyPasswordsBox
 from strategy_meeting.services import distribution_service
 from strategy_meeting.services.distribution import Timeliness
 
 _Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Agency", "Channel", "Address", "Time", "Outcome", "Acknowledged")
+HEADERS = (QT_TRANSLATE_NOOP("DistributionLogModel", "Agency"), QT_TRANSLATE_NOOP("DistributionLogModel", "Channel"),
+           QT_TRANSLATE_NOOP("DistributionLogModel", "Address"), QT_TRANSLATE_NOOP("DistributionLogModel", "Time"),
+           QT_TRANSLATE_NOOP("DistributionLogModel", "Outcome"),
+           QT_TRANSLATE_NOOP("DistributionLogModel", "Acknowledged"))
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
 
 
 def _when(value: Any) -> str:
@@ -54,7 +67,7 @@ class DistributionLogModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return _tr("DistributionLogModel", HEADERS[section])
         return None
 
     def text(self, row: int, column: int) -> str:
@@ -62,7 +75,9 @@ class DistributionLogModel(QAbstractTableModel):
         if column == 4:
             return f"{r.outcome.value}: {r.reason}" if r.reason else r.outcome.value
         if column == 5:
-            return f"{_when(r.acknowledged_at)} by {r.acknowledged_by}" if r.acknowledged_at else "no"
+            if not r.acknowledged_at:
+                return _tr("DistributionLogModel", "no")
+            return _tr("DistributionLogModel", "{0} by {1}").format(_when(r.acknowledged_at), r.acknowledged_by)
         return (r.recipient, r.channel.value, r.address, _when(r.at))[column]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -82,15 +97,16 @@ class DistributionLogModel(QAbstractTableModel):
 
 
 def describe_timeliness(t: Timeliness) -> str:
+    context = "DistributionDialog"
     if t.deadline is None:
-        return "The meeting has no date, so timeliness cannot be judged."
+        return _tr(context, "The meeting has no date, so timeliness cannot be judged.")
     deadline = t.deadline.strftime("%d/%m/%Y")
     if not t.agencies:
-        return f"Nothing distributed yet; copies are due by the end of {deadline}."
+        return _tr(context, "Nothing distributed yet; copies are due by the end of {0}.").format(deadline)
     late = [a.agency for a in t.agencies if not a.on_time]
     if not late:
-        return f"All copies went out within one working day (by the end of {deadline})."
-    return f"Not within one working day (due by the end of {deadline}): {', '.join(late)}."
+        return _tr(context, "All copies went out within one working day (by the end of {0}).").format(deadline)
+    return _tr(context, "Not within one working day (due by the end of {0}): {1}.").format(deadline, ", ".join(late))
 
 
 class DistributionDialog(QDialog):
@@ -101,73 +117,80 @@ class DistributionDialog(QDialog):
         super().__init__(parent)
         self.state, self.reference = state, reference
         self.folder: Path | None = None
-        self.setWindowTitle(f"Distribute the minutes of {reference}")
-        self.setAccessibleName(f"Distribute the minutes of {reference}")
+        self.setWindowTitle(self.tr("Distribute the minutes of {0}").format(reference))
+        self.setAccessibleName(self.tr("Distribute the minutes of {0}").format(reference))
         layout = QVBoxLayout(self)
-        self.email_radio = QRadioButton("Send by &e-mail (server from settings)")
-        self.email_radio.setAccessibleName("Send by e-mail using the server in settings")
-        self.folder_radio = QRadioButton("Save to a &folder\u2026")
-        self.folder_radio.setAccessibleName("Save each copy to a folder for sending by hand")
+        self.email_radio = QRadioButton(self.tr("Send by &e-mail (server from settings)"))
+        self.email_radio.setAccessibleName(self.tr("Send by e-mail using the server in settings"))
+        self.folder_radio = QRadioButton(self.tr("Save to a &folder\u2026"))
+        self.folder_radio.setAccessibleName(self.tr("Save each copy to a folder for sending by hand"))
         self.channel = QButtonGroup(self)
         for b in (self.email_radio, self.folder_radio):
             self.channel.addButton(b)
             layout.addWidget(b)
         self.email_radio.setChecked(True)
         self.folder_label = QLabel("")
-        self.folder_label.setAccessibleName("Chosen folder")
+        self.folder_label.setAccessibleName(self.tr("Chosen folder"))
         layout.addWidget(self.folder_label)
         self.folder_radio.toggled.connect(lambda on: on and self.choose_folder())
         protection_row = QHBoxLayout()
-        protection_label = QLabel("&Protect each copy:")
+        protection_label = QLabel(self.tr("&Protect each copy:"))
         self.protection = QComboBox()
-        self.protection.setAccessibleName("How each copy is protected")
-        self.protection.addItem("Not encrypted (the signed copy as it is)", "")
-        self.protection.addItem("Encrypted to each agency's certificate (AES-256)", "certificate")
-        self.protection.setToolTip("Certificates are kept in Settings > Agencies. An agency without one "
-                                   "stops the sending before anything goes out.")
+        self.protection.setAccessibleName(self.tr("How each copy is protected"))
+        self.protection.addItem(self.tr("Not encrypted (the signed copy as it is)"), "")
+        self.protection.addItem(self.tr("Encrypted with a password per agency (AES-256)"), "password")
+        self.protection.addItem(self.tr("Encrypted to each agency's certificate (AES-256)"), "certificate")
+        self.protection.setToolTip(self.tr(
+            "A password per agency: typed or generated below, given to the agency by phone. "
+            "Certificates are kept in Settings > Agencies. A missing password or certificate "
+            "stops the sending before anything goes out."))
         protection_label.setBuddy(self.protection)
         protection_row.addWidget(protection_label)
         protection_row.addWidget(self.protection, 1)
         layout.addLayout(protection_row)
+        self.passwords_box = CopyPasswordsBox(self)
+        self.passwords_box.setVisible(False)
+        layout.addWidget(self.passwords_box, 1)
+        self.protection.currentIndexChanged.connect(self._protection_changed)
         self.table_model = DistributionLogModel(self)
         self.table = QTableView()
         self.table.setModel(self.table_model)
-        self.table.setAccessibleName("Distribution log")
+        self.table.setAccessibleName(self.tr("Distribution log"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
         self.timeliness_label = QLabel("")
-        self.timeliness_label.setAccessibleName("Timeliness")
+        self.timeliness_label.setAccessibleName(self.tr("Timeliness"))
         self.timeliness_label.setWordWrap(True)
         layout.addWidget(self.timeliness_label)
         row = QHBoxLayout()
-        self.send_button = QPushButton("&Send")
-        self.send_button.setAccessibleName("Send the copies not yet delivered")
+        self.send_button = QPushButton(self.tr("&Send"))
+        self.send_button.setAccessibleName(self.tr("Send the copies not yet delivered"))
         self.send_button.clicked.connect(self.send)
-        self.ack_button = QPushButton("Record &acknowledgement\u2026")
-        self.ack_button.setAccessibleName("Record that the selected agency confirmed receipt")
+        self.ack_button = QPushButton(self.tr("Record &acknowledgement\u2026"))
+        self.ack_button.setAccessibleName(self.tr("Record that the selected agency confirmed receipt"))
         self.ack_button.clicked.connect(lambda: self.acknowledge())
         row.addWidget(self.send_button)
         row.addWidget(self.ack_button)
         row.addStretch(1)
         layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        self.resize(780, 460)
         self.refresh()
 
     def choose_folder(self) -> bool:
-        name = QFileDialog.getExistingDirectory(self, "Save the copies to a folder", str(Path.home()))
+        name = QFileDialog.getExistingDirectory(self, self.tr("Save the copies to a folder"), str(Path.home()))
         if not name:
             if self.folder is None:
                 self.email_radio.setChecked(True)
             return False
         self.folder = Path(name)
-        self.folder_label.setText(f"Folder: {self.folder}")
+        self.folder_label.setText(self.tr("Folder: {0}").format(self.folder))
         return True
 
     def refresh(self) -> None:
@@ -180,18 +203,43 @@ class DistributionDialog(QDialog):
             return
         self.table_model.set_records(records)
         self.timeliness_label.setText(describe_timeliness(timeliness))
+        if self.protection.currentData() == "password":
+            self._load_password_rows()
         self.logLoaded.emit()
+
+    def _protection_changed(self) -> None:
+        by_password = self.protection.currentData() == "password"
+        self.passwords_box.setVisible(by_password)
+        if by_password:
+            self._load_password_rows()
+            self.resize(self.width(), max(self.height(), 640))  # room for the table and the log
+
+    def _load_password_rows(self) -> None:
+        try:
+            pending = distribution_service.agencies_to_send(self.state.ctx, self.state.actor, self.reference)
+        except Exception as exc:  # noqa: BLE001 - shown without a traceback
+            ops.show_error(self, exc)
+            return
+        self.passwords_box.set_agencies(pending)
+
+    def done(self, result: int) -> None:
+        """Closing (or locking) wipes the passwords: they are for this sitting only."""
+        self.passwords_box.forget()
+        super().done(result)
 
     def send(self) -> bool:
         ctx, actor, ref = self.state.ctx, self.state.actor, self.reference
         to_certificates = self.protection.currentData() == "certificate"
+        by_password = self.protection.currentData() == "password"
+        passwords = self.passwords_box.passwords() if by_password else None
         if self.folder_radio.isChecked():
             if self.folder is None and not self.choose_folder():
                 return False
             folder = self.folder
 
             def call() -> Any:
-                return distribution_service.distribute(ctx, actor, ref, folder=folder,
+                return distribution_service.distribute(ctx, actor, ref, folder=folder, passwords=passwords,
+                                                       require_passwords=by_password,
                                                        encrypt_to_certificates=to_certificates)
         else:
             smtp = self.mail_settings()
@@ -199,7 +247,8 @@ class DistributionDialog(QDialog):
                 return False
 
             def call() -> Any:
-                return distribution_service.distribute(ctx, actor, ref, smtp=smtp,
+                return distribution_service.distribute(ctx, actor, ref, smtp=smtp, passwords=passwords,
+                                                       require_passwords=by_password,
                                                        encrypt_to_certificates=to_certificates)
         self.send_button.setEnabled(False)
 
@@ -213,7 +262,7 @@ class DistributionDialog(QDialog):
             ops.show_error(self, exc)
             self.refresh()
 
-        ops.run_op(self, call, done, progress="Distributing the minutes\u2026",
+        ops.run_op(self, call, done, progress=self.tr("Distributing the minutes\u2026"),
                    bus=getattr(self.state, "bus", None), on_error=failed)
         return True
 
@@ -227,8 +276,9 @@ class DistributionDialog(QDialog):
             return None
         if smtp.username and not smtp.password:
             password, ok = QInputDialog.getText(
-                self, "Mail server password",
-                f"Password of the account {smtp.username} on {smtp.host}\n(used for this sending only, not saved):",
+                self, self.tr("Mail server password"),
+                self.tr("Password of the account {0} on {1}\n(used for this sending only, not saved):").format(
+                    smtp.username, smtp.host),
                 QLineEdit.EchoMode.Password)
             if not ok:
                 return None
@@ -238,12 +288,12 @@ class DistributionDialog(QDialog):
     def acknowledge(self, by: str | None = None) -> bool:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            ops.show_error(self, InvalidInput("Select a row of the distribution log first."))
+            ops.show_error(self, InvalidInput(self.tr("Select a row of the distribution log first.")))
             return False
         record = self.table_model.records[rows[0].row()]
         if by is None:
-            by, ok = QInputDialog.getText(self, "Record acknowledgement",
-                                          f"Who at {record.recipient} confirmed receipt?")
+            by, ok = QInputDialog.getText(self, self.tr("Record acknowledgement"),
+                                          self.tr("Who at {0} confirmed receipt?").format(record.recipient))
             if not ok:
                 return False
         ctx, actor, ref = self.state.ctx, self.state.actor, self.reference

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from strategy_meeting.domain.meeting import Meeting
@@ -84,17 +84,19 @@ class ItemDialog(QDialog):
         self.ui.setupUi(self)
         self.original = copy.deepcopy(item)
         self.is_new = item is None
-        self.setWindowTitle(("New " if self.is_new else "Edit ") + self.noun)
+        # The noun is marked for translation in each dialog's own context.
+        noun = QCoreApplication.translate(type(self).__name__, self.noun)
+        self.setWindowTitle(self.tr("New {0}").format(noun) if self.is_new else self.tr("Edit {0}").format(noun))
         self.error_label: QLabel = self.ui.errorLabel
         self.error_label.hide()
         buttons: QDialogButtonBox = self.ui.buttonBox
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
         if save is not None:
-            save.setAccessibleName(f"Save {self.noun}")
+            save.setAccessibleName(self.tr("Save {0}").format(noun))
             save.setDefault(True)
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         if cancel is not None:
-            cancel.setAccessibleName("Cancel")
+            cancel.setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self.request_save)
         buttons.rejected.connect(self.reject)
         self.load(meeting, item)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from strategy_meeting.services.actions import TrackedAction
@@ -18,11 +18,13 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class ActionColumn:
     DUE, STATE, AGENCY, OWNER, DESCRIPTION, MEETING = range(6)
-    TITLES = ("Due", "State", "Agency", "Owner", "Action", "Meeting")
+    TITLES = (QT_TRANSLATE_NOOP("ActionsModel", "Due"), QT_TRANSLATE_NOOP("ActionsModel", "State"),
+              QT_TRANSLATE_NOOP("ActionsModel", "Agency"), QT_TRANSLATE_NOOP("ActionsModel", "Owner"),
+              QT_TRANSLATE_NOOP("ActionsModel", "Action"), QT_TRANSLATE_NOOP("ActionsModel", "Meeting"))
 
 
 def format_due(value: date | None) -> str:
-    return value.strftime("%a %d %b %Y") if value else "No date"
+    return value.strftime("%a %d %b %Y") if value else QCoreApplication.translate("ActionsModel", "No date")
 
 
 class ActionsModel(QAbstractTableModel):
@@ -53,7 +55,7 @@ class ActionsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ActionColumn.TITLES[section]
+            return QCoreApplication.translate("ActionsModel", ActionColumn.TITLES[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -64,7 +66,7 @@ class ActionsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (
                 format_due(a.due),
-                "Overdue" if t.overdue else "Open",
+                self.tr("Overdue") if t.overdue else self.tr("Open"),
                 a.owner_agency,
                 a.owner_name,
                 " ".join(a.description.split()),

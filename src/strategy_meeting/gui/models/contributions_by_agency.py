@@ -75,7 +75,7 @@ class ContributionsByAgencyModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
+            return self.columns[section].title  # translated where the columns are made
         return None
 
     def contribution(self, index: _Index) -> Contribution | None:
@@ -98,8 +98,9 @@ class ContributionsByAgencyModel(QAbstractItemModel):
         if index.internalId() == 0:
             code, items = self.groups[index.row()]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole) and index.column() == 0:
-                count = f"{len(items)} contribution" + ("" if len(items) == 1 else "s")
-                return f"{self.meeting.agency_name(code)} ({code}): {count}"
+                count = (self.tr("1 contribution") if len(items) == 1
+                         else self.tr("{0} contributions").format(len(items)))
+                return self.tr("{0} ({1}): {2}").format(self.meeting.agency_name(code), code, count)
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

@@ -109,7 +109,7 @@ class CopyMatrixModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return "Item" if section == 0 else f"{self.codes[section - 1]} copy"
+            return self.tr("Item") if section == 0 else self.tr("{0} copy").format(self.codes[section - 1])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

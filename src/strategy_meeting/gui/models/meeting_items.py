@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from strategy_meeting.domain.action import Action, ActionStatus
@@ -25,6 +25,10 @@ from strategy_meeting.gui.widgets.sharing_badge import SHARING_ROLE, audience_ba
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ItemTableModel", text)
 
 
 def short_date(value: date | datetime | None) -> str:
@@ -41,7 +45,7 @@ def first_line(text: str, limit: int = 120) -> str:
 
 
 def yes_no(value: bool | None) -> str:
-    return {True: "Yes", False: "No", None: "Not recorded"}[value]
+    return {True: _tr("Yes"), False: _tr("No"), None: _tr("Not recorded")}[value]
 
 
 @dataclass(frozen=True)
@@ -115,49 +119,49 @@ def children_model(parent: Any = None) -> ItemTableModel:
     def dob(c: SubjectChild, _m: Meeting) -> str:
         if c.date_of_birth:
             return short_date(c.date_of_birth)
-        return f"Expected {short_date(c.expected_date_of_birth)}" if c.expected_date_of_birth else ""
+        return _tr("Expected {0}").format(short_date(c.expected_date_of_birth)) if c.expected_date_of_birth else ""
 
     return ItemTableModel([
-        Column("Name", lambda c, m: c.name),
-        Column("Date of birth", dob),
-        Column("Gender", lambda c, m: c.gender),
-        Column("NHS number", lambda c, m: c.nhs_number),
-        Column("School or setting", lambda c, m: c.school),
+        Column(_tr("Name"), lambda c, m: c.name),
+        Column(_tr("Date of birth"), dob),
+        Column(_tr("Gender"), lambda c, m: c.gender),
+        Column(_tr("NHS number"), lambda c, m: c.nhs_number),
+        Column(_tr("School or setting"), lambda c, m: c.school),
     ], "children", parent)
 
 
 def household_model(parent: Any = None) -> ItemTableModel:
     return ItemTableModel([
-        Column("Name", lambda h, m: h.name),
-        Column("Relationship", lambda h, m: h.relationship),
-        Column("Parental responsibility", lambda h, m: yes_no(h.parental_responsibility)),
-        Column("Address", lambda h, m: first_line(h.address, 60)),
+        Column(_tr("Name"), lambda h, m: h.name),
+        Column(_tr("Relationship"), lambda h, m: h.relationship),
+        Column(_tr("Parental responsibility"), lambda h, m: yes_no(h.parental_responsibility)),
+        Column(_tr("Address"), lambda h, m: first_line(h.address, 60)),
     ], "household", parent)
 
 
 def agencies_model(parent: Any = None) -> ItemTableModel:
     return ItemTableModel([
-        Column("Code", lambda a, m: a.code),
-        Column("Name", lambda a, m: a.name),
-        Column("Kind", lambda a, m: a.effective_kind.value.replace("_", " ").capitalize()),
-        Column("E-mail", lambda a, m: a.email),
+        Column(_tr("Code"), lambda a, m: a.code),
+        Column(_tr("Name"), lambda a, m: a.name),
+        Column(_tr("Kind"), lambda a, m: a.effective_kind.value.replace("_", " ").capitalize()),
+        Column(_tr("E-mail"), lambda a, m: a.email),
     ], "agencies", parent)
 
 
 def participants_model(parent: Any = None) -> ItemTableModel:
     return ItemTableModel([
-        Column("Agency", lambda p, m: _agency(p.agency, m)),
-        Column("Name", lambda p, m: p.name),
-        Column("Role", lambda p, m: p.role),
-        Column("Attendance", lambda p, m: p.status.label),
-        Column("Can decide for agency", lambda p, m: yes_no(p.decision_authority)),
+        Column(_tr("Agency"), lambda p, m: _agency(p.agency, m)),
+        Column(_tr("Name"), lambda p, m: p.name),
+        Column(_tr("Role"), lambda p, m: p.role),
+        Column(_tr("Attendance"), lambda p, m: p.status.label),
+        Column(_tr("Can decide for agency"), lambda p, m: yes_no(p.decision_authority)),
     ], "participants", parent)
 
 
 def decisions_model(parent: Any = None) -> ItemTableModel:
     def relied(d: Decision, m: Meeting) -> str:
         if not d.relied_on:
-            return "Nothing recorded"
+            return _tr("Nothing recorded")
         agencies = []
         for item_id in d.relied_on:
             c = m.contribution(item_id)
@@ -168,36 +172,36 @@ def decisions_model(parent: Any = None) -> ItemTableModel:
 
     # Short columns first, the long text last where it can stretch.
     return ItemTableModel([
-        Column("Decision", lambda d, m: DECISION_KIND_LABELS[d.kind]),
-        Column("Threshold met", lambda d, m: yes_no(d.threshold_met)),
-        Column("Relied on", relied),
-        Column("Dissent", lambda d, m: ", ".join(x.agency for x in d.dissent) or "None"),
-        Column("Outcome", lambda d, m: first_line(d.outcome, 60)),
-        Column("Rationale", lambda d, m: first_line(d.rationale, 80) or "Missing: say why",
+        Column(_tr("Decision"), lambda d, m: DECISION_KIND_LABELS[d.kind]),
+        Column(_tr("Threshold met"), lambda d, m: yes_no(d.threshold_met)),
+        Column(_tr("Relied on"), relied),
+        Column(_tr("Dissent"), lambda d, m: ", ".join(x.agency for x in d.dissent) or _tr("None")),
+        Column(_tr("Outcome"), lambda d, m: first_line(d.outcome, 60)),
+        Column(_tr("Rationale"), lambda d, m: first_line(d.rationale, 80) or _tr("Missing: say why"),
                warn=lambda d, m: not d.has_rationale),
     ], "decisions", parent)
 
 
 def actions_model(today: Callable[[], date], parent: Any = None) -> ItemTableModel:
     def due(a: Action, _m: Meeting) -> str:
-        text = short_date(a.due) or "No due date"
-        return f"{text} (overdue)" if a.is_overdue(today()) else text
+        text = short_date(a.due) or _tr("No due date")
+        return _tr("{0} (overdue)").format(text) if a.is_overdue(today()) else text
 
     return ItemTableModel([
-        Column("Action", lambda a, m: first_line(a.description, 80)),
-        Column("Owner", lambda a, m: f"{a.owner_name} ({a.owner_agency})" if a.owner_name else a.owner_agency,
+        Column(_tr("Action"), lambda a, m: first_line(a.description, 80)),
+        Column(_tr("Owner"), lambda a, m: f"{a.owner_name} ({a.owner_agency})" if a.owner_name else a.owner_agency,
                warn=lambda a, m: not a.owner_name.strip()),
-        Column("Due", due, warn=lambda a, m: a.due is None or a.is_overdue(today())),
-        Column("Status", lambda a, m: a.status.value.capitalize() if a.status is not ActionStatus.OPEN else "Open"),
-        Column("Shared with", lambda a, m: a.sharing.describe(), sharing=True),
+        Column(_tr("Due"), due, warn=lambda a, m: a.due is None or a.is_overdue(today())),
+        Column(_tr("Status"), lambda a, m: a.status.value.capitalize() if a.status is not ActionStatus.OPEN else _tr("Open")),
+        Column(_tr("Shared with"), lambda a, m: a.sharing.describe(), sharing=True),
     ], "actions", parent)
 
 
 def contribution_columns() -> list[Column]:
     return [
-        Column("Topic", lambda c, m: TOPIC_LABELS[c.topic]),
-        Column("Shared with", lambda c, m: c.sharing.describe(), sharing=True),
-        Column("Author", lambda c, m: c.author),
-        Column("What was shared", lambda c, m: first_line(c.text)),
+        Column(_tr("Topic"), lambda c, m: TOPIC_LABELS[c.topic]),
+        Column(_tr("Shared with"), lambda c, m: c.sharing.describe(), sharing=True),
+        Column(_tr("Author"), lambda c, m: c.author),
+        Column(_tr("What was shared"), lambda c, m: first_line(c.text)),
     ]
 

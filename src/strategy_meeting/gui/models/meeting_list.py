@@ -15,7 +15,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from strategy_meeting.domain.meeting import MeetingStatus, MeetingSummary
@@ -30,13 +31,15 @@ class Column:
     """Columns in order, with the service's ``order_by`` key for the sortable ones."""
 
     REFERENCE, HELD, CHILDREN, CHAIR, STATUS, ACTIONS = range(6)
-    TITLES = ("Reference", "Held", "Children", "Chair", "Status", "Open actions")
+    TITLES = (QT_TRANSLATE_NOOP("MeetingListModel", "Reference"), QT_TRANSLATE_NOOP("MeetingListModel", "Held"),
+              QT_TRANSLATE_NOOP("MeetingListModel", "Children"), QT_TRANSLATE_NOOP("MeetingListModel", "Chair"),
+              QT_TRANSLATE_NOOP("MeetingListModel", "Status"), QT_TRANSLATE_NOOP("MeetingListModel", "Open actions"))
     SORT_KEYS: dict[int, str] = {REFERENCE: "reference", HELD: "held_at", CHAIR: "chair_name", STATUS: "status"}
 
 
 def format_held(value: datetime | None) -> str:
     if value is None:
-        return "Not set"
+        return QCoreApplication.translate("MeetingListModel", "Not set")
     return value.astimezone().strftime("%a %d %b %Y %H:%M")
 
 
@@ -127,9 +130,10 @@ class MeetingListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return Column.TITLES[section]
+            return QCoreApplication.translate("MeetingListModel", Column.TITLES[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return "Click to sort" if section in Column.SORT_KEYS else "This column cannot be sorted"
+            return (QCoreApplication.translate("MeetingListModel", "Click to sort") if section in Column.SORT_KEYS
+                    else QCoreApplication.translate("MeetingListModel", "This column cannot be sorted"))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

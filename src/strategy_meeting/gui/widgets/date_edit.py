@@ -28,13 +28,13 @@ class _OptionalEdit(QWidget):
         super().__init__(parent)
         self.editor = QDateTimeEdit(self)
         self.editor.setCalendarPopup(True)
-        self.editor.setSpecialValueText(NOT_SET)
+        self.editor.setSpecialValueText(self.tr(NOT_SET))
         self.editor.setMinimumDateTime(QDateTime(_SENTINEL, QTime(0, 0)))
         self.editor.setDisplayFormat("dd/MM/yyyy HH:mm" if self._with_time else "dd/MM/yyyy")
         self.editor.setDateTime(self.editor.minimumDateTime())
         self.clear_button = QToolButton(self)
-        self.clear_button.setText("Clear")
-        self.clear_button.setToolTip("Leave this date empty")
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Leave this date empty"))
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -49,7 +49,7 @@ class _OptionalEdit(QWidget):
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt naming
         super().setAccessibleName(name)
         self.editor.setAccessibleName(name)
-        self.clear_button.setAccessibleName(f"Clear {name.lower()}")
+        self.clear_button.setAccessibleName(self.tr("Clear {0}").format(name.lower()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Show and self.is_empty():

@@ -73,22 +73,23 @@ class ItemListPanel(QWidget):
             tree_view.header().setStretchLastSection(True)
         self.title_label.setBuddy(self.view)
 
-        self.add_button = QPushButton(f"Add {noun}\u2026", self)
-        self.edit_button = QPushButton("Edit\u2026", self)
-        self.remove_button = QPushButton("Remove", self)
-        self.up_button = QPushButton("Move up", self)
-        self.down_button = QPushButton("Move down", self)
-        for button, name in ((self.add_button, f"Add {noun}"), (self.edit_button, f"Edit selected {noun}"),
-                             (self.remove_button, f"Remove selected {noun}"),
-                             (self.up_button, f"Move selected {noun} up"),
-                             (self.down_button, f"Move selected {noun} down")):
+        self.add_button = QPushButton(self.tr("Add {0}\u2026").format(noun), self)
+        self.edit_button = QPushButton(self.tr("Edit\u2026"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.up_button = QPushButton(self.tr("Move up"), self)
+        self.down_button = QPushButton(self.tr("Move down"), self)
+        for button, name in ((self.add_button, self.tr("Add {0}").format(noun)),
+                             (self.edit_button, self.tr("Edit selected {0}").format(noun)),
+                             (self.remove_button, self.tr("Remove selected {0}").format(noun)),
+                             (self.up_button, self.tr("Move selected {0} up").format(noun)),
+                             (self.down_button, self.tr("Move selected {0} down").format(noun))):
             button.setAccessibleName(name)
             button.setToolTip(name)
-        self.add_button.setToolTip(f"Add {noun} (Insert)")
-        self.edit_button.setToolTip(f"Edit selected {noun} (Enter or F2)")
-        self.remove_button.setToolTip(f"Remove selected {noun} (Delete)")
-        self.up_button.setToolTip(f"Move selected {noun} up (Ctrl+Up)")
-        self.down_button.setToolTip(f"Move selected {noun} down (Ctrl+Down)")
+        self.add_button.setToolTip(self.tr("Add {0} (Insert)").format(noun))
+        self.edit_button.setToolTip(self.tr("Edit selected {0} (Enter or F2)").format(noun))
+        self.remove_button.setToolTip(self.tr("Remove selected {0} (Delete)").format(noun))
+        self.up_button.setToolTip(self.tr("Move selected {0} up (Ctrl+Up)").format(noun))
+        self.down_button.setToolTip(self.tr("Move selected {0} down (Ctrl+Down)").format(noun))
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)

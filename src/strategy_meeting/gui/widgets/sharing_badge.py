@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -34,20 +34,24 @@ class Badge:
     explanation: str
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SharingBadge", text)
+
+
 def audience_badge(terms: SharingTerms) -> Badge:
     if terms.scope is AudienceScope.ALL:
-        return Badge("All agencies", ALL_COLOUR, "Every agency's copy includes this item.")
+        return Badge(_tr("All agencies"), ALL_COLOUR, _tr("Every agency's copy includes this item."))
     if terms.scope is AudienceScope.CHAIR:
-        return Badge("Chair only", CHAIR_COLOUR, "Only the chair's full record includes this item.")
+        return Badge(_tr("Chair only"), CHAIR_COLOUR, _tr("Only the chair's full record includes this item."))
     names = ", ".join(sorted(terms.agencies))
-    return Badge(f"Only {names}", NAMED_COLOUR,
-                 f"Only the copies for {names} (and the agency that gave or owns it) include this item.")
+    return Badge(_tr("Only {0}").format(names), NAMED_COLOUR,
+                 _tr("Only the copies for {0} (and the agency that gave or owns it) include this item.").format(names))
 
 
 def family_badge(terms: SharingTerms) -> Badge:
     if terms.family:
-        return Badge("Family: yes", FAMILY_YES_COLOUR, "May be shared with the parents or carers.")
-    return Badge("Family: no", FAMILY_NO_COLOUR, "Must not be shared with the parents or carers.")
+        return Badge(_tr("Family: yes"), FAMILY_YES_COLOUR, _tr("May be shared with the parents or carers."))
+    return Badge(_tr("Family: no"), FAMILY_NO_COLOUR, _tr("Must not be shared with the parents or carers."))
 
 
 def badge_style(badge: Badge) -> str:
@@ -67,7 +71,7 @@ class BadgeLabel(QLabel):
     def show_badge(self, badge: Badge) -> None:
         self.setText(badge.text)
         self.setToolTip(badge.explanation)
-        self.setAccessibleName(f"{badge.text}: {badge.explanation}")
+        self.setAccessibleName(_tr("{0}: {1}").format(badge.text, badge.explanation))
         self.setStyleSheet(badge_style(badge))
 
 

@@ -44,13 +44,13 @@ class SharingTermsEditor(QWidget):
         self._picked: set[str] = set()  # the agencies the user named
         self._rendering = False
 
-        self.all_radio = QRadioButton("&All agencies", self)
-        self.named_radio = QRadioButton("&Named agencies only", self)
-        self.chair_radio = QRadioButton("C&hair's record only", self)
+        self.all_radio = QRadioButton(self.tr("&All agencies"), self)
+        self.named_radio = QRadioButton(self.tr("&Named agencies only"), self)
+        self.chair_radio = QRadioButton(self.tr("C&hair's record only"), self)
         for radio, name in (
-            (self.all_radio, "Audience: all agencies"),
-            (self.named_radio, "Audience: named agencies only"),
-            (self.chair_radio, "Audience: chair's record only"),
+            (self.all_radio, self.tr("Audience: all agencies")),
+            (self.named_radio, self.tr("Audience: named agencies only")),
+            (self.chair_radio, self.tr("Audience: chair's record only")),
         ):
             radio.setAccessibleName(name)
         self.scope_group = QButtonGroup(self)
@@ -62,16 +62,16 @@ class SharingTermsEditor(QWidget):
         self.agency_grid = QGridLayout(self.agency_box)
         self.agency_grid.setContentsMargins(24, 0, 0, 0)
 
-        self.family_check = QCheckBox("May be shared with the &family (parents or carers)", self)
-        self.family_check.setAccessibleName("May be shared with the family")
+        self.family_check = QCheckBox(self.tr("May be shared with the &family (parents or carers)"), self)
+        self.family_check.setAccessibleName(self.tr("May be shared with the family"))
 
         self.badges = SharingBadges(self)
         self.reach_label = QLabel(self)
         self.reach_label.setWordWrap(True)
-        self.reach_label.setAccessibleName("Which copies include this item")
+        self.reach_label.setAccessibleName(self.tr("Which copies include this item"))
         self.problem_label = QLabel(self)
         self.problem_label.setStyleSheet("color: #b3261e;")
-        self.problem_label.setAccessibleName("Sharing terms problem")
+        self.problem_label.setAccessibleName(self.tr("Sharing terms problem"))
         self.problem_label.hide()
 
         scope_row = QHBoxLayout()
@@ -105,7 +105,7 @@ class SharingTermsEditor(QWidget):
         for n, agency in enumerate(self._agencies):
             box = QCheckBox(agency.code, self.agency_box)
             box.setToolTip(agency.name)
-            box.setAccessibleName(f"Share with {agency.name} ({agency.code})")
+            box.setAccessibleName(self.tr("Share with {0} ({1})").format(agency.name, agency.code))
             box.toggled.connect(lambda on, code=agency.code: self._box_toggled(code, on))
             self._boxes[agency.code] = box
             self.agency_grid.addWidget(box, n // _AGENCY_COLUMNS, n % _AGENCY_COLUMNS)
@@ -148,8 +148,9 @@ class SharingTermsEditor(QWidget):
     def problem(self) -> str:
         if self.terms() is not None:
             return ""
-        other = " other" if self._owner else ""
-        return f"Tick at least one{other} agency to share with, or choose another audience."
+        if self._owner:
+            return self.tr("Tick at least one other agency to share with, or choose another audience.")
+        return self.tr("Tick at least one agency to share with, or choose another audience.")
 
     # -- internals ---------------------------------------------------------------------------------
 
@@ -171,7 +172,7 @@ class SharingTermsEditor(QWidget):
                 own = code == self._owner
                 box.setChecked(own or code in self._picked)
                 box.setEnabled(not own)
-                box.setToolTip(f"{code} always sees its own item." if own else (
+                box.setToolTip(self.tr("{0} always sees its own item.").format(code) if own else (
                     next((a.name for a in self._agencies if a.code == code), code)))
         finally:
             self._rendering = False
@@ -204,7 +205,7 @@ class SharingTermsEditor(QWidget):
                 included.append(agency.code)
             else:
                 withheld.append(agency.code)
-        text = "Copies that include it: " + (", ".join(included) if included else "none but the full record")
+        reach = ", ".join(included) if included else self.tr("none but the full record")
         if withheld:
-            text += ". Withheld from: " + ", ".join(withheld)
-        return text + "."
+            return self.tr("Copies that include it: {0}. Withheld from: {1}.").format(reach, ", ".join(withheld))
+        return self.tr("Copies that include it: {0}.").format(reach)

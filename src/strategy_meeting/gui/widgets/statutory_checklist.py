@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -39,13 +39,37 @@ class CheckLine:
 
 # The order follows the page: people first, then what was decided and done.
 _LINES: list[tuple[CheckKind, str, str]] = [
-    (CheckKind.NO_SUBJECT_CHILD, "A subject child is recorded", "children"),
-    (CheckKind.NO_DECISION, "At least one decision is recorded", "decisions"),
-    (CheckKind.DECISION_WITHOUT_RATIONALE, "Every decision gives its rationale", "decisions"),
-    (CheckKind.PARENTS_INFORMED_MISSING, "Parents informed (or the delay) is recorded", "parents"),
-    (CheckKind.ACTION_WITHOUT_OWNER, "Every action has a named owner", "actions"),
-    (CheckKind.ACTION_WITHOUT_DUE_DATE, "Every action has a due date", "actions"),
+    (CheckKind.NO_SUBJECT_CHILD, QT_TRANSLATE_NOOP("StatutoryChecklist", "A subject child is recorded"), "children"),
+    (CheckKind.NO_DECISION, QT_TRANSLATE_NOOP("StatutoryChecklist", "At least one decision is recorded"), "decisions"),
+    (CheckKind.DECISION_WITHOUT_RATIONALE,
+     QT_TRANSLATE_NOOP("StatutoryChecklist", "Every decision gives its rationale"), "decisions"),
+    (CheckKind.PARENTS_INFORMED_MISSING,
+     QT_TRANSLATE_NOOP("StatutoryChecklist", "Parents informed (or the delay) is recorded"), "parents"),
+    (CheckKind.ACTION_WITHOUT_OWNER, QT_TRANSLATE_NOOP("StatutoryChecklist", "Every action has a named owner"), "actions"),
+    (CheckKind.ACTION_WITHOUT_DUE_DATE, QT_TRANSLATE_NOOP("StatutoryChecklist", "Every action has a due date"), "actions"),
 ]
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("StatutoryChecklist", text, None, n)
+
+
+def summary_text(meeting: Meeting, lines: list[CheckLine]) -> str:
+    """Before sign-off: what is left to resolve. After it the record is locked, so what the
+    checks find now is what they found then, and sign-off went ahead only once the chair had
+    acknowledged every warning (``signoff.sign_off`` records which in the audit trail): say
+    that, rather than ask for something that can no longer be done."""
+    total = len(lines)
+    gaps = sum(1 for line in lines if not line.passed)
+    if meeting.sign_off is None:
+        if not gaps:
+            return _tr("All statutory checks are met.")
+        return _tr("{0} of {1} checks met; {2} to resolve before sign-off.").format(total - gaps, total, gaps)
+    if not gaps:
+        return _tr("Signed off with all {0} checks met.").format(total)
+    acknowledged = (_tr("1 warning was acknowledged at sign-off.") if gaps == 1
+                    else _tr("{0} warnings were acknowledged at sign-off.").format(gaps))
+    return _tr("Signed off with {0} of {1} checks met; {2}").format(total - gaps, total, acknowledged)
 
 
 def check_lines(meeting: Meeting) -> list[CheckLine]:
@@ -57,13 +81,14 @@ def check_lines(meeting: Meeting) -> list[CheckLine]:
     missing = set(missing_statutory_kinds(meeting))
     for kind in STATUTORY_KINDS:
         label = STATUTORY_KIND_LABELS[kind]
-        lines.append(CheckLine(kind not in missing, f"Someone from {label} attended",
-                               f"No one from {label} attended." if kind in missing else "", "participants"))
+        lines.append(CheckLine(kind not in missing, _tr("Someone from {0} attended").format(label),
+                               _tr("No one from {0} attended.").format(label) if kind in missing else "",
+                               "participants"))
     known = {CheckKind.STATUTORY_AGENCY_ABSENT}
     for kind, label, section in _LINES:
         found = by_kind.get(kind, [])
         known.add(kind)
-        lines.append(CheckLine(not found, label, " ".join(w.message for w in found), section))
+        lines.append(CheckLine(not found, _tr(label), " ".join(w.message for w in found), section))
     for kind, found in by_kind.items():
         if kind not in known:
             for w in found:
@@ -80,9 +105,9 @@ class StatutoryChecklist(QWidget):
         super().__init__(parent)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Statutory checks summary")
+        self.summary.setAccessibleName(self.tr("Statutory checks summary"))
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Statutory checks")
+        self.list.setAccessibleName(self.tr("Statutory checks"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(False)
         layout = QVBoxLayout(self)
@@ -98,17 +123,15 @@ class StatutoryChecklist(QWidget):
         for line in self.lines:
             mark = OK_MARK if line.passed else GAP_MARK
             item = QListWidgetItem(f"{mark}  {line.label}")
-            item.setToolTip(line.detail or "Done.")
+            item.setToolTip(line.detail or self.tr("Done."))
             item.setData(SECTION_ROLE, line.section)
+            state = self.tr("Done") if line.passed else (
+                self.tr("Missing") if meeting.sign_off is None else self.tr("Acknowledged at sign-off"))
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{'Done' if line.passed else 'Missing'}: {line.label}. {line.detail}".strip())
+                         self.tr("{0}: {1}. {2}").format(state, line.label, line.detail).strip())
             item.setForeground(QBrush(QColor("#2e7d32" if line.passed else "#8a4b00")))
             self.list.addItem(item)
-        gaps = sum(1 for line in self.lines if not line.passed)
-        self.summary.setText(
-            "All statutory checks are met." if not gaps
-            else f"{len(self.lines) - gaps} of {len(self.lines)} checks met; {gaps} to resolve before sign-off."
-        )
+        self.summary.setText(summary_text(meeting, self.lines))
 
     def clear(self) -> None:
         self.lines = []

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -137,7 +137,8 @@ class DashboardPanel(QWidget):
     def _fill(widget: QListWidget, rows: list[MeetingSummary], empty: str) -> None:
         widget.clear()
         for s in rows:
-            when = s.held_at.astimezone().strftime("%a %d %b %H:%M") if s.held_at else "date not set"
+            when = s.held_at.astimezone().strftime("%a %d %b %H:%M") if s.held_at else QCoreApplication.translate(
+                "DashboardPanel", "date not set")
             names = f" · {s.child_names}" if s.child_names else ""
             item = QListWidgetItem(f"{s.reference} · {when}{names}")
             item.setToolTip(f"{s.reference}, {format_held(s.held_at)}{names}")
@@ -174,7 +175,8 @@ class DashboardPanel(QWidget):
             label.setText(share.label[0].upper() + share.label[1:])
             pct = round(100 * share.share) if share.share is not None else 0
             bar.setValue(pct)
-            text = f"{pct}% ({share.attended} of {share.meetings})" if share.meetings else self.tr("no meetings")
+            text = (self.tr("{0}% ({1} of {2})").format(pct, share.attended, share.meetings) if share.meetings
+                    else self.tr("no meetings"))
             figure.setText(text)
             bar.setAccessibleName(self.tr("{0} attendance").format(share.label))
             bar.setAccessibleDescription(text)

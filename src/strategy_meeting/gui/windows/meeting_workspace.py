@@ -287,7 +287,8 @@ class MeetingWorkspace(QMainWindow):
         """Show the meeting a service call returned. Only the page on show is redrawn now;
         the others are redrawn when they are opened (a large meeting stays quick to edit)."""
         self.meeting = meeting
-        self.setWindowTitle(f"{meeting.reference} ({meeting.status.label.lower()}) \u2014 Strategy Meeting")
+        self.setWindowTitle(self.tr("{0} ({1}) \u2014 Strategy Meeting").format(
+            meeting.reference, meeting.status.label.lower()))
         self.outer.setCurrentIndex(0)
         if self._dock_hidden_by_lock:
             self._dock_hidden_by_lock = False

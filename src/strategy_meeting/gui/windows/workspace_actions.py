@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
@@ -28,6 +28,10 @@ from strategy_meeting.services.meetings import ItemKind
 
 if TYPE_CHECKING:
     from .meeting_workspace import MeetingWorkspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MeetingWorkspace", text)
 
 
 def _action(ws: MeetingWorkspace, text: str, keys: list[str | QKeySequence.StandardKey],
@@ -46,67 +50,68 @@ def _action(ws: MeetingWorkspace, text: str, keys: list[str | QKeySequence.Stand
 
 def build_actions(ws: MeetingWorkspace) -> None:
     style = ws.style()
-    ws.undo_action = _action(ws, "&Undo", [QKeySequence.StandardKey.Undo], ws.undo, "Undo the last change")
-    ws.redo_action = _action(ws, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], ws.redo, "Redo the change undone")
+    ws.undo_action = _action(ws, _tr("&Undo"), [QKeySequence.StandardKey.Undo], ws.undo, _tr("Undo the last change"))
+    ws.redo_action = _action(ws, _tr("&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], ws.redo, _tr("Redo the change undone"))
     ws.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
     ws.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
     ws.undo_stack.canUndoChanged.connect(lambda _v: ws.sync_actions())
     ws.undo_stack.canRedoChanged.connect(lambda _v: ws.sync_actions())
     ws.undo_stack.undoTextChanged.connect(
-        lambda t: ws.undo_action.setText(f"&Undo {t.lower()}" if t else "&Undo"))
+        lambda t: ws.undo_action.setText(_tr("&Undo {0}").format(t.lower()) if t else _tr("&Undo")))
     ws.undo_stack.redoTextChanged.connect(
-        lambda t: ws.redo_action.setText(f"&Redo {t.lower()}" if t else "&Redo"))
+        lambda t: ws.redo_action.setText(_tr("&Redo {0}").format(t.lower()) if t else _tr("&Redo")))
 
-    ws.new_contribution_action = _action(ws, "New &contribution\u2026", ["Ctrl+Shift+C"],
+    ws.new_contribution_action = _action(ws, _tr("New &contribution\u2026"), ["Ctrl+Shift+C"],
                                          lambda: ws.new_item(ItemKind.CONTRIBUTION))
-    ws.new_decision_action = _action(ws, "New &decision\u2026", ["Ctrl+Shift+D"],
+    ws.new_decision_action = _action(ws, _tr("New &decision\u2026"), ["Ctrl+Shift+D"],
                                      lambda: ws.new_item(ItemKind.DECISION))
-    ws.new_action_action = _action(ws, "New &action\u2026", ["Ctrl+Shift+A"],
+    ws.new_action_action = _action(ws, _tr("New &action\u2026"), ["Ctrl+Shift+A"],
                                    lambda: ws.new_item(ItemKind.ACTION))
-    ws.new_participant_action = _action(ws, "New &participant\u2026", ["Ctrl+Shift+P"],
+    ws.new_participant_action = _action(ws, _tr("New &participant\u2026"), ["Ctrl+Shift+P"],
                                         lambda: ws.new_item(ItemKind.PARTICIPANT))
-    ws.new_child_action = _action(ws, "New subject c&hild\u2026", ["Ctrl+Shift+H"],
+    ws.new_child_action = _action(ws, _tr("New subject c&hild\u2026"), ["Ctrl+Shift+H"],
                                   lambda: ws.new_item(ItemKind.CHILD))
-    ws.sign_off_action = _action(ws, "&Sign off\u2026", ["Ctrl+Shift+S"], ws.sign_off,
-                                 "Sign off the minutes, with the warnings to acknowledge")
-    ws.generate_action = _action(ws, "&Generate minutes\u2026", ["Ctrl+Shift+G"], lambda: ws.generate_minutes(),
-                                 "Generate the full record and each agency's copy")
-    ws.request_form_action = _action(ws, "Request contribution &form\u2026", ["Ctrl+Shift+F"],
+    ws.sign_off_action = _action(ws, _tr("&Sign off\u2026"), ["Ctrl+Shift+S"], ws.sign_off,
+                                 _tr("Sign off the minutes, with the warnings to acknowledge"))
+    ws.generate_action = _action(ws, _tr("&Generate minutes\u2026"), ["Ctrl+Shift+G"], lambda: ws.generate_minutes(),
+                                 _tr("Generate the full record and each agency's copy"))
+    ws.request_form_action = _action(ws, _tr("Request contribution &form\u2026"), ["Ctrl+Shift+F"],
                                      lambda: ws.forms.request(),
-                                     "Make a fillable PDF form for one agency to contribute")
-    ws.import_form_action = _action(ws, "&Import filled form\u2026", ["Ctrl+Shift+I"],
+                                     _tr("Make a fillable PDF form for one agency to contribute"))
+    ws.import_form_action = _action(ws, _tr("&Import filled form\u2026"), ["Ctrl+Shift+I"],
                                     lambda: ws.forms.choose_and_import(),
-                                    "Import an agency's filled contribution form (or drop the PDF here)")
-    ws.add_addendum_action = _action(ws, "Add adde&ndum\u2026", ["Ctrl+Shift+N"], ws.add_addendum,
-                                     "Add a numbered, dated addendum to the signed-off minutes")
-    ws.distribute_action = _action(ws, "&Distribute\u2026", [], ws.distribute,
-                                   "Send or save each agency's signed copy, with the distribution log")
-    ws.lock_action = _action(ws, "&Lock", ["Ctrl+L"], ws.state.lock, "Lock the store now")
-    ws.close_action = _action(ws, "&Close", [QKeySequence.StandardKey.Close], ws.close, "Close this meeting")
+                                    _tr("Import an agency's filled contribution form (or drop the PDF here)"))
+    ws.add_addendum_action = _action(ws, _tr("Add adde&ndum\u2026"), ["Ctrl+Shift+N"], ws.add_addendum,
+                                     _tr("Add a numbered, dated addendum to the signed-off minutes"))
+    ws.distribute_action = _action(ws, _tr("&Distribute\u2026"), [], ws.distribute,
+                                   _tr("Send or save each agency's signed copy, with the distribution log"))
+    ws.lock_action = _action(ws, _tr("&Lock"), ["Ctrl+L"], ws.state.lock, _tr("Lock the store now"))
+    ws.close_action = _action(ws, _tr("&Close"), [QKeySequence.StandardKey.Close], ws.close, _tr("Close this meeting"))
 
     ws.section_actions = []
     for n, section in enumerate(ws.section_list, start=1):
         ws.section_actions.append(_action(ws, f"&{n % 10} {section.title}", [f"Ctrl+{n % 10}"],
-                                          lambda k=section.key: ws.show_section(k), f"Go to {section.title}"))
+                                          lambda k=section.key: ws.show_section(k),
+                                          _tr("Go to {0}").format(section.title)))
 
     menus = ws.menuBar()
-    meeting_menu = menus.addMenu("&Meeting")
+    meeting_menu = menus.addMenu(_tr("&Meeting"))
     for a in (ws.request_form_action, ws.import_form_action, None, ws.sign_off_action, ws.add_addendum_action,
               ws.generate_action, ws.distribute_action, None, ws.lock_action, ws.close_action):
         meeting_menu.addSeparator() if a is None else meeting_menu.addAction(a)
-    edit_menu = menus.addMenu("&Edit")
+    edit_menu = menus.addMenu(_tr("&Edit"))
     for a in (ws.undo_action, ws.redo_action, None, ws.new_child_action, ws.new_participant_action,
               ws.new_contribution_action, ws.new_decision_action, ws.new_action_action):
         edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
-    go_menu = menus.addMenu("&Go")
+    go_menu = menus.addMenu(_tr("&Go"))
     for a in ws.section_actions:
         go_menu.addAction(a)
     go_menu.addSeparator()
     go_menu.addAction(ws.checklist_dock.toggleViewAction())
 
-    toolbar = QToolBar("Meeting", ws)
+    toolbar = QToolBar(_tr("Meeting"), ws)
     toolbar.setObjectName("workspaceToolbar")
-    toolbar.setAccessibleName("Meeting toolbar")
+    toolbar.setAccessibleName(_tr("Meeting toolbar"))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for a in (ws.undo_action, ws.redo_action, None, ws.new_contribution_action, ws.new_decision_action,
               ws.new_action_action, None, ws.sign_off_action, ws.generate_action):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS
@@ -24,6 +24,10 @@ from strategy_meeting.services.contribution_form_reading import FormImport
 
 if TYPE_CHECKING:
     from .meeting_workspace import MeetingWorkspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormsFlow", text)
 
 
 def default_form_name(reference: str, agency: str) -> str:
@@ -41,13 +45,14 @@ def dropped_files(mime: QMimeData) -> list[Path]:
 def _read_form_file(path: Path) -> bytes:
     if path.suffix.lower() != ".pdf":
         raise ImportRejected(
-            f"{path.name} is not a PDF. Drop or choose the filled contribution form (a .pdf file)."
+            _tr("{0} is not a PDF. Drop or choose the filled contribution form (a .pdf file).").format(path.name)
         )
     try:
         return path.read_bytes()
     except OSError as exc:
         raise ImportRejected(
-            f"{path.name} could not be read ({exc.strerror or 'unreadable'}). Check the file and try again."
+            _tr("{0} could not be read ({1}). Check the file and try again.").format(
+                path.name, exc.strerror or _tr("unreadable"))
         ) from None
 
 
@@ -55,16 +60,16 @@ def describe_import(preview: FormImport, agency_name: str) -> str:
     """What the chair confirms: who sent it, which topics, on what terms. Not the text itself."""
     topics = "\n".join(f"  \u2022 {TOPIC_LABELS[c.topic]}" for c in preview.contributions)
     lines = [
-        f"Import this form into {preview.reference}?",
+        _tr("Import this form into {0}?").format(preview.reference),
         "",
-        f"Agency: {agency_name} ({preview.agency})",
-        *([f"From: {preview.author}"] if preview.author else []),
-        f"Sharing: {preview.sharing.describe()}",
-        f"{len(preview.contributions)} contribution(s):",
+        _tr("Agency: {0} ({1})").format(agency_name, preview.agency),
+        *([_tr("From: {0}").format(preview.author)] if preview.author else []),
+        _tr("Sharing: {0}").format(preview.sharing.describe()),
+        _tr("{0} contribution(s):").format(len(preview.contributions)),
         topics,
     ]
     if preview.notes:
-        lines += ["", "Notes:", *[f"  \u2022 {n}" for n in preview.notes]]
+        lines += ["", _tr("Notes:"), *[f"  \u2022 {n}" for n in preview.notes]]
     return "\n".join(lines)
 
 
@@ -84,17 +89,17 @@ class FormsFlow:
         if agency is None:
             choices = [f"{a.code} \u2014 {a.name}" for a in meeting.agencies]
             if not choices:
-                ws.statusBar().showMessage("Add an agency to the meeting before requesting a form.", 8000)
+                ws.statusBar().showMessage(_tr("Add an agency to the meeting before requesting a form."), 8000)
                 return False
-            chosen, ok = QInputDialog.getItem(ws, "Request contribution form",
-                                              "Which agency is the form for?", choices, 0, False)
+            chosen, ok = QInputDialog.getItem(ws, _tr("Request contribution form"),
+                                              _tr("Which agency is the form for?"), choices, 0, False)
             if not ok or not chosen:
                 return False
             agency = meeting.agency_codes[choices.index(chosen)] if chosen in choices else chosen.split()[0]
         if target is None:
             suggested = str(Path.home() / default_form_name(meeting.reference, agency))
-            name, _filter = QFileDialog.getSaveFileName(ws, "Save the request form", suggested,
-                                                        "PDF forms (*.pdf)")
+            name, _filter = QFileDialog.getSaveFileName(ws, _tr("Save the request form"), suggested,
+                                                        _tr("PDF forms (*.pdf)"))
             if not name:
                 return False
             target = Path(name)
@@ -104,18 +109,18 @@ class FormsFlow:
         final = target
 
         def done(_token: object) -> None:
-            ws.statusBar().showMessage(f"Request form for {agency} written to {final}.", 8000)
+            ws.statusBar().showMessage(_tr("Request form for {0} written to {1}.").format(agency, final), 8000)
             ws.formWritten.emit(final)
 
         ops.run_op(ws, lambda: contribution_forms.request_form(ctx, actor, reference, agency, final),
-                   done, progress="Writing the request form\u2026", bus=ws.state.bus)
+                   done, progress=_tr("Writing the request form\u2026"), bus=ws.state.bus)
         return True
 
     # -- import ----------------------------------------------------------------------------------
 
     def choose_and_import(self) -> bool:
-        name, _filter = QFileDialog.getOpenFileName(self.ws, "Import a filled contribution form",
-                                                    str(Path.home()), "PDF forms (*.pdf)")
+        name, _filter = QFileDialog.getOpenFileName(self.ws, _tr("Import a filled contribution form"),
+                                                    str(Path.home()), _tr("PDF forms (*.pdf)"))
         return bool(name) and self.import_file(Path(name))
 
     def handle_drop(self, mime: QMimeData) -> bool:
@@ -124,7 +129,7 @@ class FormsFlow:
         if not files:
             return False
         if len(files) > 1:
-            ops.show_error(self.ws, ImportRejected("Drop one filled form at a time."))
+            ops.show_error(self.ws, ImportRejected(_tr("Drop one filled form at a time.")))
             return False
         return self.import_file(files[0])
 
@@ -139,7 +144,7 @@ class FormsFlow:
             data = _read_form_file(path)
             return data, contribution_forms.preview_form_import(ctx, actor, data, expected_reference=reference)
 
-        ops.run_op(ws, preview, self._confirm, progress="Reading the form\u2026", on_error=self._failed)
+        ops.run_op(ws, preview, self._confirm, progress=_tr("Reading the form\u2026"), on_error=self._failed)
         return True
 
     def _confirm(self, result: tuple[bytes, FormImport]) -> None:
@@ -149,23 +154,24 @@ class FormsFlow:
             self.busy = False
             return
         name = ws.meeting.agency_name(preview.agency)
-        answer = QMessageBox.question(ws, "Import contribution form", describe_import(preview, name),
+        answer = QMessageBox.question(ws, _tr("Import contribution form"), describe_import(preview, name),
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             self.busy = False
-            ws.statusBar().showMessage("Form not imported.", 4000)
+            ws.statusBar().showMessage(_tr("Form not imported."), 4000)
             return
         ctx, actor, reference = ws.state.ctx, ws.state.actor, ws.reference
 
         def done(imported: FormImport) -> None:
             self.busy = False
             count = len(imported.contributions)
-            ws.statusBar().showMessage(f"{count} contribution(s) from {imported.agency} added.", 8000)
+            ws.statusBar().showMessage(
+                _tr("{0} contribution(s) from {1} added.").format(count, imported.agency), 8000)
             ws.formImported.emit(imported)
 
         ops.run_op(ws, lambda: contribution_forms.import_form(ctx, actor, data, expected_reference=reference),
-                   done, progress="Importing the form\u2026", bus=ws.state.bus, on_error=self._failed)
+                   done, progress=_tr("Importing the form\u2026"), bus=ws.state.bus, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False

@@ -73,13 +73,14 @@ class StandInWorkspace(QMainWindow):
         layout = QVBoxLayout(content)
         form = QFormLayout()
         self.summary_labels: dict[str, QLabel] = {}
-        for key, title in (("reference", "Reference"), ("status", "Status"), ("children", "Subject children"),
-                           ("agencies", "Agencies"), ("actions", "Actions")):
+        for key, title in (("reference", self.tr("Reference")), ("status", self.tr("Status")),
+                           ("children", self.tr("Subject children")), ("agencies", self.tr("Agencies")),
+                           ("actions", self.tr("Actions"))):
             label = QLabel()
             label.setAccessibleName(title)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.summary_labels[key] = label
-            form.addRow(title + ":", label)
+            form.addRow(self.tr("{0}:").format(title), label)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Working notes (not saved):")))
         self.notes = QPlainTextEdit()
@@ -98,8 +99,8 @@ class StandInWorkspace(QMainWindow):
         values = {
             "reference": m.reference,
             "status": MeetingStatus(m.status).label,
-            "children": ", ".join(c.name for c in m.children) or "None yet",
-            "agencies": ", ".join(m.agency_codes) or "None yet",
+            "children": ", ".join(c.name for c in m.children) or self.tr("None yet"),
+            "agencies": ", ".join(m.agency_codes) or self.tr("None yet"),
             "actions": str(len(m.actions)),
         }
         for key, text in values.items():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from strategy_meeting.gui.models.meeting_items import actions_model
@@ -16,8 +17,8 @@ from .list_section import ListSection
 
 class ActionsSection(ListSection):
     key = "actions"
-    title = "Actions"
+    title = QT_TRANSLATE_NOOP("ActionsSection", "Actions")
 
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
-        self.panel = self.add_panel(ItemKind.ACTION, "Actions", "action", actions_model(host.today, self))
+        self.panel = self.add_panel(ItemKind.ACTION, self.tr("Actions"), self.tr("action"), actions_model(host.today, self))

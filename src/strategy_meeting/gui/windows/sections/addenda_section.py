@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,7 +31,7 @@ from .base import Section
 
 class AddendaSection(Section):
     key = "addenda"
-    title = "Addenda"
+    title = QT_TRANSLATE_NOOP("AddendaSection", "Addenda")
 
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

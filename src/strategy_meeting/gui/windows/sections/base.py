@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from strategy_meeting.domain.meeting import Meeting
@@ -48,6 +48,9 @@ class Section(QWidget):
     def __init__(self, host: SectionHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
+        # The class keeps the English title (marked for translation in its own context);
+        # each page shows it in the user's language.
+        self.title = QCoreApplication.translate(type(self).__name__, type(self).title)
         self.setAccessibleName(self.title)
 
     def show_meeting(self, meeting: Meeting) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS, Contribution
@@ -22,12 +23,12 @@ from .list_section import ListSection
 
 class ContributionsSection(ListSection):
     key = "contributions"
-    title = "Contributions"
+    title = QT_TRANSLATE_NOOP("ContributionsSection", "Contributions")
 
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.model = ContributionsByAgencyModel(self)
-        self.panel = self.add_panel(ItemKind.CONTRIBUTION, "Contributions by agency", "contribution",
+        self.panel = self.add_panel(ItemKind.CONTRIBUTION, self.tr("Contributions by agency"), self.tr("contribution"),
                                     self.model, tree=True)
         # "Add" under an agency's heading presets that agency.
         self.panel.addRequested.disconnect()
@@ -35,11 +36,11 @@ class ContributionsSection(ListSection):
 
         detail = QWidget(self)
         self.detail_heading = QLabel(detail)
-        self.detail_heading.setAccessibleName("Selected contribution")
+        self.detail_heading.setAccessibleName(self.tr("Selected contribution"))
         self.detail_badges = SharingBadges(detail)
         self.detail_text = QPlainTextEdit(detail)
         self.detail_text.setReadOnly(True)
-        self.detail_text.setAccessibleName("Selected contribution in full")
+        self.detail_text.setAccessibleName(self.tr("Selected contribution in full"))
         self.detail_text.setTabChangesFocus(True)
         layout = QVBoxLayout(detail)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -60,15 +61,14 @@ class ContributionsSection(ListSection):
     def _show_detail(self, item: Contribution | None) -> None:
         meeting = self.host.meeting
         if item is None or meeting is None:
-            self.detail_heading.setText("Select a contribution to read it in full.")
+            self.detail_heading.setText(self.tr("Select a contribution to read it in full."))
             self.detail_badges.hide()
             self.detail_text.clear()
             return
-        who = f" by {html.escape(item.author)}" if item.author else ""
-        self.detail_heading.setText(
-            f"<b>{TOPIC_LABELS[item.topic]}</b> from {html.escape(meeting.agency_name(item.agency))}{who}"
-            f" \u00b7 recorded {short_date(item.recorded_at) or 'just now'} \u00b7 id {html.escape(item.id)}"
-        )
+        who = self.tr(" by {0}").format(html.escape(item.author)) if item.author else ""
+        self.detail_heading.setText(self.tr("<b>{0}</b> from {1}{2} \u00b7 recorded {3} \u00b7 id {4}").format(
+            TOPIC_LABELS[item.topic], html.escape(meeting.agency_name(item.agency)), who,
+            short_date(item.recorded_at) or self.tr("just now"), html.escape(item.id)))
         self.detail_badges.show_terms(item.sharing)
         self.detail_badges.show()
         self.detail_text.setPlainText(item.text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,7 +40,7 @@ def copy_title(copy: GeneratedCopy) -> str:
 
 class CopiesSection(Section):
     key = "copies"
-    title = "Sign-off and copies"
+    title = QT_TRANSLATE_NOOP("CopiesSection", "Sign-off and copies")
 
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS
@@ -20,13 +21,13 @@ from .list_section import ListSection
 
 class DecisionsSection(ListSection):
     key = "decisions"
-    title = "Decisions"
+    title = QT_TRANSLATE_NOOP("DecisionsSection", "Decisions")
 
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
-        self.panel = self.add_panel(ItemKind.DECISION, "Decisions", "decision", decisions_model(self))
+        self.panel = self.add_panel(ItemKind.DECISION, self.tr("Decisions"), self.tr("decision"), decisions_model(self))
         self.detail = QTextBrowser(self)
-        self.detail.setAccessibleName("Selected decision in full")
+        self.detail.setAccessibleName(self.tr("Selected decision in full"))
         self.detail.setOpenLinks(False)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)

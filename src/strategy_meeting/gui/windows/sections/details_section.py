@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from strategy_meeting.domain.meeting import (
@@ -21,7 +22,8 @@ from strategy_meeting.gui.forms.ui_details_section import Ui_DetailsSection
 
 from .form_section import Binding, FormSection, combo_binding, date_binding, line_binding, text_binding
 
-KIND_LABELS = {MeetingKind.INITIAL: "Initial strategy discussion", MeetingKind.RECONVENED: "Reconvened"}
+KIND_LABELS = {MeetingKind.INITIAL: QT_TRANSLATE_NOOP("DetailsSection", "Initial strategy discussion"),
+               MeetingKind.RECONVENED: QT_TRANSLATE_NOOP("DetailsSection", "Reconvened")}
 
 
 def _minute_taker(m: Meeting, name: str) -> Person | None:
@@ -32,15 +34,15 @@ def _minute_taker(m: Meeting, name: str) -> Person | None:
 
 class DetailsSection(FormSection):
     key = "details"
-    title = "Details and referral"
+    title = QT_TRANSLATE_NOOP("DetailsSection", "Details and referral")
 
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.ui = Ui_DetailsSection()
         self.ui.setupUi(self)
         ui = self.ui
-        fill_combo(ui.kindCombo, [(label, kind) for kind, label in KIND_LABELS.items()], MeetingKind.INITIAL)
-        fill_combo(ui.formatCombo, [("Not recorded", "")] + [(label, f) for f, label in FORMAT_LABELS.items()], "")
+        fill_combo(ui.kindCombo, [(self.tr(label), kind) for kind, label in KIND_LABELS.items()], MeetingKind.INITIAL)
+        fill_combo(ui.formatCombo, [(self.tr("Not recorded"), "")] + [(label, f) for f, label in FORMAT_LABELS.items()], "")
         self.category_checks: dict[ConcernCategory, QCheckBox] = {
             ConcernCategory.PHYSICAL_ABUSE: ui.physicalCheck,
             ConcernCategory.SEXUAL_ABUSE: ui.sexualCheck,
@@ -90,7 +92,7 @@ class DetailsSection(FormSection):
         try:
             self.ui.referenceEdit.setText(meeting.reference)
             if "referral.source_agency" not in self.dirty:
-                fill_agency_combo(self.ui.sourceCombo, meeting, meeting.referral.source_agency, blank="Not recorded")
+                fill_agency_combo(self.ui.sourceCombo, meeting, meeting.referral.source_agency, blank=self.tr("Not recorded"))
         finally:
             self._loading = False
         super().show_meeting(meeting)

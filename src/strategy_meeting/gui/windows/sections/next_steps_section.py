@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from strategy_meeting.gui.forms.ui_next_steps_section import Ui_NextStepsSection
@@ -17,7 +18,7 @@ from .form_section import FormSection, date_binding
 
 class NextStepsSection(FormSection):
     key = "next_steps"
-    title = "Next steps"
+    title = QT_TRANSLATE_NOOP("NextStepsSection", "Next steps")
 
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

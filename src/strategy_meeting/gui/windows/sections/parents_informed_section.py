@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from strategy_meeting.gui.forms.ui_parents_informed_section import Ui_ParentsInformedSection
@@ -16,7 +17,7 @@ from .form_section import FormSection, date_binding, line_binding, text_binding
 
 class ParentsInformedSection(FormSection):
     key = "parents"
-    title = "Parents informed"
+    title = QT_TRANSLATE_NOOP("ParentsInformedSection", "Parents informed")
 
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
