@@ -25,6 +25,7 @@ from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import User
 from strategy_meeting.gui import ops
+from strategy_meeting.gui.after_paint import call_after_paint
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.backup_menu import backup_on_exit
 from strategy_meeting.gui.idle import IdleWatcher
@@ -94,35 +95,47 @@ class AppController(QObject):
             return
         window = self._ensure_main_window()
         window.show()
+        # Background work waits for the first paint (gui/after_paint.py): the unlock screen is
+        # up at once, then the worker asks the system keyring (finding its backend alone takes
+        # most of a second) or, with no keyring to ask, loads the store layer while the user
+        # types. A remembered store shows the newest page of the list first, read without
+        # SQLAlchemy, and the full store opens after that has painted (services/quick_start.py).
         if self._use_keyring:
-            # The unlock screen is up at once; asking the system keyring (finding its backend
-            # alone takes most of a second) happens in the worker meanwhile. A remembered
-            # store shows the newest page of the list first, read without SQLAlchemy, and
-            # the full store opens in the worker after it (services/quick_start.py).
             data_dir, clock = self.data_dir, self._clock
 
             def find() -> tuple[quick_start.RememberedStart, quick_start.ListPreview | None] | None:
                 found = quick_start.find(data_dir, clock)
                 return None if found is None else (found, found.preview(PAGE_SIZE))
 
-            ops.run_op(window, find, self._remembered_found, on_error=self._keyring_failed)
-        # While the user types (or the remembered store opens), the worker loads the store layer.
-        ops.run_op(window, session.load_store_layer,
-                   on_error=lambda exc: log.warning("store layer not preloaded: %s", type(exc).__name__))
+            call_after_paint(self.unlock_panel, lambda: ops.run_op(
+                window, find, self._remembered_found, on_error=self._keyring_failed))
+        else:
+            call_after_paint(self.unlock_panel, self._load_store_layer)
+
+    def _load_store_layer(self) -> None:
+        if self.main_window is not None:
+            ops.run_op(self.main_window, session.load_store_layer,
+                       on_error=lambda exc: log.warning("store layer not preloaded: %s", type(exc).__name__))
 
     def _remembered_found(
         self, found: tuple[quick_start.RememberedStart, quick_start.ListPreview | None] | None
     ) -> None:
         if found is None:
-            return  # not remembered here: the passphrase it is
+            self._load_store_layer()  # not remembered here: the passphrase it is
+            return
         start, preview = found
         if not self.state.is_locked:
             start.discard()  # the user typed their passphrase first
             return
         window = self._ensure_main_window()
-        if preview is not None:
-            window.show_preview(preview)
-        ops.run_op(window, start.open_session, self._keyring_answered, on_error=self._remembered_failed)
+
+        def open_fully() -> None:
+            ops.run_op(window, start.open_session, self._keyring_answered, on_error=self._remembered_failed)
+
+        if preview is not None and window.show_preview(preview):
+            call_after_paint(window.meetings.table.viewport(), open_fully)
+        else:
+            open_fully()
 
     def _remembered_failed(self, exc: BaseException) -> None:
         if self.main_window is not None:

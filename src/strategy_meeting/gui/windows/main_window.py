@@ -181,14 +181,16 @@ class MainWindow(QMainWindow):
         # from the worker like any later search, leaving this thread free to answer the user.
         self.refresh(first=not self.meetings.model.is_preview)
 
-    def show_preview(self, preview: ListPreview) -> None:
+    def show_preview(self, preview: ListPreview) -> bool:
         """The newest page of the list, read while the store finishes opening (a remembered
-        store at start-up). Read only: every record action stays off until unlocked."""
+        store at start-up). Read only: every record action stays off until unlocked. False
+        if it could not be shown (already unlocked, or the filters were changed)."""
         if not self.state.is_locked or not self.meetings.show_preview(preview.total, preview.rows):
-            return
+            return False
         self.tabs.setCurrentIndex(HOME_TAB)
         self.stack.show_content()
         self.statusBar().showMessage(self.tr("Opening the store…"))
+        return True
 
     def end_preview(self) -> None:
         """The full open did not happen (a stale keyring entry): back to the unlock screen."""
