@@ -70,3 +70,22 @@ def test_backup_settings_are_changed_and_shown_without_making_a_backup(data_dir,
     assert not share.exists() and not (data_dir / "backups").exists()
     r = run_cli("--data-dir", str(data_dir), "backup", "--keep-last", "0")
     assert r.returncode == 2 and "at least" not in r.stdout and "must be 1 or more" in r.stderr
+
+
+def test_a_backup_of_another_store_is_named_as_such_before_and_after_it_replaces(data_dir, tmp_path):
+    from strategy_meeting.domain.roles import Role
+    from strategy_meeting.services import session
+    from strategy_meeting.store import FAST_TEST_KDF
+
+    other = tmp_path / "other"
+    ctx, _actor, _key = session.init_store(other, "chair", PASSPHRASE, Role.CHAIR, kdf=FAST_TEST_KDF)
+    ctx.close()
+    assert run_cli("--data-dir", str(other), "backup", "--to", str(tmp_path / "stick")).returncode == 0
+    (backup_file,) = (tmp_path / "stick").iterdir()
+
+    before = digest(data_dir)
+    r = run_cli("--data-dir", str(data_dir), "restore", str(backup_file))
+    assert r.returncode == 2 and "DIFFERENT store" in r.stderr and digest(data_dir) == before
+    r = run_cli("--data-dir", str(data_dir), "restore", str(backup_file), "--yes")
+    assert r.returncode == 0, r.stderr
+    assert "different store" in r.stderr and "kept aside" in r.stderr

@@ -220,3 +220,24 @@ def test_a_store_found_damaged_shows_the_banner_and_restoring_from_it_heals_the_
     assert state.ctx.store.integrity_problems() == []
     (aside,) = data_dir.glob("store-replaced-*")
     assert (aside / "store.db").read_bytes() == damaged  # kept for the IT service
+
+
+def test_a_lock_while_the_backup_is_checked_stops_the_restore(unlocked, qtbot, messages):
+    """Idle lock (or Ctrl+L) during the first pass: nothing is swapped in and the app stays
+    locked; a restore never unlocks a store without someone typing."""
+    from strategy_meeting.gui import ops
+
+    state, window, data_dir = unlocked.state, unlocked.main_window, unlocked.state.data_dir
+    path = made_backup_then_changed(state)
+    dialog = open_restore_dialog(window)
+    fill_in(qtbot, dialog, path)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    unlocked.lock()  # the check is running in the worker
+    ops.pool().waitForDone(60_000)
+    qtbot.wait(200)
+    assert state.is_locked and not list(data_dir.glob("store-replaced-*"))
+    assert not isValid(dialog) or not dialog.isVisible()
+    from gui_support import unlock
+
+    unlock(qtbot, unlocked)
+    assert meetings.get(state.ctx, state.actor, REF).location == "Changed after the backup"  # not restored

@@ -102,14 +102,19 @@ def _restore(args: argparse.Namespace) -> int:
         secrets = {"passphrase": read_passphrase(args, "Passphrase that opens the backup: ")}
 
     def confirm(info: backup.BackupInfo, replaces: bool) -> bool:
-        if not replaces or args.yes:
+        if not replaces:
             return True
         current = backup.current_store_id(directory)
         other = " It is a backup of a DIFFERENT store." if current and current != info.store_id else ""
+        if args.yes:
+            if other:  # confirmed in advance, but a script's log should still say what happened
+                print(f"Note: the backup is of a different store from the one in {directory}; "
+                      "that store is kept aside.", file=sys.stderr)
+            return True
         question = (f"Replace the store in {directory} by the backup made "
                     f"{info.created_at:%Y-%m-%d %H:%M} UTC?{other} The current store is kept aside. [y/N] ")
         if sys.stdin is None or not sys.stdin.isatty():
-            raise InvalidInput(f"restore would replace the store in {directory}: add --yes to confirm.")
+            raise InvalidInput(f"restore would replace the store in {directory}:{other} add --yes to confirm.")
         return input(question).strip().lower() in ("y", "yes")
 
     result = backup.restore(directory, args.file, user=getattr(args, "user", None), confirm=confirm, **secrets)

@@ -6,9 +6,9 @@ What is accepted is what the receiving end can use: PDF public-key encryption as
 writes it (and Acrobat reads it) wraps the file key with the recipient's RSA key (key
 transport), and pyHanko refuses a certificate whose key usage does not allow key
 encipherment. So a certificate must parse (PEM or DER), hold an RSA key of at least 2048
-bits, allow key encipherment where it states key usage at all, and be valid now. It is kept
-as DER in the agency directory, and checked again when copies are encrypted, because it
-may have expired since it was added.
+bits, state a key usage that allows key encipherment (pyHanko refuses a certificate without
+one), and be valid now. It is kept as DER in the agency directory, and checked again when
+copies are encrypted, because it may have expired since it was added.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ each agency's certificate from the directory.
 
 from __future__ import annotations
 
+from datetime import date
+
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -96,17 +98,28 @@ class DistributionLogModel(QAbstractTableModel):
         return None
 
 
-def describe_timeliness(t: Timeliness) -> str:
+def describe_timeliness(t: Timeliness, today: date) -> str:
+    """One line on the one-working-day rule: copies sent late, copies still to go (due, or
+    overdue once the deadline has passed), or all on time."""
     context = "DistributionDialog"
     if t.deadline is None:
         return _tr(context, "The meeting has no date, so timeliness cannot be judged.")
     deadline = t.deadline.strftime("%d/%m/%Y")
     if not t.agencies:
         return _tr(context, "Nothing distributed yet; copies are due by the end of {0}.").format(deadline)
-    late = [a.agency for a in t.agencies if not a.on_time]
-    if not late:
+    late = [a.agency for a in t.agencies if not a.on_time and a.first_delivered_at is not None]
+    waiting = [a.agency for a in t.agencies if a.first_delivered_at is None]
+    if not late and not waiting:
         return _tr(context, "All copies went out within one working day (by the end of {0}).").format(deadline)
-    return _tr(context, "Not within one working day (due by the end of {0}): {1}.").format(deadline, ", ".join(late))
+    parts = []
+    if late:
+        parts.append(_tr(context, "Sent later than one working day (due by the end of {0}): {1}.")
+                     .format(deadline, ", ".join(late)))
+    if waiting and today > t.deadline:
+        parts.append(_tr(context, "Not sent, overdue since the end of {0}: {1}.").format(deadline, ", ".join(waiting)))
+    elif waiting:
+        parts.append(_tr(context, "Still to go, due by the end of {0}: {1}.").format(deadline, ", ".join(waiting)))
+    return " ".join(parts)
 
 
 class DistributionDialog(QDialog):
@@ -202,7 +215,7 @@ class DistributionDialog(QDialog):
             ops.show_error(self, exc)
             return
         self.table_model.set_records(records)
-        self.timeliness_label.setText(describe_timeliness(timeliness))
+        self.timeliness_label.setText(describe_timeliness(timeliness, self.state.ctx.today()))
         if self.protection.currentData() == "password":
             self._load_password_rows()
         self.logLoaded.emit()

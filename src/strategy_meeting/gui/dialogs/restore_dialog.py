@@ -236,6 +236,12 @@ class RestoreDialog(QDialog):
     def _swap(self) -> None:
         """Second pass: lock (closing the store), swap the backup in, open it as unlocking does."""
         assert self.info is not None
+        if self.state.is_locked:
+            # Locked (idle, or on request) while the backup was being checked: whoever comes
+            # back must unlock first; a restore never unlocks a store nobody typed for.
+            self._set_busy(False)
+            self.reject()
+            return
         self._lock()
         if not self.state.is_locked:
             self.state.lock()  # a window without the app's controller

@@ -65,7 +65,8 @@ class AgencyCertificateBox(QGroupBox):
         except InvalidInput as error:
             return str(error)
         expiry = info.not_after.astimezone().strftime("%d %B %Y")
-        state = (self.tr("expired on {date}") if info.expired_at(datetime.now(UTC))
+        now = datetime.now(UTC) if self.state.is_locked else self.state.ctx.now()  # the app's clock
+        state = (self.tr("expired on {date}") if info.expired_at(now)
                  else self.tr("valid until {date}")).replace("{date}", expiry)
         fingerprint = ":".join(info.sha256[n:n + 2] for n in range(0, 24, 2)).upper() + "\u2026"
         return self.tr("Subject: {subject}\nIssued by: {issuer}\nStatus: {state}\nSHA-256: {fp}") \
