@@ -241,3 +241,25 @@ def test_an_agency_representative_sees_their_own_agencys_work(make_controller, d
     qtbot.waitUntil(lambda: tracker.model.rowCount() == 2, timeout=20_000)
     assert {t.action.owner_agency for t in tracker.model.rows} == {"HEALTH"}
     assert not tracker.agency.isVisible()
+
+
+def test_a_very_long_agency_name_does_not_push_the_other_columns_off(make_controller, data_dir, qtbot):
+    from strategy_meeting.domain.agency import Agency
+    from strategy_meeting.gui.dialogs.settings_pages import MAX_COLUMN_WIDTH
+    from gui_support import unlock
+    from conftest import ADMIN_PASSPHRASE
+
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, ADMIN_PASSPHRASE)
+    long_name = "Sampletown and District Multi-Agency Safeguarding Hub " * 4
+    agencies.save_agency(controller.state.ctx, controller.state.actor,
+                         Agency("MASH", long_name.strip(), email="mash@example.org"))
+    dialog = controller.main_window.open_settings()
+    page = dialog.page("AgenciesPage")
+    page.load()
+    table = page.table
+    assert all(table.columnWidth(c) <= MAX_COLUMN_WIDTH for c in range(table.columnCount()))
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "MASH")
+    assert table.item(row, 1).toolTip() == long_name.strip()
+    dialog.reject()

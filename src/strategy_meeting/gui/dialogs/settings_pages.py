@@ -44,12 +44,20 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     return table
 
 
+MAX_COLUMN_WIDTH = 320  # a long agency or user name is elided (whole in its tooltip), not
+                        # allowed to push the other columns off the page
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    for c in range(table.columnCount()):
+        table.setColumnWidth(c, min(table.columnWidth(c), MAX_COLUMN_WIDTH))
 
 
 def _buddies(form: QFormLayout) -> None:
