@@ -229,3 +229,53 @@ def test_a_remembered_store_shows_its_list_read_only_before_the_store_is_fully_o
     qtbot.waitUntil(lambda: not pane.model.is_preview, timeout=30_000)  # the full list, from the worker
     assert pane.model.rowCount() == len(expected)
     assert window.statusBar().currentMessage() == "" and pane.new_button.isEnabled()
+
+
+def test_a_preview_read_for_the_remembered_user_is_gone_when_another_user_unlocks(
+        make_controller, data_dir, qtbot, monkeypatch, clock):
+    """The passphrase typed before the preview arrived unlocks as an agency representative:
+    the chair's preview rows must not stay on screen while the rep's own list loads."""
+    import json
+    import threading
+
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.domain.meeting import MeetingQuery
+    from strategy_meeting.services import exchange, meetings, quick_start, users
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    exchange.load_demo(ctx, chair)
+    users.add_user(ctx, users.resolve(ctx, "admin"), "teacher", Role.AGENCY_REP, "teacher passphrase",
+                   agency="EDU")
+    entry = json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    ctx.close()
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)  # fake OS keyring
+    release = threading.Event()
+    full_open = quick_start.RememberedStart.open_session
+
+    def held_open(start):
+        release.wait(30)
+        return full_open(start)
+
+    monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    pane = controller.main_window.meetings
+    qtbot.waitUntil(lambda: pane.model.is_preview, timeout=10_000)
+    try:
+        rep_ctx, rep = session.open_session(data_dir, "teacher passphrase", clock=clock)
+        allowed_ids = set(meetings.search(rep_ctx, rep, MeetingQuery()))
+        chair_only = {pane.model.summary(r).id for r in range(min(pane.model.rowCount(), 50))
+                      if pane.model.summary(r) is not None} - allowed_ids
+        assert chair_only, "the demo must hold meetings the rep may not see"
+        controller.unlock_with(rep_ctx, rep)  # the passphrase's unlock lands first
+        shown = {pane.model.summary(r).id for r in range(pane.model.rowCount())
+                 if pane.model.summary(r) is not None}
+        assert not shown & chair_only
+        assert not pane.model.is_preview
+    finally:
+        release.set()
+    qtbot.wait(200)
+    from strategy_meeting.gui import ops
+    ops.pool().waitForDone(30_000)
+    qtbot.wait(50)
+    assert controller.state.actor.name == "teacher"

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.actions_tracker.open_meeting.connect(lambda ref: workspace_launcher.open_workspace(state, ref))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._panels_pending = False
+        self._preview_user: str | None = None  # whose list a start-up preview shows
         self.meetings.table.viewport().installEventFilter(self)
         self._build_menus()
         ops.notices().store_damaged.connect(self._store_damaged)
@@ -179,7 +180,11 @@ class MainWindow(QMainWindow):
         self.reconvene_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
         # After a start-up preview the rows are already on screen: the full list can come
         # from the worker like any later search, leaving this thread free to answer the user.
-        self.refresh(first=not self.meetings.model.is_preview)
+        # A preview read for someone else (a passphrase typed before it arrived unlocked
+        # another account) goes at once: its rows may not be this user's to see.
+        keep_preview = self.meetings.model.is_preview and self._preview_user == actor.name
+        self._preview_user = None
+        self.refresh(first=not keep_preview)
 
     def show_preview(self, preview: ListPreview) -> bool:
         """The newest page of the list, read while the store finishes opening (a remembered
@@ -187,6 +192,7 @@ class MainWindow(QMainWindow):
         if it could not be shown (already unlocked, or the filters were changed)."""
         if not self.state.is_locked or not self.meetings.show_preview(preview.total, preview.rows):
             return False
+        self._preview_user = preview.actor.name
         self.tabs.setCurrentIndex(HOME_TAB)
         self.stack.show_content()
         self.statusBar().showMessage(self.tr("Opening the store…"))
