@@ -189,3 +189,51 @@ def test_a_store_found_damaged_in_use_goes_read_only_and_keeps_its_bytes(data_di
     finally:
         ctx.close()
     assert db.read_bytes() == damaged_bytes
+
+
+def _open_damaged_in_use(data_dir: Path):  # type: ignore[no-untyped-def]
+    """A store whose children page fails its check, opened and already found damaged."""
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    meetings.create(ctx, chair, template=sample_meeting())
+    key = ctx.store.raw_key_for_backup()
+    ctx.close()
+    conn = connect_raw(data_dir / "store.db", key)
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
+    conn.close()
+    db = data_dir / "store.db"
+    data = bytearray(db.read_bytes())
+    data[(page - 1) * 4096 + 300] ^= 0x04
+    db.write_bytes(bytes(data))
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    with pytest.raises(StoreCorrupted):
+        meetings.get(ctx, chair, "SD-2026-0100")
+    assert session.damage_found(ctx)
+    return ctx, chair
+
+
+def test_a_read_only_store_refuses_a_passphrase_change_and_keeps_the_old_one(data_dir):
+    """Told "nothing was saved", the user must be right to go on with the old passphrase: the
+    key file is not rewritten behind a refused audit event."""
+    ctx, chair = _open_damaged_in_use(data_dir)
+    key_file = (data_dir / "keys.json").read_bytes()
+    try:
+        with pytest.raises(StoreReadOnly, match="read only"):
+            users.change_passphrase(ctx, chair, "a brand new passphrase for the chair")
+        with pytest.raises(StoreReadOnly, match="read only"):
+            ctx.store.remove_passphrase("admin")
+    finally:
+        ctx.close()
+    assert (data_dir / "keys.json").read_bytes() == key_file
+    session.open_session(data_dir, PASSPHRASE)[0].close()
+
+
+def test_a_store_found_damaged_in_use_makes_no_backup(data_dir, tmp_path):
+    """A damaged store's backup would push good ones out of the rotation: refused, and the
+    backup folder gets nothing."""
+    ctx, chair = _open_damaged_in_use(data_dir)
+    try:
+        with pytest.raises(StoreCorrupted, match="damaged"):
+            backup.create_backup(ctx, chair, tmp_path / "backups")
+    finally:
+        ctx.close()
+    assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())

@@ -26,7 +26,7 @@ from strategy_meeting.domain.roles import User
 
 from . import key_slots, keyring_slot, migrations
 from .layout import AUDIT_HEAD_FILE, DB_FILE, check_before_open, store_exists
-from .engine import as_damage, create_store_engine, integrity_problems
+from .engine import as_damage, create_store_engine, integrity_problems, read_only_refusal
 from .remembered import find_remembered
 from .repositories import AuditLog
 from .unit_of_work import UnitOfWork
@@ -190,6 +190,14 @@ class Store:
             raise Locked("The store is locked. Unlock it to go on.")
         return self._engine
 
+    def _require_writable(self) -> None:
+        # A store found damaged reads only, and that includes its key file: a rewrapped slot
+        # behind an audit event the database then refuses would change a passphrase the user
+        # is told was not changed.
+        self._require_engine()
+        if self.damage is not None:
+            raise read_only_refusal()
+
     @property
     def is_open(self) -> bool:
         return self._engine is not None
@@ -235,11 +243,12 @@ class Store:
 
     def set_passphrase(self, user_name: str, passphrase: str, kdf: key_slots.KdfParams = key_slots.KdfParams()) -> None:
         """Add or change one user's passphrase slot; the database itself is untouched."""
-        self._require_engine()
+        self._require_writable()
         key_slots.set_user_passphrase(self.key_file, bytes(self._key), user_name, passphrase, kdf)
         key_slots.write_key_file(self.key_path, self.key_file)
 
     def remove_passphrase(self, user_name: str) -> None:
+        self._require_writable()
         key_slots.remove_user_slot(self.key_file, bytes(self._key), user_name)
         key_slots.write_key_file(self.key_path, self.key_file)
 

@@ -154,11 +154,16 @@ def as_read_only_refusal(exc: BaseException) -> StoreReadOnly | None:
     """A write that a read-only (damaged) store's connection refused, as a user error."""
     orig = getattr(exc, "orig", None) or exc
     if isinstance(orig, sqlcipher3.OperationalError) and "readonly database" in str(orig):
-        return StoreReadOnly(
-            "The store was found damaged and is open read only, so nothing was saved. Restore it "
-            "from a backup (File > Restore from backup…, or 'restore' on the command line)."
-        )
+        return read_only_refusal()
     return None
+
+
+def read_only_refusal() -> StoreReadOnly:
+    """What a write to a store found damaged says, whether SQLite or the store refused it."""
+    return StoreReadOnly(
+        "The store was found damaged and is open read only, so nothing was saved. Restore it "
+        "from a backup (File > Restore from backup…, or 'restore' on the command line)."
+    )
 
 
 def create_store_engine(path: Path, key: bytes | bytearray, *, read_only: bool = False) -> Engine:
