@@ -237,3 +237,83 @@ def test_a_store_found_damaged_in_use_makes_no_backup(data_dir, tmp_path):
     finally:
         ctx.close()
     assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
+
+
+def test_a_unit_of_work_begun_before_the_damage_was_found_cannot_write_after_it(data_dir):
+    """Another thread's unit of work may already hold its session when the damage is met: its
+    write must be refused too, not go to the damaged file through the engine left behind."""
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    meetings.create(ctx, chair, template=sample_meeting())
+    key = ctx.store.raw_key_for_backup()
+    ctx.close()
+    conn = connect_raw(data_dir / "store.db", key)
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
+    conn.close()
+    db = data_dir / "store.db"
+    data = bytearray(db.read_bytes())
+    data[(page - 1) * 4096 + 300] ^= 0x04
+    db.write_bytes(bytes(data))
+    damaged_bytes = db.read_bytes()
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    try:
+        early = ctx.unit_of_work()  # its session made before the damage is met
+        with pytest.raises(StoreCorrupted):
+            meetings.get(ctx, chair, "SD-2026-0100")
+        with pytest.raises(StoreReadOnly, match="read only"):
+            with early:
+                early.settings.set("late.write", "1")
+                early.audit.append("chair", "settings.change", "setting:late.write", {})
+                early.commit()
+    finally:
+        ctx.close()
+    assert db.read_bytes() == damaged_bytes
+
+
+def test_a_unit_of_work_waiting_for_the_write_lock_when_damage_is_found_cannot_commit(data_dir):
+    """The worker's unit of work waits in BEGIN IMMEDIATE while the GUI thread's one meets the
+    damage: once it gets the lock it must not write to the damaged file."""
+    import threading
+    import time
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    meetings.create(ctx, chair, template=sample_meeting())
+    key = ctx.store.raw_key_for_backup()
+    ctx.close()
+    conn = connect_raw(data_dir / "store.db", key)
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
+    conn.close()
+    db = data_dir / "store.db"
+    data = bytearray(db.read_bytes())
+    data[(page - 1) * 4096 + 300] ^= 0x04
+    db.write_bytes(bytes(data))
+    damaged_bytes = db.read_bytes()
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    outcome: list[BaseException | None] = []
+
+    def waiting_writer() -> None:
+        try:
+            with ctx.unit_of_work() as uow:
+                uow.users.get("chair")  # blocks in BEGIN IMMEDIATE until the reader below ends
+                uow.settings.set("late.write", "1")
+                uow.audit.append("chair", "settings.change", "setting:late.write", {})
+                uow.commit()
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - the test looks at what it was
+            outcome.append(exc)
+
+    try:
+        writer = None
+        with pytest.raises(StoreCorrupted):
+            with ctx.unit_of_work() as reader:
+                reader.users.get("chair")  # holds the write lock from here
+                writer = threading.Thread(target=waiting_writer)
+                writer.start()
+                time.sleep(0.5)  # the writer is now waiting for the lock
+                reader.meetings.get("SD-2026-0100")
+        writer.join(30)
+        assert len(outcome) == 1 and isinstance(outcome[0], StoreReadOnly), outcome
+    finally:
+        ctx.close()
+    assert db.read_bytes() == damaged_bytes

@@ -77,7 +77,8 @@ class Store:
         self._key = bytearray(key)
         self._head_lock = threading.Lock()
         self._head_written = 0
-        self._engine: Engine | None = create_store_engine(self.db_path, self._key)
+        self._engine: Engine | None = create_store_engine(
+            self.db_path, self._key, went_read_only=lambda: self.damage is not None)
         # Set when a page fails its check in use: from then on this open store only reads, so a
         # damaged file is never written to again before it is restored (security test 36).
         self.damage: StoreCorrupted | None = None
@@ -204,7 +205,8 @@ class Store:
 
     def unit_of_work(self, now: datetime) -> UnitOfWork:
         session = Session(self._require_engine(), expire_on_commit=False, autoflush=False)
-        return UnitOfWork(session, now, self._after_commit, self._went_read_only)
+        return UnitOfWork(session, now, self._after_commit, self._went_read_only,
+                          read_only=lambda: self.damage is not None)
 
     def _went_read_only(self, problem: StoreCorrupted) -> None:
         with self._head_lock:

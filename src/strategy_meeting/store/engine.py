@@ -11,6 +11,7 @@ a probe query straight after keying.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 # (list_reader.py) opens the same file through sqlcipher3 alone, before SQLAlchemy has loaded.
 
 KEY_BYTES = 32
+WRITABLE_TRANSACTION = "strategy_meeting.writable"  # connection.info: began with the write lock
 PAGE_SIZE = 4096  # SQLCipher 4's default; every store file is a whole number of pages
 
 # SQLAlchemy logs statements at INFO and every result row at DEBUG through the shared
@@ -166,7 +168,9 @@ def read_only_refusal() -> StoreReadOnly:
     )
 
 
-def create_store_engine(path: Path, key: bytes | bytearray, *, read_only: bool = False) -> Engine:
+def create_store_engine(
+    path: Path, key: bytes | bytearray, *, read_only: bool = False, went_read_only: Callable[[], bool] | None = None
+) -> Engine:
     """An engine whose every pooled connection is keyed and probed.
 
     ``key`` may be the store's own bytearray: it is read at each connect, so zeroing it on
@@ -174,6 +178,10 @@ def create_store_engine(path: Path, key: bytes | bytearray, *, read_only: bool =
 
     ``BEGIN IMMEDIATE`` takes the write lock at the start of each transaction, so two writers
     never fork the audit chain and a reader never has to upgrade its lock mid-transaction.
+
+    ``went_read_only`` says whether the store has since been found damaged: a session made
+    before then may still hold this engine after the store swapped it for a read-only one,
+    and its transactions must read only too.
     """
 
     from sqlalchemy import create_engine, event
@@ -195,7 +203,13 @@ def create_store_engine(path: Path, key: bytes | bytearray, *, read_only: bool =
     @event.listens_for(engine, "begin")
     def _begin_immediate(conn):  # type: ignore[no-untyped-def]
         # A read-only (damaged) store's connections refuse the write lock: a plain BEGIN reads.
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        reads_only = read_only or (went_read_only is not None and went_read_only())
+        conn.info[WRITABLE_TRANSACTION] = not reads_only  # UnitOfWork.commit looks
+        if reads_only:
+            conn.exec_driver_sql("PRAGMA query_only = ON")  # this connection was made writable
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

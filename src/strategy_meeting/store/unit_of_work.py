@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.errors import StoreCorrupted
 
-from .engine import as_damage, as_read_only_refusal
+from .engine import WRITABLE_TRANSACTION, as_damage, as_read_only_refusal, read_only_refusal
 from .repositories import (
     AgencyDirectory,
     AuditLog,
@@ -36,8 +36,10 @@ class UnitOfWork:
     """
 
     def __init__(self, session: Session, now: datetime, on_commit: Callable[[AuditLog], None],
-                 on_damage: Callable[[StoreCorrupted], None] = lambda problem: None) -> None:
+                 on_damage: Callable[[StoreCorrupted], None] = lambda problem: None,
+                 read_only: Callable[[], bool] = lambda: False) -> None:
         self._session = session
+        self._read_only = read_only
         self._on_commit = on_commit
         self._on_damage = on_damage
         self.now = now
@@ -56,6 +58,12 @@ class UnitOfWork:
         return self
 
     def commit(self) -> None:
+        # A unit of work that took the write lock before another found the store damaged
+        # (it waited for that lock) must not commit to the damaged file after it; one that
+        # began read only may commit, as there is nothing in it to write.
+        if (self._read_only() and self._session.in_transaction()
+                and self._session.connection().info.get(WRITABLE_TRANSACTION, False)):
+            raise read_only_refusal()
         self._session.commit()
         self._committed = True
         self._on_commit(self.audit)
