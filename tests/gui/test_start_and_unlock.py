@@ -279,3 +279,39 @@ def test_a_preview_read_for_the_remembered_user_is_gone_when_another_user_unlock
     ops.pool().waitForDone(30_000)
     qtbot.wait(50)
     assert controller.state.actor.name == "teacher"
+
+
+def test_quitting_while_a_remembered_store_opens_closes_what_the_worker_opened(
+        make_controller, data_dir, qtbot, monkeypatch):
+    """The app quits during the full open: the store the worker opened meanwhile is closed (its
+    key zeroed) and nothing unlocks on the way out."""
+    import json
+    import threading
+
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.services import quick_start
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    entry = json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    ctx.close()
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)  # fake OS keyring
+    release = threading.Event()
+    opened: list = []
+    full_open = quick_start.RememberedStart.open_session
+
+    def held_open(start):
+        release.wait(30)
+        result = full_open(start)
+        opened.append(result)
+        return result
+
+    monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.main_window.meetings.model.is_preview, timeout=10_000)
+    qtbot.wait(1200)  # the full open is under way in the worker (after the preview's paint)
+    threading.Timer(0.3, release.set).start()
+    controller.shutdown()  # the event loop has ended: the worker's answer is never delivered
+    assert len(opened) == 1 and opened[0] is not None
+    assert not opened[0][0].store.is_open
+    assert controller.state.is_locked

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from strategy_meeting.domain.changes import Changes
@@ -76,6 +76,7 @@ class AppController(QObject):
         self._wizard_create = wizard_create
         self.state = AppState(data_dir, self)
         self._previous_user: str | None = None
+        self._closing = False  # set by shutdown: a late start-up answer is closed, not used
         self.idle = IdleWatcher(idle_timeout_ms or 5 * MINUTE_MS, self)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
@@ -124,12 +125,15 @@ class AppController(QObject):
             self._load_store_layer()  # not remembered here: the passphrase it is
             return
         start, preview = found
-        if not self.state.is_locked:
-            start.discard()  # the user typed their passphrase first
+        if not self.state.is_locked or self._closing:
+            start.discard()  # the user typed their passphrase first, or the app is closing
             return
         window = self._ensure_main_window()
 
         def open_fully() -> None:
+            if self._closing:
+                start.discard()
+                return
             ops.run_op(window, start.open_session, self._keyring_answered, on_error=self._remembered_failed)
 
         if preview is not None and window.show_preview(preview):
@@ -147,8 +151,8 @@ class AppController(QObject):
             if self.main_window is not None:
                 self.main_window.end_preview()
             return  # a stale entry: the passphrase it is
-        if not self.state.is_locked:
-            opened[0].close()  # the user typed their passphrase first
+        if not self.state.is_locked or self._closing:
+            opened[0].close()  # the user typed their passphrase first, or the app is closing
             return
         self.unlock_with(*opened)
 
@@ -236,9 +240,14 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """Quit cleanly: queued jobs are dropped and a running one finishes before the store
         closes under it (a query cut off mid-way would hold the process open)."""
+        self._closing = True
         self.idle.stop()
         ops.pool().clear()
         ops.pool().waitForDone(30_000)
+        # The event loop has ended, so a job that finished meanwhile has its answer still
+        # queued: deliver it now, so that a store the remembered start opened in the worker is
+        # closed (its key zeroed) instead of being left open at exit.
+        QCoreApplication.sendPostedEvents()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
