@@ -315,3 +315,22 @@ def test_quitting_while_a_remembered_store_opens_closes_what_the_worker_opened(
     assert len(opened) == 1 and opened[0] is not None
     assert not opened[0][0].store.is_open
     assert controller.state.is_locked
+
+
+def test_text_typed_on_the_unlock_screen_is_cleared_when_a_remembered_store_opens(
+        make_controller, data_dir, qtbot, monkeypatch):
+    import json
+
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.store import Store
+
+    store, user = Store.open(data_dir, PASSPHRASE)
+    entry = json.dumps({"key": store.raw_key_for_backup().hex(), "user": user})
+    store.close()
+    # Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept.
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    controller.unlock_panel.passphrase.setText("half a passphrase")  # typed before the keyring answered
+    qtbot.waitUntil(lambda: not controller.state.is_locked, timeout=30_000)
+    assert controller.unlock_panel.passphrase.text() == ""

@@ -208,6 +208,9 @@ class AppController(QObject):
         if self._previous_user is not None and self._previous_user != actor.name:
             workspace_launcher.close_all()
         self._previous_user = actor.name
+        # Whatever was typed on the unlock screen (a remembered store may open while someone
+        # types) does not stay in a hidden field for the whole session.
+        self.unlock_panel.passphrase.clear()
         self.state.set_unlocked(ctx, actor)
         self._apply_idle_timeout()
         self.idle.start()
