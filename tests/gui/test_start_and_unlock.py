@@ -334,3 +334,44 @@ def test_text_typed_on_the_unlock_screen_is_cleared_when_a_remembered_store_open
     controller.unlock_panel.passphrase.setText("half a passphrase")  # typed before the keyring answered
     qtbot.waitUntil(lambda: not controller.state.is_locked, timeout=30_000)
     assert controller.unlock_panel.passphrase.text() == ""
+
+
+def test_ctrl_l_during_the_start_up_preview_hides_it_and_the_store_stays_locked(
+        make_controller, data_dir, qtbot, monkeypatch, clock):
+    import json
+    import threading
+
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.gui import ops
+    from strategy_meeting.services import exchange, quick_start
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    exchange.load_demo(ctx, chair)
+    entry = json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    ctx.close()
+    # Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept.
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
+    release = threading.Event()
+    opened: list = []
+    full_open = quick_start.RememberedStart.open_session
+
+    def held_open(start):
+        release.wait(30)
+        result = full_open(start)
+        opened.append(result)
+        return result
+
+    monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    window = controller.main_window
+    qtbot.waitUntil(lambda: window.meetings.model.is_preview, timeout=10_000)
+    assert window.lock_action.isEnabled()
+    window.lock_action.trigger()  # Ctrl+L
+    assert window.meetings.model.rowCount() == 0 and not window.stack.is_showing_content
+    release.set()
+    ops.pool().waitForDone(30_000)
+    qtbot.waitUntil(lambda: bool(opened))
+    qtbot.wait(100)
+    assert controller.state.is_locked and window.unlock_panel.isVisible()
+    assert not opened[0][0].store.is_open  # what the worker opened was closed (key zeroed)

@@ -76,6 +76,7 @@ class AppController(QObject):
         self._wizard_create = wizard_create
         self.state = AppState(data_dir, self)
         self._previous_user: str | None = None
+        self._start_abandoned = False  # locked while a remembered store was opening
         self._closing = False  # set by shutdown: a late start-up answer is closed, not used
         self.idle = IdleWatcher(idle_timeout_ms or 5 * MINUTE_MS, self)
         self.idle.idle.connect(self.lock)
@@ -147,12 +148,14 @@ class AppController(QObject):
         self._keyring_failed(exc)  # the unlock screen says what is wrong when the passphrase is typed
 
     def _keyring_answered(self, opened: tuple[ServiceContext, User] | None) -> None:
+        abandoned, self._start_abandoned = self._start_abandoned, False
         if opened is None:
             if self.main_window is not None:
                 self.main_window.end_preview()
             return  # a stale entry: the passphrase it is
-        if not self.state.is_locked or self._closing:
-            opened[0].close()  # the user typed their passphrase first, or the app is closing
+        if not self.state.is_locked or self._closing or abandoned:
+            # The user typed their passphrase first, locked during the preview, or is quitting.
+            opened[0].close()
             return
         self.unlock_with(*opened)
 
@@ -230,6 +233,11 @@ class AppController(QObject):
 
     def lock(self) -> None:
         if self.state.is_locked:
+            if self.main_window is not None and self.main_window.is_previewing:
+                # Locked while a remembered store was still opening: hide the rows, and the
+                # full open, when it arrives, is closed instead of unlocking the app.
+                self._start_abandoned = True
+                self.main_window.end_preview()
             return
         self.idle.stop()
         self.state.lock()

@@ -196,7 +196,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(HOME_TAB)
         self.stack.show_content()
         self.statusBar().showMessage(self.tr("Opening the store…"))
+        self.lock_action.setEnabled(True)  # rows are on screen: Ctrl+L must hide them
         return True
+
+    @property
+    def is_previewing(self) -> bool:
+        return self.state.is_locked and self.meetings.model.is_preview
 
     def end_preview(self) -> None:
         """The full open did not happen (a stale keyring entry): back to the unlock screen."""
@@ -204,6 +209,7 @@ class MainWindow(QMainWindow):
         if self.state.is_locked:
             self.meetings.clear()
             self.stack.show_locked()
+            self.lock_action.setEnabled(False)
 
     def refresh(self, first: bool = False) -> None:
         if self.state.is_locked:
