@@ -20,9 +20,8 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+# Argon2 and AES-GCM are imported where a slot is derived, wrapped or opened: reading the key
+# file (for the store's id, at start-up) needs neither.
 
 from strategy_meeting.domain.errors import InvalidInput, NotAStore, WrongPassphrase
 
@@ -84,6 +83,8 @@ def normalise_passphrase(passphrase: str) -> bytes:
 
 
 def _derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         secret,
         salt,
@@ -101,6 +102,8 @@ def _aad(slot_id: str, kind: str, kdf: dict[str, object]) -> bytes:
 
 
 def _wrap(data_key: bytes, user: str | None, secret: bytes, kind: str, params: KdfParams) -> Slot:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = secrets.token_bytes(16)
     slot_id = secrets.token_hex(8)
     kdf: dict[str, object] = {
@@ -121,6 +124,9 @@ def _wrap(data_key: bytes, user: str | None, secret: bytes, kind: str, params: K
 
 
 def _try_unwrap(slot: Slot, secret: bytes) -> tuple[bytes, str | None] | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kdf = slot.kdf
     params = KdfParams(int(kdf["t"]), int(kdf["m"]), int(kdf["p"]))  # type: ignore[arg-type]
     key = _derive(secret, _unb64(kdf["salt"]), params)
@@ -196,6 +202,9 @@ def set_user_passphrase(
 
 
 def slot_user(slot: Slot, data_key: bytes) -> str | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     """Which user a slot belongs to is sealed inside it; we record it a second time, sealed
     under the data key itself, so an unlocked store can manage slots without passphrases."""
     sealed = slot.owner
