@@ -16,6 +16,7 @@ from shiboken6 import isValid
 
 from builders import sample_meeting
 from conftest import PASSPHRASE
+from damage import flip_a_bit_in_table
 from gui_support import make_controller, unlocked  # noqa: F401 - fixtures
 from strategy_meeting.domain.backup_retention import RetentionPolicy
 from strategy_meeting.gui.dialogs.restore_dialog import RestoreDialog
@@ -170,20 +171,6 @@ def test_a_wrong_passphrase_changes_nothing(unlocked, qtbot, messages):
     dialog.reject()
 
 
-def damage_children_page(data_dir: Path, key: bytes) -> bytes:
-    from strategy_meeting.store.engine import connect_raw
-
-    conn = connect_raw(data_dir / "store.db", key)
-    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    db = data_dir / "store.db"
-    data = bytearray(db.read_bytes())
-    data[(page - 1) * 4096 + 300] ^= 0x04
-    db.write_bytes(bytes(data))
-    return bytes(data)
-
-
 def test_a_store_found_damaged_shows_the_banner_and_restoring_from_it_heals_the_store(
         unlocked, qtbot, messages):
     """Security test 36 in the app: opening a meeting whose page is damaged says so, the main
@@ -196,7 +183,7 @@ def test_a_store_found_damaged_shows_the_banner_and_restoring_from_it_heals_the_
     made = backup.create_backup(state.ctx, state.actor)
     key = state.ctx.store.raw_key_for_backup()
     unlocked.lock()
-    damaged = damage_children_page(data_dir, key)
+    _page, damaged = flip_a_bit_in_table(data_dir, key)
     unlock(qtbot, unlocked)
     assert window.damage_banner.isHidden()
 

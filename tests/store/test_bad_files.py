@@ -13,6 +13,7 @@ import sqlcipher3
 
 from builders import sample_meeting
 from conftest import PASSPHRASE
+from damage import flip_a_bit_in_table
 from strategy_meeting.domain.errors import StoreCorrupted, StoreReadOnly, UserError
 from strategy_meeting.services import backup, meetings, session, users
 from strategy_meeting.store.engine import connect_raw
@@ -131,14 +132,8 @@ def test_a_flipped_bit_deep_inside_is_named_by_page_and_a_backup_restores_it(dat
     good = backup.create_backup(ctx, chair, tmp_path / "backups")
     key = ctx.store.raw_key_for_backup()
     ctx.close()
-    conn = connect_raw(data_dir / "store.db", key)
-    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
-    conn.close()
+    page, damaged_bytes = flip_a_bit_in_table(data_dir, key)
     db = data_dir / "store.db"
-    data = bytearray(db.read_bytes())
-    data[(page - 1) * 4096 + 300] ^= 0x04
-    db.write_bytes(bytes(data))
-    damaged_bytes = db.read_bytes()
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE)  # the damage is not on the way in
     try:
@@ -168,14 +163,8 @@ def test_a_store_found_damaged_in_use_goes_read_only_and_keeps_its_bytes(data_di
     meetings.create(ctx, chair, template=sample_meeting())
     key = ctx.store.raw_key_for_backup()
     ctx.close()
-    conn = connect_raw(data_dir / "store.db", key)
-    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
-    conn.close()
+    page, damaged_bytes = flip_a_bit_in_table(data_dir, key)
     db = data_dir / "store.db"
-    data = bytearray(db.read_bytes())
-    data[(page - 1) * 4096 + 300] ^= 0x04
-    db.write_bytes(bytes(data))
-    damaged_bytes = db.read_bytes()
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE)
     try:
@@ -197,13 +186,7 @@ def _open_damaged_in_use(data_dir: Path):  # type: ignore[no-untyped-def]
     meetings.create(ctx, chair, template=sample_meeting())
     key = ctx.store.raw_key_for_backup()
     ctx.close()
-    conn = connect_raw(data_dir / "store.db", key)
-    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
-    conn.close()
-    db = data_dir / "store.db"
-    data = bytearray(db.read_bytes())
-    data[(page - 1) * 4096 + 300] ^= 0x04
-    db.write_bytes(bytes(data))
+    flip_a_bit_in_table(data_dir, key)
     ctx, chair = session.open_session(data_dir, PASSPHRASE)
     with pytest.raises(StoreCorrupted):
         meetings.get(ctx, chair, "SD-2026-0100")
@@ -246,14 +229,8 @@ def test_a_unit_of_work_begun_before_the_damage_was_found_cannot_write_after_it(
     meetings.create(ctx, chair, template=sample_meeting())
     key = ctx.store.raw_key_for_backup()
     ctx.close()
-    conn = connect_raw(data_dir / "store.db", key)
-    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
-    conn.close()
+    page, damaged_bytes = flip_a_bit_in_table(data_dir, key)
     db = data_dir / "store.db"
-    data = bytearray(db.read_bytes())
-    data[(page - 1) * 4096 + 300] ^= 0x04
-    db.write_bytes(bytes(data))
-    damaged_bytes = db.read_bytes()
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE)
     try:
@@ -280,14 +257,8 @@ def test_a_unit_of_work_waiting_for_the_write_lock_when_damage_is_found_cannot_c
     meetings.create(ctx, chair, template=sample_meeting())
     key = ctx.store.raw_key_for_backup()
     ctx.close()
-    conn = connect_raw(data_dir / "store.db", key)
-    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'children'").fetchone()[0]
-    conn.close()
+    page, damaged_bytes = flip_a_bit_in_table(data_dir, key)
     db = data_dir / "store.db"
-    data = bytearray(db.read_bytes())
-    data[(page - 1) * 4096 + 300] ^= 0x04
-    db.write_bytes(bytes(data))
-    damaged_bytes = db.read_bytes()
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE)
     outcome: list[BaseException | None] = []
