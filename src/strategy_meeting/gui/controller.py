@@ -143,6 +143,7 @@ class AppController(QObject):
             open_fully()
 
     def _remembered_failed(self, exc: BaseException) -> None:
+        self._start_abandoned = False
         if self.main_window is not None:
             self.main_window.end_preview()
         self._keyring_failed(exc)  # the unlock screen says what is wrong when the passphrase is typed

@@ -11,6 +11,8 @@ as the repository (list_queries), and refuses a store whose schema is not the cu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +24,16 @@ from strategy_meeting.domain.roles import Role, User
 from . import list_queries
 from .engine import connect_raw, damaged
 from .migrations import HEAD
+
+
+@contextmanager
+def _damage_reported() -> Iterator[None]:
+    """A page that fails its check is reported as the store's damage (StoreCorrupted), as the
+    full store reports it, never as a raw SQLite error."""
+    try:
+        yield
+    except sqlcipher3.DatabaseError as exc:
+        raise damaged(exc) from None
 
 
 class ListReader:
@@ -48,12 +60,10 @@ class ListReader:
         return cls(conn)
 
     def user(self, name: str) -> User | None:
-        try:
+        with _damage_reported():
             row = self._conn.execute(
                 "SELECT name, role, agency, display_name, active, id FROM users WHERE name = ?", (name,)
             ).fetchone()
-        except sqlcipher3.DatabaseError as exc:
-            raise damaged(exc) from None
         if row is None:
             return None
         try:
@@ -62,26 +72,17 @@ class ListReader:
             return None
         return User(row[0], role, row[2], row[3], bool(row[4]), row[5])
 
-    # A page that fails its check is reported as the store's damage (StoreCorrupted), as the
-    # full store reports it, never as a raw SQLite error.
-
     def newest_ids(self, limit: int, agency: str | None) -> list[int]:
-        try:
+        with _damage_reported():
             return list_queries.newest_ids(self._conn, limit, agency)
-        except sqlcipher3.DatabaseError as exc:
-            raise damaged(exc) from None
 
     def count(self, agency: str | None) -> int:
-        try:
+        with _damage_reported():
             return list_queries.count(self._conn, agency)
-        except sqlcipher3.DatabaseError as exc:
-            raise damaged(exc) from None
 
     def summaries(self, ids: list[int], today: date, agency: str | None) -> list[MeetingSummary]:
-        try:
+        with _damage_reported():
             return list_queries.summaries(self._conn, ids, today, agency)
-        except sqlcipher3.DatabaseError as exc:
-            raise damaged(exc) from None
 
     def close(self) -> None:
         self._conn.close()
