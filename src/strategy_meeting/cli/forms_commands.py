@@ -184,8 +184,7 @@ def _print_timeliness(result: "distribution_service.DistributionResult") -> None
     t = result.timeliness
     if t is None or t.deadline is None:
         return
-    late = [a.agency for a in t.agencies if not a.on_time and a.first_delivered_at is not None]
-    waiting = [a.agency for a in t.agencies if a.first_delivered_at is None]
+    late, waiting = t.late, t.waiting
     when = f"{t.deadline.day} {t.deadline:%B %Y}"
     if not late and not waiting:
         print(f"Every agency's copy went out within one working day of the meeting (by {when}).")

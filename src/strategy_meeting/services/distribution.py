@@ -249,6 +249,20 @@ class Timeliness:
     def all_on_time(self) -> bool:
         return bool(self.agencies) and all(a.on_time for a in self.agencies)
 
+    @property
+    def late(self) -> list[str]:
+        """Agencies whose copy went out, but after the deadline."""
+        return [a.agency for a in self.agencies if not a.on_time and a.first_delivered_at is not None]
+
+    @property
+    def waiting(self) -> list[str]:
+        """Agencies whose copy has not gone out yet."""
+        return [a.agency for a in self.agencies if a.first_delivered_at is None]
+
+    def overdue(self, today: date) -> bool:
+        """Whether copies still waiting are past the deadline (not merely still due)."""
+        return self.deadline is not None and today > self.deadline
+
 
 def timeliness(meeting: Meeting, log: Iterable[DistributionRecord], bank_holidays: set[date],
                local_date: Callable[[datetime], date]) -> Timeliness:

@@ -107,15 +107,14 @@ def describe_timeliness(t: Timeliness, today: date) -> str:
     deadline = t.deadline.strftime("%d/%m/%Y")
     if not t.agencies:
         return _tr(context, "Nothing distributed yet; copies are due by the end of {0}.").format(deadline)
-    late = [a.agency for a in t.agencies if not a.on_time and a.first_delivered_at is not None]
-    waiting = [a.agency for a in t.agencies if a.first_delivered_at is None]
+    late, waiting = t.late, t.waiting
     if not late and not waiting:
         return _tr(context, "All copies went out within one working day (by the end of {0}).").format(deadline)
     parts = []
     if late:
         parts.append(_tr(context, "Sent later than one working day (due by the end of {0}): {1}.")
                      .format(deadline, ", ".join(late)))
-    if waiting and today > t.deadline:
+    if waiting and t.overdue(today):
         parts.append(_tr(context, "Not sent, overdue since the end of {0}: {1}.").format(deadline, ", ".join(waiting)))
     elif waiting:
         parts.append(_tr(context, "Still to go, due by the end of {0}: {1}.").format(deadline, ", ".join(waiting)))
