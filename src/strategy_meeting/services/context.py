@@ -14,6 +14,11 @@ if TYPE_CHECKING:  # the store layer loads when a store is opened, not with the 
     from strategy_meeting.store import Store, UnitOfWork
 
 
+def local_day(now: datetime) -> date:
+    """The local calendar day: what "due today" and "overdue" mean to a chair."""
+    return now.astimezone().date()
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -31,8 +36,7 @@ class ServiceContext:
         return self.clock()
 
     def today(self) -> date:
-        # The local calendar day is what "due today" and "overdue" mean to a chair.
-        return self.now().astimezone().date()
+        return local_day(self.now())
 
     def unit_of_work(self) -> UnitOfWork:
         return self.store.unit_of_work(self.now())

@@ -23,7 +23,7 @@ from strategy_meeting.domain.meeting import MeetingSummary
 from strategy_meeting.domain.roles import User
 
 from . import meetings, session
-from .context import ServiceContext
+from .context import ServiceContext, local_day
 
 if TYPE_CHECKING:
     from strategy_meeting.store.remembered import RememberedKey
@@ -68,7 +68,7 @@ class RememberedStart:
             agency = meetings.listed_agency(actor)
             now = self._clock() if self._clock else datetime.now(UTC)
             ids = reader.newest_ids(page_size, agency)
-            return ListPreview(actor, reader.count(agency), reader.summaries(ids, now.astimezone().date(), agency))
+            return ListPreview(actor, reader.count(agency), reader.summaries(ids, local_day(now), agency))
         except StoreCorrupted:
             return None
         except BaseException:

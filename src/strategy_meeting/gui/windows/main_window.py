@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -15,6 +15,7 @@ from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.backup_menu import add_backup_action, add_restore_action
 from strategy_meeting.gui import ops
+from strategy_meeting.gui.after_paint import call_after_paint
 from strategy_meeting.gui.widgets.damage_banner import DamageBanner
 from strategy_meeting.gui.widgets.locked_placeholder import LockableStack
 from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from strategy_meeting.services.quick_start import ListPreview
 
 HOME_TAB, ACTIONS_TAB = 0, 1
-PANELS_FALLBACK_MS = 1000  # load the panels anyway if the list never paints (window hidden)
 
 
 class MainWindow(QMainWindow):
@@ -74,9 +74,7 @@ class MainWindow(QMainWindow):
         self.dashboard.show_actions.connect(lambda: self.tabs.setCurrentIndex(ACTIONS_TAB))
         self.actions_tracker.open_meeting.connect(lambda ref: workspace_launcher.open_workspace(state, ref))
         self.tabs.currentChanged.connect(self._tab_changed)
-        self._panels_pending = False
         self._preview_user: str | None = None  # whose list a start-up preview shows
-        self.meetings.table.viewport().installEventFilter(self)
         self._build_menus()
         ops.notices().store_damaged.connect(self._store_damaged)
         state.locked.connect(self._on_locked)
@@ -216,24 +214,12 @@ class MainWindow(QMainWindow):
             return
         if first:
             # The first page of the list on this thread, so the window opens showing rows;
-            # the dashboard and tracker follow once that has painted.
+            # the dashboard and tracker follow once that has painted, so their worker never
+            # competes with that paint for the interpreter.
             self.meetings.refresh_now()
-            self._panels_pending = True
-            QTimer.singleShot(PANELS_FALLBACK_MS, self._load_pending_panels)
+            call_after_paint(self.meetings.table.viewport(), self._refresh_panels)
         else:
             self.meetings.refresh()
-            self._refresh_panels()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        # The list's first paint after unlocking releases the dashboard and tracker queries, so
-        # their worker never competes with that paint for the interpreter.
-        if event.type() == QEvent.Type.Paint and self._panels_pending:
-            QTimer.singleShot(0, self._load_pending_panels)
-        return False
-
-    def _load_pending_panels(self) -> None:
-        if self._panels_pending:
-            self._panels_pending = False
             self._refresh_panels()
 
     def _refresh_panels(self) -> None:
