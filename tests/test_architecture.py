@@ -62,3 +62,18 @@ def test_app_window_and_services_load_without_the_database_layer():
                                  "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["[]", "True"]
+
+
+def test_the_dashboard_and_tracker_load_after_the_first_screen():
+    """The main window builds its dashboard and actions tracker once the list has painted
+    (main_window._build_panels): the start path must not import them."""
+    code = (
+        "import sys\n"
+        "import strategy_meeting.gui.app, strategy_meeting.gui.controller\n"
+        "print(sorted(m for m in sys.modules if m.endswith(('.dashboard', '.actions_tracker'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin",
+                                 "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]"]

@@ -134,3 +134,20 @@ def test_a_different_user_unlocking_closes_the_previous_users_meeting_windows(un
     qtbot.waitUntil(lambda: bool(closed), timeout=20_000)
     assert unlocked.state.actor.name == "admin"
     assert workspace_launcher.open_windows() == []
+
+
+def test_the_idle_watcher_sees_input_only_while_the_record_is_open(unlocked, qtbot):
+    # The watcher is an application-wide event filter: wired on every unlock, unwired on lock
+    # (a locked app has nothing to lock, and the filter slowed start-up).
+    controller = unlocked
+    window = controller.main_window
+    for _ in range(2):
+        qtbot.wait(600)
+        assert controller.idle.idle_seconds() >= 0.5
+        QTest.keyClick(window.meetings.search, "a")
+        assert controller.idle.idle_seconds() < 0.5
+        controller.lock()
+        qtbot.wait(600)
+        QTest.keyClick(controller.unlock_panel.passphrase, "a")
+        assert controller.idle.idle_seconds() >= 0.5  # not watched while locked
+        unlock(qtbot, controller)

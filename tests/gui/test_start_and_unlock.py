@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import hashlib
 
+import pytest
+
 from PySide6.QtWidgets import QWizard
 
 from conftest import PASSPHRASE
@@ -167,6 +169,51 @@ def test_a_computer_without_a_remembered_key_shows_the_unlock_screen(make_contro
     assert controller.state.is_locked and controller.main_window.unlock_panel.isVisible()
 
 
+def test_a_store_remembered_last_time_but_not_now_shows_the_unlock_screen(make_controller, data_dir, qtbot):
+    # The hint says the keyring had the key last time; the keyring (none runs here) has no
+    # entry now: the passphrase it is, and the hint goes, so the next start waits for the
+    # unlock screen's paint before asking.
+    from strategy_meeting.gui import ops
+    from strategy_meeting.services import quick_start
+
+    (data_dir / "remembered.hint").touch()
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    ops.pool().waitForDone(10_000)
+    qtbot.wait(50)
+    assert controller.state.is_locked and controller.main_window.unlock_panel.isVisible()
+    assert not controller.main_window.meetings.model.rowCount()
+    assert not quick_start.likely_remembered(data_dir)
+
+
+def test_an_early_start_begun_before_the_controller_is_used_for_the_list(
+        make_controller, data_dir, qtbot, monkeypatch, clock):
+    # gui/app.py begins the lookup before the controller module is even imported; the
+    # controller takes it over rather than asking the keyring a second time.
+    import json
+
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.services import quick_start
+    from strategy_meeting.store import Store
+
+    store, user = Store.open(data_dir, PASSPHRASE)
+    entry = json.dumps({"key": store.raw_key_for_backup().hex(), "user": user})
+    store.close()
+    asked: list[str] = []
+
+    def fake_keyring(store_id: str, slot: str) -> str:  # fake of the OS keyring (none runs here)
+        asked.append(slot)
+        return entry
+
+    monkeypatch.setattr(keyring_slot, "load_secret", fake_keyring)
+    early = quick_start.EarlyStart(data_dir, clock, 100)
+    controller = make_controller(data_dir, use_keyring=True, early_start=early)
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
+        controller.start()
+    assert controller.state.actor.name == "chair" and controller.main_window.stack.is_showing_content
+    assert asked == [keyring_slot.DATA_KEY_SLOT]  # once, by the early start
+
+
 def test_a_remembered_store_opens_without_the_passphrase(make_controller, data_dir, qtbot, monkeypatch):
     import json
 
@@ -184,8 +231,11 @@ def test_a_remembered_store_opens_without_the_passphrase(make_controller, data_d
     assert controller.state.actor.name == "chair" and controller.main_window.stack.is_showing_content
 
 
+@pytest.mark.parametrize("remembered_last_time", [False, True])
 def test_a_remembered_store_shows_its_list_read_only_before_the_store_is_fully_open(
-        make_controller, data_dir, qtbot, monkeypatch, clock):
+        make_controller, data_dir, qtbot, monkeypatch, clock, remembered_last_time):
+    # Remembered last time (the hint), the keyring is asked while the window is built; the
+    # first time, after the unlock screen has painted. Either way the same list shows.
     import json
     import threading
 
@@ -208,11 +258,14 @@ def test_a_remembered_store_shows_its_list_read_only_before_the_store_is_fully_o
         return full_open(start)
 
     monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    if remembered_last_time:
+        (data_dir / "remembered.hint").touch()
     controller = make_controller(data_dir, use_keyring=True)
     controller.start()
     window = controller.main_window
     pane = window.meetings
     qtbot.waitUntil(lambda: pane.model.is_preview, timeout=10_000)
+    assert quick_start.likely_remembered(data_dir)
     try:
         assert controller.state.is_locked and window.stack.is_showing_content
         assert pane.model.rowCount() == len(expected)

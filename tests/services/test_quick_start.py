@@ -170,3 +170,59 @@ def test_a_failed_preview_forgets_the_key(demo_store, clock, monkeypatch):
     with pytest.raises(RuntimeError):
         start.preview(PAGE)
     assert not any(start._remembered._key)
+
+
+# ---- the "remembered here" hint and the early start ------------------------------------
+
+
+def test_finding_the_store_remembered_leaves_a_hint_and_a_stale_entry_removes_it(demo_store, clock, monkeypatch):
+    # The hint decides only how soon start-up asks the keyring: it follows what the keyring
+    # said last time, and holds nothing (an empty file, no key, no name).
+    data_dir, key = demo_store
+    assert not quick_start.likely_remembered(data_dir)
+    remember(monkeypatch, key, "chair")
+    start = quick_start.find(data_dir, clock)
+    assert start is not None and quick_start.likely_remembered(data_dir)
+    start.discard()
+    assert (data_dir / "remembered.hint").read_bytes() == b""
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: None)  # the entry is gone
+    assert quick_start.find(data_dir, clock) is None
+    assert not quick_start.likely_remembered(data_dir)
+
+
+def test_remembering_and_forgetting_on_this_computer_set_and_clear_the_hint(data_dir, monkeypatch):
+    saved: dict[str, str] = {}
+    # Fake of the OS keyring (none runs here): it keeps what it is given.
+    monkeypatch.setattr(keyring_slot, "save_secret", lambda store_id, slot, secret: saved.update({slot: secret}))
+    store, user = Store.open(data_dir, PASSPHRASE)
+    try:
+        store.remember_on_this_computer(user)
+        assert saved and quick_start.likely_remembered(data_dir)
+        store.forget_on_this_computer()
+        assert not quick_start.likely_remembered(data_dir)
+    finally:
+        store.close()
+
+
+def test_the_early_start_hands_over_what_the_lookup_found(demo_store, clock, monkeypatch):
+    data_dir, key = demo_store
+    remember(monkeypatch, key, "chair")
+    found = quick_start.EarlyStart(data_dir, clock, PAGE).result()
+    assert found is not None
+    start, preview = found
+    assert preview is not None and preview.actor.name == "chair" and preview.total > 0
+    ctx, actor = start.open_session()
+    try:
+        ids = meetings.search(ctx, actor, MeetingQuery())
+        assert preview.rows == meetings.summaries(ctx, actor, ids[:PAGE])
+    finally:
+        ctx.close()
+
+
+def test_the_early_start_raises_what_the_lookup_raised(tmp_path, clock):
+    # No store in the folder: the same error the lookup gives, raised where the result is
+    # asked for (in the worker), not lost in the early thread.
+    from strategy_meeting.domain.errors import StoreMissing
+
+    with pytest.raises(StoreMissing):
+        quick_start.EarlyStart(tmp_path, clock, PAGE).result()

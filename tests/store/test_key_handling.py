@@ -23,12 +23,14 @@ from strategy_meeting.domain.errors import StoreExists, UserError, WrongPassphra
 from strategy_meeting.domain.roles import Role
 from strategy_meeting.services import backup, meetings, session, users
 from strategy_meeting.store import FAST_TEST_KDF, Store, key_slots
+from strategy_meeting.store.layout import REMEMBERED_HINT_FILE
 
 
 def state(folder: Path) -> dict[str, tuple[str, int]]:
-    """Every file with its hash and modification time (ns)."""
+    """Every file with its hash and modification time (ns). Not the empty "remembered here"
+    hint (store/layout.py): it follows what the keyring last said, and holds nothing."""
     return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.iterdir()) if p.is_file()}
+            for p in sorted(folder.iterdir()) if p.is_file() and p.name != REMEMBERED_HINT_FILE}
 
 
 # ---- 6: a wrong passphrase changes nothing ------------------------------------------------

@@ -76,8 +76,21 @@ def install_excepthook() -> None:
     sys.excepthook = _excepthook
 
 
+def _begin_remembered_start(data_dir: Path):  # type: ignore[no-untyped-def]
+    """On a computer that remembered the store last time, the keyring lookup and the list's
+    first page start before anything else, so they overlap with building the window."""
+    from strategy_meeting.gui.models.paging import PAGE_SIZE
+    from strategy_meeting.services import quick_start
+
+    if not quick_start.likely_remembered(data_dir):
+        return None
+    return quick_start.EarlyStart(data_dir, None, PAGE_SIZE)
+
+
 def run(argv: list[str]) -> int:
     args = _parse(argv)
+    data_dir = Path(paths.data_dir(args.data_dir))
+    early = _begin_remembered_start(data_dir)
     app = build_application()
     install_excepthook()
     # Imported here, after the QApplication exists: the window is on screen before the store
@@ -85,8 +98,7 @@ def run(argv: list[str]) -> int:
     # keyring answers (see services/quick_start.py and tests/test_architecture.py).
     from strategy_meeting.gui.controller import AppController
 
-    data_dir = paths.data_dir(args.data_dir)
-    controller = AppController(Path(data_dir), offer_demo=args.demo_data)
+    controller = AppController(data_dir, offer_demo=args.demo_data, early_start=early)
     controller.start()
     try:
         return app.exec()

@@ -32,7 +32,7 @@ from strategy_meeting.gui.idle import IdleWatcher
 from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
 from strategy_meeting.gui.windows import workspace_launcher
 from strategy_meeting.gui.windows.main_window import MainWindow
-from strategy_meeting.gui.models.meeting_list import PAGE_SIZE
+from strategy_meeting.gui.models.paging import PAGE_SIZE
 from strategy_meeting.services import quick_start, session, settings
 from strategy_meeting.services.context import ServiceContext
 
@@ -65,9 +65,11 @@ class AppController(QObject):
         clock: Callable[[], datetime] | None = None,
         use_keyring: bool = True,
         wizard_create: Callable[..., Any] | None = None,
+        early_start: quick_start.EarlyStart | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._early_start = early_start  # begun before this was imported (gui/app.py)
         self.data_dir = data_dir
         self.offer_demo = offer_demo
         self._fixed_timeout_ms = idle_timeout_ms
@@ -80,9 +82,6 @@ class AppController(QObject):
         self._closing = False  # set by shutdown: a late start-up answer is closed, not used
         self.idle = IdleWatcher(idle_timeout_ms or 5 * MINUTE_MS, self)
         self.idle.idle.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         self.unlock_panel = UnlockPanel(data_dir, clock=clock, last_user=lambda: self._previous_user)
         self.unlock_panel.unlocked.connect(self.unlock_with)
         self.main_window: MainWindow | None = None
@@ -95,22 +94,27 @@ class AppController(QObject):
         if not session.has_store(self.data_dir):
             self.show_setup_wizard()
             return
+        early, self._early_start = self._early_start, None
+        if early is None and self._use_keyring and quick_start.likely_remembered(self.data_dir):
+            early = quick_start.EarlyStart(self.data_dir, self._clock, PAGE_SIZE)
+        if early is not None:
+            # This computer remembered the store last time: its list is what the user waits
+            # for, and it is read while the window is built (services/quick_start.py).
+            ops.run_op(None, early.result, self._remembered_found, on_error=self._keyring_failed)
         window = self._ensure_main_window()
         window.show()
-        # Background work waits for the first paint (gui/after_paint.py): the unlock screen is
-        # up at once, then the worker asks the system keyring (finding its backend alone takes
-        # most of a second) or, with no keyring to ask, loads the store layer while the user
-        # types. A remembered store shows the newest page of the list first, read without
-        # SQLAlchemy, and the full store opens after that has painted (services/quick_start.py).
+        if early is not None:
+            return
+        # Otherwise background work waits for the first paint (gui/after_paint.py): the unlock
+        # screen is up at once, then the worker asks the system keyring (finding its backend
+        # alone takes most of a second) or, with no keyring to ask, loads the store layer
+        # while the user types. A remembered store shows the newest page of the list first,
+        # read without SQLAlchemy, and the full store opens after that has painted.
         if self._use_keyring:
             data_dir, clock = self.data_dir, self._clock
-
-            def find() -> tuple[quick_start.RememberedStart, quick_start.ListPreview | None] | None:
-                found = quick_start.find(data_dir, clock)
-                return None if found is None else (found, found.preview(PAGE_SIZE))
-
             call_after_paint(self.unlock_panel, lambda: ops.run_op(
-                window, find, self._remembered_found, on_error=self._keyring_failed))
+                window, lambda: quick_start.find_with_preview(data_dir, clock, PAGE_SIZE),
+                self._remembered_found, on_error=self._keyring_failed))
         else:
             call_after_paint(self.unlock_panel, self._load_store_layer)
 
@@ -119,9 +123,7 @@ class AppController(QObject):
             ops.run_op(self.main_window, session.load_store_layer,
                        on_error=lambda exc: log.warning("store layer not preloaded: %s", type(exc).__name__))
 
-    def _remembered_found(
-        self, found: tuple[quick_start.RememberedStart, quick_start.ListPreview | None] | None
-    ) -> None:
+    def _remembered_found(self, found: quick_start.FoundStart | None) -> None:
         if found is None:
             self._load_store_layer()  # not remembered here: the passphrase it is
             return
@@ -217,6 +219,7 @@ class AppController(QObject):
         self.unlock_panel.passphrase.clear()
         self.state.set_unlocked(ctx, actor)
         self._apply_idle_timeout()
+        self._watch_input(True)
         self.idle.start()
         window = self._ensure_main_window()
         window.show()
@@ -241,9 +244,23 @@ class AppController(QObject):
                 self.main_window.end_preview()
             return
         self.idle.stop()
+        self._watch_input(False)
         self.state.lock()
         if self.main_window is not None:
             self.main_window.show()
+
+    def _watch_input(self, on: bool) -> None:
+        """The idle watcher sees every input event only while the record is open. An
+        application-wide Python event filter is called for every event of every object, and
+        each call makes PySide build a wrapper (and, for Qt's private classes, its whole type
+        table): at start-up that doubled the first screen's cost, and a locked app has nothing
+        to lock."""
+        app = QApplication.instance()
+        if app is None:
+            return
+        app.removeEventFilter(self.idle)  # never twice: a second install would double the calls
+        if on:
+            app.installEventFilter(self.idle)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.settings and not self.state.is_locked:
@@ -254,15 +271,13 @@ class AppController(QObject):
         closes under it (a query cut off mid-way would hold the process open)."""
         self._closing = True
         self.idle.stop()
+        self._watch_input(False)
         ops.pool().clear()
         ops.pool().waitForDone(30_000)
         # The event loop has ended, so a job that finished meanwhile has its answer still
         # queued: deliver it now, so that a store the remembered start opened in the worker is
         # closed (its key zeroed) instead of being left open at exit.
         QCoreApplication.sendPostedEvents()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
         if not self.state.is_locked:
             # A day-old store is backed up before the app lets go of it (issue 6).
             backup_on_exit(self.main_window, self.state)

@@ -12,6 +12,7 @@ is replaced by the full list as soon as the session is open.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,13 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from strategy_meeting.domain.errors import StoreCorrupted
-from strategy_meeting.domain.meeting import MeetingSummary
 from strategy_meeting.domain.roles import User
+from strategy_meeting.store import layout
 
-from . import meetings, session
 from .context import ServiceContext, local_day
 
 if TYPE_CHECKING:
+    from strategy_meeting.domain.meeting import MeetingSummary
     from strategy_meeting.store.remembered import RememberedKey
 
 
@@ -65,6 +66,8 @@ class RememberedStart:
             actor = reader.user(self._remembered.user)
             if actor is None or not actor.active:
                 return None
+            from . import meetings
+
             agency = meetings.listed_agency(actor)
             now = self._clock() if self._clock else datetime.now(UTC)
             ids = reader.newest_ids(page_size, agency)
@@ -79,6 +82,8 @@ class RememberedStart:
 
     def open_session(self) -> tuple[ServiceContext, User] | None:
         """The full store (None for a stale keyring entry: ask for the passphrase)."""
+        from . import session
+
         store = self._remembered.open_store()
         if store is None:
             return None
@@ -94,3 +99,51 @@ def find(data_dir: Path, clock: Callable[[], datetime] | None = None) -> Remembe
 
     remembered = find_remembered(data_dir)
     return None if remembered is None else RememberedStart(remembered, clock)
+
+
+FoundStart = tuple[RememberedStart, ListPreview | None]
+
+
+def find_with_preview(data_dir: Path, clock: Callable[[], datetime] | None, page_size: int) -> FoundStart | None:
+    """``find``, and when it finds the store remembered, the list's first page too."""
+    found = find(data_dir, clock)
+    return None if found is None else (found, found.preview(page_size))
+
+
+def likely_remembered(data_dir: Path) -> bool:
+    """Whether the last start found this store remembered here (a timing hint only)."""
+    return layout.remembered_hint(data_dir)
+
+
+class EarlyStart:
+    """``find_with_preview`` on its own thread from the first moment of start-up.
+
+    On a computer that remembers the store, the keyring lookup and the list's first page are
+    the longest part of the start, and most of the page read runs in SQLite with Python's
+    lock released; begun before the window is built, it is usually done by the time the
+    window first paints, which then shows the list straight away. ``result`` waits for it
+    (in the worker, never on the GUI thread) and returns what ``find_with_preview`` returned
+    or raises what it raised.
+    """
+
+    def __init__(self, data_dir: Path, clock: Callable[[], datetime] | None, page_size: int) -> None:
+        self._done = threading.Event()
+        self._found: FoundStart | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(data_dir, clock, page_size),
+                                        name="remembered-start", daemon=True)
+        self._thread.start()
+
+    def _run(self, data_dir: Path, clock: Callable[[], datetime] | None, page_size: int) -> None:
+        try:
+            self._found = find_with_preview(data_dir, clock, page_size)
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever asks for the result
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def result(self) -> FoundStart | None:
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._found

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from strategy_meeting.domain.errors import Locked, StoreCorrupted, StoreExists
 from strategy_meeting.domain.roles import User
 
-from . import key_slots, keyring_slot, migrations
+from . import key_slots, keyring_slot, layout, migrations
 from .layout import AUDIT_HEAD_FILE, DB_FILE, check_before_open, store_exists
 from .engine import as_damage, create_store_engine, integrity_problems, read_only_refusal
 from .remembered import find_remembered
@@ -259,9 +259,11 @@ class Store:
         keyring_slot.save_secret(
             self.store_id, KEYRING_SLOT, json.dumps({"key": bytes(self._key).hex(), "user": user_name})
         )
+        layout.note_remembered(self.data_dir, True)
 
     def forget_on_this_computer(self) -> None:
         keyring_slot.forget_secret(self.store_id, KEYRING_SLOT)
+        layout.note_remembered(self.data_dir, False)
 
     # Other secrets the app needs (the SMTP password) live in the OS keyring, never in the
     # settings table or a file; where no keyring exists, callers ask each time.

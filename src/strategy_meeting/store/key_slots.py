@@ -13,10 +13,7 @@ from __future__ import annotations
 import base64
 import json
 import os
-import secrets
-import tempfile
 import unicodedata
-import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -67,6 +64,13 @@ class KeyFile:
         )
 
 
+def _random_bytes(n: int) -> bytes:
+    """The operating system's CSPRNG (what ``secrets.token_bytes`` calls). Not ``secrets``
+    itself at module level: it loads OpenSSL's hashing, which reading a key file at
+    start-up does not need."""
+    return os.urandom(n)
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
@@ -104,8 +108,8 @@ def _aad(slot_id: str, kind: str, kdf: dict[str, object]) -> bytes:
 def _wrap(data_key: bytes, user: str | None, secret: bytes, kind: str, params: KdfParams) -> Slot:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    salt = secrets.token_bytes(16)
-    slot_id = secrets.token_hex(8)
+    salt = _random_bytes(16)
+    slot_id = _random_bytes(8).hex()
     kdf: dict[str, object] = {
         "name": "argon2id",
         "t": params.time_cost,
@@ -113,12 +117,12 @@ def _wrap(data_key: bytes, user: str | None, secret: bytes, kind: str, params: K
         "p": params.parallelism,
         "salt": _b64(salt),
     }
-    nonce = secrets.token_bytes(12)
+    nonce = _random_bytes(12)
     payload = json.dumps({"key": data_key.hex(), "user": user}).encode()
     ct = AESGCM(_derive(secret, salt, params)).encrypt(nonce, payload, _aad(slot_id, kind, kdf))
     owner = ""
     if user is not None:
-        owner_nonce = secrets.token_bytes(12)
+        owner_nonce = _random_bytes(12)
         owner = _b64(owner_nonce + AESGCM(data_key).encrypt(owner_nonce, user.encode(), slot_id.encode()))
     return Slot(slot_id, kind, kdf, _b64(nonce), _b64(ct), owner)
 
@@ -139,11 +143,13 @@ def _try_unwrap(slot: Slot, secret: bytes) -> tuple[bytes, str | None] | None:
 
 
 def new_data_key() -> bytes:
-    return secrets.token_bytes(32)
+    return _random_bytes(32)
 
 
 def new_recovery_key() -> str:
     """26 groups would be overkill: 52 characters from a 32-letter alphabet = 260 bits."""
+    import secrets
+
     chars = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(52))
     return "-".join(chars[i : i + 4] for i in range(0, 52, 4))
 
@@ -158,6 +164,8 @@ def create_key_file(
 ) -> tuple[KeyFile, str]:
     check_passphrase_acceptable(passphrase)
     recovery = new_recovery_key()
+    import uuid
+
     kf = KeyFile(store_id=str(uuid.uuid4()))
     kf.slots.append(_wrap(data_key, user, normalise_passphrase(passphrase), "passphrase", params))
     kf.slots.append(_wrap(data_key, None, normalise_recovery_key(recovery), "recovery", RECOVERY_KDF))
@@ -240,6 +248,8 @@ def read_key_file(path: Path) -> KeyFile:
 def write_key_file(path: Path, kf: KeyFile) -> None:
     """Atomic: a crash leaves either the old or the new file, never half of one (the crash
     test kills a process mid-write 20 times). Each write has its own temporary name."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

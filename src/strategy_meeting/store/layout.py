@@ -18,10 +18,31 @@ SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 
 DB_FILE = "store.db"
 AUDIT_HEAD_FILE = "audit-head.json"
+# Present when the last start found this store remembered in a keyring. A hint for timing
+# only (it holds nothing, and a stale one changes how soon the keyring is asked, never what
+# is done with the answer): start-up asks the keyring at once when it is there, and only
+# after the unlock screen has painted when it is not.
+REMEMBERED_HINT_FILE = "remembered.hint"
 
 
 def store_exists(data_dir: Path) -> bool:
     return (data_dir / DB_FILE).exists()
+
+
+def remembered_hint(data_dir: Path) -> bool:
+    return (data_dir / REMEMBERED_HINT_FILE).exists()
+
+
+def note_remembered(data_dir: Path, remembered: bool) -> None:
+    """Best effort: a folder that cannot be written to simply keeps the slower start."""
+    hint = data_dir / REMEMBERED_HINT_FILE
+    try:
+        if remembered and not hint.exists():
+            hint.touch()
+        elif not remembered:
+            hint.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def check_before_open(data_dir: Path) -> KeyFile:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from strategy_meeting.domain.errors import NotAStore
 
 from . import key_slots, keyring_slot
-from .layout import DB_FILE, check_before_open
+from .layout import DB_FILE, check_before_open, note_remembered
 from .list_reader import ListReader
 
 if TYPE_CHECKING:
@@ -66,14 +66,19 @@ def find_remembered(data_dir: Path) -> RememberedKey | None:
     remember it (or the entry is unreadable): the passphrase it is."""
     kf = check_before_open(data_dir)
     secret = keyring_slot.load_secret(kf.store_id, keyring_slot.DATA_KEY_SLOT)
-    if not secret:
+    found = _parse_entry(secret) if secret else None
+    note_remembered(data_dir, found is not None)
+    if found is None:
         return None
+    user, key = found
+    return RememberedKey(data_dir, user, kf, key)
+
+
+def _parse_entry(secret: str) -> tuple[str, bytearray] | None:
     try:
         data = json.loads(secret)
         key = bytearray.fromhex(data["key"])
         user = str(data["user"])
     except (ValueError, KeyError, TypeError):
         return None
-    if len(key) != 32:
-        return None
-    return RememberedKey(data_dir, user, kf, key)
+    return (user, key) if len(key) == 32 else None

@@ -21,10 +21,22 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from strategy_meeting.domain.meeting import MeetingStatus, MeetingSummary
 
-PAGE_SIZE = 100
+from .paging import PAGE_SIZE
+
 MAX_CACHED_PAGES = 40
 
 _Index = QModelIndex | QPersistentModelIndex
+OVERDUE_COLOUR = "#a4262c"
+
+# Roles as plain ints: PySide hands ``data`` an int, and comparing ints is cheaper than
+# looking up the enum's members on every call.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND, _ACCESSIBLE_TEXT, _USER})
 
 
 class Column:
@@ -136,26 +148,28 @@ class MeetingListModel(QAbstractTableModel):
                     else QCoreApplication.translate("MeetingListModel", "This column cannot be sorted"))
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # The view asks for seven roles per visible cell on every paint; the ones this model
+        # never answers are turned away before anything else is looked at.
+        if role not in _ANSWERED or not index.isValid():
             return None
         s = self.summary(index.row())
         if s is None:
-            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
+            return "…" if role == _DISPLAY and index.column() == 0 else None
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == _DISPLAY or role == _ACCESSIBLE_TEXT:
             return self._text(s, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col == Column.ACTIONS and s.overdue_actions:
-            return f"{s.overdue_actions} overdue"
-        if role == Qt.ItemDataRole.ForegroundRole and col == Column.ACTIONS and s.overdue_actions:
-            return QBrush(QColor("#a4262c"))
-        if role == Qt.ItemDataRole.FontRole and col == Column.ACTIONS and s.overdue_actions:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return s.reference
-        return None
+        if col != Column.ACTIONS or not s.overdue_actions:
+            return None
+        if role == _TOOLTIP:
+            return f"{s.overdue_actions} overdue"
+        if role == _FOREGROUND:
+            return QBrush(QColor(OVERDUE_COLOUR))
+        font = QFont()  # _FONT
+        font.setBold(True)
+        return font
 
     @staticmethod
     def _text(s: MeetingSummary, col: int) -> str:

@@ -20,12 +20,12 @@ from strategy_meeting.gui.widgets.damage_banner import DamageBanner
 from strategy_meeting.gui.widgets.locked_placeholder import LockableStack
 from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
 from strategy_meeting.gui.windows import workspace_launcher
-from strategy_meeting.gui.windows.actions_tracker import ActionsTracker
-from strategy_meeting.gui.windows.dashboard import DashboardPanel
 from strategy_meeting.gui.windows.meetings_pane import MeetingsPane
 
 if TYPE_CHECKING:
     from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
+    from strategy_meeting.gui.windows.actions_tracker import ActionsTracker
+    from strategy_meeting.gui.windows.dashboard import DashboardPanel
     from strategy_meeting.services.quick_start import ListPreview
 
 HOME_TAB, ACTIONS_TAB = 0, 1
@@ -42,21 +42,26 @@ class MainWindow(QMainWindow):
         self.unlock_panel = unlock_panel
 
         self.meetings = MeetingsPane(state)
-        self.dashboard = DashboardPanel(state)
-        self.actions_tracker = ActionsTracker(state)
-        home = QSplitter(Qt.Orientation.Vertical)
-        home.setObjectName("homeSplitter")
-        home.addWidget(self.dashboard)
-        home.addWidget(self.meetings)
-        home.setStretchFactor(0, 0)
-        home.setStretchFactor(1, 1)
-        home.setChildrenCollapsible(False)
-        home.setSizes([250, 550])
+        # The dashboard and the tracker are built just after the list's first paint (or when
+        # first asked for): start-up shows the list without waiting for them. Until then
+        # an empty place of the same size keeps the list where it will stay.
+        self._dashboard: DashboardPanel | None = None
+        self._actions_tracker: ActionsTracker | None = None
+        self.home = QSplitter(Qt.Orientation.Vertical)
+        self.home.setObjectName("homeSplitter")
+        self.home.addWidget(QWidget())
+        self.home.addWidget(self.meetings)
+        self.home.setStretchFactor(0, 0)
+        self.home.setStretchFactor(1, 1)
+        self.home.setChildrenCollapsible(False)
+        self.home.setSizes([250, 550])
+        self._tracker_page = QWidget()
+        QVBoxLayout(self._tracker_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Main screens"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(home, self.tr("&Home"))
-        self.tabs.addTab(self.actions_tracker, self.tr("&Actions tracker"))
+        self.tabs.addTab(self.home, self.tr("&Home"))
+        self.tabs.addTab(self._tracker_page, self.tr("&Actions tracker"))
         self.damage_banner = DamageBanner(lambda: self.restore_action.trigger())
         record = QWidget()
         column = QVBoxLayout(record)
@@ -70,9 +75,6 @@ class MainWindow(QMainWindow):
         self.user_label.setAccessibleName(self.tr("Signed in as"))
         self.statusBar().addPermanentWidget(self.user_label)
 
-        self.dashboard.open_meeting.connect(lambda ref: workspace_launcher.open_workspace(state, ref))
-        self.dashboard.show_actions.connect(lambda: self.tabs.setCurrentIndex(ACTIONS_TAB))
-        self.actions_tracker.open_meeting.connect(lambda ref: workspace_launcher.open_workspace(state, ref))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._preview_user: str | None = None  # whose list a start-up preview shows
         self._build_menus()
@@ -81,6 +83,45 @@ class MainWindow(QMainWindow):
         state.unlocked.connect(self._on_unlocked)
         if state.is_locked:
             self._on_locked()
+        # Built once the list has painted (or a second after start while the unlock screen
+        # waits for the passphrase): never between the first screen and the list's rows.
+        call_after_paint(self.meetings.table.viewport(), self._build_panels)
+
+    # ---- the panels built after the first paint -------------------------------------
+
+    @property
+    def dashboard(self) -> DashboardPanel:
+        self._build_panels()
+        assert self._dashboard is not None
+        return self._dashboard
+
+    @property
+    def actions_tracker(self) -> ActionsTracker:
+        self._build_panels()
+        assert self._actions_tracker is not None
+        return self._actions_tracker
+
+    def _build_panels(self) -> None:
+        if self._dashboard is not None:
+            return
+        from strategy_meeting.gui.windows.actions_tracker import ActionsTracker
+        from strategy_meeting.gui.windows.dashboard import DashboardPanel
+
+        state = self.state
+        self._dashboard = DashboardPanel(state)
+        self._actions_tracker = ActionsTracker(state)
+        sizes = self.home.sizes()
+        self.home.replaceWidget(0, self._dashboard).deleteLater()
+        self.home.setSizes(sizes)
+        layout = self._tracker_page.layout()
+        assert layout is not None
+        layout.addWidget(self._actions_tracker)
+        self._tracker_page.setFocusProxy(self._actions_tracker)
+        self._dashboard.open_meeting.connect(lambda ref: workspace_launcher.open_workspace(state, ref))
+        self._dashboard.show_actions.connect(lambda: self.tabs.setCurrentIndex(ACTIONS_TAB))
+        self._actions_tracker.open_meeting.connect(lambda ref: workspace_launcher.open_workspace(state, ref))
+        # No refresh here: whatever fills them (the unlock's refresh) asks for them by name,
+        # which builds them first.
 
     # ---- menus ----------------------------------------------------------------------
 
@@ -154,8 +195,9 @@ class MainWindow(QMainWindow):
     def _on_locked(self) -> None:
         self.damage_banner.clear()  # the next session finds out for itself
         self.meetings.clear()
-        self.dashboard.clear()
-        self.actions_tracker.clear()
+        if self._dashboard is not None and self._actions_tracker is not None:
+            self._dashboard.clear()
+            self._actions_tracker.clear()
         self.user_label.clear()
         for action in self._record_actions:
             action.setEnabled(False)
