@@ -17,14 +17,12 @@ from .action import Action
 from .agency import Agency
 from .contribution import Contribution
 from .decision import Decision
+# The list's names live in .listing (the first screen loads only that) and are part of this
+# module's interface as well.
+from .listing import MeetingKind, MeetingQuery, MeetingStatus, MeetingSummary  # noqa: F401
 
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{0,63}$")
 ITEM_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-
-
-class MeetingKind(StrEnum):
-    INITIAL = "initial"
-    RECONVENED = "reconvened"
 
 
 class MeetingFormat(StrEnum):
@@ -40,23 +38,6 @@ FORMAT_LABELS: dict[MeetingFormat, str] = {
     MeetingFormat.PHONE: "Telephone",
     MeetingFormat.HYBRID: "Hybrid",
 }
-
-
-class MeetingStatus(StrEnum):
-    DRAFT = "draft"
-    IN_PROGRESS = "in_progress"
-    CONCLUDED = "concluded"
-    SIGNED_OFF = "signed_off"
-    DISTRIBUTED = "distributed"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
-
-    @property
-    def is_locked(self) -> bool:
-        """Signed-off minutes are never edited; later changes are addenda."""
-        return self in (MeetingStatus.SIGNED_OFF, MeetingStatus.DISTRIBUTED)
 
 
 # The status machine: a meeting only ever moves forward, except that a concluded meeting may be
@@ -258,33 +239,3 @@ class Meeting:
         while f"{prefix}{n}" in taken:
             n += 1
         return f"{prefix}{n}"
-
-
-@dataclass(frozen=True)
-class MeetingSummary:
-    """One row of the meetings list: enough to show and sort, without loading the record."""
-
-    id: int
-    reference: str
-    held_at: datetime | None
-    status: MeetingStatus
-    kind: MeetingKind
-    chair_name: str
-    child_names: str
-    open_actions: int = 0
-    overdue_actions: int = 0
-
-
-@dataclass(frozen=True)
-class MeetingQuery:
-    """What the meetings list asks for. ``text`` matches a reference prefix or any child's
-    surname or full-name prefix, casefolded."""
-
-    text: str = ""
-    statuses: tuple[MeetingStatus, ...] = ()
-    created_by: str | None = None
-    chair_name: str | None = None
-    with_overdue_actions_on: date | None = None
-    agency: str | None = None  # meetings whose agency list includes this code
-    order_by: str = "held_at"  # held_at | reference | status | chair_name
-    descending: bool = True

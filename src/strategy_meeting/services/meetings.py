@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.listing import listed_agency
 from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, NotFound, PermissionDenied
 from strategy_meeting.domain.meeting import (
     REFERENCE_PATTERN,
@@ -354,13 +355,6 @@ def set_status(ctx: ServiceContext, actor: User, reference: str, status: Meeting
         ctx, actor, reference, change, "meeting.status", {"status": status.value},
         lambda m: _check_edit(actor, m, None, None),
     )
-
-
-def listed_agency(actor: User) -> str | None:
-    """The agency whose meetings alone the actor's list holds; None for the whole list. An
-    agency representative sees only the meetings their agency takes part in (one without an
-    agency sees none: no code equals NUL)."""
-    return None if allowed(actor.role, Permission.READ_FULL_RECORD) else (actor.agency or "\x00")
 
 
 def search(ctx: ServiceContext, actor: User, query: MeetingQuery) -> list[int]:

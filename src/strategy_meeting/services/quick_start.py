@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from strategy_meeting.domain.errors import StoreCorrupted
+from strategy_meeting.domain.listing import listed_agency
 from strategy_meeting.domain.roles import User
 from strategy_meeting.store import layout
 
 from .context import ServiceContext, local_day
 
 if TYPE_CHECKING:
-    from strategy_meeting.domain.meeting import MeetingSummary
+    from strategy_meeting.domain.listing import MeetingSummary
     from strategy_meeting.store.remembered import RememberedKey
 
 
@@ -66,9 +67,7 @@ class RememberedStart:
             actor = reader.user(self._remembered.user)
             if actor is None or not actor.active:
                 return None
-            from . import meetings
-
-            agency = meetings.listed_agency(actor)
+            agency = listed_agency(actor)
             now = self._clock() if self._clock else datetime.now(UTC)
             ids = reader.newest_ids(page_size, agency)
             return ListPreview(actor, reader.count(agency), reader.summaries(ids, local_day(now), agency))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from strategy_meeting.domain.meeting import MeetingKind, MeetingStatus, MeetingSummary
+from strategy_meeting.domain.listing import MeetingKind, MeetingStatus, MeetingSummary
 
 # An agency representative sees only meetings their agency takes part in.
 _AGENCY_FILTER = " AND m.id IN (SELECT meeting_id FROM meeting_agencies WHERE code = ?)"

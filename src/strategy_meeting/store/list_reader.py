@@ -18,7 +18,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from strategy_meeting.domain.meeting import MeetingSummary
+from strategy_meeting.domain.listing import MeetingSummary
 from strategy_meeting.domain.roles import Role, User
 
 from . import list_queries

@@ -19,7 +19,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from strategy_meeting.domain.meeting import MeetingStatus, MeetingSummary
+from strategy_meeting.domain.listing import MeetingStatus, MeetingSummary
 
 from .paging import PAGE_SIZE
 

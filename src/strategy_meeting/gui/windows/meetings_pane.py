@@ -4,7 +4,9 @@
 start from a meeting (new, open, reconvene).
 
 Searching runs the id query in the worker (debounced, and a newer search makes an older
-answer irrelevant), so typing never waits for the database.
+answer irrelevant), so typing never waits for the database. The meetings service is imported
+where it is called: the list is the first screen, shown (from a start-up preview) before the
+record model behind the service is loaded.
 """
 
 from __future__ import annotations
@@ -29,13 +31,12 @@ from PySide6.QtWidgets import (
 
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import StoreCorrupted
-from strategy_meeting.domain.meeting import MeetingQuery, MeetingStatus, MeetingSummary
+from strategy_meeting.domain.listing import MeetingQuery, MeetingStatus, MeetingSummary
 from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.models.meeting_list import Column, MeetingListModel
 from strategy_meeting.gui.windows import workspace_launcher
-from strategy_meeting.services import meetings
 
 if TYPE_CHECKING:
     from strategy_meeting.gui.dialogs.new_meeting_dialog import NewMeetingDialog
@@ -156,6 +157,8 @@ class MeetingsPane(QWidget):
 
     def refresh(self) -> None:
         """Run the current search in the worker; only the newest answer is shown."""
+        from strategy_meeting.services import meetings
+
         self._timer.stop()
         if self.state.is_locked:
             return
@@ -168,6 +171,8 @@ class MeetingsPane(QWidget):
 
     def refresh_now(self) -> None:
         """The same search on the GUI thread (first paint after unlocking, tests)."""
+        from strategy_meeting.services import meetings
+
         self._timer.stop()
         if self.state.is_locked:
             return
@@ -193,6 +198,8 @@ class MeetingsPane(QWidget):
             ops.show_error(self, exc)
 
     def _fetch_rows(self, ids: list[int]):  # type: ignore[no-untyped-def]
+        from strategy_meeting.services import meetings
+
         try:
             return meetings.summaries(self.state.ctx, self.state.actor, ids)
         except StoreCorrupted as exc:
@@ -268,6 +275,8 @@ class MeetingsPane(QWidget):
             workspace_launcher.open_workspace(self.state, reference)
 
     def new_meeting(self) -> None:
+        from strategy_meeting.services import meetings
+
         if self.state.is_locked or not self.new_button.isEnabled():
             return
         from strategy_meeting.gui.dialogs.new_meeting_dialog import NewMeetingDialog  # on first use
@@ -278,6 +287,8 @@ class MeetingsPane(QWidget):
         self.last_dialog = dialog
 
     def _create(self, dialog: NewMeetingDialog) -> None:
+        from strategy_meeting.services import meetings
+
         reference, held_at = dialog.values()
         created = ops.run_now(self, lambda: meetings.create(self.state.ctx, self.state.actor, reference or None,
                                                             held_at=held_at), self.state.bus)
@@ -285,6 +296,8 @@ class MeetingsPane(QWidget):
             workspace_launcher.open_workspace(self.state, created.reference)
 
     def reconvene_selected(self) -> None:
+        from strategy_meeting.services import meetings
+
         source = self.selected_reference()
         if not source or not self.reconvene_button.isEnabled():
             return
@@ -296,6 +309,8 @@ class MeetingsPane(QWidget):
         self.last_dialog = dialog
 
     def _reconvene(self, source: str, dialog: NewMeetingDialog) -> None:
+        from strategy_meeting.services import meetings
+
         reference, held_at = dialog.values()
         created = ops.run_now(self, lambda: meetings.duplicate_as_reconvened(
             self.state.ctx, self.state.actor, source, reference or None, held_at), self.state.bus)

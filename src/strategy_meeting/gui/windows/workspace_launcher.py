@@ -11,10 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QMainWindow, QPlainTextEdit, QVBoxLayout, QWidget
 
-from strategy_meeting.domain.meeting import MeetingStatus
+from strategy_meeting.domain.listing import MeetingStatus
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.widgets.locked_placeholder import LockableStack
-from strategy_meeting.services import meetings
 
 _open: dict[str, QMainWindow] = {}
 
@@ -95,6 +94,8 @@ class StandInWorkspace(QMainWindow):
     def reload(self) -> None:
         if self.state.is_locked:
             return
+        from strategy_meeting.services import meetings  # with the first workspace, not the window
+
         m = meetings.get(self.state.ctx, self.state.actor, self.reference)
         values = {
             "reference": m.reference,
