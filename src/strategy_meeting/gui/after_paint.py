@@ -5,7 +5,10 @@
 A worker thread importing or opening the store holds Python's interpreter lock most of the
 time, so starting it before the first paint slows that paint by about as much as the work
 itself. Start-up therefore queues each background step after the screen it follows has been
-drawn, with a fallback for a widget that never paints (hidden, or minimised at start).
+drawn, with a fallback for a widget that never paints (hidden, or minimised at start). The
+one step begun earlier on purpose is a remembered store's first page (services/quick_start.py
+``EarlyStart``): it is what that screen shows, and its reading runs in SQLite with the lock
+released.
 """
 
 from __future__ import annotations
