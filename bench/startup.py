@@ -135,15 +135,7 @@ import json, sys, time
 sys.path.insert(0, sys.argv[1])
 mode, data_dir, passphrase = sys.argv[2], sys.argv[3], sys.argv[4]
 marks = {}
-if mode == "keyring":
-    # Stand-in for the OS keyring (none runs here): hand back the entry a remembered store keeps.
-    import strategy_meeting.store.keyring_slot as keyring_slot
-    entry = sys.argv[5]
-    keyring_slot.load_secret = lambda store_id, slot: entry
 import importlib.abc, importlib.machinery
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-from strategy_meeting import main as entry_point
 
 class AfterImport(importlib.abc.MetaPathFinder):
     # Calls patch(module) once the app itself has imported the module: importing the
@@ -160,6 +152,17 @@ class AfterImport(importlib.abc.MetaPathFinder):
             patch(module)
         spec.loader.exec_module = exec_and_patch
         return spec
+
+if mode == "keyring":
+    # Stand-in for the OS keyring (none runs here): hand back the entry a remembered store keeps.
+    # Put in place when the app imports the slot module, so nothing of the app loads early.
+    entry = sys.argv[5]
+    def stand_in(keyring_slot):
+        keyring_slot.load_secret = lambda store_id, slot: entry
+    sys.meta_path.insert(0, AfterImport("strategy_meeting.store.keyring_slot", stand_in))
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from strategy_meeting import main as entry_point
 
 class Painted(QObject):
     def __init__(self, on_paint):
