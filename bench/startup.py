@@ -4,6 +4,7 @@
 of 100,000 meetings, beside a bare PySide6 window on the same machine. Target: <= 1.5x.
 
     QT_QPA_PLATFORM=offscreen python bench/startup.py [--dir DIR] [--runs 5] [--meetings 100000]
+                                                      [--instructions]
 
 Each figure is the median of ``--runs`` fresh processes (offscreen Qt), timed from just before
 the parent starts the process to the moment the child's window has painted. Three children:
@@ -27,7 +28,9 @@ with no Qt at all, shows what the preview saves; another, the floor, is a minima
 window with a Python table model over the same first page (read on the GUI thread, none of the
 app's code): what any PySide6 app showing this list pays before its own work. The last line gives the GUI thread's own
 CPU time to the first screen, bare and app: wall-clock times on a shared machine move with
-its load, this ratio much less.
+its load, this ratio much less. ``--instructions`` also counts, under valgrind's callgrind,
+the instructions each start executes up to its first screen (all threads): a figure that does
+not move with the machine at all, though it cannot show what runs in parallel.
 """
 
 from __future__ import annotations
@@ -36,9 +39,11 @@ import argparse
 import importlib.util
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -68,6 +73,8 @@ window.show()
 while not Painted.done:
     app.processEvents()
 print('{"shown": %r, "cpu": %r}' % (time.time(), time.thread_time()), flush=True)
+if "--exit-when-shown" in sys.argv:
+    import os; os._exit(0)
 """
 
 FLOOR_CHILD = r"""
@@ -121,6 +128,8 @@ window.show()
 while not Painted.done:
     app.processEvents()
 print('{"shown": %r, "cpu": %r}' % (time.time(), time.thread_time()), flush=True)
+if "--exit-when-shown" in sys.argv:
+    import os; os._exit(0)
 """
 
 IMPORT_CHILD = r"""
@@ -183,6 +192,9 @@ def start(controller):
             marks["shown"] = time.time()
             marks["cpu"] = time.thread_time()  # the GUI thread's own CPU time: steadier under load
             marks["rows"] = window.meetings.model.rowCount()
+            if "--exit-when-shown" in sys.argv:  # counting instructions: nothing after this
+                print(json.dumps(marks), flush=True)
+                import os; os._exit(0)
         if marks.get("shown") and marks.get("ready"):
             QTimer.singleShot(0, QApplication.quit)
     def on_ready():
@@ -270,6 +282,34 @@ def run_child(args: list[str]) -> tuple[float, dict[str, float]]:
     return marks["shown"] - start, {k: (v - start if k in ("unlock_screen", "ready") else v) for k, v in marks.items()}
 
 
+def instructions(args: list[str]) -> int:
+    """Instructions executed from process start to the first screen, every thread counted
+    (callgrind runs them one at a time): unlike wall-clock time, the same on a busy machine."""
+    with tempfile.TemporaryDirectory(prefix="sm-bench-cg-") as tmp:
+        out = Path(tmp) / "callgrind.out"
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable,
+                               *args, "--exit-when-shown"], capture_output=True, text=True, env=child_env(),
+                              timeout=900)
+        if done.returncode != 0:
+            raise SystemExit(f"callgrind run failed:\n{done.stderr[-2000:]}")
+        for line in out.read_text().splitlines():
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    raise SystemExit("callgrind wrote no total")
+
+
+def count_instructions(directory: Path, entry: str, src: str) -> None:
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind")
+    print("counting instructions under callgrind (about a minute) ...", flush=True)
+    bare = instructions(["-c", BARE_CHILD])
+    floor = instructions(["-c", FLOOR_CHILD, str(directory / "store.db"), entry])
+    remembered_last_time(directory)
+    app = instructions(["-c", APP_CHILD, src, "keyring", str(directory), PASSPHRASE, entry])
+    print(f"instructions to the first screen: bare {bare / 1e6:,.0f} M; floor {floor / 1e6:,.0f} M "
+          f"(ratio {floor / bare:.2f}); app, keyring path to the list {app / 1e6:,.0f} M (ratio {app / bare:.2f})")
+
+
 def cpu_of(marks: dict[str, float]) -> float:
     return float(marks["cpu"])
 
@@ -279,10 +319,14 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, default=Path("/tmp/sm-bench-startup"))
     ap.add_argument("--meetings", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count the instructions each start runs (valgrind's callgrind)")
     args = ap.parse_args()
     ensure_store(args.dir, args.meetings)
     entry = keyring_entry(args.dir)
     src = str(ROOT / "src")
+    if args.instructions:
+        count_instructions(args.dir, entry, src)
     bare, keyring, keyring_ready, passphrase, unlock_screen, kdf, store_import = [], [], [], [], [], [], []
     floor = []
     bare_cpu, keyring_cpu, unlock_cpu = [], [], []
