@@ -76,21 +76,15 @@ def install_excepthook() -> None:
     sys.excepthook = _excepthook
 
 
-def _begin_remembered_start(data_dir: Path):  # type: ignore[no-untyped-def]
-    """On a computer that remembered the store last time, the keyring lookup and the list's
-    first page start before anything else, so they overlap with building the window."""
-    from strategy_meeting.gui.models.paging import PAGE_SIZE
-    from strategy_meeting.services import quick_start
-
-    if not quick_start.likely_remembered(data_dir):
-        return None
-    return quick_start.EarlyStart(data_dir, None, PAGE_SIZE)
-
-
 def run(argv: list[str]) -> int:
     args = _parse(argv)
     data_dir = Path(paths.data_dir(args.data_dir))
-    early = _begin_remembered_start(data_dir)
+    # On a computer that remembered the store last time, the keyring lookup and the list's
+    # first page begin before anything else, so they overlap with building the window.
+    from strategy_meeting.gui.models.paging import PAGE_SIZE
+    from strategy_meeting.services import quick_start
+
+    early = quick_start.begin_if_remembered(data_dir, None, PAGE_SIZE)
     app = build_application()
     install_excepthook()
     # Imported here, after the QApplication exists: the window is on screen before the store

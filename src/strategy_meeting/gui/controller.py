@@ -95,8 +95,8 @@ class AppController(QObject):
             self.show_setup_wizard()
             return
         early, self._early_start = self._early_start, None
-        if early is None and self._use_keyring and quick_start.likely_remembered(self.data_dir):
-            early = quick_start.EarlyStart(self.data_dir, self._clock, PAGE_SIZE)
+        if early is None and self._use_keyring:
+            early = quick_start.begin_if_remembered(self.data_dir, self._clock, PAGE_SIZE)
         if early is not None:
             # This computer remembered the store last time: its list is what the user waits
             # for, and it is read while the window is built (services/quick_start.py).

@@ -114,6 +114,12 @@ def likely_remembered(data_dir: Path) -> bool:
     return layout.remembered_hint(data_dir)
 
 
+def begin_if_remembered(data_dir: Path, clock: Callable[[], datetime] | None, page_size: int) -> EarlyStart | None:
+    """The early start on a computer that remembered the store last time; None elsewhere,
+    where the keyring is asked only once the unlock screen has painted."""
+    return EarlyStart(data_dir, clock, page_size) if likely_remembered(data_dir) else None
+
+
 class EarlyStart:
     """``find_with_preview`` on its own thread from the first moment of start-up.
 
