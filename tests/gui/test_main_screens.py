@@ -263,3 +263,20 @@ def test_a_very_long_agency_name_does_not_push_the_other_columns_off(make_contro
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "MASH")
     assert table.item(row, 1).toolTip() == long_name.strip()
     dialog.reject()
+
+
+def test_the_meetings_list_is_drawn_on_the_table_background_like_any_table(unlocked, qtbot):
+    # The list has a viewport of its own (start-up, meetings_pane.py): it must still paint the
+    # rows and the space under them in the palette's base colour, not the window's grey.
+    _seed(unlocked)
+    window = unlocked.main_window
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.meetings.model.rowCount() == len(PEOPLE), timeout=20_000)
+    table = window.meetings.table
+    image = table.viewport().grab().toImage()
+    base = table.palette().base().color().name()
+    assert base != table.palette().window().color().name()
+    assert image.pixelColor(image.width() // 2, image.height() - 3).name() == base  # under the rows
+    row = table.rowViewportPosition(0) + table.rowHeight(0) // 2
+    x = table.columnViewportPosition(Column.CHILDREN) + table.columnWidth(Column.CHILDREN) - 3
+    assert image.pixelColor(x, row).name() == base  # a cell's background

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -85,8 +86,13 @@ class MeetingsPane(QWidget):
         self.table = QTableView()
         # A viewport made here rather than Qt's own: asking PySide for the one Qt made
         # (``viewport()``) makes it load every widget class it knows, about 25 ms at start-up,
-        # and start-up waits for this viewport's first paint.
-        self.table.setViewport(QWidget())
+        # and start-up waits for this viewport's first paint. Qt gives its own viewport the
+        # table background (setViewport does not): without it the list is drawn in the
+        # window's grey.
+        viewport = QWidget()
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        self.table.setViewport(viewport)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Meetings"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
