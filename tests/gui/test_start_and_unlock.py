@@ -428,3 +428,55 @@ def test_ctrl_l_during_the_start_up_preview_hides_it_and_the_store_stays_locked(
     qtbot.wait(100)
     assert controller.state.is_locked and window.unlock_panel.isVisible()
     assert not opened[0][0].store.is_open  # what the worker opened was closed (key zeroed)
+
+
+def test_a_remembered_open_that_lands_after_the_user_unlocked_and_locked_again_stays_locked(
+        make_controller, data_dir, qtbot, monkeypatch):
+    # The keyring is slow to answer (it may be asking for the login keyring's own password);
+    # meanwhile the user types the passphrase, then locks (Ctrl+L) before the remembered
+    # store's full open comes back. That open must be closed: the user locked the app.
+    import json
+    import threading
+
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.gui import ops
+    from strategy_meeting.services import quick_start
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    entry = json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    ctx.close()
+    keyring_answers = threading.Event()
+
+    def slow_keyring(store_id: str, slot: str) -> str:  # fake of the OS keyring (none runs here)
+        keyring_answers.wait(30)
+        return entry
+
+    monkeypatch.setattr(keyring_slot, "load_secret", slow_keyring)
+    release = threading.Event()
+    opened: list = []
+    full_open = quick_start.RememberedStart.open_session
+
+    def held_open(start):
+        release.wait(30)
+        result = full_open(start)
+        opened.append(result)
+        return result
+
+    monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    (data_dir / "remembered.hint").touch()  # remembered last time: the keyring is asked at once
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    window = controller.main_window
+    controller.unlock_panel.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
+        controller.unlock_panel.unlock_button.click()  # waits in the worker behind the keyring
+        keyring_answers.set()
+    assert not controller.state.is_locked
+    window.lock_action.trigger()  # Ctrl+L
+    assert controller.state.is_locked
+    release.set()
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    ops.pool().waitForDone(30_000)
+    qtbot.wait(100)
+    assert controller.state.is_locked and window.unlock_panel.isVisible()
+    assert not opened[0][0].store.is_open  # what the worker opened was closed (key zeroed)

@@ -78,7 +78,9 @@ class AppController(QObject):
         self._wizard_create = wizard_create
         self.state = AppState(data_dir, self)
         self._previous_user: str | None = None
-        self._start_abandoned = False  # locked while a remembered store was opening
+        # A remembered store's start is not to be used when it lands: locked during its
+        # preview, or the app was unlocked another way meanwhile (a passphrase typed first).
+        self._start_abandoned = False
         self._closing = False  # set by shutdown: a late start-up answer is closed, not used
         self.idle = IdleWatcher(idle_timeout_ms or 5 * MINUTE_MS, self)
         self.idle.idle.connect(self.lock)
@@ -128,7 +130,7 @@ class AppController(QObject):
             self._load_store_layer()  # not remembered here: the passphrase it is
             return
         start, preview = found
-        if not self.state.is_locked or self._closing:
+        if not self.state.is_locked or self._closing or self._start_abandoned:
             start.discard()  # the user typed their passphrase first, or the app is closing
             return
         window = self._ensure_main_window()
@@ -157,7 +159,8 @@ class AppController(QObject):
                 self.main_window.end_preview()
             return  # a stale entry: the passphrase it is
         if not self.state.is_locked or self._closing or abandoned:
-            # The user typed their passphrase first, locked during the preview, or is quitting.
+            # The user typed their passphrase first (and may have locked again since), locked
+            # during the preview, or is quitting.
             opened[0].close()
             return
         self.unlock_with(*opened)
@@ -211,6 +214,9 @@ class AppController(QObject):
     # ---- unlock and lock ------------------------------------------------------------
 
     def unlock_with(self, ctx: ServiceContext, actor: User) -> None:
+        # Opened: a remembered start still on its way is closed when it lands, even if the
+        # app has been locked again by then (the user locked it; it must not unlock itself).
+        self._start_abandoned = True
         if self._previous_user is not None and self._previous_user != actor.name:
             workspace_launcher.close_all()
         self._previous_user = actor.name
