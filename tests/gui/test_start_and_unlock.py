@@ -480,3 +480,64 @@ def test_a_remembered_open_that_lands_after_the_user_unlocked_and_locked_again_s
     qtbot.wait(100)
     assert controller.state.is_locked and window.unlock_panel.isVisible()
     assert not opened[0][0].store.is_open  # what the worker opened was closed (key zeroed)
+
+
+def _remembered_entry(data_dir) -> str:  # type: ignore[no-untyped-def]
+    import json
+
+    ctx, _chair = session.open_session(data_dir, PASSPHRASE)
+    try:
+        return json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    finally:
+        ctx.close()
+
+
+def test_quitting_before_the_full_open_has_begun_zeroes_the_remembered_key(
+        make_controller, data_dir, qtbot, monkeypatch):
+    # The preview is on screen and the full open waits for its paint (a window that has not
+    # painted yet: the step is held here) when the app quits: the key read from the keyring
+    # is zeroed on the way out, not left in memory because the open never ran.
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.gui import controller as controller_module
+    from strategy_meeting.services import quick_start
+
+    entry = _remembered_entry(data_dir)
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)  # fake OS keyring
+    starts: list = []
+    real_find = quick_start.find
+
+    def find(data_dir, clock=None):  # type: ignore[no-untyped-def]
+        start = real_find(data_dir, clock)
+        starts.append(start)
+        return start
+
+    monkeypatch.setattr(quick_start, "find", find)
+    held: list = []
+    monkeypatch.setattr(controller_module, "call_after_paint", lambda widget, step: held.append(step))
+    (data_dir / "remembered.hint").touch()
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.main_window.meetings.model.is_preview, timeout=10_000)
+    assert held and starts and any(starts[0]._remembered._key)  # noqa: SLF001 - the key in memory
+    controller.shutdown()
+    assert not any(starts[0]._remembered._key)  # noqa: SLF001
+    assert controller.state.is_locked
+
+
+def test_an_early_start_unused_because_the_store_went_zeroes_its_key(
+        make_controller, data_dir, qtbot, monkeypatch, clock):
+    # The early start read the key, then the store was gone by the time the controller looked
+    # (the setup wizard shows): the key it read is zeroed, not left for the life of the app.
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.services import quick_start
+
+    entry = _remembered_entry(data_dir)
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)  # fake OS keyring
+    early = quick_start.EarlyStart(data_dir, clock, 100)
+    found = early.result()
+    assert found is not None and any(found[0]._remembered._key)  # noqa: SLF001
+    (data_dir / "store.db").rename(data_dir.parent / "moved.db")
+    controller = make_controller(data_dir, use_keyring=True, early_start=early)
+    controller.start()
+    assert controller.wizard is not None
+    qtbot.waitUntil(lambda: not any(found[0]._remembered._key), timeout=10_000)  # noqa: SLF001

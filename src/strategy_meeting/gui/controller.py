@@ -81,6 +81,9 @@ class AppController(QObject):
         # A remembered store's start is not to be used when it lands: locked during its
         # preview, or the app was unlocked another way meanwhile (a passphrase typed first).
         self._start_abandoned = False
+        # The remembered start, once found: its key is zeroed at shutdown whatever became of
+        # it (a full open that never began leaves the key only here).
+        self._start: quick_start.RememberedStart | None = None
         self._closing = False  # set by shutdown: a late start-up answer is closed, not used
         self.idle = IdleWatcher(idle_timeout_ms or 5 * MINUTE_MS, self)
         self.idle.idle.connect(self.lock)
@@ -93,10 +96,12 @@ class AppController(QObject):
     # ---- start ----------------------------------------------------------------------
 
     def start(self) -> None:
+        early, self._early_start = self._early_start, None
         if not session.has_store(self.data_dir):
+            if early is not None:  # begun on a store that has gone since: its key is not used
+                ops.run_op(None, early.result, self._discard_found, on_error=self._keyring_failed)
             self.show_setup_wizard()
             return
-        early, self._early_start = self._early_start, None
         if early is None and self._use_keyring:
             early = quick_start.begin_if_remembered(self.data_dir, self._clock, PAGE_SIZE)
         if early is not None:
@@ -125,11 +130,16 @@ class AppController(QObject):
             ops.run_op(self.main_window, session.load_store_layer,
                        on_error=lambda exc: log.warning("store layer not preloaded: %s", type(exc).__name__))
 
+    def _discard_found(self, found: quick_start.FoundStart | None) -> None:
+        if found is not None:
+            found[0].discard()
+
     def _remembered_found(self, found: quick_start.FoundStart | None) -> None:
         if found is None:
             self._load_store_layer()  # not remembered here: the passphrase it is
             return
         start, preview = found
+        self._start = start
         if not self.state.is_locked or self._closing or self._start_abandoned:
             start.discard()  # the user typed their passphrase first, or the app is closing
             return
@@ -284,6 +294,8 @@ class AppController(QObject):
         # queued: deliver it now, so that a store the remembered start opened in the worker is
         # closed (its key zeroed) instead of being left open at exit.
         QCoreApplication.sendPostedEvents()
+        if self._start is not None:
+            self._start.discard()  # already zeroed if the full open ran; if not, now
         if not self.state.is_locked:
             # A day-old store is backed up before the app lets go of it (issue 6).
             backup_on_exit(self.main_window, self.state)
