@@ -226,3 +226,11 @@ def test_the_early_start_raises_what_the_lookup_raised(tmp_path, clock):
 
     with pytest.raises(StoreMissing):
         quick_start.EarlyStart(tmp_path, clock, PAGE).result()
+
+
+def test_a_folder_whose_hint_cannot_be_looked_at_starts_the_slower_way(tmp_path, clock):
+    # The hint is looked at before the app has its error dialog (gui/app.py): a folder that
+    # cannot even be examined (here a name too long for the system) is no hint, not a crash.
+    folder = tmp_path / ("x" * 300)
+    assert not quick_start.likely_remembered(folder)
+    assert quick_start.begin_if_remembered(folder, clock, PAGE) is None

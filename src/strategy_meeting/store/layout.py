@@ -30,7 +30,12 @@ def store_exists(data_dir: Path) -> bool:
 
 
 def remembered_hint(data_dir: Path) -> bool:
-    return (data_dir / REMEMBERED_HINT_FILE).exists()
+    """False for a folder that cannot be looked at: start-up asks before the app can show
+    an error, and the store's own checks say what is wrong with the folder."""
+    try:
+        return (data_dir / REMEMBERED_HINT_FILE).exists()
+    except OSError:
+        return False
 
 
 def note_remembered(data_dir: Path, remembered: bool) -> None:
