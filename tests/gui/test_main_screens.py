@@ -280,3 +280,22 @@ def test_the_meetings_list_is_drawn_on_the_table_background_like_any_table(unloc
     row = table.rowViewportPosition(0) + table.rowHeight(0) // 2
     x = table.columnViewportPosition(Column.CHILDREN) + table.columnWidth(Column.CHILDREN) - 3
     assert image.pixelColor(x, row).name() == base  # a cell's background
+
+
+def test_tab_goes_through_the_home_screen_top_to_bottom(unlocked, qtbot):
+    # The dashboard is built after the list has painted (main_window._build_panels); Tab
+    # still reaches it first, as it is drawn above the list, not after the list's buttons.
+    from PySide6.QtWidgets import QApplication
+
+    window = unlocked.main_window
+    dashboard, pane = window.dashboard, window.meetings
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.tabs.tabBar().setFocus()
+    visited = []
+    for _ in range(20):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    first_of_list = visited.index(pane.search)
+    assert dashboard.tracker_button in visited[:first_of_list]
+    assert all(dashboard.isAncestorOf(w) for w in visited[:first_of_list])

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         sizes = self.home.sizes()
         self.home.replaceWidget(0, self._dashboard).deleteLater()
         self.home.setSizes(sizes)
+        _tab_before(self._dashboard, self.meetings)  # Tab follows the screen, top to bottom
         layout = self._tracker_page.layout()
         assert layout is not None
         layout.addWidget(self._actions_tracker)
@@ -285,3 +286,22 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         workspace_launcher.close_all()
         super().closeEvent(event)
+
+
+def _tab_before(panel: QWidget, below: QWidget) -> None:
+    """Put ``panel``'s focusable widgets just before ``below``'s in the Tab order. A widget
+    added to a window after it was built joins the end of the window's Tab order."""
+    widgets: list[QWidget] = []
+    w = panel.nextInFocusChain()
+    while panel.isAncestorOf(w):
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widgets.append(w)
+        w = w.nextInFocusChain()
+    anchor = below.previousInFocusChain()  # what Tab reached just before ``below`` until now
+    while not anchor.focusPolicy() & Qt.FocusPolicy.TabFocus or panel.isAncestorOf(anchor):
+        if anchor is below:
+            return  # nothing before it takes focus: the order is left as it is
+        anchor = anchor.previousInFocusChain()
+    for w in widgets:
+        QWidget.setTabOrder(anchor, w)
+        anchor = w
