@@ -541,3 +541,39 @@ def test_an_early_start_unused_because_the_store_went_zeroes_its_key(
     controller.start()
     assert controller.wizard is not None
     qtbot.waitUntil(lambda: not any(found[0]._remembered._key), timeout=10_000)  # noqa: SLF001
+
+
+def test_quitting_before_the_keyring_has_answered_zeroes_what_it_answers(
+        make_controller, data_dir, qtbot, monkeypatch):
+    # The window is closed while the early start still waits for the keyring: the answer that
+    # arrives on the way out is not used, and its key is zeroed.
+    import threading
+
+    import strategy_meeting.store.keyring_slot as keyring_slot
+    from strategy_meeting.services import quick_start
+
+    entry = _remembered_entry(data_dir)
+    keyring_answers = threading.Event()
+
+    def slow_keyring(store_id: str, slot: str) -> str:  # fake of the OS keyring (none runs here)
+        keyring_answers.wait(30)
+        return entry
+
+    monkeypatch.setattr(keyring_slot, "load_secret", slow_keyring)
+    starts: list = []
+    real_find = quick_start.find
+
+    def find(data_dir, clock=None):  # type: ignore[no-untyped-def]
+        start = real_find(data_dir, clock)
+        starts.append(start)
+        return start
+
+    monkeypatch.setattr(quick_start, "find", find)
+    (data_dir / "remembered.hint").touch()
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    controller.main_window.close()
+    threading.Timer(0.3, keyring_answers.set).start()
+    controller.shutdown()
+    assert len(starts) == 1 and not any(starts[0]._remembered._key)  # noqa: SLF001
+    assert controller.state.is_locked and not controller.main_window.meetings.model.rowCount()
