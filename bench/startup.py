@@ -262,10 +262,14 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def remembered_last_time(directory: Path) -> None:
+def remembered_last_time(directory: Path, remembered: bool = True) -> None:
     """The keyring path is timed as on a computer whose last start found the store remembered
-    (store/layout.py's hint); the passphrase child, which finds no keyring, clears it."""
-    (directory / "remembered.hint").touch()
+    (store/layout.py's hint), the passphrase path as on one whose last start did not."""
+    hint = directory / "remembered.hint"
+    if remembered:
+        hint.touch()
+    else:
+        hint.unlink(missing_ok=True)
 
 
 def run_child(args: list[str]) -> tuple[float, dict[str, float]]:
@@ -345,6 +349,7 @@ def main() -> None:
         keyring_cpu.append(cpu_of(marks))
         keyring_ready.append(marks["ready"])
         rows = int(marks["rows"])
+        remembered_last_time(args.dir, False)
         seconds, marks = run_child(["-c", APP_CHILD, src, "passphrase", str(args.dir), PASSPHRASE])
         passphrase.append(seconds)
         unlock_screen.append(marks["unlock_screen"])
