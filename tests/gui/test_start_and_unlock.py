@@ -5,18 +5,74 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
+import threading
 
 import pytest
 
 from PySide6.QtWidgets import QWizard
 
+import strategy_meeting.store.keyring_slot as keyring_slot
 from conftest import PASSPHRASE
 from gui_support import make_controller, unlock, unlocked  # noqa: F401 - fixtures
 from strategy_meeting.domain.roles import Role
-from strategy_meeting.services import session
+from strategy_meeting.services import quick_start, session
 from strategy_meeting.store import FAST_TEST_KDF
 
 NEW_PASSPHRASE = "violet kettle orbit sandstone"
+
+
+# ---- a remembered store: the fakes and holds the start-up tests share --------------------
+
+
+def keyring_entry(key: bytes, user: str = "chair") -> str:
+    """What "remember on this computer" keeps in the OS keyring for the store."""
+    return json.dumps({"key": key.hex(), "user": user})
+
+
+def remembered_entry(data_dir) -> str:  # type: ignore[no-untyped-def]
+    ctx, _chair = session.open_session(data_dir, PASSPHRASE)
+    try:
+        return keyring_entry(ctx.store.raw_key_for_backup())
+    finally:
+        ctx.close()
+
+
+def fake_keyring(monkeypatch, entry: str) -> None:  # type: ignore[no-untyped-def]
+    """Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept."""
+    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
+
+
+class HeldFullOpen:
+    """The full store layer "still loading" until ``release`` is set; what each full open
+    returned is kept in ``opened``."""
+
+    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        self.release = threading.Event()
+        self.opened: list = []
+        full_open = quick_start.RememberedStart.open_session
+
+        def held_open(start):  # type: ignore[no-untyped-def]
+            self.release.wait(30)
+            result = full_open(start)
+            self.opened.append(result)
+            return result
+
+        monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+
+
+def recorded_finds(monkeypatch) -> list:  # type: ignore[no-untyped-def]
+    """Every remembered start ``quick_start.find`` hands out, so a test can look at its key."""
+    starts: list = []
+    real_find = quick_start.find
+
+    def find(data_dir, clock=None):  # type: ignore[no-untyped-def]
+        start = real_find(data_dir, clock)
+        starts.append(start)
+        return start
+
+    monkeypatch.setattr(quick_start, "find", find)
+    return starts
 
 
 def test_first_run_wizard_creates_the_store_and_opens_the_record(make_controller, tmp_path, qtbot, clock):
@@ -174,7 +230,6 @@ def test_a_store_remembered_last_time_but_not_now_shows_the_unlock_screen(make_c
     # entry now: the passphrase it is, and the hint goes, so the next start waits for the
     # unlock screen's paint before asking.
     from strategy_meeting.gui import ops
-    from strategy_meeting.services import quick_start
 
     (data_dir / "remembered.hint").touch()
     controller = make_controller(data_dir, use_keyring=True)
@@ -190,22 +245,19 @@ def test_an_early_start_begun_before_the_controller_is_used_for_the_list(
         make_controller, data_dir, qtbot, monkeypatch, clock):
     # gui/app.py begins the lookup before the controller module is even imported; the
     # controller takes it over rather than asking the keyring a second time.
-    import json
 
-    import strategy_meeting.store.keyring_slot as keyring_slot
-    from strategy_meeting.services import quick_start
     from strategy_meeting.store import Store
 
     store, user = Store.open(data_dir, PASSPHRASE)
-    entry = json.dumps({"key": store.raw_key_for_backup().hex(), "user": user})
+    entry = keyring_entry(store.raw_key_for_backup(), user)
     store.close()
     asked: list[str] = []
 
-    def fake_keyring(store_id: str, slot: str) -> str:  # fake of the OS keyring (none runs here)
+    def counting_keyring(store_id: str, slot: str) -> str:  # fake of the OS keyring (none runs here)
         asked.append(slot)
         return entry
 
-    monkeypatch.setattr(keyring_slot, "load_secret", fake_keyring)
+    monkeypatch.setattr(keyring_slot, "load_secret", counting_keyring)
     early = quick_start.EarlyStart(data_dir, clock, 100)
     controller = make_controller(data_dir, use_keyring=True, early_start=early)
     with qtbot.waitSignal(controller.ready, timeout=30_000):
@@ -215,16 +267,13 @@ def test_an_early_start_begun_before_the_controller_is_used_for_the_list(
 
 
 def test_a_remembered_store_opens_without_the_passphrase(make_controller, data_dir, qtbot, monkeypatch):
-    import json
 
-    import strategy_meeting.store.keyring_slot as keyring_slot
     from strategy_meeting.store import Store
 
     store, user = Store.open(data_dir, PASSPHRASE)
-    entry = json.dumps({"key": store.raw_key_for_backup().hex(), "user": user})
+    entry = keyring_entry(store.raw_key_for_backup(), user)
     store.close()
-    # Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept.
-    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
+    fake_keyring(monkeypatch, entry)
     controller = make_controller(data_dir, use_keyring=True)
     with qtbot.waitSignal(controller.ready, timeout=30_000):
         controller.start()
@@ -236,28 +285,18 @@ def test_a_remembered_store_shows_its_list_read_only_before_the_store_is_fully_o
         make_controller, data_dir, qtbot, monkeypatch, clock, remembered_last_time):
     # Remembered last time (the hint), the keyring is asked while the window is built; the
     # first time, after the unlock screen has painted. Either way the same list shows.
-    import json
-    import threading
 
-    import strategy_meeting.store.keyring_slot as keyring_slot
     from strategy_meeting.domain.meeting import MeetingQuery
-    from strategy_meeting.services import exchange, meetings, quick_start
+    from strategy_meeting.services import exchange, meetings
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
     exchange.load_demo(ctx, chair)
     expected = meetings.summaries(ctx, chair, meetings.search(ctx, chair, MeetingQuery()))
-    entry = json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    entry = keyring_entry(ctx.store.raw_key_for_backup())
     ctx.close()
-    # Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept.
-    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
-    release = threading.Event()
-    full_open = quick_start.RememberedStart.open_session
-
-    def held_open(start):  # the full store layer "still loading" until the test lets it go
-        release.wait(30)
-        return full_open(start)
-
-    monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    fake_keyring(monkeypatch, entry)
+    held = HeldFullOpen(monkeypatch)
+    release = held.release
     if remembered_last_time:
         (data_dir / "remembered.hint").touch()
     controller = make_controller(data_dir, use_keyring=True)
@@ -288,28 +327,19 @@ def test_a_preview_read_for_the_remembered_user_is_gone_when_another_user_unlock
         make_controller, data_dir, qtbot, monkeypatch, clock):
     """The passphrase typed before the preview arrived unlocks as an agency representative:
     the chair's preview rows must not stay on screen while the rep's own list loads."""
-    import json
-    import threading
 
-    import strategy_meeting.store.keyring_slot as keyring_slot
     from strategy_meeting.domain.meeting import MeetingQuery
-    from strategy_meeting.services import exchange, meetings, quick_start, users
+    from strategy_meeting.services import exchange, meetings, users
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
     exchange.load_demo(ctx, chair)
     users.add_user(ctx, users.resolve(ctx, "admin"), "teacher", Role.AGENCY_REP, "teacher passphrase",
                    agency="EDU")
-    entry = json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    entry = keyring_entry(ctx.store.raw_key_for_backup())
     ctx.close()
-    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)  # fake OS keyring
-    release = threading.Event()
-    full_open = quick_start.RememberedStart.open_session
-
-    def held_open(start):
-        release.wait(30)
-        return full_open(start)
-
-    monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    fake_keyring(monkeypatch, entry)
+    held = HeldFullOpen(monkeypatch)
+    release = held.release
     controller = make_controller(data_dir, use_keyring=True)
     controller.start()
     pane = controller.main_window.meetings
@@ -338,27 +368,14 @@ def test_quitting_while_a_remembered_store_opens_closes_what_the_worker_opened(
         make_controller, data_dir, qtbot, monkeypatch):
     """The app quits during the full open: the store the worker opened meanwhile is closed (its
     key zeroed) and nothing unlocks on the way out."""
-    import json
-    import threading
 
-    import strategy_meeting.store.keyring_slot as keyring_slot
-    from strategy_meeting.services import quick_start
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE)
-    entry = json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    entry = keyring_entry(ctx.store.raw_key_for_backup())
     ctx.close()
-    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)  # fake OS keyring
-    release = threading.Event()
-    opened: list = []
-    full_open = quick_start.RememberedStart.open_session
-
-    def held_open(start):
-        release.wait(30)
-        result = full_open(start)
-        opened.append(result)
-        return result
-
-    monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    fake_keyring(monkeypatch, entry)
+    held = HeldFullOpen(monkeypatch)
+    release, opened = held.release, held.opened
     controller = make_controller(data_dir, use_keyring=True)
     controller.start()
     qtbot.waitUntil(lambda: controller.main_window.meetings.model.is_preview, timeout=10_000)
@@ -372,16 +389,13 @@ def test_quitting_while_a_remembered_store_opens_closes_what_the_worker_opened(
 
 def test_text_typed_on_the_unlock_screen_is_cleared_when_a_remembered_store_opens(
         make_controller, data_dir, qtbot, monkeypatch):
-    import json
 
-    import strategy_meeting.store.keyring_slot as keyring_slot
     from strategy_meeting.store import Store
 
     store, user = Store.open(data_dir, PASSPHRASE)
-    entry = json.dumps({"key": store.raw_key_for_backup().hex(), "user": user})
+    entry = keyring_entry(store.raw_key_for_backup(), user)
     store.close()
-    # Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept.
-    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
+    fake_keyring(monkeypatch, entry)
     controller = make_controller(data_dir, use_keyring=True)
     controller.start()
     controller.unlock_panel.passphrase.setText("half a passphrase")  # typed before the keyring answered
@@ -391,30 +405,17 @@ def test_text_typed_on_the_unlock_screen_is_cleared_when_a_remembered_store_open
 
 def test_ctrl_l_during_the_start_up_preview_hides_it_and_the_store_stays_locked(
         make_controller, data_dir, qtbot, monkeypatch, clock):
-    import json
-    import threading
 
-    import strategy_meeting.store.keyring_slot as keyring_slot
     from strategy_meeting.gui import ops
-    from strategy_meeting.services import exchange, quick_start
+    from strategy_meeting.services import exchange
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
     exchange.load_demo(ctx, chair)
-    entry = json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    entry = keyring_entry(ctx.store.raw_key_for_backup())
     ctx.close()
-    # Fake of the OS keyring (none runs here): it hands back the entry "remember" would have kept.
-    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
-    release = threading.Event()
-    opened: list = []
-    full_open = quick_start.RememberedStart.open_session
-
-    def held_open(start):
-        release.wait(30)
-        result = full_open(start)
-        opened.append(result)
-        return result
-
-    monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    fake_keyring(monkeypatch, entry)
+    held = HeldFullOpen(monkeypatch)
+    release, opened = held.release, held.opened
     controller = make_controller(data_dir, use_keyring=True)
     controller.start()
     window = controller.main_window
@@ -435,15 +436,11 @@ def test_a_remembered_open_that_lands_after_the_user_unlocked_and_locked_again_s
     # The keyring is slow to answer (it may be asking for the login keyring's own password);
     # meanwhile the user types the passphrase, then locks (Ctrl+L) before the remembered
     # store's full open comes back. That open must be closed: the user locked the app.
-    import json
-    import threading
 
-    import strategy_meeting.store.keyring_slot as keyring_slot
     from strategy_meeting.gui import ops
-    from strategy_meeting.services import quick_start
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE)
-    entry = json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
+    entry = keyring_entry(ctx.store.raw_key_for_backup())
     ctx.close()
     keyring_answers = threading.Event()
 
@@ -452,17 +449,8 @@ def test_a_remembered_open_that_lands_after_the_user_unlocked_and_locked_again_s
         return entry
 
     monkeypatch.setattr(keyring_slot, "load_secret", slow_keyring)
-    release = threading.Event()
-    opened: list = []
-    full_open = quick_start.RememberedStart.open_session
-
-    def held_open(start):
-        release.wait(30)
-        result = full_open(start)
-        opened.append(result)
-        return result
-
-    monkeypatch.setattr(quick_start.RememberedStart, "open_session", held_open)
+    held = HeldFullOpen(monkeypatch)
+    release, opened = held.release, held.opened
     (data_dir / "remembered.hint").touch()  # remembered last time: the keyring is asked at once
     controller = make_controller(data_dir, use_keyring=True)
     controller.start()
@@ -482,36 +470,16 @@ def test_a_remembered_open_that_lands_after_the_user_unlocked_and_locked_again_s
     assert not opened[0][0].store.is_open  # what the worker opened was closed (key zeroed)
 
 
-def _remembered_entry(data_dir) -> str:  # type: ignore[no-untyped-def]
-    import json
-
-    ctx, _chair = session.open_session(data_dir, PASSPHRASE)
-    try:
-        return json.dumps({"key": ctx.store.raw_key_for_backup().hex(), "user": "chair"})
-    finally:
-        ctx.close()
-
-
 def test_quitting_before_the_full_open_has_begun_zeroes_the_remembered_key(
         make_controller, data_dir, qtbot, monkeypatch):
     # The preview is on screen and the full open waits for its paint (a window that has not
     # painted yet: the step is held here) when the app quits: the key read from the keyring
     # is zeroed on the way out, not left in memory because the open never ran.
-    import strategy_meeting.store.keyring_slot as keyring_slot
     from strategy_meeting.gui import controller as controller_module
-    from strategy_meeting.services import quick_start
 
-    entry = _remembered_entry(data_dir)
-    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)  # fake OS keyring
-    starts: list = []
-    real_find = quick_start.find
-
-    def find(data_dir, clock=None):  # type: ignore[no-untyped-def]
-        start = real_find(data_dir, clock)
-        starts.append(start)
-        return start
-
-    monkeypatch.setattr(quick_start, "find", find)
+    entry = remembered_entry(data_dir)
+    fake_keyring(monkeypatch, entry)
+    starts = recorded_finds(monkeypatch)
     held: list = []
     monkeypatch.setattr(controller_module, "call_after_paint", lambda widget, step: held.append(step))
     (data_dir / "remembered.hint").touch()
@@ -528,11 +496,9 @@ def test_an_early_start_unused_because_the_store_went_zeroes_its_key(
         make_controller, data_dir, qtbot, monkeypatch, clock):
     # The early start read the key, then the store was gone by the time the controller looked
     # (the setup wizard shows): the key it read is zeroed, not left for the life of the app.
-    import strategy_meeting.store.keyring_slot as keyring_slot
-    from strategy_meeting.services import quick_start
 
-    entry = _remembered_entry(data_dir)
-    monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)  # fake OS keyring
+    entry = remembered_entry(data_dir)
+    fake_keyring(monkeypatch, entry)
     early = quick_start.EarlyStart(data_dir, clock, 100)
     found = early.result()
     assert found is not None and any(found[0]._remembered._key)  # noqa: SLF001
@@ -547,12 +513,9 @@ def test_quitting_before_the_keyring_has_answered_zeroes_what_it_answers(
         make_controller, data_dir, qtbot, monkeypatch):
     # The window is closed while the early start still waits for the keyring: the answer that
     # arrives on the way out is not used, and its key is zeroed.
-    import threading
 
-    import strategy_meeting.store.keyring_slot as keyring_slot
-    from strategy_meeting.services import quick_start
 
-    entry = _remembered_entry(data_dir)
+    entry = remembered_entry(data_dir)
     keyring_answers = threading.Event()
 
     def slow_keyring(store_id: str, slot: str) -> str:  # fake of the OS keyring (none runs here)
@@ -560,15 +523,7 @@ def test_quitting_before_the_keyring_has_answered_zeroes_what_it_answers(
         return entry
 
     monkeypatch.setattr(keyring_slot, "load_secret", slow_keyring)
-    starts: list = []
-    real_find = quick_start.find
-
-    def find(data_dir, clock=None):  # type: ignore[no-untyped-def]
-        start = real_find(data_dir, clock)
-        starts.append(start)
-        return start
-
-    monkeypatch.setattr(quick_start, "find", find)
+    starts = recorded_finds(monkeypatch)
     (data_dir / "remembered.hint").touch()
     controller = make_controller(data_dir, use_keyring=True)
     controller.start()
