@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
-"""SIGKILL in the middle of writes (security tests 12, 33, 34).
+"""SIGKILL in the middle of writes (security tests 12, 33, 34), and a full disk (35).
 
 Children come from a fork server, so each starts in a few milliseconds from a clean,
 single-threaded process with the app already imported: hundreds of kills fit in half a
@@ -21,11 +21,13 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 import crash_children
+from builders import sample_meeting
 from conftest import PASSPHRASE
-from strategy_meeting.domain.errors import WrongPassphrase
-from strategy_meeting.services import audit, session
+from strategy_meeting.domain.errors import StoreWriteFailed, WrongPassphrase
+from strategy_meeting.services import audit, meetings, session
 from strategy_meeting.services.atomic_files import is_temp_name, remove_stray_temps
 from strategy_meeting.store import FAST_TEST_KDF, Store
 from strategy_meeting.store.engine import connect_raw
@@ -212,3 +214,37 @@ def test_stray_temporary_key_and_head_files_are_removed_at_the_next_open(data_di
         os.utime(path, (old, old))
     session.open_session(data_dir, PASSPHRASE)[0].close()
     assert not any(p.exists() for p in strays) and fresh.exists()
+
+
+def test_a_full_disk_at_commit_saves_nothing_says_so_and_the_store_reopens(data_dir):
+    """SECURITY-TESTS 35 (FailDevice analogue): SQLite's own cap on the file's page count makes
+    the write fail with SQLITE_FULL, the error a full disk gives, through the real store."""
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    try:
+        with ctx.unit_of_work() as uow:
+            events_before = len(uow.audit.events())
+        engine = ctx.store._require_engine()
+
+        def no_room_to_grow(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
+            dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")
+
+        engine.dispose()  # every connection from now on is capped
+        event.listen(engine, "connect", no_room_to_grow)
+        with pytest.raises(StoreWriteFailed, match="disk holding the store is full, so nothing was saved"):
+            meetings.create(ctx, chair, template=sample_meeting(child_name="x" * 200_000))
+        event.remove(engine, "connect", no_room_to_grow)
+        engine.dispose()
+        with ctx.unit_of_work() as uow:
+            assert uow.meetings.get("SD-2026-0100") is None  # no partial row
+            assert len(uow.audit.events()) == events_before
+        meetings.create(ctx, chair, template=sample_meeting())  # control: with room, it saves
+    finally:
+        ctx.close()
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    try:
+        assert ctx.store.integrity_problems() == []
+        assert audit.verify(ctx, chair).ok
+        assert meetings.get(ctx, chair, "SD-2026-0100").children[0].name != "x" * 200_000
+    finally:
+        ctx.close()

@@ -42,6 +42,11 @@ class StoreReadOnly(StoreCorrupted):
     first damaged page on, the open store only reads (security test 36)."""
 
 
+class StoreWriteFailed(UserError):
+    """The disk refused a write (full, or an input/output error): the transaction was rolled
+    back whole, so nothing was saved and the store is as it was (security test 35)."""
+
+
 class StoreTooNew(UserError):
     exit_code = 3
 

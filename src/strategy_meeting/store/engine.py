@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import sqlcipher3
 
-from strategy_meeting.domain.errors import NotAStore, StoreCorrupted, StoreReadOnly
+from strategy_meeting.domain.errors import NotAStore, StoreCorrupted, StoreReadOnly, StoreWriteFailed
 
 from .layout import SQLITE_PLAIN_HEADER
 
@@ -149,6 +149,27 @@ def as_damage(exc: BaseException) -> StoreCorrupted | None:
     orig = getattr(exc, "orig", None) or exc  # SQLAlchemy's DBAPIError wraps the driver's error
     if isinstance(orig, sqlcipher3.DatabaseError) and any(s in str(orig).lower() for s in _DAMAGE_SIGNS):
         return damaged(orig)
+    return None
+
+
+_WRITE_FAILURES = {
+    # SQLite's words for ENOSPC (SQLITE_FULL) and a failed write or fsync (SQLITE_IOERR).
+    "database or disk is full": "The disk holding the store is full, so nothing was saved. "
+                                "Free some space on it and try again.",
+    "disk i/o error": "The store could not be written to the disk, so nothing was saved. "
+                      "Check the disk and try again.",
+}
+
+
+def as_write_failure(exc: BaseException) -> StoreWriteFailed | None:
+    """A write the disk refused, as a user error (security test 35); None for anything else.
+    The caller has rolled back, so the message can promise that nothing was saved."""
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, sqlcipher3.OperationalError):
+        text = str(orig).lower()
+        for sign, message in _WRITE_FAILURES.items():
+            if sign in text:
+                return StoreWriteFailed(message)
     return None
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.errors import StoreCorrupted
 
-from .engine import WRITABLE_TRANSACTION, as_damage, as_read_only_refusal, read_only_refusal
+from .engine import WRITABLE_TRANSACTION, as_damage, as_read_only_refusal, as_write_failure, read_only_refusal
 from .repositories import (
     AgencyDirectory,
     AuditLog,
@@ -85,6 +85,9 @@ class UnitOfWork:
             refused = as_read_only_refusal(exc)
             if refused is not None:
                 raise refused from exc
+            full = as_write_failure(exc)
+            if full is not None:
+                raise full from exc
             problem = as_damage(exc)
             if problem is not None:
                 self._on_damage(problem)  # the store reads only from now on
