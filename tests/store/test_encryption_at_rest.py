@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
-"""Encryption at rest (security tests 1, 2, 4): no record byte in any file, during a session
+"""Encryption at rest (security tests 1, 2, 3, 4): no record byte in any file, during a session
 and after it, with the cipher settings we promise."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import uuid
 from pathlib import Path
@@ -101,6 +102,47 @@ def test_real_passphrase_slots_use_argon2id_with_the_default_cost(data_dir):
     assert ("passphrase", "argon2id", real.time_cost, real.memory_kib, real.parallelism) in kdfs
     assert ("recovery", "argon2id", recovery.time_cost, recovery.memory_kib, recovery.parallelism) in kdfs
     assert real.memory_kib >= 46 * 1024  # OWASP's floor for Argon2id
+
+
+def spilled(conn: sqlcipher3.Connection, secret: str) -> list[str]:
+    """Sort the table's rows with a tiny page cache, so SQLite's sorter must spill; while the
+    sort is open, read every temporary file this process holds (they are deleted at open, so
+    only /proc/self/fd reaches them) and return those that hold ``secret``."""
+    conn.execute("PRAGMA cache_size = 16")
+    cursor = conn.execute("SELECT x FROM t ORDER BY substr(x, 30) || x DESC")
+    try:
+        assert cursor.fetchone()[0].startswith(secret)  # control: the sort ran over the canaries
+        holding = []
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                target = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                continue
+            if "etilqs_" in target:
+                with open(f"/proc/self/fd/{fd}", "rb") as fh:
+                    if secret.encode() in fh.read():
+                        holding.append(target)
+        return holding
+    finally:
+        cursor.close()
+
+
+def test_a_big_sort_spills_no_plaintext_into_temporary_files(tmp_path):
+    """SECURITY-TESTS 3: SQLCipher does not encrypt the sorter's temporary files, so the app's
+    connections keep them in memory. Control: the same sort with temp_store=FILE does spill
+    the canary to an etilqs_* file, so the empty result means something."""
+    secret = canary()
+    conn = connect_raw(tmp_path / "spill.db", bytes(range(32)), probe=False)
+    try:
+        conn.execute("CREATE TABLE t (x TEXT)")
+        conn.execute("BEGIN")
+        conn.executemany("INSERT INTO t VALUES (?)", ((f"{secret}-{i:06d}",) for i in range(200_000)))
+        conn.execute("COMMIT")
+        assert spilled(conn, secret) == []  # the app's own settings
+        conn.execute("PRAGMA temp_store = FILE")
+        assert spilled(conn, secret) != []  # control
+    finally:
+        conn.close()
 
 
 def sha(path: Path) -> str:
