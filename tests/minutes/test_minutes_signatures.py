@@ -6,6 +6,7 @@ signed file is reported as invalid; identities load, or fail with a clear messag
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import datetime, timezone
@@ -21,12 +22,13 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import MDPPerm
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from minutes_factories import example_meeting, signed_off
 from minutes_keys import NOW, FakePki, chair_identity, pki  # noqa: F401 - fixtures
-from pdf_probe import read_channels
+from pdf_probe import pdftotext, read_channels
 from strategy_meeting.domain.errors import InvalidInput, SigningError
 from strategy_meeting.domain.records import IdentityKind, SigningIdentity
 from strategy_meeting.domain.sharing import Recipient
@@ -44,11 +46,17 @@ from strategy_meeting.services.minutes.verify import Verdict, load_trust, verify
 CANARY = "ZZLEAK-police-intelligence"
 
 
-@pytest.fixture(scope="module")
-def unsigned() -> bytes:
+def signed_off_canary_meeting():  # type: ignore[no-untyped-def]
+    """The example meeting, signed off, with the police item (shared with CSC and POLICE
+    only) replaced by the canary."""
     m = signed_off(example_meeting())
     m.contributions[1].text = CANARY
-    return render(assemble(m, Recipient("EDU")))
+    return m
+
+
+@pytest.fixture(scope="module")
+def unsigned() -> bytes:
+    return render(assemble(signed_off_canary_meeting(), Recipient("EDU")))
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +123,8 @@ def test_any_single_byte_changed_is_reported_invalid(signed, chair_identity, dat
     assert report.verdict is not Verdict.VALID
 
 
-def test_incremental_update_after_signing_is_reported_as_changed(signed, chair_identity):  # noqa: F811
+def _edited_after_signing(signed: bytes) -> bytes:
+    """The signed copy with an incremental update that adds text to its first page."""
     writer = IncrementalPdfFileWriter(io.BytesIO(signed))
     page = writer.root["/Pages"]["/Kids"][0].get_object()
     extra = writer.add_object(generic.StreamObject(stream_data=b"BT /F1 12 Tf 72 72 Td (EDITED) Tj ET"))
@@ -124,10 +133,53 @@ def test_incremental_update_after_signing_is_reported_as_changed(signed, chair_i
     writer.update_container(page)
     out = io.BytesIO()
     writer.write(out)
-    report = verify_pdf(out.getvalue(), _trust(chair_identity))
+    return out.getvalue()
+
+
+def test_incremental_update_after_signing_is_reported_as_changed(signed, chair_identity):  # noqa: F811
+    report = verify_pdf(_edited_after_signing(signed), _trust(chair_identity))
     assert not report.ok
     assert report.verdict is Verdict.CHANGED
     assert report.intact  # the signed revision itself is untouched
+
+
+@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils not installed")
+def test_incremental_update_is_seen_as_such_by_pyhanko_and_poppler(signed, chair_identity, tmp_path):  # noqa: F811
+    """SECURITY-TESTS 25: the validator itself, not only our verdict, sees a change after a
+    NO_CHANGES signature; poppler agrees. Control: the untouched copy covers the whole file."""
+    edited = _edited_after_signing(signed)
+    context = ValidationContext(trust_roots=_trust(chair_identity), allow_fetching=False)
+    [sig] = PdfFileReader(io.BytesIO(edited)).embedded_signatures
+    status = validate_pdf_signature(sig, context)
+    assert status.intact and status.valid
+    assert status.coverage is SignatureCoverageLevel.ENTIRE_REVISION
+    assert status.modification_level is ModificationLevel.OTHER
+    assert not status.docmdp_ok and not status.bottom_line
+    [original] = PdfFileReader(io.BytesIO(signed)).embedded_signatures
+    assert validate_pdf_signature(original, context).coverage is SignatureCoverageLevel.ENTIRE_FILE
+    path = tmp_path / "edited.pdf"
+    path.write_bytes(edited)
+    out = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+    assert "Not total document signed" in out, out
+    assert "changed after signing" in "\n".join(verify_pdf(edited, _trust(chair_identity)).lines())
+
+
+def test_every_revision_of_the_signed_copy_is_canary_free(signed, unsigned):
+    """SECURITY-TESTS 20: read each revision on its own (pyHanko counts them; each is the file
+    up to its %%EOF), by every channel and by pdftotext. Controls: the shared item's text is
+    found in each revision, and a copy for an agency allowed the canary does hold it."""
+    ends = [m.end() for m in re.finditer(rb"%%EOF\r?\n?", signed)]
+    assert len(ends) == PdfFileReader(io.BytesIO(signed)).xrefs.total_revisions == 2
+    assert signed[:ends[0]] == unsigned
+    for end in ends:
+        revision = signed[:end]
+        channels = read_channels(revision)
+        assert not any(channels.holds(CANARY).values()), end
+        text = pdftotext(revision)
+        assert CANARY not in text
+        assert "Bruising seen" in " ".join(text.split()) and "Bruising seen" in " ".join(channels.text.split())
+    allowed = render(assemble(signed_off_canary_meeting(), Recipient("POLICE")))
+    assert CANARY in pdftotext(allowed) and read_channels(allowed).holds(CANARY)["streams"]
 
 
 def test_a_second_signature_is_refused_and_the_original_kept(signed, chair_identity):  # noqa: F811
