@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from pypdf import PdfReader
 
 from builders import sample_meeting
 from strategy_meeting.domain.contribution import Contribution, Topic
@@ -156,3 +157,32 @@ def test_tampered_copy_on_disk_is_reported(ctx, chair, tmp_path):
     data[len(data) // 3] ^= 0x20
     path.write_bytes(bytes(data))
     assert verify_file(path).verdict in (Verdict.TAMPERED, Verdict.DAMAGED, Verdict.INVALID)
+
+
+def test_an_addendum_is_audited_and_a_new_version_leaves_the_signed_copies_as_they_were(ctx, chair, tmp_path):
+    """SECURITY-TESTS 16: after sign-off a correction is an addendum, audited without its text;
+    the minutes made after it are a new version, and the copies signed before it keep their
+    bytes, on disk and in the copy records."""
+    m = _meeting(ctx, chair)
+    signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True)
+    identities.new_self_signed(ctx, chair)
+    first = render_minutes(ctx, chair, m.reference, tmp_path / "v1", agencies=["EDU"], sign=True)
+    before = {c.path: c.path.read_bytes() for c in first.copies}
+    with pytest.raises(MeetingLocked):
+        meetings.update_details(ctx, chair, m.reference, location="Elsewhere")
+    signoff.add_addendum(ctx, chair, m.reference, "ZZADDENDUM the GP letter arrived late.")
+    with ctx.unit_of_work() as uow:
+        last = uow.audit.events()[-1]
+    assert (last.action, last.object, last.details["number"]) == ("minutes.addendum", f"meeting:{m.reference}", 1)
+    assert "ZZADDENDUM" not in json.dumps(last.details)
+    second = render_minutes(ctx, chair, m.reference, tmp_path / "v2", agencies=["EDU"], sign=True)
+    assert {p: p.read_bytes() for p in before} == before  # the signed copies are byte-identical
+    full_v1, full_v2 = (next(c.path for c in r.copies if c.recipient == "full") for r in (first, second))
+    text = {p: " ".join(page.extract_text() for page in PdfReader(str(p)).pages) for p in (full_v1, full_v2)}
+    assert "ZZADDENDUM" in text[full_v2] and "ZZADDENDUM" not in text[full_v1]  # control: v2 differs
+    with ctx.unit_of_work() as uow:
+        records = uow.copies.for_meeting(m.reference)
+    by_version = {(r.version, r.recipient): r.sha256 for r in records}
+    for copy in first.copies:
+        assert by_version[(1, copy.recipient)] == sha256_hex(before[copy.path])
+    assert {(2, "full"), (2, "EDU")} <= set(by_version)
