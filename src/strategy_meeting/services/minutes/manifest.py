@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from strategy_meeting.domain.agency import is_valid_agency_code
+
 MANIFEST_NAME = "manifest.json"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -39,7 +41,14 @@ def _safe(part: str) -> str:
 
 def copy_file_name(reference: str, recipient: str, *, draft: bool) -> str:
     """``SD-2026-0042_full-record.pdf``, ``SD-2026-0042_POLICE_DRAFT.pdf``: ASCII, no path parts."""
-    who = "full-record" if recipient == "full" else _safe(recipient)
+    # A valid code is already a safe name and is kept whole: cleaning it would strip a
+    # trailing hyphen and give agencies A and A- one file, each overwriting the other's copy.
+    if recipient == "full":
+        who = "full-record"
+    elif is_valid_agency_code(recipient):
+        who = recipient
+    else:
+        who = _safe(recipient)
     if recipient != "full" and who.casefold() == "full-record":
         # An agency coded FULL-RECORD would share the full record's file on a case-insensitive
         # disk (Windows, macOS); codes never hold a dot, so this name is nobody else's.
