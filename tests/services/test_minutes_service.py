@@ -7,6 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs12
 from pypdf import PdfReader
 
 from builders import sample_meeting
@@ -24,6 +27,7 @@ from strategy_meeting.domain.roles import Role
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.services import identities, meetings, signoff, users
 from strategy_meeting.services.meetings import ItemKind
+from strategy_meeting.services.minutes.identity import create_self_signed
 from strategy_meeting.services.minutes.manifest import sha256_hex
 from strategy_meeting.services.minutes.service import render_minutes, verify_file
 from strategy_meeting.services.minutes.verify import Verdict
@@ -186,3 +190,26 @@ def test_an_addendum_is_audited_and_a_new_version_leaves_the_signed_copies_as_th
     for copy in first.copies:
         assert by_version[(1, copy.recipient)] == sha256_hex(before[copy.path])
     assert {(2, "full"), (2, "EDU")} <= set(by_version)
+
+
+def test_a_wrong_pkcs12_password_leaves_no_identity_and_signing_then_writes_no_file(ctx, chair, clock, tmp_path):
+    """SECURITY-TESTS 27: the wrong password is one clear error, no identity is recorded, and
+    a signed export asked for next leaves no unsigned file behind. Control: with the right
+    password the same export signs every copy."""
+    own = create_self_signed("chair", "Alex Example", clock.now)
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"chair", serialization.load_pem_private_key(own.private_key_pem, None),  # type: ignore[arg-type]
+        x509.load_pem_x509_certificate(own.certificate_pem), None,
+        serialization.BestAvailableEncryption(b"right"))
+    m = _meeting(ctx, chair)
+    signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True)
+    with pytest.raises(InvalidInput, match="password is wrong"):
+        identities.import_pkcs12(ctx, chair, p12, "wrong")
+    assert identities.active_summary(ctx, chair) is None
+    out = tmp_path / "out"
+    with pytest.raises(SigningError, match="no signing identity"):
+        render_minutes(ctx, chair, m.reference, out, sign=True)
+    assert not out.exists() or list(out.iterdir()) == []
+    identities.import_pkcs12(ctx, chair, p12, "right")
+    result = render_minutes(ctx, chair, m.reference, out, sign=True)
+    assert result.copies and all(c.signed_by for c in result.copies)
