@@ -70,3 +70,20 @@ def test_denied_reads_and_item_edits_are_audited(ctx, chair):
     with ctx.unit_of_work() as uow:
         last = uow.audit.events()[-1]
     assert (last.action, last.object, last.details) == ("item.remove", "meeting:SD-2026-0100", {"kind": "actions"})
+
+
+def test_a_thousand_events_verify_and_one_edited_payload_is_named_exactly(ctx, chair):
+    """SECURITY-TESTS 29: at the catalogue's size, the verifier still names the first broken
+    event, not a neighbour. Control: the same log verifies before the edit."""
+    with ctx.unit_of_work() as uow:
+        for i in range(1000):
+            uow.audit.append("chair", "test.event", f"object:{i}", {"i": i})
+        uow.commit()
+    report = audit.verify(ctx, chair)
+    assert report.ok and report.events >= 1000
+    conn = _raw(ctx)
+    target = conn.execute("SELECT seq FROM audit_events WHERE object = 'object:637'").fetchone()[0]
+    conn.execute("UPDATE audit_events SET details = '{\"i\":638}' WHERE seq = ?", (target,))
+    conn.close()
+    report = audit.verify(ctx, chair)
+    assert not report.ok and report.first_broken_seq == target and f"event {target}" in report.problem
