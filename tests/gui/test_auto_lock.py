@@ -47,6 +47,8 @@ def test_idle_timeout_hides_the_record_and_keeps_unsaved_typing(make_controller,
     # pause timer could fire first); stopping it makes the text certainly unsaved.
     workspace.sections["details"]._timer.stop()
     ctx = controller.state.ctx
+    key = ctx.store._key  # the store's own bytearray, the only copy of the key it holds
+    assert any(key) and ctx.store._engine is not None  # control: live before the lock
     assert window.meetings.model.rowCount() == 1
 
     controller.idle.set_timeout_ms(500)  # short only now, so a slow machine cannot lock mid-set-up
@@ -62,6 +64,8 @@ def test_idle_timeout_hides_the_record_and_keeps_unsaved_typing(make_controller,
     assert location.text() == "Video call, half-typed thought"  # the typing stays in its field
     with pytest.raises(Locked):
         meetings.search(ctx, controller.state.last_user(), MeetingQuery())  # services dropped
+    # SECURITY-TESTS 13: the lock disposed of the engine and zeroed the key bytes in place.
+    assert ctx.store._engine is None and not any(key) and len(key) == 32
 
     unlock(qtbot, controller)
     assert dialog.isVisible() and dialog.text() == "Medical booked for Monday"
