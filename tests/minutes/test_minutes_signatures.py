@@ -231,6 +231,28 @@ def test_poppler_agrees(signed, tmp_path):
     assert "Signature is Valid" not in out
 
 
+@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils not installed")
+def test_one_flipped_byte_in_the_signed_range_is_tampering_to_all_three(signed, chair_identity, tmp_path):  # noqa: F811
+    """SECURITY-TESTS 24: pyHanko says not intact, poppler says Digest Mismatch, and the app
+    says tampered, never valid. Control: the unflipped file is intact, valid to all three."""
+    start = int(re.search(rb"/ByteRange \[\s*(\d+)", signed).group(1))
+    at = signed.index(b"stream", start + 2000) + 20  # inside a content stream, inside the range
+    bad = bytearray(signed)
+    bad[at] ^= 0x01
+    context = ValidationContext(trust_roots=_trust(chair_identity), allow_fetching=False)
+    for data, intact in ((signed, True), (bytes(bad), False)):
+        [sig] = PdfFileReader(io.BytesIO(data)).embedded_signatures
+        assert validate_pdf_signature(sig, context).intact is intact
+        path = tmp_path / f"{intact}.pdf"
+        path.write_bytes(data)
+        poppler = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+        assert ("Digest Mismatch" in poppler) is not intact, poppler
+        report = verify_pdf(data, _trust(chair_identity))
+        assert (report.verdict is Verdict.VALID) is intact
+        if not intact:
+            assert report.verdict is Verdict.TAMPERED and "tampered" in "\n".join(report.lines())
+
+
 # --- identities --------------------------------------------------------------------------------
 
 
