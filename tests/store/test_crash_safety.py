@@ -21,7 +21,9 @@ import time
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 
 import crash_children
 from builders import sample_meeting
@@ -30,6 +32,7 @@ from strategy_meeting.domain.errors import StoreWriteFailed, WrongPassphrase
 from strategy_meeting.services import audit, meetings, session
 from strategy_meeting.services.atomic_files import is_temp_name, remove_stray_temps
 from strategy_meeting.store import FAST_TEST_KDF, Store
+from strategy_meeting.store.engine import as_damage, as_write_failure
 from strategy_meeting.store.engine import connect_raw
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and a fork server are POSIX")
@@ -248,3 +251,21 @@ def test_a_full_disk_at_commit_saves_nothing_says_so_and_the_store_reopens(data_
         assert meetings.get(ctx, chair, "SD-2026-0100").children[0].name != "x" * 200_000
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize(("error", "message"), [
+    ("database or disk is full", "disk holding the store is full"),
+    ("disk I/O error", "could not be written to the disk"),
+])
+def test_disk_errors_from_sqlite_become_one_clear_line_and_nothing_else_does(error, message):
+    """SECURITY-TESTS 35: ENOSPC and EIO reach us as SQLite's SQLITE_FULL and SQLITE_IOERR
+    texts (an I/O error cannot be caused here without a fault-injecting file system). Control:
+    a busy database or a damaged page keeps its own meaning."""
+    for raised in (sqlcipher3.OperationalError(error),
+                   OperationalError("COMMIT", {}, sqlcipher3.OperationalError(error))):
+        failure = as_write_failure(raised)
+        assert isinstance(failure, StoreWriteFailed) and message in str(failure)
+        assert "nothing was saved" in str(failure) and "\n" not in str(failure)
+        assert as_damage(raised) is None
+    assert as_write_failure(sqlcipher3.OperationalError("database is locked")) is None
+    assert as_write_failure(sqlcipher3.DatabaseError("file is not a database")) is None
