@@ -299,3 +299,17 @@ def test_tab_goes_through_the_home_screen_top_to_bottom(unlocked, qtbot):
     first_of_list = visited.index(pane.search)
     assert dashboard.tracker_button in visited[:first_of_list]
     assert all(dashboard.isAncestorOf(w) for w in visited[:first_of_list])
+
+
+def test_the_settings_menu_offers_what_the_pages_offer():
+    # The menu item follows domain/roles.py's ADMINISTRATION, decided without loading the pages;
+    # the pages each need one permission. The two must name the same permissions, and a role
+    # sees the menu exactly when some page is open to it.
+    from strategy_meeting.domain.roles import ADMINISTRATION, Role, allowed, may_administer
+    from strategy_meeting.gui.dialogs.settings_pages import PAGES
+
+    assert {page.permission for page in PAGES} == ADMINISTRATION
+    for role in Role:
+        assert may_administer(role) == any(allowed(role, page.permission) for page in PAGES)
+    assert may_administer(Role.CHAIR) and may_administer(Role.ADMINISTRATOR)
+    assert not may_administer(Role.AGENCY_REP)

@@ -532,3 +532,47 @@ def test_quitting_before_the_keyring_has_answered_zeroes_what_it_answers(
     controller.shutdown()
     assert len(starts) == 1 and not any(starts[0]._remembered._key)  # noqa: SLF001
     assert controller.state.is_locked and not controller.main_window.meetings.model.rowCount()
+
+
+def test_unlocking_after_the_preview_does_not_wait_for_the_lists_search(
+        make_controller, data_dir, qtbot, monkeypatch):
+    # After a remembered store's preview the full list is searched in the worker. A unit of
+    # work takes the store's write lock as it begins, so a read the unlock makes on the GUI
+    # thread (the idle timeout) must come before that search, not wait behind it with the
+    # window frozen (half a second for 100,000 meetings; here the search is held for 3 s).
+    import time
+
+    from strategy_meeting.services import meetings
+
+    fake_keyring(monkeypatch, remembered_entry(data_dir))
+    real_search = meetings.search
+
+    search_holds_the_store = threading.Event()
+
+    def slow_search(ctx, actor, query):  # type: ignore[no-untyped-def]
+        with ctx.unit_of_work() as uow:
+            uow.meetings.ids(query)  # the transaction (and its lock) begins with the first query
+            search_holds_the_store.set()
+            time.sleep(3)
+        return real_search(ctx, actor, query)
+
+    monkeypatch.setattr(meetings, "search", slow_search)
+    (data_dir / "remembered.hint").touch()
+    controller = make_controller(data_dir, use_keyring=True)
+    durations: list[float] = []
+    real_unlock = controller.unlock_with
+
+    def timed_unlock(ctx, actor):  # type: ignore[no-untyped-def]
+        started = time.monotonic()
+        real_unlock(ctx, actor)
+        durations.append(time.monotonic() - started)
+
+    monkeypatch.setattr(controller, "unlock_with", timed_unlock)
+    controller.start()
+    # However quick this thread is, the worker's search has the store before the unlock goes on.
+    controller.state.unlocked.connect(lambda: search_holds_the_store.wait(10))
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
+        pass
+    assert controller.main_window.meetings.model.is_preview  # the search is still running
+    assert durations and durations[0] < 1.5
+    qtbot.waitUntil(lambda: not controller.main_window.meetings.model.is_preview, timeout=30_000)

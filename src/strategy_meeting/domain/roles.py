@@ -81,6 +81,19 @@ def allowed(role: Role, permission: Permission) -> bool:
     return permission in _GRANTS[role]
 
 
+# What "Settings and administration" offers, one permission per page (backups, agencies,
+# users and roles, signing identities, security, mail server): the window is on the menu for a
+# role that may do any of these. Kept here, not read off the pages, so that deciding whether to
+# show the menu item needs none of the pages loaded (tests hold the two to each other).
+ADMINISTRATION: frozenset[Permission] = frozenset(
+    {Permission.BACKUP, Permission.MANAGE_AGENCIES, Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS}
+)
+
+
+def may_administer(role: Role) -> bool:
+    return any(allowed(role, permission) for permission in ADMINISTRATION)
+
+
 @dataclass(frozen=True)
 class User:
     name: str
