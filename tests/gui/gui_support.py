@@ -6,8 +6,10 @@ Imported by each GUI test module (a second conftest.py would shadow the root one
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from conftest import PASSPHRASE
 from strategy_meeting.gui import app as gui_app
@@ -59,3 +61,16 @@ def unlocked(make_controller, data_dir, qtbot) -> Iterator[AppController]:  # ty
     controller.start()
     unlock(qtbot, controller)
     yield controller
+
+
+@pytest.fixture
+def qsettings_dir(tmp_path: Path) -> Iterator[Path]:
+    """QSettings redirected to a test folder, so a test can read every byte it holds."""
+    folder = tmp_path / "qsettings"
+    folder.mkdir()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QCoreApplication.setOrganizationName("Strategy Meeting")
+    QCoreApplication.setApplicationName("Strategy Meeting")
+    yield folder
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)

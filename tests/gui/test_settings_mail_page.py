@@ -16,7 +16,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 
@@ -28,6 +28,7 @@ from strategy_meeting.store import keyring_slot  # noqa: E402
 from strategy_meeting.store.engine import connect_raw  # noqa: E402
 from smtp_test_server import SmtpServer, free_port, make_server_tls  # noqa: E402
 from workspace_fixtures import shown_errors  # noqa: E402, F401 - fixture
+from gui_support import qsettings_dir  # noqa: E402, F401 - fixture
 
 ACCOUNT, PASSWORD = "svc-minutes", "Right-horse-battery-42"
 SENDER = "minutes@council.example.org"
@@ -61,19 +62,6 @@ def os_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOsKeyring]:
                         (*keyring_slot._ALLOWED_BACKEND_MODULES, FakeOsKeyring.__module__))
     yield fake
     keyring.set_keyring(before)
-
-
-@pytest.fixture
-def qsettings_dir(tmp_path: Path) -> Iterator[Path]:
-    """QSettings redirected to a test folder, so the test can read every byte it holds."""
-    folder = tmp_path / "qsettings"
-    folder.mkdir()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    QCoreApplication.setOrganizationName("Strategy Meeting")
-    QCoreApplication.setApplicationName("Strategy Meeting")
-    yield folder
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
 @pytest.fixture
