@@ -40,6 +40,16 @@ def test_core_and_cli_import_with_qt_blocked():
     assert result.stdout.strip() == "ok"
 
 
+def _run_in_a_fresh_python(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in a new interpreter with only the source tree on its path, so what it imports
+    is what the code imports; fails the test if it does not exit 0."""
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin",
+                                 "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def test_app_window_and_services_load_without_the_database_layer():
     """Start-up shows the window before SQLAlchemy, alembic or the PDF libraries load (they
     cost more than Qt's own start): importing the GUI's start path and the services must not
@@ -57,10 +67,7 @@ def test_app_window_and_services_load_without_the_database_layer():
         "store.Store\n"
         "print('sqlalchemy' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                            env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin",
-                                 "QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 0, result.stderr
+    result = _run_in_a_fresh_python(code)
     assert result.stdout.split() == ["[]", "True"]
 
 
@@ -74,8 +81,5 @@ def test_the_first_screen_loads_only_what_it_shows():
         "print(sorted(m for m in sys.modules if m.endswith(('.dashboard', '.actions_tracker', "
         "'domain.meeting', 'services.meetings'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                            env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin",
-                                 "QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 0, result.stderr
+    result = _run_in_a_fresh_python(code)
     assert result.stdout.split() == ["[]"]

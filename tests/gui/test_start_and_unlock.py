@@ -43,6 +43,19 @@ def fake_keyring(monkeypatch, entry: str) -> None:  # type: ignore[no-untyped-de
     monkeypatch.setattr(keyring_slot, "load_secret", lambda store_id, slot: entry)
 
 
+def slow_fake_keyring(monkeypatch, entry: str) -> threading.Event:  # type: ignore[no-untyped-def]
+    """A fake OS keyring that answers only once the returned event is set (a keyring that is
+    asking for its own password, say)."""
+    answers = threading.Event()
+
+    def slow_keyring(store_id: str, slot: str) -> str:
+        answers.wait(30)
+        return entry
+
+    monkeypatch.setattr(keyring_slot, "load_secret", slow_keyring)
+    return answers
+
+
 class HeldFullOpen:
     """The full store layer "still loading" until ``release`` is set; what each full open
     returned is kept in ``opened``."""
@@ -442,13 +455,7 @@ def test_a_remembered_open_that_lands_after_the_user_unlocked_and_locked_again_s
     ctx, chair = session.open_session(data_dir, PASSPHRASE)
     entry = keyring_entry(ctx.store.raw_key_for_backup())
     ctx.close()
-    keyring_answers = threading.Event()
-
-    def slow_keyring(store_id: str, slot: str) -> str:  # fake of the OS keyring (none runs here)
-        keyring_answers.wait(30)
-        return entry
-
-    monkeypatch.setattr(keyring_slot, "load_secret", slow_keyring)
+    keyring_answers = slow_fake_keyring(monkeypatch, entry)
     held = HeldFullOpen(monkeypatch)
     release, opened = held.release, held.opened
     (data_dir / "remembered.hint").touch()  # remembered last time: the keyring is asked at once
@@ -496,7 +503,6 @@ def test_an_early_start_unused_because_the_store_went_zeroes_its_key(
         make_controller, data_dir, qtbot, monkeypatch, clock):
     # The early start read the key, then the store was gone by the time the controller looked
     # (the setup wizard shows): the key it read is zeroed, not left for the life of the app.
-
     entry = remembered_entry(data_dir)
     fake_keyring(monkeypatch, entry)
     early = quick_start.EarlyStart(data_dir, clock, 100)
@@ -513,16 +519,8 @@ def test_quitting_before_the_keyring_has_answered_zeroes_what_it_answers(
         make_controller, data_dir, qtbot, monkeypatch):
     # The window is closed while the early start still waits for the keyring: the answer that
     # arrives on the way out is not used, and its key is zeroed.
-
-
     entry = remembered_entry(data_dir)
-    keyring_answers = threading.Event()
-
-    def slow_keyring(store_id: str, slot: str) -> str:  # fake of the OS keyring (none runs here)
-        keyring_answers.wait(30)
-        return entry
-
-    monkeypatch.setattr(keyring_slot, "load_secret", slow_keyring)
+    keyring_answers = slow_fake_keyring(monkeypatch, entry)
     starts = recorded_finds(monkeypatch)
     (data_dir / "remembered.hint").touch()
     controller = make_controller(data_dir, use_keyring=True)
