@@ -227,6 +227,27 @@ def test_encrypted_copy_opens_with_its_password_and_its_signature_still_verifies
         plan_distribution(meeting, copies, [], {"HEALTH": "short"})
 
 
+def test_a_protected_copy_travels_alone_with_no_plaintext_calendar_beside_it(setup, tmp_path: Path) -> None:
+    # HEALTH owns an open, dated action: unprotected, its calendar goes along (control); with a
+    # password the action's description and owner must not ride beside the encrypted copy in
+    # clear, by e-mail or in the folder.
+    meeting, _, copies, log, clock = setup
+    description = next(a.description for a in meeting.actions if a.owner_agency == "HEALTH")
+    with SmtpServer() as server:
+        run_email(meeting, copies, log, clock, plain(server.port), {"HEALTH": "correct horse battery staple"})
+    by_address = {x.recipients[0]: x.message for x in server.received}
+    assert any(n.endswith(".ics") for n in attachments(by_address["csc@example.org"]))  # control
+    health = by_address["health@example.org"]
+    assert list(attachments(health)) == [f"{REF}_HEALTH.pdf"]
+    assert description.encode() not in health.as_bytes() and b"Morgan Demo" not in health.as_bytes()
+    assert "calendar" not in visible_text(health)
+    out = tmp_path / "by-hand"
+    plan = plan_distribution(meeting, copies, [], {"HEALTH": "correct horse battery staple"})
+    deliver_to_folder(meeting, plan, out, clock, log.add)
+    assert sorted(p.name for p in out.iterdir() if "HEALTH" in p.name) == [f"{REF}_HEALTH.pdf"]
+    assert (out / f"{REF}_CSC-actions.ics").exists()
+
+
 def test_folder_delivery_saves_each_copy_and_email_then_skips_them(setup, tmp_path: Path) -> None:
     meeting, _, copies, log, clock = setup
     out = tmp_path / "to-send"

@@ -131,8 +131,12 @@ def _shared_passwords(passwords: Mapping[str, str]) -> list[str]:
 
 
 def attachments_for(meeting: Meeting, delivery: Delivery, now: datetime) -> list[Attachment]:
-    """Exactly the agency's signed copy (encrypted if a password or certificate is set) and
-    its actions."""
+    """Exactly the agency's signed copy (encrypted if a password or certificate is set) and,
+    for an unprotected copy, its actions as a calendar.
+
+    A protected copy travels alone: the calendar is plain text (action descriptions and
+    owners' names), so beside an encrypted copy it would carry in clear what the encryption
+    was chosen to protect. The actions are in the copy itself."""
     name = copy_file_name(meeting.reference, delivery.agency.code)
     data = delivery.copy.data
     if delivery.certificate:
@@ -141,6 +145,8 @@ def attachments_for(meeting: Meeting, delivery: Delivery, now: datetime) -> list
     elif delivery.password:
         data = encrypt_copy(data, delivery.password, name, meeting.reference, delivery.agency.code, now)
     items = [Attachment(name, data, "application", "pdf")]
+    if delivery.certificate or delivery.password:
+        return items
     calendar = agency_actions_calendar(meeting, delivery.agency.code, now)
     if calendar is not None:
         items.append(Attachment(calendar_file_name(meeting.reference, delivery.agency.code),
