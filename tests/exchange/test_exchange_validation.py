@@ -174,6 +174,10 @@ def test_every_problem_is_listed_and_the_message_counts_the_rest() -> None:
         (_set("participants.0.id", "p 1"), "meeting.participants[0].id: this value must be an id"),
         (_set("contributions.0.recorded_at", "2026-11-20T10:00"), "meeting.contributions[0].recorded_at: must be"),
         (_set("kind", "first"), "meeting.kind: 'first' is not one of: initial, reconvened"),
+        # The directory refuses these addresses; an import must not bring them in by the back door.
+        (_set("agencies.0.email", "not an address"), "meeting.agencies[0].email: is not an e-mail address"),
+        (_set("agencies.0.email", "csc@example.org\r\nBcc: x@example.org"), "meeting.agencies[0].email: is not"),
+        (_set("agencies.0.email", "csc@localhost"), "meeting.agencies[0].email: is not an e-mail address"),
     ],
 )
 def test_schema_problems_are_named_by_path_in_plain_words(change: Callable[[dict], None], problem: str) -> None:
@@ -181,6 +185,13 @@ def test_schema_problems_are_named_by_path_in_plain_words(change: Callable[[dict
     change(doc)
     error = rejection(doc)
     assert any(p.startswith(problem) or problem in p for p in error.problems), error.problems
+
+
+@pytest.mark.parametrize("email", ["", "  ", "dsl@example.org", " dsl@school.example.sch.uk "])
+def test_an_agency_with_no_or_a_plausible_address_is_valid(email: str) -> None:
+    doc = example()
+    doc["meeting"]["agencies"][3]["email"] = email
+    validate_document(doc)
 
 
 def test_unknown_fields_at_the_top_are_refused_and_a_missing_meeting_is_named() -> None:

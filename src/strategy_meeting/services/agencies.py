@@ -25,6 +25,13 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_NAME = 500
 
 
+def is_plausible_email(text: str) -> bool:
+    """Empty (no address), or one that could be an address: the directory's rule, shared with
+    the interchange check so that an imported meeting cannot hold what the directory refuses."""
+    email = text.strip()
+    return not email or _EMAIL.match(email) is not None
+
+
 def list_agencies(ctx: ServiceContext, actor: User) -> list[Agency]:
     if not actor.active:
         raise PermissionDenied(f"The account '{actor.name}' is disabled.")
@@ -46,7 +53,7 @@ def validate_agency(agency: Agency) -> Agency:
         raise InvalidInput(f"Agency {code} needs a name.")
     if len(name) > MAX_NAME:
         raise InvalidInput(f"The name of agency {code} is longer than {MAX_NAME} characters.")
-    if email and not _EMAIL.match(email):
+    if not is_plausible_email(email):
         raise InvalidInput(f"The e-mail address of agency {code} does not look right: check it, or leave it empty.")
     kind = agency.kind if agency.kind is None else AgencyKind(agency.kind)
     return Agency(code, name, kind, email, agency.certificate)

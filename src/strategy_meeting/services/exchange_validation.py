@@ -36,6 +36,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from strategy_meeting import paths
 from strategy_meeting.domain.errors import ImportRejected
 
+from .agencies import is_plausible_email
 from .interchange_file import (  # re-exported: the first stage of the check
     MAX_FILE_BYTES,
     json_type,
@@ -66,6 +67,7 @@ _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+
 # Control characters (C0 but tab, line feed and carriage return; DEL; C1); unpaired surrogates.
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 TEXT_FORMAT = "plain-text"
+EMAIL_FORMAT = "agency-email"
 # Dates this record can mean. A date-time in year 1 or 9999 is valid RFC 3339 but cannot be
 # turned into UK local time for the minutes (the conversion overflows), so it is refused here.
 MIN_YEAR, MAX_YEAR = 1900, 2199
@@ -111,6 +113,10 @@ def _is_date_time(value: object) -> bool:
 
 def _is_plain_text(value: object) -> bool:
     return not isinstance(value, str) or _BAD_CHARS.search(value) is None
+
+
+def _is_email(value: object) -> bool:
+    return not isinstance(value, str) or (_is_plain_text(value) and is_plausible_email(value))
 
 
 def _tighten(node: object) -> None:
@@ -162,10 +168,13 @@ def _validator() -> Draft202012Validator:
     schema = _inline(schema, defs)
     assert isinstance(schema, dict)
     _tighten(schema)
+    # An address the directory would refuse fails only at distribution, long after the import.
+    schema["properties"]["meeting"]["properties"]["agencies"]["items"]["properties"]["email"]["format"] = EMAIL_FORMAT
     checker = FormatChecker(formats=())
     checker.checks("date", raises=_YearOutOfRange)(_is_date)
     checker.checks("date-time", raises=_YearOutOfRange)(_is_date_time)
     checker.checks(TEXT_FORMAT)(_is_plain_text)
+    checker.checks(EMAIL_FORMAT)(_is_email)
     return Draft202012Validator(schema, format_checker=checker)
 
 
@@ -179,6 +188,7 @@ _FORMAT_WORDS = {
     "date": "must be a date written like 2026-11-20",
     "date-time": "must be a date and time with its offset, written like 2026-11-20T10:00:00+00:00",
     TEXT_FORMAT: "holds a control character or invalid Unicode: remove it",
+    EMAIL_FORMAT: "is not an e-mail address: correct it, or leave it empty if the agency has none",
 }
 _TYPE_WORDS = {
     "string": "a text",
