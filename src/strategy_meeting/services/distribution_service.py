@@ -72,6 +72,25 @@ def _check_against_rendered(ctx: ServiceContext, reference: str, copies: dict[st
             )
 
 
+def _check_current(ctx: ServiceContext, meeting: Meeting, copies: dict[str, SignedCopy]) -> None:
+    """Copies signed before the latest addendum do not hold it: none of them goes out.
+
+    An agency not yet sent would otherwise receive minutes that lack what the chair added
+    after sign-off. The version is the one the store recorded when it signed each copy
+    (copies it has no record of are refused elsewhere, or come from another store)."""
+    current = 1 + len(meeting.addenda)
+    with ctx.unit_of_work() as uow:
+        versions = {(r.recipient, r.sha256): r.version for r in uow.copies.for_meeting(meeting.reference)
+                    if not r.draft and r.signed_by}
+    stale = [code for code, c in copies.items() if versions.get((code, c.sha256), current) < current]
+    if stale:
+        raise MeetingLocked(
+            f"The signed copies of {meeting.reference} were made before its latest addendum and do "
+            f"not hold it: sign the minutes again ('minutes {meeting.reference} --out DIR --sign', or "
+            "Regenerate minutes in the app), then distribute; nothing was sent."
+        )
+
+
 def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: Path | None = None,
                smtp: SmtpSettings | None = None, folder: Path | None = None,
                passwords: dict[str, str] | None = None, require_passwords: bool = False,
@@ -93,6 +112,7 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
         check_settings(smtp)
     meeting = _signed_off_meeting(ctx, reference)
     copies = _copies(ctx, reference, copies_dir)
+    _check_current(ctx, meeting, copies)
     if encrypt_to_certificates and (passwords or require_passwords):
         raise InvalidInput("Choose password or certificate encryption for this distribution, not both.")
     with ctx.unit_of_work() as uow:
