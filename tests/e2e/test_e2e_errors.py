@@ -46,6 +46,8 @@ def test_bad_commands_leave_the_store_as_it_was(store: Path, tmp_path: Path) -> 
         (("minutes", REF, "--out", str(tmp_path / "m"), "--agency", "yot"), "yot is not an agency of"),
         # A usage error is one line too, not argparse's usage block.
         (("distribute", REF, "--smtp-security", "bogus"), "invalid choice: 'bogus'"),
+        # No sender saved and none given: the message names the option that gives one.
+        (("distribute", REF, "--smtp-host", "127.0.0.1", "--smtp-security", "none"), "give --smtp-sender"),
         # A chair asking for what only an administrator does is told whom to ask.
         (("user", "add", "someone", "--role", "administrator", "--new-passphrase-file", str(new_passphrase)),
          "Ask an administrator."),

@@ -74,7 +74,7 @@ def check_settings(settings: SmtpSettings) -> None:
     if not settings.host:
         raise InvalidInput("No SMTP server is set: give --smtp-host, or set it in the settings.")
     if not settings.sender or "@" not in settings.sender:
-        raise InvalidInput("No sender address is set for e-mail: set it in the settings.")
+        raise InvalidInput("No sender address is set for e-mail: give --smtp-sender, or set it in the settings.")
     if not 0 < settings.effective_port < 65536:
         raise InvalidInput(f"SMTP port {settings.port} is not a valid port number.")
     if settings.security is SmtpSecurity.NONE:
