@@ -22,6 +22,7 @@ from strategy_meeting.gui.windows import workspace_launcher
 from strategy_meeting.gui.windows.meetings_pane import MeetingsPane
 
 if TYPE_CHECKING:
+    from strategy_meeting.gui.dialogs.check_copy_dialog import CheckCopyDialog
     from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
     from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
     from strategy_meeting.gui.windows.actions_tracker import ActionsTracker
@@ -173,6 +174,9 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self.settings_action = self._action("&Settings and administration…", "Ctrl+,", self.open_settings,
                                             tools_menu)
+        # Needs no store: a copy handed back can be checked while the record is locked.
+        self.check_copy_action = self._action("&Check a signed copy…", "Ctrl+Shift+V", self.check_copy,
+                                              tools_menu, record=False)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action("&About Strategy Meeting", None, self._about, help_menu, record=False)
 
@@ -292,6 +296,15 @@ class MainWindow(QMainWindow):
         from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.state, self)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+    def check_copy(self) -> CheckCopyDialog:
+        from strategy_meeting.gui.dialogs.check_copy_dialog import CheckCopyDialog
+
+        dialog = CheckCopyDialog(self.state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.last_dialog = dialog
         return dialog
