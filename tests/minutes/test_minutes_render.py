@@ -103,6 +103,16 @@ def test_awkward_text_prints_literally(awkward):
         assert word in poppler, word
 
 
+def test_long_single_word_surnames_stay_whole_in_the_name_columns():
+    # Names are what a reader (and a search of the text) looks for; a 19-letter Polish surname
+    # was cut after 18 letters in the household and attendance tables.
+    m = example_meeting()
+    m.household[0].name = "Grzegorz Brzęczyszczykiewicz"
+    m.participants[0].name = "Małgorzata Brzęczyszczykiewicz"
+    text = pdftotext(render(assemble(m, FULL_RECORD)))
+    assert text.count("Brzęczyszczykiewicz") == 2, text
+
+
 def test_ten_thousand_characters_render_and_round_trip():
     m = example_meeting()
     baseline = pdftotext(render(assemble(m, FULL_RECORD)))

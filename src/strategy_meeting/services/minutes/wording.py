@@ -114,9 +114,10 @@ LABEL_DISABILITY = "Disability"
 
 COLUMNS_HOUSEHOLD = ("Name", "Relationship", "Parental responsibility", "Address", "Notes")
 COLUMNS_ATTENDANCE = ("Name", "Agency", "Role", "Attendance", "Can decide for agency")
-# Header cells do not break words: these widths (fractions of the text width) fit them.
-WIDTHS_HOUSEHOLD = (0.19, 0.15, 0.17, 0.24, 0.25)
-WIDTHS_ATTENDANCE = (0.2, 0.28, 0.22, 0.15, 0.15)
+# Header cells do not break words: these widths (fractions of the text width) fit them. Name
+# columns take what the short columns (role, relationship) can spare: a 20-letter surname fits.
+WIDTHS_HOUSEHOLD = (0.23, 0.15, 0.17, 0.22, 0.23)
+WIDTHS_ATTENDANCE = (0.26, 0.28, 0.16, 0.15, 0.15)
 WIDTHS_ACTIONS = (0.07, 0.47, 0.22, 0.14, 0.10)
 WIDTHS_DISSENT = (0.16, 0.3, 0.54)
 COLUMNS_ACTIONS = ("No.", "Action", "Owner", "Due", "Status")
