@@ -167,7 +167,8 @@ def is_plain(text: str) -> bool:
     """True when DejaVu sets every character of ``text`` and none is right to left."""
     if text.isascii():
         return True
-    register_fonts()
+    if _simple_chars is None:
+        register_fonts()
     assert _simple_chars is not None
     return _simple_chars.search(text) is None
 
