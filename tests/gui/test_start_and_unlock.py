@@ -444,6 +444,80 @@ def test_ctrl_l_during_the_start_up_preview_hides_it_and_the_store_stays_locked(
     assert not opened[0][0].store.is_open  # what the worker opened was closed (key zeroed)
 
 
+def test_a_remembered_start_says_the_record_is_opening_and_needs_no_unlock_screen(
+        make_controller, data_dir, qtbot, monkeypatch):
+    # Remembered last time: nobody will be asked for a passphrase, so the window says the
+    # record is opening instead of flashing the locked screen; the unlock screen is made only
+    # once the app is locked.
+    from strategy_meeting.gui.widgets.locked_placeholder import OpeningPlaceholder
+
+    keyring_answers = slow_fake_keyring(monkeypatch, remembered_entry(data_dir))
+    (data_dir / "remembered.hint").touch()
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    window = controller.main_window
+    try:
+        assert isinstance(window.stack.currentWidget(), OpeningPlaceholder)
+        assert window.unlock_panel is None and not window.new_action.isEnabled()
+    finally:
+        keyring_answers.set()
+    qtbot.waitUntil(lambda: not controller.state.is_locked, timeout=30_000)
+    assert window.unlock_panel is None and window.stack.is_showing_content
+    window.lock_action.trigger()  # Ctrl+L
+    assert controller.state.is_locked and window.stack.currentWidget() is window.unlock_panel
+    assert window.unlock_panel is controller.unlock_panel and window.meetings.model.rowCount() == 0
+
+
+def test_a_slow_keyring_brings_the_unlock_screen_so_the_passphrase_can_be_typed(
+        make_controller, data_dir, qtbot, monkeypatch):
+    from strategy_meeting.gui import ops
+
+    keyring_answers = slow_fake_keyring(monkeypatch, remembered_entry(data_dir))
+    starts = recorded_finds(monkeypatch)
+    (data_dir / "remembered.hint").touch()
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    window = controller.main_window
+    try:
+        qtbot.waitUntil(lambda: window.unlock_panel is not None, timeout=10_000)
+        assert window.stack.currentWidget() is window.unlock_panel and controller.state.is_locked
+        window.unlock_panel.passphrase.setText(PASSPHRASE)
+        with qtbot.waitSignal(controller.ready, timeout=30_000):
+            window.unlock_panel.unlock_button.click()
+    finally:
+        keyring_answers.set()
+    ops.pool().waitForDone(30_000)
+    qtbot.wait(100)
+    assert controller.state.actor.name == "chair" and window.stack.is_showing_content
+    assert len(starts) == 1 and not any(starts[0]._remembered._key)  # noqa: SLF001 - its key is gone
+
+
+def test_ctrl_l_while_a_remembered_store_is_opening_asks_for_the_passphrase(
+        make_controller, data_dir, qtbot, monkeypatch):
+    # Before any row is on screen the user locks: the unlock screen replaces "opening", and
+    # the keyring's answer, when it comes, does not unlock the app.
+    from strategy_meeting.gui import ops
+
+    keyring_answers = slow_fake_keyring(monkeypatch, remembered_entry(data_dir))
+    starts = recorded_finds(monkeypatch)
+    (data_dir / "remembered.hint").touch()
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    window = controller.main_window
+    try:
+        assert window.lock_action.isEnabled()
+        window.lock_action.trigger()  # Ctrl+L
+        assert window.stack.currentWidget() is window.unlock_panel
+    finally:
+        keyring_answers.set()
+    qtbot.waitUntil(lambda: bool(starts), timeout=30_000)
+    ops.pool().waitForDone(30_000)
+    qtbot.wait(100)
+    assert controller.state.is_locked and window.stack.currentWidget() is window.unlock_panel
+    assert window.meetings.model.rowCount() == 0
+    assert not any(starts[0]._remembered._key)  # noqa: SLF001 - the answer was not used
+
+
 def test_a_remembered_open_that_lands_after_the_user_unlocked_and_locked_again_stays_locked(
         make_controller, data_dir, qtbot, monkeypatch):
     # The keyring is slow to answer (it may be asking for the login keyring's own password);

@@ -16,9 +16,9 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from strategy_meeting.domain.changes import Changes
@@ -29,14 +29,20 @@ from strategy_meeting.gui.after_paint import call_after_paint
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.backup_menu import backup_on_exit
 from strategy_meeting.gui.idle import IdleWatcher
-from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
 from strategy_meeting.gui.windows import workspace_launcher
 from strategy_meeting.gui.windows.main_window import MainWindow
 from strategy_meeting.gui.models.paging import PAGE_SIZE
 from strategy_meeting.services import quick_start, session, settings
 from strategy_meeting.services.context import ServiceContext
 
+if TYPE_CHECKING:
+    from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
+
 MINUTE_MS = 60_000
+# A remembered store's list normally shows well within this; a keyring slower than that (one
+# asking for its own password, say) gets the unlock screen beside it, so the passphrase can be
+# typed instead of waited for.
+OPENING_PATIENCE_MS = 1500
 log = logging.getLogger(__name__)
 
 
@@ -87,11 +93,27 @@ class AppController(QObject):
         self._closing = False  # set by shutdown: a late start-up answer is closed, not used
         self.idle = IdleWatcher(idle_timeout_ms or 5 * MINUTE_MS, self)
         self.idle.idle.connect(self.lock)
-        self.unlock_panel = UnlockPanel(data_dir, clock=clock, last_user=lambda: self._previous_user)
-        self.unlock_panel.unlocked.connect(self.unlock_with)
+        # Built when first needed: at once on a passphrase start, but on a remembered one only
+        # if the keyring does not open the store or the user locks (see the property).
+        self._unlock_panel: UnlockPanel | None = None
         self.main_window: MainWindow | None = None
         self.wizard: Any = None
         self.state.bus.changed.connect(self._on_changes)
+
+    @property
+    def unlock_panel(self) -> UnlockPanel:
+        """The unlock screen, built on first use. A remembered store opens without it: its
+        window says the record is opening, and the screen's build (a style sheet polishing a
+        dozen widgets) stays off the way to the list."""
+        if self._unlock_panel is None:
+            from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
+
+            panel = UnlockPanel(self.data_dir, clock=self._clock, last_user=lambda: self._previous_user)
+            panel.unlocked.connect(self.unlock_with)
+            self._unlock_panel = panel
+            if self.main_window is not None:
+                self.main_window.set_unlock_panel(panel)
+        return self._unlock_panel
 
     # ---- start ----------------------------------------------------------------------
 
@@ -108,9 +130,10 @@ class AppController(QObject):
             # This computer remembered the store last time: its list is what the user waits
             # for, and it is read while the window is built (services/quick_start.py).
             ops.run_op(None, early.result, self._remembered_found, on_error=self._keyring_failed)
-        window = self._ensure_main_window()
+        window = self._ensure_main_window(unlock_screen=early is None)
         window.show()
         if early is not None:
+            QTimer.singleShot(OPENING_PATIENCE_MS, self, self._opening_slowly)
             return
         # Otherwise background work waits for the first paint (gui/after_paint.py): the unlock
         # screen is up at once, then the worker asks the system keyring (finding its backend
@@ -136,7 +159,8 @@ class AppController(QObject):
 
     def _remembered_found(self, found: quick_start.FoundStart | None) -> None:
         if found is None:
-            self._load_store_layer()  # not remembered here: the passphrase it is
+            self._ask_for_passphrase()  # not remembered here (any more)
+            self._load_store_layer()
             return
         start, preview = found
         self._start = start
@@ -158,6 +182,7 @@ class AppController(QObject):
 
     def _remembered_failed(self, exc: BaseException) -> None:
         self._start_abandoned = False
+        self._ask_for_passphrase()
         if self.main_window is not None:
             self.main_window.end_preview()
         self._keyring_failed(exc)  # the unlock screen says what is wrong when the passphrase is typed
@@ -165,6 +190,7 @@ class AppController(QObject):
     def _keyring_answered(self, opened: tuple[ServiceContext, User] | None) -> None:
         abandoned, self._start_abandoned = self._start_abandoned, False
         if opened is None:
+            self._ask_for_passphrase()
             if self.main_window is not None:
                 self.main_window.end_preview()
             return  # a stale entry: the passphrase it is
@@ -179,11 +205,23 @@ class AppController(QObject):
         # A damaged, foreign or unreadable entry: ask for the passphrase (or the recovery key);
         # never create a new store. Only the kind of failure is logged.
         log.warning("keyring unlock not used: %s", type(exc).__name__)
+        self._ask_for_passphrase()
 
-    def _ensure_main_window(self) -> MainWindow:
+    def _opening_slowly(self) -> None:
+        if self.main_window is not None and not self.main_window.is_previewing:
+            self._ask_for_passphrase()
+
+    def _ask_for_passphrase(self) -> None:
+        """The remembered start will not unlock the app: the unlock screen takes its place."""
+        if self.state.is_locked and not self._closing:
+            self.unlock_panel  # noqa: B018 - built and put in the window on first use
+
+    def _ensure_main_window(self, *, unlock_screen: bool = True) -> MainWindow:
         if self.main_window is None:
-            self.main_window = MainWindow(self.state, self.unlock_panel)
+            panel = self.unlock_panel if unlock_screen else self._unlock_panel
+            self.main_window = MainWindow(self.state, panel)
             self.main_window.lock_requested.connect(self.lock)
+            self.main_window.restored.connect(self.unlock_with)
         return self.main_window
 
     def show_setup_wizard(self) -> None:
@@ -232,7 +270,8 @@ class AppController(QObject):
         self._previous_user = actor.name
         # Whatever was typed on the unlock screen (a remembered store may open while someone
         # types) does not stay in a hidden field for the whole session.
-        self.unlock_panel.passphrase.clear()
+        if self._unlock_panel is not None:
+            self._unlock_panel.passphrase.clear()
         # Read before set_unlocked, whose listeners queue the list's search in the worker: a
         # unit of work takes the store's write lock as it begins, and this read would wait
         # behind that search (half a second for 100,000 meetings) with the window frozen.
@@ -256,14 +295,17 @@ class AppController(QObject):
 
     def lock(self) -> None:
         if self.state.is_locked:
-            if self.main_window is not None and self.main_window.is_previewing:
-                # Locked while a remembered store was still opening: hide the rows, and the
-                # full open, when it arrives, is closed instead of unlocking the app.
+            if self.main_window is not None and (self.main_window.is_previewing or self._unlock_panel is None):
+                # Locked while a remembered store was still opening: hide the rows (if they
+                # are up yet) and ask for the passphrase; the full open, when it arrives, is
+                # closed instead of unlocking the app.
                 self._start_abandoned = True
+                self.unlock_panel  # noqa: B018 - built and put in the window on first use
                 self.main_window.end_preview()
             return
         self.idle.stop()
         self._watch_input(False)
+        self.unlock_panel  # noqa: B018 - the locked window shows it (built now if not yet)
         self.state.lock()
         if self.main_window is not None:
             self.main_window.show()

@@ -83,3 +83,13 @@ def active_summary(ctx: ServiceContext, actor: User) -> CertificateSummary | Non
     with ctx.unit_of_work() as uow:
         identity = uow.identities.active_for(actor.name)
     return None if identity is None else _summary(identity)
+
+
+def record_certificates(ctx: ServiceContext, actor: User) -> list[bytes]:
+    """The public certificates (PEM) of every signing identity this record holds, retired ones
+    too: minutes signed before a certificate was replaced must still check as signed by this
+    record. The certificates themselves, not their issuers: trusting an organisation's root
+    would vouch for everything it ever issued. Public parts only, so any user may have them."""
+    with ctx.unit_of_work() as uow:
+        identities = uow.identities.list()
+    return [identity.certificate_pem for identity in identities]

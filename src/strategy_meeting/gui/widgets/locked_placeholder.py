@@ -35,6 +35,20 @@ class LockedPlaceholder(QWidget):
         self.setAccessibleName(self.tr("Locked"))
 
 
+class OpeningPlaceholder(QWidget):
+    """What the main window shows while a store this computer remembers is opening: the
+    unlock screen would ask for a passphrase nobody needs to type. Plain widgets only: it is
+    on screen for the first fraction of a second of start-up."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("Opening the record kept on this computer…"))
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(text)
+        self.setAccessibleName(self.tr("Opening"))
+
+
 class LockableStack(QStackedWidget):
     """Content while unlocked, a placeholder while locked; follows ``state`` by itself."""
 
@@ -54,6 +68,15 @@ class LockableStack(QStackedWidget):
         self.setCurrentWidget(self.placeholder)
         # A hidden page keeps its widgets and their text; only what is on screen changes.
         self.content.hide()
+
+    def set_placeholder(self, placeholder: QWidget) -> None:
+        """Show ``placeholder`` instead of the current one whenever locked (now, if locked)."""
+        old, self.placeholder = self.placeholder, placeholder
+        self.addWidget(placeholder)
+        if self.currentWidget() is old:
+            self.setCurrentWidget(placeholder)
+        self.removeWidget(old)
+        old.deleteLater()
 
     def show_content(self) -> None:
         self.content.show()

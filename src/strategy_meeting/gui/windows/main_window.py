@@ -17,13 +17,14 @@ from strategy_meeting.gui.backup_menu import add_backup_action, add_restore_acti
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.after_paint import call_after_paint
 from strategy_meeting.gui.widgets.damage_banner import DamageBanner
-from strategy_meeting.gui.widgets.locked_placeholder import LockableStack
-from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
+from strategy_meeting.gui.widgets.locked_placeholder import LockableStack, OpeningPlaceholder
 from strategy_meeting.gui.windows import workspace_launcher
 from strategy_meeting.gui.windows.meetings_pane import MeetingsPane
 
 if TYPE_CHECKING:
+    from strategy_meeting.gui.dialogs.check_copy_dialog import CheckCopyDialog
     from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
+    from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
     from strategy_meeting.gui.windows.actions_tracker import ActionsTracker
     from strategy_meeting.gui.windows.dashboard import DashboardPanel
     from strategy_meeting.services.quick_start import ListPreview
@@ -33,8 +34,12 @@ HOME_TAB, ACTIONS_TAB = 0, 1
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    # A restored backup opens as the unlock screen's answer would: (ctx, actor).
+    restored = Signal(object, object)
 
-    def __init__(self, state: AppState, unlock_panel: UnlockPanel, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, unlock_panel: UnlockPanel | None, parent: QWidget | None = None) -> None:
+        """Without ``unlock_panel`` (a remembered store opening at start-up) the locked
+        window says the record is opening until ``set_unlock_panel`` gives it the screen."""
         super().__init__(parent)
         self.state = state
         self.setWindowTitle(self.tr("Strategy Meeting"))
@@ -69,7 +74,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.damage_banner)
         column.addWidget(self.tabs, 1)
-        self.stack = LockableStack(state, record, unlock_panel)
+        self.stack = LockableStack(state, record, unlock_panel or OpeningPlaceholder())
         self.setCentralWidget(self.stack)
         self.user_label = QLabel()
         self.user_label.setAccessibleName(self.tr("Signed in as"))
@@ -150,7 +155,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.backup_action = add_backup_action(file_menu, self.state, self)
         self.restore_action = add_restore_action(file_menu, self.state, self, lock=self.lock_requested.emit,
-                                                 on_restored=self.unlock_panel.unlocked.emit)
+                                                 on_restored=self.restored.emit)
         file_menu.addSeparator()
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock_requested.emit, file_menu)
         # Ctrl+L must work from any window, a meeting workspace included.
@@ -169,6 +174,9 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self.settings_action = self._action("&Settings and administration…", "Ctrl+,", self.open_settings,
                                             tools_menu)
+        # Needs no store: a copy handed back can be checked while the record is locked.
+        self.check_copy_action = self._action("&Check a signed copy…", "Ctrl+Shift+V", self.check_copy,
+                                              tools_menu, record=False)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action("&About Strategy Meeting", None, self._about, help_menu, record=False)
 
@@ -202,7 +210,18 @@ class MainWindow(QMainWindow):
         self.user_label.clear()
         for action in self._record_actions:
             action.setEnabled(False)
-        self.unlock_panel.prepare()
+        if self.unlock_panel is None:
+            self.lock_action.setEnabled(True)  # Ctrl+L while opening: ask for the passphrase
+        else:
+            self.unlock_panel.prepare()
+
+    def set_unlock_panel(self, panel: UnlockPanel) -> None:
+        """The unlock screen, from now on shown whenever the record is locked."""
+        self.unlock_panel = panel
+        self.stack.set_placeholder(panel)
+        if self.state.is_locked:
+            self.lock_action.setEnabled(self.is_previewing)
+            panel.prepare()
 
     def _on_unlocked(self) -> None:
         self.statusBar().clearMessage()
@@ -277,6 +296,15 @@ class MainWindow(QMainWindow):
         from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.state, self)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+    def check_copy(self) -> CheckCopyDialog:
+        from strategy_meeting.gui.dialogs.check_copy_dialog import CheckCopyDialog
+
+        dialog = CheckCopyDialog(self.state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.last_dialog = dialog
         return dialog

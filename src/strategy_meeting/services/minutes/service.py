@@ -10,6 +10,7 @@ store (``verify_file``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,18 +148,22 @@ def render_minutes(
     )
 
 
-def verify_file(pdf: Path, trust: Path | None = None) -> VerificationReport:
-    """Check a signed copy on disk; needs no store, so any agency can run it."""
+def verify_file(pdf: Path, trust: Path | None = None, *, also_trust: Sequence[bytes] = ()) -> VerificationReport:
+    """Check a signed copy on disk; needs no store, so any agency can run it. ``trust`` is a
+    certificate file the reader chose; ``also_trust`` holds certificates (PEM) they trust
+    already, such as the signing identities of their own record."""
     try:
         data = pdf.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(f"The file {pdf} does not exist.") from None
     except OSError as exc:
         raise InvalidInput(f"Cannot read {pdf}: {exc.strerror}.") from None
-    roots = None
+    roots = [cert for pem in also_trust for cert in load_trust(pem)]
     if trust is not None:
         try:
-            roots = load_trust(trust.read_bytes())
+            roots += load_trust(trust.read_bytes())
         except FileNotFoundError:
             raise InvalidInput(f"The certificate file {trust} does not exist.") from None
-    return verify_pdf(data, roots)
+        except OSError as exc:
+            raise InvalidInput(f"Cannot read {trust}: {exc.strerror}.") from None
+    return verify_pdf(data, roots or None)
