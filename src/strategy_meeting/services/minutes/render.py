@@ -3,8 +3,8 @@
 """``MinutesDocument`` -> PDF bytes with ReportLab platypus. No database, no domain objects.
 
 Record text is never parsed as markup (see ``textflow``), so text such as ``<b>``, ``&`` or
-``<para>`` prints literally. DejaVu fonts are embedded (subset) from
-``resources/fonts`` so names in Latin, Greek and Cyrillic scripts print. Document information
+``<para>`` prints literally. DejaVu fonts, and the fallback fonts a document's scripts need,
+are embedded (subset) from ``resources/fonts`` (see ``fonts`` and ``scripts``). Document information
 holds fixed application strings only. With ``invariant`` the same document gives the same bytes.
 """
 

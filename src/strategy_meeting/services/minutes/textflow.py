@@ -7,11 +7,15 @@ missed escape prints a withheld-looking ``<b>`` or drops text) and it re-breaks 
 wrap. A set of minutes is 13 documents of about 25 pages, which must render in well under two
 seconds. Here text is never parsed, so ``<b>`` or ``&`` print as typed, and word widths are
 measured once per process and shared by every copy.
+
+Text DejaVu cannot set, and right-to-left text, goes through ``scripts`` once a line is
+broken: fallback fonts, bidi order and shaping. A block of plain DejaVu text never does.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,6 +23,11 @@ from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
+
+from . import shaping
+from .direction import base_is_rtl
+from .fonts import is_plain
+from .scripts import BADGE_PAD, Piece, arrange, font_runs, measure
 
 # Unprintable characters (C0/C1 controls bar tab and newline, lone surrogates, non-characters)
 # become U+FFFD so the reader sees that something was there.
@@ -65,6 +74,7 @@ _layouts: dict[tuple[Any, ...], list[list[Any]]] = {}
 def forget_layouts() -> None:
     _layouts.clear()
     _widths.clear()
+    shaping.forget_runs()
 
 
 @dataclass(frozen=True)
@@ -96,9 +106,8 @@ class TextStyle:
     bullet_indent: float = 0.0
 
 
-# A laid-out piece of a line: x offset, text, font, size, colour, badge colour.
-_Piece = tuple[float, str, str, float, Color, Color | None]
-BADGE_PAD = 2.5
+# A laid-out piece of a line: x offset, text, font, size, colour, badge colour, shaped glyphs.
+_Piece = Piece
 
 
 class TextBlock(Flowable):
@@ -144,17 +153,23 @@ class TextBlock(Flowable):
         lines: list[list[_Piece]] = []
         line: list[_Piece] = []
         x = 0.0
+        plain = all(is_plain(s.text) for s in self.spans)
+        rtl = not plain and base_is_rtl("".join(s.text for s in self.spans))
 
         def finish() -> None:
             nonlocal line, x
             while line and not line[-1][1].strip() and line[-1][5] is None:
                 line.pop()
+            if not plain:
+                lines.append(arrange(line, rtl, limit, width_of))
+                line, x = [], 0.0
+                return
             # Words of one font and colour become one string: one text operator per run, and
             # ReportLab has no kerning, so the positions are the same.
             merged: list[_Piece] = []
             for piece in line:
                 if merged and piece[5] is None and merged[-1][5] is None and (
-                    merged[-1][2:5] == piece[2:5]
+                    merged[-1][2:5] == piece[2:5] and piece[6] is None and merged[-1][6] is None
                 ):
                     last = merged[-1]
                     merged[-1] = (last[0], last[1] + piece[1], *last[2:])
@@ -171,7 +186,7 @@ class TextBlock(Flowable):
                 w = width_of(span.text, font, size) + 2 * BADGE_PAD
                 if line and x + w > limit:
                     finish()
-                line.append((x + BADGE_PAD, span.text, font, size, color, span.badge))
+                line.append((x + BADGE_PAD, span.text, font, size, color, span.badge, None))
                 x += w
                 continue
             for token in _TOKENS.findall(span.text):
@@ -181,36 +196,45 @@ class TextBlock(Flowable):
                 if not token.strip():
                     if line:
                         token = " " * len(token.replace("\t", "    "))
-                        line.append((x, token, font, size, color, None))
+                        line.append((x, token, font, size, color, None, None))
                         x += width_of(token, font, size)
                     continue
-                w = width_of(token, font, size)
-                if x + w <= limit:
-                    line.append((x, token, font, size, color, None))
-                    x += w
-                    continue
-                if line:
+                runs = [(token, font)] if plain else font_runs(token, font)
+                w = sum(measure(t, f, size, width_of) for t, f in runs)
+                if x + w > limit and line:
                     finish()
                 if w <= limit:
-                    line.append((x, token, font, size, color, None))
+                    for text, run_font in runs:
+                        line.append((x, text, run_font, size, color, None, None))
                     x += w
                     continue
-                for piece in self._break_word(token, font, size, limit):
+                for piece in self._break_word(token, font, size, limit, plain):
                     if line:
                         finish()
-                    line.append((0.0, piece, font, size, color, None))
-                    x = width_of(piece, font, size)
+                    x = 0.0
+                    for text, run_font in ([(piece, font)] if plain else font_runs(piece, font)):
+                        line.append((x, text, run_font, size, color, None, None))
+                        x += measure(text, run_font, size, width_of)
         if line or not lines:
             finish()
         return lines
 
     @staticmethod
-    def _break_word(word: str, font: str, size: float, limit: float) -> list[str]:
-        """A word wider than the line (a long URL, 10,000 characters) in line-sized pieces."""
+    def _break_word(word: str, font: str, size: float, limit: float, plain: bool) -> list[str]:
+        """A word wider than the line (a long URL, 10,000 characters) in line-sized pieces.
+
+        Outside plain text each character is measured on its own in its own font (shaping
+        changes widths a little), and a mark or joiner never starts a piece."""
         pieces: list[str] = []
         start, acc = 0, 0.0
         for i, ch in enumerate(word):
-            cw = width_of(ch, font, size)
+            if plain:
+                cw = width_of(ch, font, size)
+            else:
+                cw = sum(measure(t, f, size, width_of) for t, f in font_runs(ch, font))
+                if _mark(ch):
+                    acc += cw
+                    continue
             if acc + cw > limit and i > start:
                 pieces.append(word[start:i])
                 start, acc = i, 0.0
@@ -266,7 +290,7 @@ class TextBlock(Flowable):
         gap = (st.leading - (ASCENT + DESCENT) * st.size) / 2
         top = height - st.padding
         for n, line in enumerate(lines):
-            for x, text, _font, size, _color, badge in line:
+            for x, text, _font, size, _color, badge, _run in line:
                 if badge is not None:
                     base = top - n * st.leading - gap - ASCENT * st.size
                     canv.setFillColor(badge)
@@ -289,7 +313,7 @@ class TextBlock(Flowable):
                 current_color = st.color
                 code.append(f"1 0 0 1 {fp_str(st.bullet_indent, base)} Tm")
                 text_obj._textOut(st.bullet)
-            for x, text, font, size, color, _badge in line:
+            for x, text, font, size, color, _badge, run in line:
                 if (font, size) != current:
                     text_obj.setFont(font, size)
                     current = (font, size)
@@ -297,8 +321,15 @@ class TextBlock(Flowable):
                     code.append(_fill_op(color))
                     current_color = color
                 code.append(f"1 0 0 1 {fp_str(left + x, base)} Tm")
-                text_obj._textOut(text)  # textOut would measure the text again
+                if run is not None:
+                    shaping.draw(text_obj, run, size)
+                else:
+                    text_obj._textOut(text)  # textOut would measure the text again
         canv.drawText(text_obj)
+
+
+def _mark(ch: str) -> bool:
+    return ch in "\u200c\u200d" or unicodedata.category(ch).startswith("M")
 
 
 _fill_ops: dict[int, str] = {}
