@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""Keys found broken by walking through the app as a chair: Ctrl+L in a meeting window beside
+the main window, and mnemonics (Alt+letter) that two controls of one window share."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenuBar, QTabBar, QWidget
+
+from builders import sample_meeting
+from gui_support import make_controller, unlock, unlocked  # noqa: F401 - fixtures
+from strategy_meeting.gui.windows import workspace_launcher
+from strategy_meeting.services import meetings
+
+REF = "SD-2026-0100"
+
+
+def _open_meeting(controller, qtbot):  # type: ignore[no-untyped-def]
+    meetings.create(controller.state.ctx, controller.state.actor, template=sample_meeting(REF))
+    ws = workspace_launcher.open_workspace(controller.state, REF)
+    qtbot.waitExposed(ws)
+    ws.activateWindow()
+    qtbot.waitUntil(ws.isActiveWindow)
+    return ws
+
+
+def test_ctrl_l_locks_from_a_meeting_window_beside_the_main_window(unlocked, qtbot):
+    """Both windows offered Ctrl+L (the main window's for the whole application), so Qt found
+    the key ambiguous and did nothing: the meeting stayed on screen."""
+    ws = _open_meeting(unlocked, qtbot)
+    ws.nav.setFocus()
+    QTest.keyClick(ws.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert unlocked.state.is_locked
+    assert ws.outer.currentWidget() is ws.lock_page
+
+
+def test_the_meeting_menu_still_shows_ctrl_l(unlocked, qtbot):
+    ws = _open_meeting(unlocked, qtbot)
+    assert "Ctrl+L" in ws.lock_action.text() + ws.lock_action.shortcut().toString()
+    ws.lock_action.trigger()
+    assert unlocked.state.is_locked
+
+
+# ---- mnemonics ------------------------------------------------------------------------------
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def mnemonic_clashes(top: QWidget) -> dict[str, list[str]]:
+    """Alt+letter keys that more than one visible control of ``top`` answers to: buttons, the
+    labels of fields (buddies), tabs and the menu bar's menus."""
+    keys: dict[str, list[str]] = defaultdict(list)
+    for w in top.findChildren(QWidget):
+        if not w.isVisibleTo(top):
+            continue
+        texts: list[str] = []
+        if isinstance(w, QAbstractButton):
+            texts = [w.text()]
+        elif isinstance(w, QLabel) and w.buddy() is not None:
+            texts = [w.text()]
+        elif isinstance(w, QTabBar):
+            texts = [w.tabText(i) for i in range(w.count()) if w.isTabVisible(i)]
+        elif isinstance(w, QMenuBar):
+            texts = [a.text() for a in w.actions() if a.isVisible()]
+        for text in texts:
+            key = _mnemonic(text)
+            if key:
+                keys[key].append(text)
+    return {k: v for k, v in keys.items() if len(v) > 1}
+
+
+def test_main_window_mnemonics_are_unique(unlocked, qtbot):
+    window = unlocked.main_window
+    window.dashboard  # noqa: B018 - built
+    QApplication.processEvents()
+    assert mnemonic_clashes(window) == {}
+
+
+def test_meeting_window_mnemonics_are_unique_on_every_page(unlocked, qtbot):
+    ws = _open_meeting(unlocked, qtbot)
+    for section in ws.section_list:
+        ws.show_section(section.key)
+        QApplication.processEvents()
+        assert mnemonic_clashes(ws) == {}, section.key
+
+
+def test_item_dialog_mnemonics_are_unique(unlocked, qtbot):
+    from strategy_meeting.gui.windows.workspace_editing import DIALOGS
+
+    ws = _open_meeting(unlocked, qtbot)
+    for kind in DIALOGS:
+        dialog = ws.editing.edit(kind)
+        qtbot.waitExposed(dialog)
+        assert mnemonic_clashes(dialog) == {}, kind
+        dialog.reject()
+
+
+def test_setup_wizard_mnemonics_are_unique(qtbot, tmp_path):
+    from strategy_meeting.gui.dialogs.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(tmp_path / "fresh")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for _ in range(len(wizard.pageIds()) - 1):
+        assert mnemonic_clashes(wizard) == {}, type(wizard.currentPage()).__name__
+        if wizard.currentPage() is wizard.passphrase_page:
+            break  # committing it would create the store
+        wizard.user_page.name.setText("a.example")
+        wizard.next()
