@@ -128,7 +128,7 @@ class PassphrasePage(QWizardPage):
         layout.addStretch(1)
         self.fields.changed.connect(self.completeChanged)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create the store"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create the &store"))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.fields.is_acceptable

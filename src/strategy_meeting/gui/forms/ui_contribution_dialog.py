@@ -142,7 +142,7 @@ class Ui_ContributionDialog(object):
 
     def retranslateUi(self, ContributionDialog):
         ContributionDialog.setWindowTitle(QCoreApplication.translate("ContributionDialog", u"Contribution", None))
-        self.agencyLabel.setText(QCoreApplication.translate("ContributionDialog", u"&Agency:", None))
+        self.agencyLabel.setText(QCoreApplication.translate("ContributionDialog", u"A&gency:", None))
 #if QT_CONFIG(accessibility)
         self.agencyCombo.setAccessibleName(QCoreApplication.translate("ContributionDialog", u"Agency that gave it", None))
 #endif // QT_CONFIG(accessibility)

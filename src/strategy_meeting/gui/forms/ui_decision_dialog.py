@@ -186,7 +186,7 @@ class Ui_DecisionDialog(object):
 #if QT_CONFIG(accessibility)
         self.thresholdCombo.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Threshold met", None))
 #endif // QT_CONFIG(accessibility)
-        self.reliedListLabel.setText(QCoreApplication.translate("DecisionDialog", u"Relied &on:", None))
+        self.reliedListLabel.setText(QCoreApplication.translate("DecisionDialog", u"R&elied on:", None))
 #if QT_CONFIG(accessibility)
         self.reliedList.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Contributions relied on", None))
 #endif // QT_CONFIG(accessibility)

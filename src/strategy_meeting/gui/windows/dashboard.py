@@ -69,7 +69,7 @@ class DashboardPanel(QWidget):
         self.overdue = _Card(self.tr("Overdue actions"))
         self.overdue_list = self._list(self.tr("Longest-overdue actions"))
         self.overdue.layout_.addWidget(self.overdue_list, 1)
-        self.tracker_button = QPushButton(self.tr("Open the actions &tracker"))
+        self.tracker_button = QPushButton(self.tr("Open the actions trac&ker"))
         self.tracker_button.setAccessibleName(self.tr("Open the actions tracker"))
         self.tracker_button.clicked.connect(self.show_actions)
         self.overdue.layout_.addWidget(self.tracker_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Main screens"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.home, self.tr("&Home"))
+        self.tabs.addTab(self.home, self.tr("Hom&e"))
         self.tabs.addTab(self._tracker_page, self.tr("&Actions tracker"))
         self.damage_banner = DamageBanner(lambda: self.restore_action.trigger())
         record = QWidget()

@@ -78,7 +78,7 @@ class MeetingsPane(QWidget):
         self.mine.setToolTip(self.tr("Only meetings you created"))
         self.mine.setAccessibleName(self.tr("Only my meetings"))
         bar.addWidget(self.mine)
-        self.overdue = QCheckBox(self.tr("With o&verdue actions"))
+        self.overdue = QCheckBox(self.tr("With overdue act&ions"))
         self.overdue.setAccessibleName(self.tr("Only meetings with overdue actions"))
         bar.addWidget(self.overdue)
         layout.addLayout(bar)

@@ -49,7 +49,7 @@ class CopiesSection(Section):
         self.status_label.setAccessibleName(self.tr("Minutes status"))
         self.sign_off_button = QPushButton(self.tr("&Sign off\u2026"), self)
         self.sign_off_button.setAccessibleName(self.tr("Sign off the minutes"))
-        self.generate_button = QPushButton(self.tr("&Generate minutes\u2026"), self)
+        self.generate_button = QPushButton(self.tr("Ge&nerate minutes\u2026"), self)
         self.generate_button.setAccessibleName(self.tr("Generate the full record and agency copies"))
         self.sign_check = QCheckBox(self.tr("Sign the &copies with my signing identity"), self)
         self.sign_check.setAccessibleName(self.tr("Sign the copies with my signing identity"))
