@@ -114,3 +114,43 @@ def test_setup_wizard_mnemonics_are_unique(qtbot, tmp_path):
             break  # committing it would create the store
         wizard.user_page.name.setText("a.example")
         wizard.next()
+
+
+# ---- the decision dialog's dissent ----------------------------------------------------------
+
+
+def _decision_dialog(controller, qtbot):  # type: ignore[no-untyped-def]
+    from strategy_meeting.services.meetings import ItemKind
+
+    ws = _open_meeting(controller, qtbot)
+    ws.show_section("decisions")
+    dialog = ws.editing.edit(ItemKind.DECISION, ws.meeting.decisions[0])
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return ws, dialog
+
+
+def test_enter_in_the_dissent_field_adds_it_and_keeps_the_dialog_open(unlocked, qtbot):
+    ws, dialog = _decision_dialog(unlocked, qtbot)
+    dialog.ui.dissentViewEdit.setFocus()
+    QTest.keyClicks(dialog.ui.dissentViewEdit, "Would prefer the medical after school.")
+    QTest.keyClick(dialog.ui.dissentViewEdit, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # the chair can add a second dissent or go on editing
+    assert dialog.ui.dissentList.count() == 1 and dialog.ui.dissentViewEdit.text() == ""
+    assert ws.meeting.decisions[0].dissent == []  # nothing saved until Save
+    dialog.reject()
+
+
+def test_remove_dissent_is_off_until_a_dissent_is_selected(unlocked, qtbot):
+    _ws, dialog = _decision_dialog(unlocked, qtbot)
+    button = dialog.ui.removeDissentButton
+    assert not button.isEnabled()
+    dialog.ui.dissentViewEdit.setText("A view.")
+    dialog.ui.addDissentButton.click()
+    assert not button.isEnabled()
+    dialog.ui.dissentList.setCurrentRow(0)
+    assert button.isEnabled()
+    button.click()
+    assert dialog.ui.dissentList.count() == 0 and not button.isEnabled()
+    dialog.reject()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtWidgets import QListWidgetItem
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS
@@ -61,8 +61,23 @@ class DecisionDialog(ItemDialog):
         for x in d.dissent:
             self._add_dissent_row(x)
         ui.addDissentButton.clicked.connect(self._add_dissent)
-        ui.dissentViewEdit.returnPressed.connect(self._add_dissent)
+        # Enter in the view adds the dissent and stays: the line edit passes Enter on to the
+        # dialog, whose default button (Save) would otherwise close it at once.
+        ui.dissentViewEdit.installEventFilter(self)
         ui.removeDissentButton.clicked.connect(self._remove_dissent)
+        ui.dissentList.itemSelectionChanged.connect(self._sync_remove)
+        self._sync_remove()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.ui.dissentViewEdit and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+            self._add_dissent()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _sync_remove(self) -> None:
+        """Remove works on the selected dissent: without one it is off, not a silent no-op."""
+        self.ui.removeDissentButton.setEnabled(bool(self.ui.dissentList.selectedItems()))
 
     def _add_dissent_row(self, dissent: Dissent) -> None:
         row = QListWidgetItem(f"{dissent.agency}: {dissent.view}")
