@@ -154,3 +154,29 @@ def test_remove_dissent_is_off_until_a_dissent_is_selected(unlocked, qtbot):
     button.click()
     assert dialog.ui.dissentList.count() == 0 and not button.isEnabled()
     dialog.reject()
+
+
+# ---- what each copy withholds ---------------------------------------------------------------
+
+
+def test_every_withheld_cell_shows_its_whole_text(unlocked, qtbot):
+    """A decision's cell ("2 relied-on withheld") was cut to "2 relied-on ...", losing the word
+    that says what happened; rows now grow to hold the wrapped text."""
+    from builders import sample_meeting as _sample
+    from strategy_meeting.domain.agency import Agency, AgencyKind
+
+    meeting = _sample(REF)
+    for n in range(3):  # more agencies: narrower columns, as in a real meeting
+        meeting.agencies.append(Agency(f"X{n}", f"Extra agency {n}", AgencyKind.OTHER, f"x{n}@example.org"))
+    meetings.create(unlocked.state.ctx, unlocked.state.actor, template=meeting)
+    ws = workspace_launcher.open_workspace(unlocked.state, REF)
+    ws.resize(1280, 800)
+    qtbot.waitExposed(ws)
+    ws.show_section("copies")
+    QApplication.processEvents()
+    view = ws.sections["copies"].matrix
+    model = view.model()
+    assert any("withheld" in str(model.index(r, c).data()) and model.index(r, c).data() != "Withheld"
+               for r in range(model.rowCount()) for c in range(1, model.columnCount()))
+    for row in range(model.rowCount()):
+        assert view.rowHeight(row) >= view.sizeHintForRow(row), model.index(row, 0).data()

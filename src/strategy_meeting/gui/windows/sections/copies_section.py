@@ -70,6 +70,10 @@ class CopiesSection(Section):
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.matrix.verticalHeader().hide()
+        # Rows grow to hold a wrapped cell ("2 relied-on withheld" in a narrow column):
+        # cut short, it lost the word that says what the copy does with the decision.
+        self.matrix.setWordWrap(True)
+        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.matrix_label.setBuddy(self.matrix)
         self.summary = QLabel(matrix_box)
         self.summary.setWordWrap(True)
