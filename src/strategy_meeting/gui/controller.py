@@ -102,9 +102,12 @@ class AppController(QObject):
 
     @property
     def unlock_panel(self) -> UnlockPanel:
-        """The unlock screen, built on first use. A remembered store opens without it: its
-        window says the record is opening, and the screen's build (a style sheet polishing a
-        dozen widgets) stays off the way to the list."""
+        return self._ensure_unlock_panel()
+
+    def _ensure_unlock_panel(self) -> UnlockPanel:
+        """The unlock screen, built on first use and put in the main window. A remembered
+        store opens without it: its window says the record is opening, and the screen's build
+        (a style sheet polishing a dozen widgets) stays off the way to the list."""
         if self._unlock_panel is None:
             from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
 
@@ -214,7 +217,7 @@ class AppController(QObject):
     def _ask_for_passphrase(self) -> None:
         """The remembered start will not unlock the app: the unlock screen takes its place."""
         if self.state.is_locked and not self._closing:
-            self.unlock_panel  # noqa: B018 - built and put in the window on first use
+            self._ensure_unlock_panel()
 
     def _ensure_main_window(self, *, unlock_screen: bool = True) -> MainWindow:
         if self.main_window is None:
@@ -300,12 +303,12 @@ class AppController(QObject):
                 # are up yet) and ask for the passphrase; the full open, when it arrives, is
                 # closed instead of unlocking the app.
                 self._start_abandoned = True
-                self.unlock_panel  # noqa: B018 - built and put in the window on first use
+                self._ensure_unlock_panel()
                 self.main_window.end_preview()
             return
         self.idle.stop()
         self._watch_input(False)
-        self.unlock_panel  # noqa: B018 - the locked window shows it (built now if not yet)
+        self._ensure_unlock_panel()  # the locked window shows it
         self.state.lock()
         if self.main_window is not None:
             self.main_window.show()

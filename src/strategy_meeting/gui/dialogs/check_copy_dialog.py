@@ -149,13 +149,19 @@ class CheckCopyDialog(QDialog):
         pdf = Path(self.file_edit.text().strip())
         trust_text = self.trust_edit.text().strip()
         trust = Path(trust_text) if trust_text else None
-        also: list[bytes] = []
-        if self.own_identities.isChecked() and not self.state.is_locked:
-            from strategy_meeting.services import identities
+        own = self.own_identities.isChecked() and not self.state.is_locked
+        ctx, actor = (self.state.ctx, self.state.actor) if own else (None, None)
 
-            also = ops.run_now(self, lambda: identities.record_certificates(self.state.ctx, self.state.actor))
+        def check_in_worker() -> VerificationReport:
+            also: list[bytes] = []
+            if ctx is not None and actor is not None:
+                from strategy_meeting.services import identities
+
+                also = identities.record_certificates(ctx, actor)
+            return verify_file(pdf, trust, also_trust=also)
+
         self.check_button.setEnabled(False)
-        ops.run_op(self, lambda: verify_file(pdf, trust, also_trust=also), self._checked,
+        ops.run_op(self, check_in_worker, self._checked,
                    progress=self.tr("Checking the signature…"), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
