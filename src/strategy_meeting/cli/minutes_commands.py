@@ -86,11 +86,7 @@ def _p12_password(args: argparse.Namespace) -> str | None:
 def _identity_import(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
     from strategy_meeting.services import identities
 
-    try:
-        data = args.file.read_bytes()
-    except OSError:
-        raise InvalidInput(f"Cannot read {args.file}.") from None
-    summary, _ = identities.import_pkcs12(ctx, actor, data, _p12_password(args), for_user=args.for_user)
+    summary, _ = identities.import_pkcs12_file(ctx, actor, args.file, _p12_password(args), for_user=args.for_user)
     print(f"Imported the signing certificate of {summary.subject}, issued by {summary.issuer}.")
     print(f"SHA-256 fingerprint: {_grouped(summary.fingerprint_sha256)}")
     return 0
@@ -98,13 +94,8 @@ def _identity_import(args: argparse.Namespace, ctx, actor) -> int:  # type: igno
 
 def _identity_export(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
     from strategy_meeting.services import identities
-    from strategy_meeting.services.atomic_files import write_atomically
 
-    pem = identities.active_certificate(ctx, actor)
-    try:
-        write_atomically(args.output.resolve(), pem)
-    except OSError as exc:
-        raise InvalidInput(f"Cannot write {args.output}: {exc.strerror}.") from None
+    identities.export_certificate(ctx, actor, args.output.resolve())
     print(f"Wrote the public certificate to {args.output}.")
     return 0
 

@@ -101,6 +101,11 @@ class SigningError(UserError):
     pass
 
 
+class NoSigningIdentity(SigningError):
+    """The user has no signing identity yet: the app offers to make one, the CLI names the
+    command that does."""
+
+
 class VerificationFailed(UserError):
     pass
 

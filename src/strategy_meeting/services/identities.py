@@ -7,11 +7,14 @@ leaves this module is the public certificate and its summary, never the key.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import NotFound, PermissionDenied
+from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied
 from strategy_meeting.domain.records import SigningIdentity
 from strategy_meeting.domain.roles import Permission, Role, User
 
+from .atomic_files import write_atomically
 from .context import ServiceContext
 from .minutes.identity import CertificateSummary, create_self_signed, load_pkcs12, summarise
 from .users import require
@@ -77,6 +80,26 @@ def active_certificate(ctx: ServiceContext, actor: User, user_name: str | None =
             "or import the organisation's certificate with 'identity import FILE.p12'."
         )
     return identity.certificate_pem
+
+
+def import_pkcs12_file(
+    ctx: ServiceContext, actor: User, path: Path, password: str | None, *, for_user: str | None = None
+) -> tuple[CertificateSummary, Changes]:
+    """``import_pkcs12`` from a file the user chose (.p12 or .pfx)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise InvalidInput(f"Cannot read {path}.") from None
+    return import_pkcs12(ctx, actor, data, password, for_user=for_user)
+
+
+def export_certificate(ctx: ServiceContext, actor: User, path: Path) -> Path:
+    """Write the acting user's public certificate (PEM) for agencies to trust, whole or not at all."""
+    pem = active_certificate(ctx, actor)
+    try:
+        return write_atomically(path, pem)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {path}: {exc.strerror}.") from None
 
 
 def active_summary(ctx: ServiceContext, actor: User) -> CertificateSummary | None:

@@ -23,6 +23,7 @@ from strategy_meeting.gui.windows.meetings_pane import MeetingsPane
 
 if TYPE_CHECKING:
     from strategy_meeting.gui.dialogs.check_copy_dialog import CheckCopyDialog
+    from strategy_meeting.gui.dialogs.identity_dialog import IdentityDialog
     from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
     from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
     from strategy_meeting.gui.windows.actions_tracker import ActionsTracker
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self.settings_action = self._action("&Settings and administration…", "Ctrl+,", self.open_settings,
                                             tools_menu)
+        self.identity_action = self._action("My signing &identity…", None, self.open_identity, tools_menu)
         # Needs no store: a copy handed back can be checked while the record is locked.
         self.check_copy_action = self._action("&Check a signed copy…", "Ctrl+Shift+V", self.check_copy,
                                               tools_menu, record=False)
@@ -236,6 +238,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setVisible(can_admin)
         self.new_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
         self.reconvene_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
+        signs = allowed(actor.role, Permission.MANAGE_IDENTITIES)
+        self.identity_action.setEnabled(signs)
+        self.identity_action.setVisible(signs)
         # After a start-up preview the rows are already on screen: the full list can come
         # from the worker like any later search, leaving this thread free to answer the user.
         # A preview read for someone else (a passphrase typed before it arrived unlocked
@@ -296,6 +301,17 @@ class MainWindow(QMainWindow):
         from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.state, self)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+    def open_identity(self) -> IdentityDialog | None:
+        if self.state.is_locked or not self.identity_action.isEnabled():
+            return None
+        from strategy_meeting.gui.dialogs.identity_dialog import IdentityDialog
+
+        dialog = IdentityDialog(self.state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.last_dialog = dialog
         return dialog

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
+from strategy_meeting.domain.errors import NoSigningIdentity
 from strategy_meeting.gui import minutes_calls, ops
+from strategy_meeting.gui.dialogs.identity_dialog import offer_identity
 from strategy_meeting.gui.dialogs.pdf_preview_dialog import PdfPreviewDialog, open_in_system_viewer
 from strategy_meeting.gui.dialogs.sign_off_dialog import SignOffDialog
 from strategy_meeting.gui.minutes_calls import GeneratedCopy
@@ -87,7 +89,10 @@ class MinutesFlow:
         def failed(exc: BaseException) -> None:
             self.generating = False
             ws.generate_action.setEnabled(not ws.state.is_locked)
-            ops.show_error(ws, exc)
+            if isinstance(exc, NoSigningIdentity):
+                offer_identity(ws.state, ws)  # in the app, not the command line's instruction
+            else:
+                ops.show_error(ws, exc)
             ws.minutesFailed.emit(str(exc))
 
         ops.run_op(ws, lambda: minutes_calls.generate_minutes(ctx, actor, reference, folder, sign),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from strategy_meeting.domain.errors import InvalidInput, NotFound, SigningError
+from strategy_meeting.domain.errors import InvalidInput, NoSigningIdentity, NotFound, SigningError
 from strategy_meeting.domain.records import CopyRecord
 from strategy_meeting.domain.roles import Permission, User
 
@@ -81,7 +81,7 @@ def render_minutes(
                 )
             identity = uow.identities.active_for(actor.name)
             if identity is None:
-                raise SigningError(
+                raise NoSigningIdentity(
                     "You have no signing identity: create one with 'identity new --self-signed' "
                     "or import your organisation's certificate with 'identity import FILE.p12'."
                 )
