@@ -155,3 +155,16 @@ def test_the_idle_watcher_sees_input_only_while_the_record_is_open(unlocked, qtb
         QTest.keyClick(controller.unlock_panel.passphrase, "a")
         assert controller.idle.idle_seconds() >= 0.5  # not watched while locked
         unlock(qtbot, controller)
+
+
+def test_lock_from_a_meeting_window_is_the_app_s_lock(unlocked, qtbot):
+    # A meeting window's File → Lock goes through the app's controller like Ctrl+L: the idle
+    # watch stops with it (it kept running when the window locked the store by itself).
+    _seed(unlocked)
+    workspace = workspace_launcher.open_workspace(unlocked.state, "SD-2026-0100")
+    assert unlocked.idle.active
+    workspace.lock_action.trigger()
+    assert unlocked.state.is_locked and not unlocked.idle.active
+    assert unlocked.main_window.stack.currentWidget() is unlocked.unlock_panel
+    unlock(qtbot, unlocked)
+    assert unlocked.idle.active

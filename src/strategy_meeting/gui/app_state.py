@@ -6,6 +6,7 @@ hide the record; unsaved text in open editors stays in the widgets, not in the s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -27,6 +28,7 @@ class AppState(QObject):
         self.bus = ChangeBus(self)
         self._ctx: ServiceContext | None = None
         self._actor: User | None = None
+        self.lock_handler: Callable[[], None] | None = None  # set by the app's controller
 
     @property
     def is_locked(self) -> bool:
@@ -47,6 +49,12 @@ class AppState(QObject):
     def set_unlocked(self, ctx: ServiceContext, actor: User) -> None:
         self._ctx, self._actor = ctx, actor
         self.unlocked.emit()
+
+    def request_lock(self) -> None:
+        """Lock as the user asked from any window: through the app's controller when one runs
+        it (``lock_handler``: it stops the idle watch and hides a start-up preview too), else
+        directly (a window on its own)."""
+        (self.lock_handler or self.lock)()
 
     def lock(self) -> None:
         if self._ctx is not None:

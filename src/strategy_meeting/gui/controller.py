@@ -83,6 +83,7 @@ class AppController(QObject):
         self._use_keyring = use_keyring
         self._wizard_create = wizard_create
         self.state = AppState(data_dir, self)
+        self.state.lock_handler = self.lock  # a meeting window's Lock goes through here too
         self._previous_user: str | None = None
         # A remembered store's start is not to be used when it lands: locked during its
         # preview, or the app was unlocked another way meanwhile (a passphrase typed first).

@@ -95,7 +95,7 @@ def build_actions(ws: MeetingWorkspace) -> None:
                                      _tr("Add a numbered, dated addendum to the signed-off minutes"))
     ws.distribute_action = _action(ws, _tr("&Distribute\u2026"), [], ws.distribute,
                                    _tr("Send or save each agency's signed copy, with the distribution log"))
-    ws.lock_action = _action(ws, _tr("&Lock"), ["Ctrl+L"], ws.state.lock, _tr("Lock the store now"))
+    ws.lock_action = _action(ws, _tr("&Lock"), ["Ctrl+L"], ws.state.request_lock, _tr("Lock the store now"))
     if _application_wide(QKeySequence("Ctrl+L")):
         # The main window's Lock already answers Ctrl+L in every window: a second claim on the
         # key here made Qt find it ambiguous and do nothing, leaving the meeting on screen.
