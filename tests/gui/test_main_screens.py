@@ -313,3 +313,14 @@ def test_the_settings_menu_offers_what_the_pages_offer():
         assert may_administer(role) == any(allowed(role, page.permission) for page in PAGES)
     assert may_administer(Role.CHAIR) and may_administer(Role.ADMINISTRATOR)
     assert not may_administer(Role.AGENCY_REP)
+
+
+def test_an_empty_list_says_what_to_do_next(unlocked, qtbot):
+    pane = unlocked.main_window.meetings
+    qtbot.waitUntil(lambda: pane.count_label.text() != "", timeout=20_000)
+    assert pane.model.rowCount() == 0
+    assert pane.count_label.text() == "No meetings yet: press Ctrl+N to start one."
+    _seed(unlocked)
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 4, timeout=20_000)
+    _search(qtbot, pane, "nobody-by-this-name")
+    assert pane.count_label.text() == "No meetings match: change the search or the filters."

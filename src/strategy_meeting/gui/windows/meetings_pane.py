@@ -193,11 +193,23 @@ class MeetingsPane(QWidget):
         self._last_query = query
         self.model.set_ids(ids)
         n = len(ids)
-        self.count_label.setText(self.tr("{0:,} meeting{1}").format(n, "" if n == 1 else "s"))
+        self.count_label.setText(self._count_text(n, query))
         if selected:
             self._reselect(selected)
         self._update_buttons()
         self.refreshed.emit(n)
+
+    def _count_text(self, n: int, query: MeetingQuery) -> str:
+        """How many are listed, and for an empty list what to do next."""
+        if n:
+            return self.tr("{0:,} meeting{1}").format(n, "" if n == 1 else "s")
+        filtered = (query.text or query.statuses or query.created_by or query.chair_name
+                    or query.with_overdue_actions_on or query.agency)
+        if filtered:
+            return self.tr("No meetings match: change the search or the filters.")
+        if allowed(self.state.actor.role, Permission.CREATE_MEETING):
+            return self.tr("No meetings yet: press Ctrl+N to start one.")
+        return self.tr("No meetings yet.")
 
     def _search_failed(self, exc: BaseException) -> None:
         if not self.state.is_locked:
