@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from builders import sample_meeting
 from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog
@@ -45,6 +45,12 @@ def test_distribute_is_offered_only_once_signed_off(qtbot, ws, state, tmp_path, 
     dialog = ws.findChild(DistributionDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.table_model.rowCount() == 0
+    assert not dialog.ack_button.isEnabled()  # nothing sent, so nothing to acknowledge
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: said.append(text))
+    assert dialog.email_radio.isChecked() and not dialog.send()  # no mail server set up here
+    assert said and "No mail server is set up yet" in said[0] and "--smtp" not in said[0]
+    assert dialog.table_model.rowCount() == 0 and shown_errors == []
     dialog.folder_radio.setChecked(True)
     assert dialog.folder == out
     with qtbot.waitSignal(dialog.distributed, timeout=120_000):
@@ -62,7 +68,9 @@ def test_distribute_is_offered_only_once_signed_off(qtbot, ws, state, tmp_path, 
         dialog.send_button.click()
     assert again.args[0].records == [] and model.rowCount() == len(agencies)
 
+    assert not dialog.ack_button.isEnabled()
     dialog.table.selectRow(0)
+    assert dialog.ack_button.isEnabled()
     assert dialog.acknowledge(by="Designated lead")
     assert model.text(0, 5).endswith("by Designated lead")
     assert shown_errors == []

@@ -24,7 +24,8 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QRadioButton,
+                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QRadioButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from strategy_meeting.domain.errors import InvalidInput
@@ -186,6 +187,10 @@ class DistributionDialog(QDialog):
         self.ack_button.clicked.connect(lambda: self.acknowledge())
         row.addWidget(self.send_button)
         row.addWidget(self.ack_button)
+        # Acknowledging is of one delivery: off until a row of the log is selected.
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_ack())
+        self.table_model.modelReset.connect(self._update_ack)
+        self._update_ack()
         row.addStretch(1)
         layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -194,6 +199,9 @@ class DistributionDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(780, 460)
         self.refresh()
+
+    def _update_ack(self) -> None:
+        self.ack_button.setEnabled(self.table.selectionModel().hasSelection())
 
     def choose_folder(self) -> bool:
         name = QFileDialog.getExistingDirectory(self, self.tr("Save the copies to a folder"), str(Path.home()))
@@ -285,6 +293,12 @@ class DistributionDialog(QDialog):
             smtp = distribution_service.smtp_settings(self.state.ctx, self.state.actor)
         except Exception as exc:  # noqa: BLE001 - shown without a traceback
             ops.show_error(self, exc)
+            return None
+        if not smtp.host:
+            # Said here in the app's words: the service's message names the command line's option.
+            QMessageBox.information(self, self.tr("No mail server"), self.tr(
+                "No mail server is set up yet. An administrator sets it in Settings and administration "
+                "→ Mail server; meanwhile you can save the copies to a folder."))
             return None
         if smtp.username and not smtp.password:
             password, ok = QInputDialog.getText(
