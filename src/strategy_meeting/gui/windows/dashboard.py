@@ -113,8 +113,14 @@ class DashboardPanel(QWidget):
         widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widget.setTextElideMode(Qt.TextElideMode.ElideRight)
         widget.setWordWrap(False)
-        widget.itemActivated.connect(lambda item: self.open_meeting.emit(item.data(Qt.ItemDataRole.UserRole)))
+        widget.itemActivated.connect(self._activated)
         return widget
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        # A card's greyed "nothing here" line carries no reference: Enter on it opens nothing.
+        reference = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(reference, str) and reference:
+            self.open_meeting.emit(reference)
 
     def refresh(self) -> None:
         if self.state.is_locked:
