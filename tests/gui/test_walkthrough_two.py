@@ -31,3 +31,49 @@ def test_enter_on_a_dashboard_cards_empty_line_opens_nothing(unlocked, qtbot):
         _focus_and_enter(qtbot, card_list)
     QApplication.processEvents()
     assert opened == []
+
+
+def _mnemonics(window) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Every Alt+letter on show in a window: buttons, labels with a buddy, group boxes, tabs."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
+
+    keys: dict[str, list[str]] = {}
+
+    def note(text: str) -> None:
+        found = re.search(r"&([^&])", text or "")
+        if found:
+            keys.setdefault(found.group(1).lower(), []).append(text)
+
+    for w in window.findChildren(QWidget):
+        if not w.isVisible():
+            continue
+        if isinstance(w, QAbstractButton):
+            note(w.text())
+        elif isinstance(w, QLabel) and w.buddy() is not None:
+            note(w.text())
+        elif isinstance(w, QGroupBox):
+            note(w.title())
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                note(w.tabText(i))
+    return keys
+
+
+def test_no_two_controls_share_an_alt_key_on_any_settings_page(make_controller, data_dir, qtbot):
+    # Alt+N on the agencies page went to "Name:" and "New" alike; Alt+T on the mail server page
+    # to "Trusted CA file:" and "Test connection": the key then only cycles between the two.
+    from conftest import ADMIN_PASSPHRASE
+
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, ADMIN_PASSPHRASE)
+    dialog = controller.main_window.open_settings()
+    dialog.show()
+    for i in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(i)
+        QApplication.processEvents()
+        clashes = {k: texts for k, texts in _mnemonics(dialog).items() if len(texts) > 1}
+        assert clashes == {}, dialog.tabs.tabText(i)
+    dialog.reject()

@@ -89,7 +89,7 @@ class MailServerPage(SettingsPage):
             (self.tr("Ser&ver:"), self.host), (self.tr("Se&curity:"), self.security),
             (self.tr("&Port:"), self.port), (self.tr("Se&nder address:"), self.sender),
             (self.tr("&Account:"), self.username), (self.tr("Pass&word:"), self.password),
-            (self.tr("&Trusted CA file:"), ca_holder),
+            (self.tr("T&rusted CA file:"), ca_holder),
         ]
         for text, field in rows:
             label = QLabel(text)

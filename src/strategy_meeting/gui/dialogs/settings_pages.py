@@ -130,7 +130,7 @@ class AgenciesPage(SettingsPage):
         layout.addWidget(self.certificate_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.new_button = QPushButton(self.tr("&New"))
+        self.new_button = QPushButton(self.tr("Ne&w"))
         self.save_button = QPushButton(self.tr("&Save agency"))
         self.remove_button = QPushButton(self.tr("&Remove"))
         for b, name in ((self.new_button, self.tr("New agency")), (self.save_button, self.tr("Save agency")),
