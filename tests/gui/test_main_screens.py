@@ -206,7 +206,7 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
     assert users_page.table.rowCount() == 2
     users_page.name.setText("nurse")
     users_page.role.setCurrentIndex(users_page.role.findData("agency_rep"))
-    users_page.agency.setText("HEALTH")
+    users_page.agency.setCurrentIndex(users_page.agency.findData("POLICE"))  # from the directory
     users_page.passphrase.passphrase.setText("violet kettle orbit sandstone")
     users_page.passphrase.confirm.setText("violet kettle orbit sandstone")
     assert users_page.add_button.isEnabled()

@@ -77,3 +77,56 @@ def test_no_two_controls_share_an_alt_key_on_any_settings_page(make_controller, 
         clashes = {k: texts for k, texts in _mnemonics(dialog).items() if len(texts) > 1}
         assert clashes == {}, dialog.tabs.tabText(i)
     dialog.reject()
+
+
+def test_a_new_representatives_agency_is_chosen_from_the_directory(make_controller, data_dir, qtbot):
+    # The agency was a free text box, on for every role: "nopolice" made a representative of
+    # an agency that does not exist (NOPOLICE), and a chair could be given one to no effect.
+    from conftest import ADMIN_PASSPHRASE
+    from strategy_meeting.domain.agency import Agency, AgencyKind
+    from strategy_meeting.services import agencies, users
+
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, ADMIN_PASSPHRASE)
+    ctx, actor = controller.state.ctx, controller.state.actor
+    agencies.save_agency(ctx, actor, Agency("POLICE", "Police CAIT", AgencyKind.POLICE, "cait@example.org"))
+    dialog = controller.main_window.open_settings()
+    dialog.show()
+    page = dialog.page("UsersPage")
+    dialog.tabs.setCurrentWidget(page)
+    page.name.setText("r.police")
+    page.passphrase.passphrase.setText("copper meadow violin thunder")
+    page.passphrase.confirm.setText("copper meadow violin thunder")
+    assert page.role.currentData() == "chair" and not page.agency.isEnabled()
+    page.role.setCurrentIndex(page.role.findData("agency_rep"))
+    assert page.agency.isEnabled() and not page.agency.isEditable()
+    assert [page.agency.itemData(i) for i in range(page.agency.count())] == ["POLICE"]
+    # An agency added on the Agencies page is offered as soon as this page is shown again.
+    dialog.tabs.setCurrentIndex(0)
+    agencies.save_agency(ctx, actor, Agency("HEALTH", "Community Health", AgencyKind.HEALTH, ""))
+    dialog.tabs.setCurrentWidget(page)
+    assert [page.agency.itemData(i) for i in range(page.agency.count())] == ["HEALTH", "POLICE"]
+    page.agency.setCurrentIndex(page.agency.findData("POLICE"))
+    page.add_button.click()
+    added = {u.name: u for u in users.list_users(ctx, actor)}["r.police"]
+    assert added.agency == "POLICE"
+    dialog.reject()
+
+
+def test_a_representative_cannot_be_added_before_any_agency_exists(make_controller, data_dir, qtbot):
+    from conftest import ADMIN_PASSPHRASE
+
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, ADMIN_PASSPHRASE)
+    dialog = controller.main_window.open_settings()
+    page = dialog.page("UsersPage")
+    page.name.setText("r.police")
+    page.passphrase.passphrase.setText("copper meadow violin thunder")
+    page.passphrase.confirm.setText("copper meadow violin thunder")
+    assert page.add_button.isEnabled()  # a chair needs no agency
+    page.role.setCurrentIndex(page.role.findData("agency_rep"))
+    assert not page.add_button.isEnabled()
+    assert "Agencies page" in page.agency.currentText()
+    dialog.reject()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from strategy_meeting.domain.agency import Agency, AgencyKind
+from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.roles import Permission, Role, allowed
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.agency_kinds import agency_kind_label, agency_kind_labels
@@ -219,9 +220,14 @@ class UsersPage(SettingsPage):
         self.role.setAccessibleName(self.tr("New user's role"))
         for role in Role:
             self.role.addItem(role.label, role.value)
-        self.agency = QLineEdit()
-        self.agency.setAccessibleName(self.tr("New user's agency code"))
-        self.agency.setPlaceholderText(self.tr("for an agency representative, e.g. HEALTH"))
+        # A representative belongs to one agency of the directory: chosen from it, not typed
+        # (a typed code could name no agency at all), and only asked for that role.
+        self.agency = QComboBox()
+        self.agency.setAccessibleName(self.tr("New user's agency"))
+        self.agency.setToolTip(self.tr("Only for an agency representative: the agency they work for"))
+        # A long agency name must not widen the whole dialog (its tables would follow).
+        self.agency.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.agency.setMinimumContentsLength(24)
         form.addRow(self.tr("User &name:"), self.name)
         form.addRow(self.tr("Displa&y name:"), self.display_name)
         form.addRow(self.tr("R&ole:"), self.role)
@@ -241,10 +247,35 @@ class UsersPage(SettingsPage):
         self.add_button.clicked.connect(self.add)
         self.passphrase.changed.connect(self._update_add)
         self.name.textChanged.connect(self._update_add)
+        self.role.currentIndexChanged.connect(lambda _i: self._update_add())
+        self.agency.currentIndexChanged.connect(lambda _i: self._update_add())
+        state.bus.changed.connect(self._on_changes)  # a method: dropped with the page
         self._users: list[Any] = []
         self._update_add()
 
+    def _is_rep(self) -> bool:
+        return self.role.currentData() == Role.AGENCY_REP.value
+
+    def _fill_agencies(self) -> None:
+        current = self.agency.currentData()
+        self.agency.clear()
+        for a in agencies.list_agencies(self.state.ctx, self.state.actor):
+            self.agency.addItem(f"{a.code} – {a.name}" if a.name else a.code, a.code)
+        if self.agency.count() == 0:
+            self.agency.addItem(self.tr("No agencies yet: add them on the Agencies page"), None)
+        self.agency.setCurrentIndex(max(self.agency.findData(current), 0))
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.agencies and not self.state.is_locked:
+            self._fill_agencies()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        if not self.state.is_locked:
+            self._fill_agencies()  # the Agencies page may have changed the directory meanwhile
+
     def load(self) -> None:
+        self._fill_agencies()
         self._users = users.list_users(self.state.ctx, self.state.actor)
         _fill(self.table, [[u.name, u.display_name, u.role.label, u.agency or "",
                             self.tr("Active") if u.active else self.tr("Disabled")] for u in self._users])
@@ -252,6 +283,7 @@ class UsersPage(SettingsPage):
 
     def clear(self) -> None:
         self.table.setRowCount(0)
+        self.agency.clear()
 
     def _selected(self) -> Any:
         rows = self.table.selectionModel().selectedRows()
@@ -264,7 +296,10 @@ class UsersPage(SettingsPage):
                                    else self.tr("&Disable account"))
 
     def _update_add(self) -> None:
-        self.add_button.setEnabled(bool(self.name.text().strip()) and self.passphrase.is_acceptable)
+        rep = self._is_rep()
+        self.agency.setEnabled(rep)
+        self.add_button.setEnabled(bool(self.name.text().strip()) and self.passphrase.is_acceptable
+                                   and (not rep or self.agency.currentData() is not None))
 
     def toggle_selected(self) -> None:
         u = self._selected()
@@ -273,11 +308,12 @@ class UsersPage(SettingsPage):
 
     def add(self) -> None:
         name, display, role = self.name.text().strip(), self.display_name.text().strip(), Role(self.role.currentData())
-        agency, secret = self.agency.text().strip().upper() or None, self.passphrase.value()
+        agency = self.agency.currentData() if self._is_rep() else None
+        secret = self.passphrase.value()
         added = self._call(lambda: users.add_user(self.state.ctx, self.state.actor, name, role, secret,
                                                   agency=agency, display_name=display))
         if added is not None:
-            for field in (self.name, self.display_name, self.agency):
+            for field in (self.name, self.display_name):
                 field.clear()
             self.passphrase.clear()
 
