@@ -130,3 +130,33 @@ def test_a_representative_cannot_be_added_before_any_agency_exists(make_controll
     assert not page.add_button.isEnabled()
     assert "Agencies page" in page.agency.currentText()
     dialog.reject()
+
+
+def test_agency_buttons_are_on_only_when_they_can_work(make_controller, data_dir, qtbot):
+    # Remove was on with nothing chosen (and then did nothing), Save with no code at all; and
+    # Remove took the code from the text box, so an edited code removed another agency.
+    from conftest import ADMIN_PASSPHRASE
+    from strategy_meeting.domain.agency import Agency, AgencyKind
+    from strategy_meeting.services import agencies
+
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, ADMIN_PASSPHRASE)
+    ctx, actor = controller.state.ctx, controller.state.actor
+    for code in ("CSC", "YOT"):
+        agencies.save_agency(ctx, actor, Agency(code, f"{code} team", AgencyKind.OTHER, ""))
+    dialog = controller.main_window.open_settings()
+    page = dialog.page("AgenciesPage")
+    page.load()
+    assert not page.remove_button.isEnabled() and not page.save_button.isEnabled()
+    page.select("YOT")
+    assert page.remove_button.isEnabled() and page.save_button.isEnabled()
+    page.code.setText("CSC")  # typed over, not saved
+    page.remove_button.click()
+    assert [a.code for a in agencies.list_agencies(ctx, actor)] == ["CSC"]
+    assert not page.remove_button.isEnabled()
+    page.new_button.click()
+    assert not page.save_button.isEnabled()
+    QTest.keyClicks(page.code, "EDU")
+    assert page.save_button.isEnabled()
+    dialog.reject()

@@ -143,13 +143,21 @@ class AgenciesPage(SettingsPage):
         self.new_button.clicked.connect(self._new)
         self.save_button.clicked.connect(self.save)
         self.remove_button.clicked.connect(self.remove)
+        self.code.textChanged.connect(lambda _t: self._update_buttons())
         self._agencies: list[Agency] = []
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        # Save needs a code; Remove needs an agency chosen in the list (it did nothing without).
+        self.save_button.setEnabled(bool(self.code.text().strip()))
+        self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def load(self) -> None:
         self._agencies = agencies.list_agencies(self.state.ctx, self.state.actor)
         _fill(self.table, [[a.code, a.name, agency_kind_label(a.kind) if a.kind else "", a.email,
                             self.tr("Yes") if a.certificate else ""] for a in self._agencies])
         self.certificate_box.show_agency(None)
+        self._update_buttons()
 
     def clear(self) -> None:
         self.table.setRowCount(0)
@@ -164,6 +172,7 @@ class AgenciesPage(SettingsPage):
             self.kind.setCurrentIndex(max(self.kind.findData(a.kind.value if a.kind else None), 0))
             self.email.setText(a.email)
         self.certificate_box.show_agency(self._agencies[rows[0].row()] if rows else None)
+        self._update_buttons()
 
     def _certificate_changed(self, code: str) -> None:
         self.load()
@@ -188,8 +197,9 @@ class AgenciesPage(SettingsPage):
         self._call(lambda: agencies.save_agency(self.state.ctx, self.state.actor, agency))
 
     def remove(self) -> None:
-        code = self.code.text().strip().upper()
-        if code:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:  # the agency chosen in the list, whatever has since been typed in Code
+            code = self._agencies[rows[0].row()].code
             self._call(lambda: agencies.remove_agency(self.state.ctx, self.state.actor, code))
             self._new()
 
