@@ -160,3 +160,28 @@ def test_agency_buttons_are_on_only_when_they_can_work(make_controller, data_dir
     QTest.keyClicks(page.code, "EDU")
     assert page.save_button.isEnabled()
     dialog.reject()
+
+
+def test_a_settings_table_still_fills_its_width_after_a_change(make_controller, data_dir, qtbot):
+    # After disabling an account on a dialog on show, the table's last column stopped
+    # stretching: the rows ended halfway across, with a blank area beside them.
+    from conftest import ADMIN_PASSPHRASE
+
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, ADMIN_PASSPHRASE)
+    dialog = controller.main_window.open_settings()
+    dialog.show()
+    page = dialog.page("UsersPage")
+    dialog.tabs.setCurrentWidget(page)
+    qtbot.waitExposed(dialog)
+    table = page.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "chair")
+    table.selectRow(row)
+    page.toggle_button.click()
+    QApplication.processEvents()
+    assert table.item(row, 4).text() == "Disabled"
+    last = table.columnCount() - 1
+    right = table.columnViewportPosition(last) + table.columnWidth(last)
+    assert abs(right - table.viewport().width()) <= 2
+    dialog.reject()

@@ -56,8 +56,10 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-    for c in range(table.columnCount()):
+    # The last column is left to stretch: sizing it by hand on a table on show stops it
+    # stretching, and the rows then end halfway across the page.
+    for c in range(table.columnCount() - 1):
+        table.resizeColumnToContents(c)
         table.setColumnWidth(c, min(table.columnWidth(c), MAX_COLUMN_WIDTH))
 
 
