@@ -185,3 +185,28 @@ def test_a_settings_table_still_fills_its_width_after_a_change(make_controller, 
     right = table.columnViewportPosition(last) + table.columnWidth(last)
     assert abs(right - table.viewport().width()) <= 2
     dialog.reject()
+
+
+def test_the_users_list_shows_several_whole_rows_at_the_dialogs_opening_size(make_controller, data_dir, qtbot):
+    # The add-a-user form below took the height: the list showed two and a half rows at
+    # the dialog's own size (at 200 % scaling just as at 100 %).
+    from conftest import ADMIN_PASSPHRASE
+    from strategy_meeting.domain.roles import Role
+    from strategy_meeting.services import users
+
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, ADMIN_PASSPHRASE)
+    for n in range(3):
+        users.add_user(controller.state.ctx, controller.state.actor, f"chair{n}", Role.CHAIR,
+                       "copper meadow violin thunder")
+    dialog = controller.main_window.open_settings()
+    dialog.show()
+    page = dialog.page("UsersPage")
+    dialog.tabs.setCurrentWidget(page)
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    table = page.table
+    assert table.rowCount() == 5
+    assert table.viewport().height() >= 4 * table.rowHeight(0)
+    dialog.reject()

@@ -215,6 +215,11 @@ class UsersPage(SettingsPage):
         layout = QVBoxLayout(self)
         self.table = _table([self.tr("User name"), self.tr("Display name"), self.tr("Role"), self.tr("Agency"),
                              self.tr("Account")], self.tr("Users"))
+        # Four whole rows at least: the add-a-user form below would otherwise squeeze the
+        # list to two (the dialog grows to fit instead).
+        self.table.setMinimumHeight(4 * self.table.verticalHeader().defaultSectionSize()
+                                    + self.table.horizontalHeader().sizeHint().height()
+                                    + 2 * self.table.frameWidth() + 2)
         layout.addWidget(self.table, 1)
         toggle_row = QHBoxLayout()
         toggle_row.addStretch(1)
