@@ -444,6 +444,17 @@ def test_ctrl_l_during_the_start_up_preview_hides_it_and_the_store_stays_locked(
     assert not opened[0][0].store.is_open  # what the worker opened was closed (key zeroed)
 
 
+def _opening_slowly(make_controller, data_dir, monkeypatch):  # type: ignore[no-untyped-def]
+    """A start on a computer that remembered the store last time, its keyring slow to answer:
+    the controller, its window, the event that lets the keyring answer, and the starts found."""
+    keyring_answers = slow_fake_keyring(monkeypatch, remembered_entry(data_dir))
+    starts = recorded_finds(monkeypatch)
+    (data_dir / "remembered.hint").touch()
+    controller = make_controller(data_dir, use_keyring=True)
+    controller.start()
+    return controller, controller.main_window, keyring_answers, starts
+
+
 def test_a_remembered_start_says_the_record_is_opening_and_needs_no_unlock_screen(
         make_controller, data_dir, qtbot, monkeypatch):
     # Remembered last time: nobody will be asked for a passphrase, so the window says the
@@ -451,11 +462,7 @@ def test_a_remembered_start_says_the_record_is_opening_and_needs_no_unlock_scree
     # once the app is locked.
     from strategy_meeting.gui.widgets.locked_placeholder import OpeningPlaceholder
 
-    keyring_answers = slow_fake_keyring(monkeypatch, remembered_entry(data_dir))
-    (data_dir / "remembered.hint").touch()
-    controller = make_controller(data_dir, use_keyring=True)
-    controller.start()
-    window = controller.main_window
+    controller, window, keyring_answers, _starts = _opening_slowly(make_controller, data_dir, monkeypatch)
     try:
         assert isinstance(window.stack.currentWidget(), OpeningPlaceholder)
         assert window.unlock_panel is None and not window.new_action.isEnabled()
@@ -472,12 +479,7 @@ def test_a_slow_keyring_brings_the_unlock_screen_so_the_passphrase_can_be_typed(
         make_controller, data_dir, qtbot, monkeypatch):
     from strategy_meeting.gui import ops
 
-    keyring_answers = slow_fake_keyring(monkeypatch, remembered_entry(data_dir))
-    starts = recorded_finds(monkeypatch)
-    (data_dir / "remembered.hint").touch()
-    controller = make_controller(data_dir, use_keyring=True)
-    controller.start()
-    window = controller.main_window
+    controller, window, keyring_answers, starts = _opening_slowly(make_controller, data_dir, monkeypatch)
     try:
         qtbot.waitUntil(lambda: window.unlock_panel is not None, timeout=10_000)
         assert window.stack.currentWidget() is window.unlock_panel and controller.state.is_locked
@@ -498,12 +500,7 @@ def test_ctrl_l_while_a_remembered_store_is_opening_asks_for_the_passphrase(
     # the keyring's answer, when it comes, does not unlock the app.
     from strategy_meeting.gui import ops
 
-    keyring_answers = slow_fake_keyring(monkeypatch, remembered_entry(data_dir))
-    starts = recorded_finds(monkeypatch)
-    (data_dir / "remembered.hint").touch()
-    controller = make_controller(data_dir, use_keyring=True)
-    controller.start()
-    window = controller.main_window
+    controller, window, keyring_answers, starts = _opening_slowly(make_controller, data_dir, monkeypatch)
     try:
         assert window.lock_action.isEnabled()
         window.lock_action.trigger()  # Ctrl+L

@@ -179,9 +179,11 @@ class IdentityDialog(LockAwareDialog):
             return
         state = self.state
         ops.run_op(self, lambda: identities.export_certificate(state.ctx, state.actor, Path(path)),
-                   lambda written: self.summary.setText(
-                       self.summary.text() + "\n" + self.tr("Certificate saved to {0}.").format(written)),
-                   on_error=self._failed)
+                   self._saved, on_error=self._failed)
+
+    def _saved(self, written: Path) -> None:
+        self._show(self.current)  # one "saved to" line, the latest, under the summary
+        self.summary.setText(self.summary.text() + "\n" + self.tr("Certificate saved to {0}.").format(written))
 
 
 def offer_identity(state: AppState, parent: QWidget) -> IdentityDialog | None:
