@@ -74,6 +74,7 @@ def test_a_chair_makes_a_self_signed_identity_and_exports_its_certificate(
     made = identities.active_summary(unlocked.state.ctx, unlocked.state.actor)
     assert made is not None and made.self_signed and "Sampletown Council" in made.subject
     assert grouped(made.fingerprint_sha256) in dialog.summary.text()
+    assert "Signing as: chair, Sampletown Council (self-signed)" in dialog.summary.text()  # not OU=…,CN=…
 
     target = tmp_path / "chair.pem"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

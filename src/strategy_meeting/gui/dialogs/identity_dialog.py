@@ -120,7 +120,8 @@ class IdentityDialog(LockAwareDialog):
         kind = self.tr("self-signed") if summary.self_signed else self.tr("issued by {0}").format(summary.issuer)
         self.summary.setText(self.tr(
             "Signing as: {0} ({1})\nValid until: {2}\nSHA-256 fingerprint: {3}").format(
-            summary.subject, kind, summary.not_after.strftime("%d %B %Y"), grouped(summary.fingerprint_sha256)))
+            summary.holder or summary.subject, kind, summary.not_after.strftime("%d %B %Y"),
+            grouped(summary.fingerprint_sha256)))
 
     def _busy(self, busy: bool) -> None:
         for button in (self.create_button, self.import_button):

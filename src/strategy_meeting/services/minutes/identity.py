@@ -34,6 +34,7 @@ class CertificateSummary:
     not_after: datetime
     fingerprint_sha256: str
     self_signed: bool
+    holder: str = ""  # the subject as a person reads it: "Alex Example, Sampletown Council"
 
 
 def _pem(cert: x509.Certificate) -> bytes:
@@ -175,7 +176,16 @@ def summarise(pem: bytes) -> CertificateSummary:
         not_after=cert.not_valid_after_utc,
         fingerprint_sha256=_fingerprint(cert),
         self_signed=cert.issuer == cert.subject,
+        holder=_holder(cert.subject),
     )
+
+
+def _holder(subject: x509.Name) -> str:
+    """Who and for which organisation, from the certificate's own fields; the full subject
+    string when it has neither."""
+    parts = [str(attribute.value) for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME)
+             for attribute in subject.get_attributes_for_oid(oid)]
+    return ", ".join(parts) or subject.rfc4514_string()
 
 
 def common_name(subject_or_pem: str | bytes) -> str:
