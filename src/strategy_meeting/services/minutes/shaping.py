@@ -26,6 +26,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import uharfbuzz as hb
@@ -63,26 +64,13 @@ def _hb_font(name: str) -> Any:
     return found
 
 
-_runs: dict[tuple[str, str, bool], GlyphRun] = {}
-
-
+@lru_cache(maxsize=100_000)
 def shape(text: str, font_name: str, rtl: bool) -> GlyphRun:
     """``text`` (logical order) shaped in ``font_name``; ``rtl`` gives the glyphs right to left.
 
-    Cached: the same words recur across every copy of a set.
+    Cached: the same words recur across every copy of a set (``shape.cache_clear`` when done).
     """
-    key = (text, font_name, rtl)
-    found = _runs.get(key)
-    if found is None:
-        found = _shape(text, font_name, rtl)
-        if len(_runs) > 100_000:
-            _runs.clear()
-        _runs[key] = found
-    return found
-
-
-def forget_runs() -> None:
-    _runs.clear()
+    return _shape(text, font_name, rtl)
 
 
 def _shape(text: str, font_name: str, rtl: bool) -> GlyphRun:

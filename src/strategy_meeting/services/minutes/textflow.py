@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.colors import Color
@@ -49,19 +50,10 @@ def _cleaned(span: Span) -> Span:
     return replace(span, text=clean(text))
 
 
-_widths: dict[tuple[str, str, float], float] = {}
-
-
+@lru_cache(maxsize=200_000)
 def width_of(text: str, font: str, size: float) -> float:
     """Width of a word, cached: the same words recur across every copy of a set."""
-    key = (text, font, size)
-    found = _widths.get(key)
-    if found is None:
-        found = stringWidth(text, font, size)
-        if len(_widths) > 200_000:
-            _widths.clear()
-        _widths[key] = found
-    return found
+    return stringWidth(text, font, size)
 
 
 # Line layouts by (style, width, spans). Styles and colours are long-lived objects, so their ids
@@ -73,8 +65,8 @@ _layouts: dict[tuple[Any, ...], list[list[Any]]] = {}
 
 def forget_layouts() -> None:
     _layouts.clear()
-    _widths.clear()
-    shaping.forget_runs()
+    width_of.cache_clear()
+    shaping.shape.cache_clear()
 
 
 @dataclass(frozen=True)
