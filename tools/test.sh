@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# Install into a fresh virtual environment and run the whole test suite.
+# Install the locked dependencies into .venv/ and run the whole test suite.
 # "No tests collected" (pytest exit 5) counts as a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+source tools/venv.sh
+locked_venv
 export QT_QPA_PLATFORM=offscreen
 set +e
 .venv/bin/python -m pytest -q -n 2 "$@"

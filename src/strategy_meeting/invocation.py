@@ -10,13 +10,13 @@ from __future__ import annotations
 
 # Global options that take a value, and flags that still mean "open the app".
 OPTIONS_WITH_VALUE = frozenset({"--data-dir", "--passphrase-file", "--user"})
-GUI_FLAGS = frozenset({"--demo-data"})
+GUI_FLAGS = frozenset({"--demo-data", "--debug"})
 CLI_ONLY_FLAGS = frozenset({"-h", "--help", "--version"})
 
 
 def wants_gui(argv: list[str]) -> bool:
     """True when argv holds no command: only global options (``--opt value`` or
-    ``--opt=value``) and ``--demo-data``."""
+    ``--opt=value``), ``--demo-data`` and ``--debug``."""
     i = 0
     while i < len(argv):
         arg = argv[i]

@@ -17,6 +17,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from strategy_meeting import diagnostics
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Agency codes beyond the usual four, names in several scripts; LA_HOUSING has no e-mail.
@@ -149,11 +151,13 @@ def run(*args: str, passphrase: str | None, env_extra: dict | None = None) -> su
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` by its SHA-256: a refused command must leave it identical."""
+    """Every file under ``folder`` by its SHA-256: a refused command must leave it identical.
+    The diagnostics log (library warnings, no record content) is not part of the record."""
     if not folder.exists():
         return {}
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != diagnostics.LOG_FOLDER}
 
 
 def refused(result: subprocess.CompletedProcess) -> str:

@@ -15,11 +15,11 @@ import sys
 
 from strategy_meeting.domain.errors import UserError
 
-from strategy_meeting import invocation
+from strategy_meeting import diagnostics, invocation
 
 from .base import build_parser, dispatch
 
-DEBUG_ENV = "STRATEGY_MEETING_DEBUG"
+DEBUG_ENV = diagnostics.DEBUG_ENV
 
 # One line per command group: adding a group never touches another's module.
 COMMAND_MODULES = [
@@ -66,7 +66,7 @@ def run(argv: list[str]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
-        if os.environ.get(DEBUG_ENV):
+        if getattr(args, "debug", False) or diagnostics.debug_requested(()):
             raise
         # Only the exception's type: its message may quote record text.
         print(

@@ -37,6 +37,11 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                         help=f"read the passphrase from FILE (or set ${PASSPHRASE_ENV}); for scripts")
     parser.add_argument("--user", metavar="NAME", default=default,
                         help="the acting user (default: the owner of the passphrase)")
+    parser.add_argument("--debug", action="store_true",
+                        default=argparse.SUPPRESS if suppress else False,
+                        help="show library warnings and unexpected errors in full on the terminal "
+                             "(or set STRATEGY_MEETING_DEBUG=1); otherwise they go to the log in "
+                             "the data folder")
 
 
 def build_parser(groups: list[ModuleType]) -> argparse.ArgumentParser:

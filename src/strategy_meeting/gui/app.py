@@ -18,7 +18,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from strategy_meeting import paths
+from strategy_meeting import diagnostics, paths
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="strategy-meeting", add_help=False)
     parser.add_argument("--data-dir")
     parser.add_argument("--demo-data", action="store_true")
+    parser.add_argument("--debug", action="store_true")  # handled by diagnostics.route
     args, _rest = parser.parse_known_args(argv)
     return args
 
@@ -56,7 +57,10 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Traceback
     if issubclass(exc_type, KeyboardInterrupt):
         QApplication.quit()
         return
-    log.error("unhandled error: %s", exc_type.__name__)
+    if diagnostics.debug_requested(sys.argv[1:]):  # a developer asked for the whole story
+        log.error("unhandled error", exc_info=(exc_type, exc, tb))
+    else:
+        log.error("unhandled error: %s", exc_type.__name__)
     if QApplication.instance() is None:
         print(f"Strategy Meeting stopped after an unexpected error ({exc_type.__name__}).", file=sys.stderr)
         return

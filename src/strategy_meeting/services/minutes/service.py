@@ -158,6 +158,8 @@ def verify_file(pdf: Path, trust: Path | None = None, *, also_trust: Sequence[by
         raise InvalidInput(f"The file {pdf} does not exist.") from None
     except OSError as exc:
         raise InvalidInput(f"Cannot read {pdf}: {exc.strerror}.") from None
+    if b"%PDF-" not in data[:1024]:
+        raise InvalidInput(f"{pdf} is not a PDF file; choose the signed copy (a .pdf file) to check.")
     roots = [cert for pem in also_trust for cert in load_trust(pem)]
     if trust is not None:
         try:
