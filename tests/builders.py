@@ -68,3 +68,13 @@ def sample_meeting(
         ],
         parents_informed=ParentsInformed(datetime(2026, 11, 20, 14, 0, tzinfo=UTC), "Home visit", "CSC"),
     )
+
+
+def representative(name: str, agency: str) -> "User":
+    """An agency representative as an actor, for the services' rules about what one agency may
+    see and do. A local store keeps no such account (issue 13: they contribute by the request
+    form, or as a login on the team server), so these tests hand the services the actor
+    itself rather than unlocking one."""
+    from strategy_meeting.domain.roles import Role, User
+
+    return User(name, Role.AGENCY_REP, agency)

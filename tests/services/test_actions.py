@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from builders import sample_meeting
+from builders import representative, sample_meeting
 from strategy_meeting.domain.action import ActionStatus
 from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, PermissionDenied
 from strategy_meeting.domain.meeting import MeetingStatus
@@ -74,7 +74,7 @@ def test_actions_of_signed_off_minutes_can_still_be_completed(ctx, chair):
 
 def test_agency_rep_tracks_and_updates_only_their_agency_actions(ctx, chair, admin):
     _meeting(ctx, chair)
-    nurse, _ = users.add_user(ctx, admin, "nurse", Role.AGENCY_REP, "nurse passphrase", agency="HEALTH")
+    nurse = representative("nurse", "HEALTH")
     mine = actions.open_actions(ctx, nurse, agency="POLICE")  # asking for another agency gives their own
     assert [(r.action.id, r.action.owner_agency) for r in mine] == [("a1", "HEALTH")]
     with pytest.raises(PermissionDenied):

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+
+from builders import representative
 from hypothesis import given, settings as hsettings, strategies as st
 
 from strategy_meeting.domain.agency import Agency, AgencyKind
@@ -107,6 +109,6 @@ def test_identity_list_shows_certificates_but_never_private_keys(ctx, admin, cha
     from strategy_meeting.domain.roles import Role
     from strategy_meeting.services import users
 
-    rep, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    rep = representative("teacher", "EDU")
     with pytest.raises(PermissionDenied):
         identity_list.list_identities(ctx, rep)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import sample_meeting
+from builders import representative, sample_meeting
 from conftest import PASSPHRASE
 from strategy_meeting.domain.backup_retention import RetentionPolicy
 from strategy_meeting.domain.errors import (
@@ -137,7 +137,7 @@ def test_backup_of_a_damaged_store_is_refused_and_keeps_the_good_backups(data_di
 
 
 def test_only_chairs_and_administrators_make_backups(ctx, chair, admin):
-    rep, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    rep = representative("teacher", "EDU")
     with pytest.raises(PermissionDenied):
         backup.create_backup(ctx, rep)
     assert backup.backup_if_due(ctx, rep) is None

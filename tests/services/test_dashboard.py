@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from builders import sample_meeting
+from builders import representative, sample_meeting
 from conftest import FIXED_NOW
 from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.meeting import MeetingStatus, Participant, ParticipantStatus
@@ -69,7 +69,7 @@ def test_empty_store_has_no_shares_rather_than_zero_per_cent(ctx, chair):
 def test_agency_rep_figures_cover_only_their_agency_meetings(ctx, chair, admin):
     _add(ctx, chair, "SD-2026-0001", 1)
     _add(ctx, chair, "SD-2026-0002", 2, agencies=("CSC", "POLICE"))
-    teacher, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    teacher = representative("teacher", "EDU")
     d = dashboard.dashboard(ctx, teacher)
     assert [s.reference for s in d.this_week] == ["SD-2026-0001"]
     assert {a.meetings for a in d.attendance} == {1}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import sample_meeting
+from builders import representative, sample_meeting
 from signed_copy_fixtures import write_signed_set
 from smtp_test_server import SmtpServer
 from strategy_meeting.domain.errors import MeetingLocked, PermissionDenied, VerificationFailed
@@ -79,7 +79,7 @@ def test_only_signed_off_meetings_by_a_chair_or_administrator(ctx, chair, admin,
     write_signed_set(folder, "SD-2026-0300", CODES)
     with pytest.raises(MeetingLocked, match="not signed off yet"):
         distribution_service.distribute(ctx, admin, "SD-2026-0300", copies_dir=folder, folder=tmp_path / "o")
-    rep, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    rep = representative("teacher", "EDU")
     with pytest.raises(PermissionDenied):
         distribution_service.distribute(ctx, rep, "SD-2026-0300", copies_dir=folder, folder=tmp_path / "o")
     assert not (tmp_path / "o").exists()

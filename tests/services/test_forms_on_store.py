@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import sample_meeting
+from builders import representative, sample_meeting
 from form_filling import fill_form, typical_answers
 from strategy_meeting.domain.contribution import ReceivedVia
 from strategy_meeting.domain.errors import ImportRejected, MeetingLocked, PermissionDenied, UserError
@@ -80,7 +80,7 @@ def test_refused_forms_write_nothing(ctx, chair, form) -> None:
 
 
 def test_only_those_who_edit_meetings_may_issue_or_import_forms(ctx, chair, admin, form, tmp_path) -> None:
-    rep, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    rep = representative("teacher", "EDU")
     with pytest.raises(PermissionDenied):
         contribution_forms.request_form(ctx, rep, REF, "EDU", tmp_path / "x.pdf")
     with pytest.raises(PermissionDenied):

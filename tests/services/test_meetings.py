@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from builders import sample_meeting
+from builders import representative, sample_meeting
 from conftest import PASSPHRASE
 from strategy_meeting.domain.contribution import Contribution, Topic
 from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, PermissionDenied
@@ -43,7 +43,7 @@ def test_invalid_item_is_refused_and_nothing_written(ctx, chair):
 def test_agency_rep_sees_only_what_its_copy_allows(ctx, chair, admin):
     meetings.create(ctx, chair, template=sample_meeting(restricted_text="ZZLEAK-restricted",
                                                         chair_only_text="ZZLEAK-chair"))
-    rep, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    rep = representative("teacher", "EDU")
     seen = meetings.get(ctx, rep, "SD-2026-0100")
     texts = [c.text for c in seen.contributions]
     assert "Bruising seen at 09:10." in texts  # control: the shared item is there
@@ -59,7 +59,7 @@ def test_agency_rep_sees_only_what_its_copy_allows(ctx, chair, admin):
 
 def test_agency_rep_may_add_only_its_own_agency_contributions(ctx, chair, admin):
     meetings.create(ctx, chair, template=sample_meeting())
-    rep, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    rep = representative("teacher", "EDU")
     own = Contribution("", "EDU", Topic.STRENGTHS, "Attends every day.", SharingTerms.everyone())
     m, _ = meetings.put_item(ctx, rep, "SD-2026-0100", ItemKind.CONTRIBUTION, own)
     assert any(c.text == "Attends every day." for c in m.contributions)
@@ -70,7 +70,7 @@ def test_agency_rep_may_add_only_its_own_agency_contributions(ctx, chair, admin)
 
 def test_agency_rep_cannot_see_meetings_of_other_agencies(ctx, chair, admin):
     meetings.create(ctx, chair, template=sample_meeting())
-    rep, _ = users.add_user(ctx, admin, "housing", Role.AGENCY_REP, "housing passphrase", agency="HOUSING")
+    rep = representative("housing", "HOUSING")
     assert meetings.search(ctx, rep, MeetingQuery()) == []
     with pytest.raises(PermissionDenied):
         meetings.get(ctx, rep, "SD-2026-0100")
@@ -144,6 +144,6 @@ def test_participants_without_ids_get_stable_ids_an_edit_can_name(ctx, chair):
 
 def test_agency_rep_gets_no_rows_for_other_agencies_meetings_by_id(ctx, chair, admin):
     m, _ = meetings.create(ctx, chair, template=sample_meeting())
-    rep, _ = users.add_user(ctx, admin, "housing", Role.AGENCY_REP, "housing passphrase", agency="HOUSING")
+    rep = representative("housing", "HOUSING")
     assert meetings.summaries(ctx, rep, [m.id]) == []
     assert [s.reference for s in meetings.summaries(ctx, chair, [m.id])] == ["SD-2026-0100"]

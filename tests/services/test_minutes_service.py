@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pypdf import PdfReader
 
-from builders import sample_meeting
+from builders import representative, sample_meeting
 from strategy_meeting.domain.contribution import Contribution, Topic
 from strategy_meeting.domain.errors import (
     InvalidInput,
@@ -142,7 +142,7 @@ def test_signing_needs_an_identity(ctx, chair, tmp_path):
 
 def test_agency_rep_may_not_sign_off_render_or_make_identities(ctx, chair, admin):
     m = _meeting(ctx, chair)
-    rep, _ = users.add_user(ctx, admin, "rep", Role.AGENCY_REP, "a long passphrase for rep", agency="EDU")
+    rep = representative("rep", "EDU")
     with pytest.raises(PermissionDenied):
         signoff.sign_off(ctx, rep, m.reference, acknowledge_warnings=True)
     with pytest.raises(PermissionDenied):

@@ -203,7 +203,7 @@ def test_a_kill_mid_passphrase_change_leaves_exactly_one_passphrase_working(fork
         assert len(opening) == 1, f"after kill {kill}: passphrases {opening} open the store"
         assert opening[0] in (last % 3, (last + 1) % 3), f"after kill {kill}: an older passphrase came back"
         current = opening[0]
-    assert Store.open(data_dir, PASSPHRASE + " admin")[1] == "admin"  # another user's slot is untouched
+    assert Store.open(data_dir, PASSPHRASE + " admin", "admin")[1] == "admin"  # another user's slot is untouched
     Store.open_with_recovery_key(data_dir, recovery_key).close()
 
 

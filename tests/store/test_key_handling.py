@@ -84,7 +84,7 @@ def test_the_same_passphrase_typed_decomposed_still_opens(tmp_path):
 def test_raw_key_open_is_at_least_ten_times_faster_than_a_passphrase_open(data_dir):
     admin_passphrase = PASSPHRASE + " admin"  # a slot with the production Argon2id cost
     started = time.perf_counter()
-    store, user = Store.open(data_dir, admin_passphrase)
+    store, user = Store.open(data_dir, admin_passphrase, "admin")
     with_passphrase = time.perf_counter() - started
     key, key_file = store.raw_key_for_backup(), store.key_file
     store.close()

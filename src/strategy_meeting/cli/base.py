@@ -13,9 +13,9 @@ from types import ModuleType
 from typing import NoReturn
 
 from strategy_meeting import __version__
-from strategy_meeting.domain.errors import InvalidInput, UserError
+from strategy_meeting.domain.errors import InvalidInput, PermissionDenied, UserError
 from strategy_meeting.paths import data_dir
-from strategy_meeting.services import session
+from strategy_meeting.services import audit, session
 
 PASSPHRASE_ENV = "STRATEGY_MEETING_PASSPHRASE"
 
@@ -36,7 +36,8 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--passphrase-file", metavar="FILE", default=default,
                         help=f"read the passphrase from FILE (or set ${PASSPHRASE_ENV}); for scripts")
     parser.add_argument("--user", metavar="NAME", default=default,
-                        help="the acting user (default: the owner of the passphrase)")
+                        help="your user name, whose own passphrase is given (default: the store's "
+                             "first account)")
     parser.add_argument("--debug", action="store_true",
                         default=argparse.SUPPRESS if suppress else False,
                         help="show library warnings and unexpected errors in full on the terminal "
@@ -94,6 +95,9 @@ def dispatch(args: argparse.Namespace) -> int:
     ctx, actor = session.open_session(directory, read_passphrase(args), getattr(args, "user", None))
     try:
         return int(handler(args, ctx, actor) or 0)
+    except PermissionDenied as exc:  # every refused privileged attempt is in the audit log
+        audit.record_denied(ctx, actor.name, f"command:{args.command}", {"refusal": str(exc)})
+        raise
     finally:
         ctx.close()
 

@@ -101,6 +101,10 @@ class SigningError(UserError):
     pass
 
 
+class PersonalKeyMissing(SigningError):
+    """What is sealed to one person (their signing key) cannot be opened in this session."""
+
+
 class NoSigningIdentity(SigningError):
     """The user has no signing identity yet: the app offers to make one, the CLI names the
     command that does."""

@@ -17,13 +17,14 @@ class IdentityKind(StrEnum):
 
 @dataclass
 class SigningIdentity:
-    """A chair's signing identity. The private key lives only inside the encrypted store."""
+    """A chair's signing identity. In the store the private key is sealed under its holder's
+    own key; it is plain PKCS#8 only in memory, in the holder's session, while signing."""
 
     user_name: str
     kind: IdentityKind
     subject: str
     certificate_pem: bytes
-    private_key_pem: bytes  # PKCS#8, unencrypted: the store's encryption protects it
+    private_key_pem: bytes  # PKCS#8 in memory; sealed ("SM1" + AES-GCM) in the store; b"" when retired unsealed
     chain_pem: bytes = b""  # issuing certificates, if any, PEM concatenated
     fingerprint_sha256: str = ""
     created_at: datetime | None = None

@@ -49,3 +49,18 @@ def recent_events(ctx: ServiceContext, actor: User, limit: int = 200) -> list[Au
     with ctx.unit_of_work() as uow:
         seq, _ = uow.audit.head()
         return uow.audit.events(after=max(0, seq - limit))
+
+
+def record_denied(ctx: ServiceContext, actor_name: str, what: str,
+                  details: dict[str, object] | None = None) -> None:
+    """A refused privileged attempt, in the chain like any change: who tried what. Needs no
+    permission (the refusal is the point) and never fails the caller's refusal: a store that
+    only reads cannot take the event, and the refusal still stands."""
+    from strategy_meeting.domain.errors import UserError
+
+    try:
+        with ctx.unit_of_work() as uow:
+            uow.audit.append(actor_name, "denied", what, dict(details or {}))
+            uow.commit()
+    except UserError:
+        pass

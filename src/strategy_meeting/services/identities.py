@@ -1,18 +1,21 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
 """Signing identities: a self-signed certificate made on request, or an organisation's PKCS#12
-imported by an administrator. The private key is kept only inside the encrypted store; what
-leaves this module is the public certificate and its summary, never the key.
+imported by its holder. The private key is sealed under its holder's own key (from their own
+passphrase or keyring entry, ``Store.seal_personal``) before it is written, so nobody else with
+an account, and nobody with the store key alone, can sign as them. What leaves this module is
+the public certificate and its summary, never the key.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied
 from strategy_meeting.domain.records import SigningIdentity
-from strategy_meeting.domain.roles import Permission, Role, User
+from strategy_meeting.domain.roles import Permission, User
 
 from .atomic_files import write_atomically
 from .context import ServiceContext
@@ -24,9 +27,27 @@ def _summary(identity: SigningIdentity) -> CertificateSummary:
     return summarise(identity.certificate_pem)
 
 
+def _purpose(identity: SigningIdentity) -> str:
+    """Binds a sealed key to its holder and certificate: a sealed key copied onto another
+    user's row, or another certificate, does not open."""
+    return f"signing-key|{identity.user_name}|{identity.fingerprint_sha256}"
+
+
+def seal(ctx: ServiceContext, identity: SigningIdentity) -> SigningIdentity:
+    return replace(identity, private_key_pem=ctx.store.seal_personal(identity.private_key_pem,
+                                                                      _purpose(identity)))
+
+
+def unseal(ctx: ServiceContext, identity: SigningIdentity) -> SigningIdentity:
+    """The identity with its private key usable, in this holder's session only."""
+    return replace(identity, private_key_pem=ctx.store.open_personal(identity.private_key_pem,
+                                                                      _purpose(identity)))
+
+
 def _record(ctx: ServiceContext, actor: User, identity: SigningIdentity, action: str) -> None:
+    sealed = seal(ctx, identity)
     with ctx.unit_of_work() as uow:
-        uow.identities.add(identity)
+        uow.identities.add(sealed)
         uow.audit.append(
             actor.name,
             action,
@@ -54,11 +75,14 @@ def import_pkcs12(
     *,
     for_user: str | None = None,
 ) -> tuple[CertificateSummary, Changes]:
-    """An organisation's certificate and key, for the acting user or (administrators) another."""
+    """An organisation's certificate and key, for the acting user: only its holder can seal it
+    under their own key, so nobody imports a signing identity for someone else."""
     require(actor, Permission.MANAGE_IDENTITIES)
     owner = for_user or actor.name
-    if owner != actor.name and actor.role is not Role.ADMINISTRATOR:
-        raise PermissionDenied("Only an administrator may import a signing identity for someone else.")
+    if owner != actor.name:
+        raise PermissionDenied(
+            f"Only {owner} can import their own signing identity: it is sealed under their own "
+            "passphrase. Give them the PKCS#12 file to import themselves.")
     with ctx.unit_of_work() as uow:
         if uow.users.get(owner) is None:
             raise NotFound(f"There is no user called '{owner}' in this store.")

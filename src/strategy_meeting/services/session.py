@@ -12,11 +12,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from strategy_meeting.domain.errors import NotFound, PermissionDenied
+from strategy_meeting.domain.errors import NotFound, PermissionDenied, WrongPassphrase
 from strategy_meeting.domain.roles import Role, User
 from strategy_meeting.store import layout
 
-from . import users
+from . import audit, users
 from .context import ServiceContext
 
 if TYPE_CHECKING:
@@ -47,18 +47,10 @@ def init_store(
     return ctx, users.resolve(ctx, user_name), recovery
 
 
-def _acting_user(ctx: ServiceContext, slot_user: str, requested: str | None) -> User:
-    """The passphrase's owner, or (``--user``) another account when the owner is an
-    administrator: anyone else naming another user would act, and be audited, as them."""
-    name = requested or slot_user
+def _acting_user(ctx: ServiceContext, slot_user: str) -> User:
+    """The passphrase's owner, and nobody else: an account acts only under its own secret."""
     try:
-        actor = users.resolve(ctx, name)
-        if name != slot_user and users.resolve(ctx, slot_user).role is not Role.ADMINISTRATOR:
-            raise PermissionDenied(
-                f"This passphrase is {slot_user}'s: only an administrator's passphrase may act as "
-                f"another user. Use {name}'s own passphrase, or leave out --user."
-            )
-        return actor
+        return users.resolve(ctx, slot_user)
     except (NotFound, PermissionDenied):
         ctx.close()
         raise
@@ -70,13 +62,39 @@ def open_session(
     user: str | None = None,
     clock: Callable[[], datetime] | None = None,
 ) -> tuple[ServiceContext, User]:
-    """Unlock with a passphrase. The slot says whose passphrase it is; ``user`` (the CLI's
-    ``--user``) may name another account, for scripts run by an administrator."""
+    """Unlock ``user``'s own slot (``--user``; the store's first account when not given).
+    A passphrase that is someone else's is refused, and the attempt is in the audit log under
+    the name of the passphrase's real owner."""
     from strategy_meeting.store import Store
 
-    store, slot_user = Store.open(data_dir, passphrase)
+    try:
+        store, slot_user = Store.open(data_dir, passphrase, user)
+    except WrongPassphrase:
+        if user:
+            _refuse_acting_as(data_dir, passphrase, user, clock)
+        raise
     ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
-    return ctx, _acting_user(ctx, slot_user, user)
+    return ctx, _acting_user(ctx, slot_user)
+
+
+def _refuse_acting_as(data_dir: Path, passphrase: str, user: str,
+                      clock: Callable[[], datetime] | None) -> None:
+    """When the passphrase opens another account's slot, record the attempt as theirs and
+    refuse; otherwise return (a plain wrong passphrase, nothing to record)."""
+    from strategy_meeting.store import Store
+
+    opened = Store.open_as_passphrase_owner(data_dir, passphrase)
+    if opened is None:
+        return
+    store, owner = opened
+    ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
+    try:
+        audit.record_denied(ctx, owner, "act_as_another_user", {"requested_user": user})
+    finally:
+        ctx.close()
+    raise PermissionDenied(
+        f"This passphrase is not {user}'s: each person acts only under their own passphrase. "
+        f"Use {user}'s own passphrase, or leave out --user. The attempt was recorded.")
 
 
 def open_from_keyring(
@@ -94,7 +112,7 @@ def open_from_keyring(
 def session_for(store: Store, slot_user: str, clock: Callable[[], datetime] | None = None) -> tuple[ServiceContext, User]:
     """The context and actor for a store opened by a key already found (the keyring's)."""
     ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
-    return ctx, _acting_user(ctx, slot_user, None)
+    return ctx, _acting_user(ctx, slot_user)
 
 
 def open_with_recovery_key(
@@ -106,7 +124,7 @@ def open_with_recovery_key(
 
     store = Store.open_with_recovery_key(data_dir, recovery_key)
     ctx = ServiceContext(store)
-    actor = _acting_user(ctx, user, None)
+    actor = _acting_user(ctx, user)
     if new_passphrase:
         store.set_passphrase(actor.name, new_passphrase)
         with ctx.unit_of_work() as uow:

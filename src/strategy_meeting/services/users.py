@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from strategy_meeting.domain.agency import is_valid_agency_code
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied
 from strategy_meeting.domain.roles import Permission, Role, User, allowed
@@ -14,6 +13,14 @@ from strategy_meeting.domain.roles import Permission, Role, User, allowed
 from .context import ServiceContext
 
 USER_NAME = re.compile(r"^[\w.@-]{1,200}$")
+
+# DESIGN.md section 7: every account of a local store unwraps the one data key, so its accounts
+# are the keeping organisation's own staff. The GUI shows the same words when the role is chosen.
+AGENCY_REP_REFUSAL = (
+    "Agency representatives have no account in a store kept on one computer: anyone with an "
+    "account here could read what their agency may not see. They contribute by the request "
+    "form (Request a contribution), or through a team server."
+)
 
 
 def require(actor: User, permission: Permission) -> None:
@@ -35,8 +42,8 @@ def validate_new_user(name: str, role: Role, agency: str | None) -> None:
         raise InvalidInput(
             "A user name may hold letters, digits, '.', '@', '_' and '-' only (no spaces), up to 200 characters."
         )
-    if role is Role.AGENCY_REP and not (agency and is_valid_agency_code(agency)):
-        raise InvalidInput("An agency representative must belong to one agency: give its code, e.g. POLICE.")
+    if role is Role.AGENCY_REP:
+        raise PermissionDenied(AGENCY_REP_REFUSAL)
 
 
 def resolve(ctx: ServiceContext, name: str) -> User:
@@ -45,6 +52,8 @@ def resolve(ctx: ServiceContext, name: str) -> User:
     if user is None:
         raise NotFound(f"There is no user called '{name}' in this store.")
     if not user.active:
+        if user.role is Role.AGENCY_REP:
+            raise PermissionDenied(f"The account '{name}' is disabled. {AGENCY_REP_REFUSAL}")
         raise PermissionDenied(f"The account '{name}' is disabled.")
     return user
 
@@ -101,6 +110,8 @@ def set_active(ctx: ServiceContext, actor: User, name: str, active: bool) -> Cha
         user = uow.users.get(name)
         if user is None:
             raise NotFound(f"There is no user called '{name}'.")
+        if active and user.role is Role.AGENCY_REP:
+            raise PermissionDenied(AGENCY_REP_REFUSAL)
         uow.users.update(User(user.name, user.role, user.agency, user.display_name, active, user.id))
         uow.audit.append(actor.name, "user.enable" if active else "user.disable", f"user:{name}")
         uow.commit()

@@ -21,10 +21,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from strategy_meeting.domain.errors import Locked, StoreCorrupted, StoreExists
+from strategy_meeting.domain.errors import Locked, PersonalKeyMissing, StoreCorrupted, StoreExists
 from strategy_meeting.domain.roles import User
 
-from . import key_slots, keyring_slot, layout, migrations
+from . import key_slots, keyring_slot, layout, migrations, trust_upgrade
 from .layout import AUDIT_HEAD_FILE, DB_FILE, check_before_open, store_exists
 from .engine import as_damage, create_store_engine, integrity_problems, read_only_refusal
 from .remembered import find_remembered
@@ -71,10 +71,15 @@ def _private(path: Path) -> None:
 
 
 class Store:
-    def __init__(self, data_dir: Path, key: bytes, key_file: key_slots.KeyFile) -> None:
+    def __init__(self, data_dir: Path, key: bytes, key_file: key_slots.KeyFile, *,
+                 user: str | None = None, personal: bytes | None = None) -> None:
         self.data_dir = data_dir
         self.key_file = key_file
         self._key = bytearray(key)
+        # Who unlocked, and their own key (from their slot or their keyring entry): what is
+        # sealed to one person opens only in a store that person unlocked.
+        self.user = user
+        self._personal: bytearray | None = bytearray(personal) if personal else None
         self._head_lock = threading.Lock()
         self._head_written = 0
         self._engine: Engine | None = create_store_engine(
@@ -117,7 +122,8 @@ class Store:
             raise StoreExists(f"A store already exists in {data_dir}; nothing was changed.")
         key = key_slots.new_data_key()
         kf, recovery = key_slots.create_key_file(key, user.name, passphrase, kdf)
-        store = cls(data_dir, key, kf)
+        first = key_slots.unlock_user(kf, passphrase, user.name)
+        store = cls(data_dir, key, kf, user=user.name, personal=first.personal)
         try:
             store.migrate()
             with store.unit_of_work(now or datetime.now().astimezone()) as uow:
@@ -136,10 +142,46 @@ class Store:
         return store, recovery
 
     @classmethod
-    def open(cls, data_dir: Path, passphrase: str) -> tuple[Store, str]:
+    def open(cls, data_dir: Path, passphrase: str, user: str | None = None) -> tuple[Store, str]:
+        """Unlock ``user``'s own slot (the first account's when no name is given)."""
         kf = check_before_open(data_dir)
-        key, user = key_slots.unlock_with_passphrase(kf, passphrase)
-        return cls._opened(data_dir, key, kf), user
+        unlocked = key_slots.unlock_user(kf, passphrase, user)
+        store = cls._opened(data_dir, unlocked.key, kf, user=unlocked.user, personal=unlocked.personal)
+        store._settle_key_file(passphrase)
+        return store, unlocked.user
+
+    @classmethod
+    def open_as_passphrase_owner(cls, data_dir: Path, passphrase: str) -> tuple[Store, str] | None:
+        """The store opened as whoever owns this passphrase, to record their refused attempt
+        to act as someone else; None when it opens no slot. The store's owner's own key is
+        not loaded: nothing may be signed in a store opened this way."""
+        kf = check_before_open(data_dir)
+        found = key_slots.passphrase_owner(kf, passphrase)
+        if found is None:
+            return None
+        return cls._opened(data_dir, found.key, kf, user=found.user), found.user
+
+    def _settle_key_file(self, passphrase: str) -> None:
+        """A key file from before labels and personal keys is brought up to date by the first
+        unlock that can: labels from the data key, and this person's own key into their slot
+        (with the passphrase just typed). Best effort on a store that only reads."""
+        if self.damage is not None or not self.user:
+            return
+        changed = key_slots.relabel(self.key_file, bytes(self._key), self._first_user())
+        if self._personal is None:
+            slot_kdf = next((s.kdf for s in self.key_file.slots if s.kind == "passphrase"
+                             and key_slots.slot_user(s, bytes(self._key)) == self.user), None)
+            params = key_slots.params_from(slot_kdf) if slot_kdf else key_slots.KdfParams()
+            self._personal = bytearray(key_slots.set_user_passphrase(
+                self.key_file, bytes(self._key), self.user, passphrase, params))
+            changed = True
+        if changed:
+            key_slots.write_key_file(self.key_path, self.key_file)
+
+    def _first_user(self) -> str | None:
+        with self._require_engine().connect() as conn:
+            row = conn.exec_driver_sql("SELECT name FROM users ORDER BY id LIMIT 1").first()
+        return None if row is None else str(row[0])
 
     @classmethod
     def open_with_recovery_key(cls, data_dir: Path, recovery_key: str) -> Store:
@@ -157,20 +199,35 @@ class Store:
         return None if store is None else (store, remembered.user)
 
     @classmethod
-    def opened_with_key(cls, data_dir: Path, key: bytes, kf: key_slots.KeyFile) -> Store:
+    def opened_with_key(cls, data_dir: Path, key: bytes, kf: key_slots.KeyFile, *,
+                        user: str | None = None, personal: bytes | None = None) -> Store:
         """Open with a raw key already found (the remembered one); migrates if due."""
-        return cls._opened(data_dir, key, kf)
+        return cls._opened(data_dir, key, kf, user=user, personal=personal)
 
     @classmethod
-    def _opened(cls, data_dir: Path, key: bytes, kf: key_slots.KeyFile) -> Store:
+    def _opened(cls, data_dir: Path, key: bytes, kf: key_slots.KeyFile, *,
+                user: str | None = None, personal: bytes | None = None) -> Store:
         _remove_stray_temps(data_dir)
-        store = cls(data_dir, key, kf)
+        store = cls(data_dir, key, kf, user=user, personal=personal)
         try:
             store.migrate()
+            store._apply_trust_model()
         except BaseException:
             store.close()
             raise
         return store
+
+    def _apply_trust_model(self) -> None:
+        """See trust_upgrade: a read first, so an up-to-date store takes no write lock."""
+        if self.damage is not None:
+            return
+        now = datetime.now().astimezone()
+        with self.unit_of_work(now) as uow:
+            due = trust_upgrade.needs_upgrade(uow)
+        if due:
+            with self.unit_of_work(now) as uow:
+                trust_upgrade.apply(uow)
+                uow.commit()
 
     def migrate(self) -> None:
         engine = self._require_engine()
@@ -244,9 +301,15 @@ class Store:
     # ---- keys -----------------------------------------------------------------------
 
     def set_passphrase(self, user_name: str, passphrase: str, kdf: key_slots.KdfParams = key_slots.KdfParams()) -> None:
-        """Add or change one user's passphrase slot; the database itself is untouched."""
+        """Add or change one user's passphrase slot; the database itself is untouched. One's
+        own change keeps one's own key; setting another's passphrase gives them a new one."""
         self._require_writable()
-        key_slots.set_user_passphrase(self.key_file, bytes(self._key), user_name, passphrase, kdf)
+        own = user_name == self.user and self._personal is not None
+        personal = key_slots.set_user_passphrase(
+            self.key_file, bytes(self._key), user_name, passphrase, kdf,
+            bytes(self._personal) if own and self._personal is not None else None)
+        if user_name == self.user:
+            self._personal = bytearray(personal)
         key_slots.write_key_file(self.key_path, self.key_file)
 
     def remove_passphrase(self, user_name: str) -> None:
@@ -255,11 +318,49 @@ class Store:
         key_slots.write_key_file(self.key_path, self.key_file)
 
     def remember_on_this_computer(self, user_name: str) -> None:
+        """The keyring entry is this person's (the OS account's): it holds their own key too,
+        so a remembered start can sign as them, and nobody else's."""
         self._require_engine()
-        keyring_slot.save_secret(
-            self.store_id, KEYRING_SLOT, json.dumps({"key": bytes(self._key).hex(), "user": user_name})
-        )
+        entry: dict[str, str] = {"key": bytes(self._key).hex(), "user": user_name}
+        if user_name == self.user and self._personal is not None:
+            entry["personal"] = bytes(self._personal).hex()
+        keyring_slot.save_secret(self.store_id, KEYRING_SLOT, json.dumps(entry))
         layout.note_remembered(self.data_dir, True)
+
+    # ---- what is one person's alone -------------------------------------------------
+
+    def seal_personal(self, plain: bytes, purpose: str) -> bytes:
+        """Encrypt under the key of the person who unlocked (AES-256-GCM, ``purpose`` bound
+        as associated data); the data key alone cannot open it."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        key = self._personal_key()
+        nonce = os.urandom(12)
+        return key_slots.SEALED_PREFIX + nonce + AESGCM(key).encrypt(nonce, plain, purpose.encode("utf-8"))
+
+    def open_personal(self, sealed: bytes, purpose: str) -> bytes:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        key = self._personal_key()
+        if not sealed.startswith(key_slots.SEALED_PREFIX) or len(sealed) < 3 + 12 + 16:
+            raise PersonalKeyMissing(
+                "This signing key is not sealed to you. Make or import a new signing identity.")
+        try:
+            return AESGCM(key).decrypt(sealed[3:15], sealed[15:], purpose.encode("utf-8"))
+        except InvalidTag:
+            raise PersonalKeyMissing(
+                "Your signing key was sealed under a passphrase that has since been reset, so it "
+                "cannot be opened. Make or import a new signing identity (Tools > My signing identity)."
+            ) from None
+
+    def _personal_key(self) -> bytes:
+        self._require_engine()
+        if self._personal is None:
+            raise PersonalKeyMissing(
+                "Your own key is not open: unlock with your own passphrase (not the recovery key "
+                "or another account's) to sign.")
+        return bytes(self._personal)
 
     def forget_on_this_computer(self) -> None:
         keyring_slot.forget_secret(self.store_id, KEYRING_SLOT)
@@ -287,6 +388,8 @@ class Store:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
-        for i in range(len(self._key)):
-            self._key[i] = 0
+        for secret in (self._key, self._personal):
+            if secret is not None:
+                for i in range(len(secret)):
+                    secret[i] = 0
 

@@ -31,6 +31,7 @@ class RememberedKey:
     user: str  # whose entry this is: the account that acts
     key_file: key_slots.KeyFile
     _key: bytearray = field(repr=False)
+    _personal: bytearray = field(default_factory=bytearray, repr=False)  # their own key, if kept
 
     def reader(self) -> ListReader | None:
         """A read-only view for the first screen; None when the key does not open this store
@@ -50,15 +51,17 @@ class RememberedKey:
         if not any(self._key):
             return None
         try:
-            return Store.opened_with_key(self.data_dir, bytes(self._key), self.key_file)
+            return Store.opened_with_key(self.data_dir, bytes(self._key), self.key_file,
+                                         user=self.user, personal=bytes(self._personal) or None)
         except NotAStore:
             return None
         finally:
             self.forget()
 
     def forget(self) -> None:
-        for i in range(len(self._key)):
-            self._key[i] = 0
+        for secret in (self._key, self._personal):
+            for i in range(len(secret)):
+                secret[i] = 0
 
 
 def find_remembered(data_dir: Path) -> RememberedKey | None:
@@ -70,15 +73,20 @@ def find_remembered(data_dir: Path) -> RememberedKey | None:
     note_remembered(data_dir, found is not None)
     if found is None:
         return None
-    user, key = found
-    return RememberedKey(data_dir, user, kf, key)
+    user, key, personal = found
+    return RememberedKey(data_dir, user, kf, key, personal)
 
 
-def _parse_entry(secret: str) -> tuple[str, bytearray] | None:
+def _parse_entry(secret: str) -> tuple[str, bytearray, bytearray] | None:
+    """An entry from before personal keys has none: that start cannot sign until the person
+    unlocks once with their passphrase and is remembered again."""
     try:
         data = json.loads(secret)
         key = bytearray.fromhex(data["key"])
         user = str(data["user"])
-    except (ValueError, KeyError, TypeError):
+        personal = bytearray.fromhex(data.get("personal") or "")
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    return (user, key) if len(key) == 32 else None
+    if len(key) != 32 or len(personal) not in (0, 32):
+        return None
+    return user, key, personal

@@ -383,6 +383,11 @@ class IdentityRepository:
         rows = self._s.execute(select(SigningIdentityRow).order_by(SigningIdentityRow.id)).scalars()
         return [self._in(r) for r in rows]
 
+    def retire_unsealed(self, identity_id: int) -> None:
+        """Drop a private key kept in the clear; the certificate stays for verification."""
+        self._s.execute(update(SigningIdentityRow).where(SigningIdentityRow.id == identity_id)
+                        .values(private_key_pem=b"", active=False))
+
     def add(self, identity: SigningIdentity) -> SigningIdentity:
         """The new identity becomes the user's active one; older ones stay for verification."""
         self._s.execute(

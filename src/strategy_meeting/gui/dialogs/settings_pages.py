@@ -249,6 +249,13 @@ class UsersPage(SettingsPage):
         form.addRow(self.tr("Displa&y name:"), self.display_name)
         form.addRow(self.tr("R&ole:"), self.role)
         form.addRow(self.tr("A&gency:"), self.agency)
+        # Said where the choice is made, not after Add: why this store takes no representative.
+        self.role_note = QLabel(users.AGENCY_REP_REFUSAL)
+        self.role_note.setObjectName("hint")
+        self.role_note.setWordWrap(True)
+        self.role_note.setAccessibleName(self.tr("Why this role cannot be added"))
+        self.role_note.setVisible(False)
+        form.addRow("", self.role_note)
         _buddies(form)
         self.passphrase = PassphraseFields(self, personal_words=lambda: [self.name.text(), self.display_name.text()],
                                            form=form)
@@ -314,9 +321,10 @@ class UsersPage(SettingsPage):
 
     def _update_add(self) -> None:
         rep = self._is_rep()
-        self.agency.setEnabled(rep)
+        self.agency.setEnabled(False)  # kept for the team server's representatives
+        self.role_note.setVisible(rep)
         self.add_button.setEnabled(bool(self.name.text().strip()) and self.passphrase.is_acceptable
-                                   and (not rep or self.agency.currentData() is not None))
+                                   and not rep)
 
     def toggle_selected(self) -> None:
         u = self._selected()

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""The unlock screen: one passphrase field, and a way in with the recovery key.
+"""The unlock screen: the user's name and passphrase, and a way in with the recovery key.
 
 A wrong passphrase says so and nothing else happens: the store file is never touched
 (SECURITY-TESTS 6). The key derivation runs in the worker so the window keeps painting.
@@ -66,6 +66,15 @@ class UnlockPanel(QWidget):
         self.greeting = QLabel(self.tr("Type your passphrase to unlock the record."))
         self.greeting.setWordWrap(True)
         layout.addWidget(self.greeting)
+        # Whose slot to open: found by name, so two people with the same passphrase stay two
+        # people. Left empty, the store's first account is meant.
+        user_label = QLabel(self.tr("User &name:"))
+        layout.addWidget(user_label)
+        self.user_name = QLineEdit()
+        self.user_name.setPlaceholderText(self.tr("Empty for the store's first account"))
+        self.user_name.setAccessibleName(self.tr("User name"))
+        user_label.setBuddy(self.user_name)
+        layout.addWidget(self.user_name)
         label = QLabel(self.tr("&Passphrase:"))
         layout.addWidget(label)
         field_row = QHBoxLayout()
@@ -100,8 +109,10 @@ class UnlockPanel(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
         self.passphrase.returnPressed.connect(self.try_unlock)
+        self.user_name.returnPressed.connect(self.passphrase.setFocus)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.recover_button.clicked.connect(self.use_recovery_key)
+        self.setTabOrder(self.user_name, self.passphrase)
         self.setTabOrder(self.passphrase, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.recover_button)
 
@@ -109,8 +120,10 @@ class UnlockPanel(QWidget):
         """Called whenever the panel is shown: empty field, focus in it."""
         user = self._last_user()
         self.greeting.setText(
-            self.tr("Locked while you were away. Type the passphrase for {0} (or your own) to go on.").format(user)
-            if user else self.tr("Type your passphrase to unlock the record."))
+            self.tr("Locked while you were away. Type the passphrase for {0} (or your own name and "
+                    "passphrase) to go on.").format(user)
+            if user else self.tr("Type your user name and passphrase to unlock the record."))
+        self.user_name.setText(user or "")
         self.passphrase.clear()
         self.message.clear()
         self._set_busy(False)
@@ -119,6 +132,7 @@ class UnlockPanel(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.passphrase.setEnabled(not busy)
+        self.user_name.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
         self.recover_button.setEnabled(not busy)
         if busy:
@@ -133,7 +147,8 @@ class UnlockPanel(QWidget):
             return
         self._set_busy(True)
         data_dir, clock = self.data_dir, self._clock
-        ops.run_op(self, lambda: session.open_session(data_dir, secret, clock=clock),
+        name = self.user_name.text().strip() or None
+        ops.run_op(self, lambda: session.open_session(data_dir, secret, name, clock=clock),
                    self._opened, on_error=self._failed)
 
     def _opened(self, result: object) -> None:

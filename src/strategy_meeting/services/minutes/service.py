@@ -20,6 +20,7 @@ from strategy_meeting.domain.roles import Permission, User
 
 from ..atomic_files import write_atomically
 from ..context import ServiceContext
+from ..identities import unseal
 from ..users import require
 
 from .manifest import MANIFEST_NAME, ManifestEntry, copy_file_name, manifest_bytes, sha256_hex
@@ -86,7 +87,8 @@ def render_minutes(
                     "or import your organisation's certificate with 'identity import FILE.p12'."
                 )
             url = uow.settings.get(TIMESTAMP_URL_SETTING)
-            signer = MinutesSigner(identity, timestamper=http_timestamper(url) if url else None)
+            signer = MinutesSigner(unseal(ctx, identity),
+                                   timestamper=http_timestamper(url) if url else None)
         created_at = ctx.now()
         rendered = render_set(
             meeting, agencies, signer=signer, created_at=created_at, workers=workers
