@@ -64,10 +64,12 @@ def test_backup_is_one_encrypted_file_named_without_personal_data(ctx, chair):
     assert db[:16] != b"SQLite format 3\x00"
     raw = result.path.read_bytes()
     assert canary.encode() not in raw and canary.encode("utf-16-le") not in raw
-    assert manifest["format"] == "strategy-meeting-backup/1"
+    assert manifest["format"] == "strategy-meeting-backup/2"
     assert manifest["store_id"] == ctx.store.store_id
-    assert set(manifest) == {"format", "created_at", "store_id", "schema", "app_version", "files"}
-    assert manifest["files"]["store.db"] == hashlib.sha256(db).hexdigest()
+    assert set(manifest) == {"format", "created_at", "store_id", "schema", "app_version", "audit_head",
+                             "files", "seal"}
+    assert manifest["files"]["store.db"] == {"size": len(db), "sha256": hashlib.sha256(db).hexdigest()}
+    assert manifest["audit_head"]["seq"] >= 1 and len(manifest["seal"]) == 64
 
 
 def test_backup_copy_holds_the_same_rows_and_passes_both_checks(ctx, chair, tmp_path):
@@ -347,7 +349,7 @@ def test_damaged_or_foreign_backup_files_are_refused_before_anything_changes(dat
         with zipfile.ZipFile(path) as zf:
             members = {n: zf.read(n) for n in zf.namelist()}
         manifest = json.loads(members["manifest.json"])
-        manifest["format"] = "strategy-meeting-backup/2"
+        manifest["format"] = "strategy-meeting-backup/3"
         members["manifest.json"] = json.dumps(manifest).encode()
         with zipfile.ZipFile(path, "w") as zf:
             for n, b in members.items():

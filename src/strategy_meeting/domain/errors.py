@@ -85,6 +85,17 @@ class ImportRejected(InvalidInput):
         self.problems = list(problems or [])
 
 
+class BackupRefused(InvalidInput):
+    """A backup that does not prove itself: its sealed manifest fails, its audit log does not
+    end at the head it recorded, or it holds more or other than it declares. Raised before the
+    store in use is touched. ``problem`` is the reason alone (no file name, no remedy), for a
+    caller that words the sentence itself (the read-back check after writing a backup)."""
+
+    def __init__(self, message: str, problem: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem or message
+
+
 class MeetingLocked(UserError):
     """The meeting is signed off: changes are addenda, never edits."""
 

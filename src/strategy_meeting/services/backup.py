@@ -32,7 +32,7 @@ from strategy_meeting.domain.roles import Role, Permission, User, allowed
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from strategy_meeting.store import Store
+    from strategy_meeting.store.backup import StagedBackup
 
 from . import users
 from .atomic_files import atomic_writer
@@ -275,25 +275,31 @@ def restore(
     confirm: Confirm | None = None,
     clock: Callable[[], datetime] | None = None,
 ) -> RestoreResult:
-    """Replace the store in ``data_dir`` by a backup, after proving the backup opens.
+    """Replace the store in ``data_dir`` by a backup, after proving the backup.
 
-    The backup is unpacked beside the store and opened there with ``passphrase`` (the acting
-    user is the passphrase's owner, or ``user``) or with ``recovery_key`` (then ``user`` is
-    required). The acting user must be a chair or an administrator in the backup, and the
-    backup must pass both integrity checks. Then ``confirm(info, replaces_a_store)`` is asked;
-    only after a yes is the current store moved aside (kept, never deleted) and the backup
-    moved in. The restore is recorded in the restored store's audit log. Any store session on
+    The backup is unpacked beside the store and proved there (``store.backup.stage``): its key
+    file opens with ``passphrase`` (the acting user is the passphrase's owner, or ``user``) or
+    with ``recovery_key`` (then ``user`` is required), its manifest's seal holds under that
+    key, every member has its sealed size and checksum, and its audit chain ends at the head
+    it recorded; anything else is refused with the store in use untouched. The acting user must
+    be a chair or an administrator in the backup, and the backup must pass both integrity
+    checks. Then ``confirm(info, replaces_a_store)`` is asked, with what the sealed manifest
+    says (so its store id, which decides the "different store" note, is the proved one); only
+    after a yes is the current store moved aside (kept, never deleted) and the backup moved in.
+    The restore is recorded in the restored store's audit log. Any store session on
     ``data_dir`` must be closed first.
     """
     if not passphrase and not recovery_key:
         raise InvalidInput("To restore, give the passphrase or the recovery key that opens the backup.")
-    info = describe_backup(Path(backup_file))
-    staged, _manifest = _files().stage(data_dir, info.path)
+    path = describe_backup(Path(backup_file)).path
+    staged = _stage(data_dir, path, passphrase, recovery_key)
     try:
-        store, owner = _open_staged(staged, info, passphrase, recovery_key)
+        proved = staged.manifest
+        info = BackupInfo(path, proved.created_at, proved.store_id, proved.app_version)
+        store = staged.open()
         ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
         try:
-            actor = _restoring_user(ctx, store_user=owner, requested=user)
+            actor = _restoring_user(ctx, store_user=staged.owner, requested=user)
             problems = store.integrity_problems()
             if problems:
                 raise StoreCorrupted(f"{info.path.name} is damaged ({problems[0]}); nothing was changed. Use another backup.")
@@ -310,25 +316,20 @@ def restore(
                 uow.commit()
         finally:
             ctx.close()
-        aside = _files().swap_in(data_dir, staged, aside_name)
+        aside = _files().swap_in(data_dir, staged.folder, aside_name)
     finally:
-        _files().discard_stage(staged)
+        staged.discard()
     return RestoreResult(actor, info.created_at, aside)
 
 
-def _open_staged(
-    staged: Path, info: BackupInfo, passphrase: str | None, recovery_key: str | None
-) -> tuple[Store, str | None]:
-    from strategy_meeting.store import Store
-
+def _stage(data_dir: Path, path: Path, passphrase: str | None, recovery_key: str | None) -> StagedBackup:
+    """Unpack and prove the backup; a wrong secret is named for what it failed to open."""
     try:
-        if recovery_key:
-            return Store.open_with_recovery_key(staged, recovery_key), None
-        return Store.open(staged, passphrase or "")
+        return _files().stage(data_dir, path, passphrase=passphrase, recovery_key=recovery_key)
     except WrongPassphrase:
         what = "recovery key" if recovery_key else "passphrase"
         raise WrongPassphrase(
-            f"That {what} does not open {info.path.name}; nothing was changed. A backup opens with "
+            f"That {what} does not open {path.name}; nothing was changed. A backup opens with "
             "the passphrases in use when it was made, or with the store's recovery key."
         ) from None
 

@@ -13,12 +13,14 @@ an uncompressed ZIP archive (the encrypted database does not compress) holding:
   open the backup. Slots are sealed; they name no one.
 - ``audit-head.json``: the audit chain's last event in the snapshot, so truncation of the
   chain stays detectable after a restore.
-- ``manifest.json``: format, time, store id, schema revision, app version and the SHA-256 of
-  each member; no record content and no counts.
+- ``manifest.json``: format, time, store id, schema revision, app version, the audit head and
+  each member's size and SHA-256, sealed with a key derived from the data key (see
+  ``backup_manifest``); no record content and no counts.
 
-Restoring extracts into a hidden folder inside the data folder, where the caller opens it with
-a passphrase or the recovery key before anything is replaced; the replaced store's files are
-then moved, together, into ``store-replaced-YYYYMMDD-HHMMSS/`` (itself a data folder that the
+Restoring extracts into a hidden folder inside the data folder, proving the backup on the way
+(``backup_proof``: the seal, each member's size and checksum, the audit chain ending at its
+head); the caller then opens it there before anything is replaced. The replaced store's files
+are moved, together, into ``store-replaced-YYYYMMDD-HHMMSS/`` (itself a data folder that the
 app can open with ``--data-dir``), and the restored files are moved in, ``store.db`` last.
 """
 
@@ -41,17 +43,19 @@ from typing import BinaryIO
 
 import sqlcipher3
 
-from strategy_meeting.domain.errors import InvalidInput, StoreCorrupted, StoreTooNew, UserError
+from strategy_meeting.domain.errors import BackupRefused, StoreCorrupted, UserError
 
+from . import key_slots
+from .backup_manifest import AuditHead, BackupManifest, MemberFile
+from .backup_members import MANIFEST
+from .backup_proof import Proved, unpack_proved
+from .backup_proof import read_manifest as read_manifest  # the services read it from here
 from .database import AUDIT_HEAD_FILE, DB_FILE, Store, _private
 from .engine import connect_raw, integrity_problems, raw_key_literal
-from .key_slots import KEY_FILE_NAME, read_key_file
+from .key_slots import KEY_FILE_NAME, KeyFile, read_key_file
 
-FORMAT = "strategy-meeting-backup/1"
-FORMAT_PREFIX = "strategy-meeting-backup/"
 SUFFIX = ".smbk"
 NAME_PREFIX = "strategy-meeting-backup-"
-MANIFEST = "manifest.json"
 WORK_PREFIX = ".backup-work-"
 RESTORE_PREFIX = ".restore-"
 ASIDE_PREFIX = "store-replaced-"
@@ -82,58 +86,6 @@ def backup_time(name: str) -> datetime | None:
 
 def aside_folder_name(at: datetime) -> str:
     return ASIDE_PREFIX + at.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
-
-
-# ---- the manifest ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BackupManifest:
-    created_at: datetime
-    store_id: str
-    schema: str
-    app_version: str
-    files: dict[str, str]  # member name -> SHA-256 hex
-
-    def to_json(self) -> str:
-        return json.dumps(
-            {
-                "format": FORMAT,
-                "created_at": self.created_at.astimezone(UTC).isoformat(),
-                "store_id": self.store_id,
-                "schema": self.schema,
-                "app_version": self.app_version,
-                "files": self.files,
-            },
-            indent=1,
-            sort_keys=True,
-        )
-
-    @classmethod
-    def from_json(cls, text: bytes, name: str) -> BackupManifest:
-        try:
-            raw = json.loads(text)
-            fmt = str(raw["format"])
-        except (ValueError, KeyError, TypeError):
-            raise InvalidInput(f"{name} is not a Strategy Meeting backup (its manifest is unreadable).") from None
-        if fmt != FORMAT:
-            if fmt.startswith(FORMAT_PREFIX):
-                raise StoreTooNew(
-                    f"{name} was made by a newer version of Strategy Meeting. Install the newer "
-                    "version to restore it; nothing was changed."
-                )
-            raise InvalidInput(f"{name} is not a Strategy Meeting backup.")
-        try:
-            files = {str(k): str(v) for k, v in dict(raw["files"]).items()}
-            return cls(
-                datetime.fromisoformat(str(raw["created_at"])),
-                str(raw["store_id"]),
-                str(raw["schema"]),
-                str(raw["app_version"]),
-                files,
-            )
-        except (ValueError, KeyError, TypeError):
-            raise InvalidInput(f"{name} is damaged: its manifest is incomplete. Use another backup.") from None
 
 
 @dataclass(frozen=True)
@@ -260,10 +212,12 @@ def write_backup(store: Store, out: BinaryIO, at: datetime, app_version: str) ->
         if head is not None:
             members[AUDIT_HEAD_FILE] = json.dumps({"seq": head[0], "hash": head[1]}).encode()
         files = {
-            name: _sha256_file(v) if isinstance(v, Path) else hashlib.sha256(v).hexdigest()
+            name: MemberFile(v.stat().st_size, _sha256_file(v)) if isinstance(v, Path)
+            else MemberFile(len(v), hashlib.sha256(v).hexdigest())
             for name, v in members.items()
         }
-        manifest = BackupManifest(at, store.store_id, schema, app_version, files)
+        audit_head = AuditHead(*head) if head is not None else None
+        manifest = BackupManifest(at, store.store_id, schema, app_version, audit_head, files).sealed(key)
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as zf:
             zf.writestr(MANIFEST, manifest.to_json())
             for name, value in members.items():
@@ -274,96 +228,67 @@ def write_backup(store: Store, out: BinaryIO, at: datetime, app_version: str) ->
     return WrittenBackup(manifest, counts)
 
 
-# ---- reading ---------------------------------------------------------------------------
-
-
-def _open_zip(path: Path) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(path)
-    except FileNotFoundError:
-        raise InvalidInput(f"There is no file {path}.") from None
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InvalidInput(
-            f"{path.name} is not a Strategy Meeting backup, or it is damaged (not a readable archive)."
-        ) from None
-
-
-def read_manifest(path: Path) -> BackupManifest:
-    with _open_zip(path) as zf:
-        try:
-            text = zf.read(MANIFEST)
-        except KeyError:
-            raise InvalidInput(f"{path.name} is not a Strategy Meeting backup (it has no manifest).") from None
-        except (zipfile.BadZipFile, OSError, ValueError):
-            raise InvalidInput(f"{path.name} is damaged: its manifest cannot be read. Use another backup.") from None
-    manifest = BackupManifest.from_json(text, path.name)
-    if DB_FILE not in manifest.files or KEY_FILE_NAME not in manifest.files:
-        raise InvalidInput(f"{path.name} is damaged: it does not hold a whole store. Use another backup.")
-    return manifest
-
-
-def _extract_checked(zf: zipfile.ZipFile, name: str, expected_sha: str, target: Path, label: str) -> None:
-    digest = hashlib.sha256()
-    try:
-        with zf.open(name) as src, open(target, "wb") as dst:
-            for block in iter(lambda: src.read(1 << 20), b""):
-                digest.update(block)
-                dst.write(block)
-            dst.flush()
-            os.fsync(dst.fileno())
-    except KeyError:
-        raise InvalidInput(f"{label} is damaged: {name} is missing from it. Use another backup.") from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile) and exc.errno is not None:
-            raise UserError(f"{label} could not be unpacked ({exc.strerror}); nothing was changed.") from None
-        raise InvalidInput(f"{label} is damaged: {name} cannot be read. Use another backup.") from None
-    if digest.hexdigest() != expected_sha:
-        raise InvalidInput(f"{label} is damaged: {name} does not match its checksum. Use another backup.")
-
-
-def unpack(path: Path, target: Path, manifest: BackupManifest) -> None:
-    """Extract the manifest's members into ``target``, each checked against its SHA-256.
-    Only the names this format knows are ever written, so a crafted archive cannot place a
-    file anywhere else."""
-    with _open_zip(path) as zf:
-        for name in (DB_FILE, KEY_FILE_NAME, AUDIT_HEAD_FILE):
-            if name in manifest.files:
-                _extract_checked(zf, name, manifest.files[name], target / name, path.name)
-                _private(target / name)
+# ---- reading back and restoring ---------------------------------------------------
 
 
 def verify_backup(store: Store, path: Path, written: WrittenBackup) -> None:
-    """Read a just-written backup file back from disk and prove it restorable: every member
-    matches its checksum, and the database opens with the key, passes both integrity checks
-    and holds the same number of rows in every table as the store did."""
-    manifest = read_manifest(path)
-    if manifest != written.manifest:
-        raise StoreCorrupted("The backup file does not read back as it was written; it was not kept.")
+    """Read a just-written backup file back from disk and prove it restorable: the same proof
+    a restore makes (sealed manifest, member sizes and checksums, audit chain ending at its
+    head), then the database passes both integrity checks and holds the same number of rows in
+    every table as the store did."""
+    key = store.raw_key_for_backup()
     with _work_folder(store.data_dir, WORK_PREFIX) as work:
-        unpack(path, work, manifest)
-        check_copy(work / DB_FILE, store.raw_key_for_backup(), written.row_counts)
+        try:
+            proved = unpack_proved(path, work, lambda _kf: (key, None))
+        except BackupRefused as exc:
+            raise StoreCorrupted(f"The backup file failed its check when read back ({exc.problem}); "
+                                 "it was not kept.") from None
+        if proved.manifest != written.manifest or proved.key_file.store_id != store.store_id:
+            raise StoreCorrupted("The backup file does not read back as it was written; it was not kept.")
+        check_copy(work / DB_FILE, key, written.row_counts)
 
 
-# ---- restoring -------------------------------------------------------------------------
+class StagedBackup:
+    """A backup unpacked and proved beside the store, with the key that opened it. The
+    services open it, check who restores, and swap it in or discard it; the raw key stays
+    here, in the store layer, and is zeroed on discard."""
+
+    def __init__(self, folder: Path, proved: Proved) -> None:
+        self.folder = folder
+        self.manifest = proved.manifest
+        self.owner = proved.owner  # the passphrase's user; None when opened with the recovery key
+        self._key = bytearray(proved.key)
+        self._key_file = proved.key_file
+
+    def open(self) -> Store:
+        return Store.opened_with_key(self.folder, bytes(self._key), self._key_file)
+
+    def discard(self) -> None:
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def stage(data_dir: Path, path: Path) -> tuple[Path, BackupManifest]:
-    """Unpack a backup into a hidden folder inside ``data_dir`` (same disk, so the final move
-    is a rename). The caller opens it there, checks it, and then calls ``swap_in``."""
-    manifest = read_manifest(path)
+def stage(data_dir: Path, path: Path, *, passphrase: str | None = None,
+          recovery_key: str | None = None) -> StagedBackup:
+    """Unpack and prove a backup in a hidden folder inside ``data_dir`` (same disk, so the
+    final move is a rename), opening its key file with the passphrase or the recovery key.
+    Raises WrongPassphrase, or a refusal, with the folder already removed; the store's own
+    files are never touched here."""
+
+    def unlock(kf: KeyFile) -> tuple[bytes, str | None]:
+        if recovery_key:
+            return key_slots.unlock_with_recovery_key(kf, recovery_key), None
+        return key_slots.unlock_with_passphrase(kf, passphrase or "")
+
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     remove_stale_work_folders(data_dir)
     folder = Path(tempfile.mkdtemp(prefix=RESTORE_PREFIX, dir=data_dir))
     try:
-        unpack(path, folder, manifest)
+        return StagedBackup(folder, unpack_proved(path, folder, unlock))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return folder, manifest
-
-
-def discard_stage(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def current_store_id(data_dir: Path) -> str | None:
