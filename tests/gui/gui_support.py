@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from conftest import PASSPHRASE
+from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from strategy_meeting.gui import app as gui_app
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.controller import AppController
@@ -48,8 +48,14 @@ def make_controller(qapp, qtbot, clock):  # type: ignore[no-untyped-def]
     qapp.processEvents()
 
 
-def unlock(qtbot, controller: AppController, passphrase: str = PASSPHRASE) -> None:  # type: ignore[no-untyped-def]
+def unlock(qtbot, controller: AppController, passphrase: str = PASSPHRASE,  # type: ignore[no-untyped-def]
+           user: str | None = None) -> None:
+    """Type the user name and passphrase as a person would. The template store's administrator
+    is named for their passphrase; the first account (the chair) needs no name."""
     panel = controller.unlock_panel
+    if user is None:
+        user = "admin" if passphrase == ADMIN_PASSPHRASE else ""
+    panel.user_name.setText(user)
     panel.passphrase.setText(passphrase)
     with qtbot.waitSignal(controller.ready, timeout=30_000):
         panel.unlock_button.click()

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+
+from builders import representative
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from strategy_meeting.domain.roles import Role
@@ -45,7 +47,7 @@ def test_back_up_now_writes_a_checked_backup_and_says_where(qtbot, window, opene
 
 def test_the_action_is_off_for_an_agency_representative(qtbot, window, ctx, admin):
     win, state, action = window
-    rep, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    rep = representative("teacher", "EDU")
     state.set_unlocked(ctx, rep)
     assert not action.isEnabled()
 

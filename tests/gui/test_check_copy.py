@@ -32,11 +32,12 @@ def _small_pdf() -> bytes:
 
 
 def _record_identity(controller):  # type: ignore[no-untyped-def]
-    """The chair's signing identity, made in the record the app has open."""
+    """The chair's signing identity, made in the record the app has open, its key opened in
+    the chair's own session (it is sealed in the store)."""
     ctx, actor = controller.state.ctx, controller.state.actor
     identities.new_self_signed(ctx, actor)
     with ctx.unit_of_work() as uow:
-        return uow.identities.active_for(actor.name)
+        return identities.unseal(ctx, uow.identities.active_for(actor.name))
 
 
 def _edited_after_signing(signed: bytes) -> bytes:

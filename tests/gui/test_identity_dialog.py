@@ -131,13 +131,12 @@ def test_an_agency_representative_is_not_offered_it(make_controller, data_dir, q
     from conftest import PASSPHRASE
     from strategy_meeting.services import session
 
-    ctx, _chair = session.open_session(data_dir, PASSPHRASE)
-    admin = users.resolve(ctx, "admin")
-    users.add_user(ctx, admin, "nurse", Role.AGENCY_REP, "violet kettle orbit sandstone", agency="HEALTH")
-    ctx.close()
+    from builders import representative
+
     controller = make_controller(data_dir)
     controller.start()
-    unlock(qtbot, controller, "violet kettle orbit sandstone")
+    ctx, _chair = session.open_session(data_dir, PASSPHRASE)
+    controller.unlock_with(ctx, representative("nurse", "HEALTH"))  # as on the team server
     window = controller.main_window
     assert not window.identity_action.isEnabled() and not window.identity_action.isVisible()
     assert window.open_identity() is None

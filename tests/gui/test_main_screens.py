@@ -204,12 +204,15 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
 
     users_page = dialog.page("UsersPage")
     assert users_page.table.rowCount() == 2
-    users_page.name.setText("nurse")
-    users_page.role.setCurrentIndex(users_page.role.findData("agency_rep"))
-    users_page.agency.setCurrentIndex(users_page.agency.findData("POLICE"))  # from the directory
+    users_page.name.setText("deputy")
     users_page.passphrase.passphrase.setText("violet kettle orbit sandstone")
     users_page.passphrase.confirm.setText("violet kettle orbit sandstone")
-    assert users_page.add_button.isEnabled()
+    # A representative is refused where the role is chosen, with the reason (issue 13).
+    users_page.role.setCurrentIndex(users_page.role.findData("agency_rep"))
+    assert not users_page.add_button.isEnabled() and users_page.role_note.isVisibleTo(users_page)
+    assert "request form" in users_page.role_note.text()
+    users_page.role.setCurrentIndex(users_page.role.findData("chair"))
+    assert users_page.add_button.isEnabled() and not users_page.role_note.isVisibleTo(users_page)
     users_page.add_button.click()
     assert users_page.table.rowCount() == 3
 
@@ -222,9 +225,9 @@ def test_an_agency_representative_sees_their_own_agencys_work(make_controller, d
     from strategy_meeting.domain.roles import Role
     from strategy_meeting.services import session, users
 
+    from builders import representative
+
     ctx, chair = session.open_session(data_dir, "correct horse battery staple")
-    admin = users.resolve(ctx, "admin")
-    users.add_user(ctx, admin, "nurse", Role.AGENCY_REP, "violet kettle orbit sandstone", agency="HEALTH")
     for ref, child, status, due in PEOPLE[:2]:
         m = sample_meeting(ref, child_name=child)
         m.actions[0].due = due
@@ -232,7 +235,9 @@ def test_an_agency_representative_sees_their_own_agencys_work(make_controller, d
     ctx.close()
     controller = make_controller(data_dir)
     controller.start()
-    unlock(qtbot, controller, "violet kettle orbit sandstone")
+    # A representative as the team server will have them (a local store holds none).
+    ctx, _chair = session.open_session(data_dir, "correct horse battery staple")
+    controller.unlock_with(ctx, representative("nurse", "HEALTH"))
     window = controller.main_window
     assert not window.new_action.isEnabled() and not window.meetings.new_button.isEnabled()
     assert not window.settings_action.isVisible()

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QWizard
 
 import strategy_meeting.store.keyring_slot as keyring_slot
+from builders import representative
 from conftest import PASSPHRASE
 from gui_support import make_controller, unlock, unlocked  # noqa: F401 - fixtures
 from strategy_meeting.domain.roles import Role
@@ -346,8 +347,6 @@ def test_a_preview_read_for_the_remembered_user_is_gone_when_another_user_unlock
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
     exchange.load_demo(ctx, chair)
-    users.add_user(ctx, users.resolve(ctx, "admin"), "teacher", Role.AGENCY_REP, "teacher passphrase",
-                   agency="EDU")
     entry = keyring_entry(ctx.store.raw_key_for_backup())
     ctx.close()
     fake_keyring(monkeypatch, entry)
@@ -358,7 +357,9 @@ def test_a_preview_read_for_the_remembered_user_is_gone_when_another_user_unlock
     pane = controller.main_window.meetings
     qtbot.waitUntil(lambda: pane.model.is_preview, timeout=10_000)
     try:
-        rep_ctx, rep = session.open_session(data_dir, "teacher passphrase", clock=clock)
+        # A representative as the team server will have them (a local store holds none).
+        rep_ctx, _ = session.open_session(data_dir, PASSPHRASE, clock=clock)
+        rep = representative("teacher", "EDU")
         allowed_ids = set(meetings.search(rep_ctx, rep, MeetingQuery()))
         chair_only = {pane.model.summary(r).id for r in range(min(pane.model.rowCount(), 50))
                       if pane.model.summary(r) is not None} - allowed_ids

@@ -79,7 +79,7 @@ def test_no_two_controls_share_an_alt_key_on_any_settings_page(make_controller, 
     dialog.reject()
 
 
-def test_a_new_representatives_agency_is_chosen_from_the_directory(make_controller, data_dir, qtbot):
+def test_a_representative_is_refused_where_the_role_is_chosen(make_controller, data_dir, qtbot):
     # The agency was a free text box, on for every role: "nopolice" made a representative of
     # an agency that does not exist (NOPOLICE), and a chair could be given one to no effect.
     from conftest import ADMIN_PASSPHRASE
@@ -100,17 +100,10 @@ def test_a_new_representatives_agency_is_chosen_from_the_directory(make_controll
     page.passphrase.confirm.setText("copper meadow violin thunder")
     assert page.role.currentData() == "chair" and not page.agency.isEnabled()
     page.role.setCurrentIndex(page.role.findData("agency_rep"))
-    assert page.agency.isEnabled() and not page.agency.isEditable()
-    assert [page.agency.itemData(i) for i in range(page.agency.count())] == ["POLICE"]
-    # An agency added on the Agencies page is offered as soon as this page is shown again.
-    dialog.tabs.setCurrentIndex(0)
-    agencies.save_agency(ctx, actor, Agency("HEALTH", "Community Health", AgencyKind.HEALTH, ""))
-    dialog.tabs.setCurrentWidget(page)
-    assert [page.agency.itemData(i) for i in range(page.agency.count())] == ["HEALTH", "POLICE"]
-    page.agency.setCurrentIndex(page.agency.findData("POLICE"))
-    page.add_button.click()
-    added = {u.name: u for u in users.list_users(ctx, actor)}["r.police"]
-    assert added.agency == "POLICE"
+    # A local store takes no representative (issue 13): refused where the role is chosen.
+    assert not page.add_button.isEnabled() and not page.agency.isEnabled()
+    assert "request form" in page.role_note.text() and page.role_note.isVisibleTo(page)
+    assert "r.police" not in {u.name for u in users.list_users(ctx, actor)}
     dialog.reject()
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QFileDialog
 from shiboken6 import isValid
 
-from builders import sample_meeting
+from builders import representative, sample_meeting
 from conftest import FIXED_NOW, PASSPHRASE
 from strategy_meeting.domain.errors import MeetingLocked
 from strategy_meeting.domain.meeting import Addendum, MeetingStatus
@@ -181,7 +181,7 @@ def test_an_agency_representative_never_gets_the_addenda_page(qtbot, ctx, chair,
     meetings.create(ctx, chair, template=sample_meeting())
     signoff.sign_off(ctx, chair, REF, acknowledge_warnings=True)
     signoff.add_addendum(ctx, chair, REF, "Added by the chair.")
-    rep, _ = users.add_user(ctx, admin, "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    rep = representative("teacher", "EDU")
     rep_state = AppState(data_dir)
     rep_state.set_unlocked(ctx, rep)
     ws = open_workspace(qtbot, rep_state)

@@ -317,14 +317,18 @@ def test_declining_the_question_changes_nothing(data_dir, clock):
     assert fingerprint(data_dir) == before
 
 
-def test_an_agency_representative_may_not_restore(data_dir, clock):
+def test_a_disabled_account_may_not_restore(data_dir, clock):
+    """A local store holds no agency representative (issue 13); what stops a restore below
+    the role check is an account that may no longer act."""
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
-    users.add_user(ctx, users.resolve(ctx, "admin"), "teacher", Role.AGENCY_REP, "teacher passphrase", agency="EDU")
+    admin = users.resolve(ctx, "admin")
+    users.add_user(ctx, admin, "deputy", Role.CHAIR, "deputy passphrase")
+    users.set_active(ctx, admin, "deputy", False)
     made = backup.create_backup(ctx, chair)
     ctx.close()
     before = fingerprint(data_dir)
-    with pytest.raises(PermissionDenied, match="may not restore"):
-        backup.restore(data_dir, made.path, passphrase="teacher passphrase")
+    with pytest.raises(PermissionDenied, match="disabled"):
+        backup.restore(data_dir, made.path, passphrase="deputy passphrase", user="deputy")
     assert fingerprint(data_dir) == before
 
 
@@ -386,6 +390,7 @@ def test_a_chairs_passphrase_cannot_restore_as_someone_else(data_dir, clock):
     made = backup.create_backup(ctx, chair)
     ctx.close()
     before = (data_dir / "store.db").read_bytes()
-    with pytest.raises(PermissionDenied, match="only an administrator's passphrase"):
+    # The slot is found by the name given: the chair's passphrase does not open admin's.
+    with pytest.raises(WrongPassphrase, match="does not open"):
         backup.restore(data_dir, made.path, passphrase=PASSPHRASE, user="admin", confirm=lambda *_: True)
     assert (data_dir / "store.db").read_bytes() == before

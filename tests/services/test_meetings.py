@@ -115,7 +115,7 @@ def test_every_change_is_audited_and_the_chain_verifies(ctx, chair):
 def test_second_user_unlocks_with_their_own_passphrase(data_dir, ctx, admin):
     users.add_user(ctx, admin, "chair2", Role.CHAIR, "second chair passphrase")
     ctx.close()
-    ctx2, actor = session.open_session(data_dir, "second chair passphrase")
+    ctx2, actor = session.open_session(data_dir, "second chair passphrase", "chair2")
     try:
         assert actor.name == "chair2"
     finally:

@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.add_argument("file", metavar="FILE.p12", type=Path)
     imp.add_argument("--password-file", metavar="FILE", type=Path,
                      help=f"read the PKCS#12 password from FILE (or set ${P12_PASSWORD_ENV})")
-    imp.add_argument("--for", dest="for_user", metavar="USER", help="(administrators) import for another user")
+    imp.add_argument("--for", dest="for_user", metavar="USER", help="must be your own user name: a signing key is sealed under its holder's own passphrase")
     imp.set_defaults(handler=_identity_import, needs_store=True)
     exp = isub.add_parser("export-cert", parents=[common], help="write the public certificate for agencies")
     exp.add_argument("-o", "--output", metavar="FILE.pem", type=Path, required=True)

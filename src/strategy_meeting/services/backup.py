@@ -27,7 +27,7 @@ from strategy_meeting.domain.errors import (
     UserError,
     WrongPassphrase,
 )
-from strategy_meeting.domain.roles import Role, Permission, User, allowed
+from strategy_meeting.domain.roles import Permission, User, allowed
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -278,7 +278,7 @@ def restore(
     """Replace the store in ``data_dir`` by a backup, after proving the backup.
 
     The backup is unpacked beside the store and proved there (``store.backup.stage``): its key
-    file opens with ``passphrase`` (the acting user is the passphrase's owner, or ``user``) or
+    file opens with ``user``'s own ``passphrase`` (the first account's when no name is given) or
     with ``recovery_key`` (then ``user`` is required), its manifest's seal holds under that
     key, every member has its sealed size and checksum, and its audit chain ends at the head
     it recorded; anything else is refused with the store in use untouched. The acting user must
@@ -292,7 +292,7 @@ def restore(
     if not passphrase and not recovery_key:
         raise InvalidInput("To restore, give the passphrase or the recovery key that opens the backup.")
     path = describe_backup(Path(backup_file)).path
-    staged = _stage(data_dir, path, passphrase, recovery_key)
+    staged = _stage(data_dir, path, passphrase, recovery_key, None if recovery_key else user)
     try:
         proved = staged.manifest
         info = BackupInfo(path, proved.created_at, proved.store_id, proved.app_version)
@@ -322,10 +322,12 @@ def restore(
     return RestoreResult(actor, info.created_at, aside)
 
 
-def _stage(data_dir: Path, path: Path, passphrase: str | None, recovery_key: str | None) -> StagedBackup:
+def _stage(data_dir: Path, path: Path, passphrase: str | None, recovery_key: str | None,
+           user: str | None) -> StagedBackup:
     """Unpack and prove the backup; a wrong secret is named for what it failed to open."""
     try:
-        return _files().stage(data_dir, path, passphrase=passphrase, recovery_key=recovery_key)
+        return _files().stage(data_dir, path, passphrase=passphrase, recovery_key=recovery_key,
+                              user=user)
     except WrongPassphrase:
         what = "recovery key" if recovery_key else "passphrase"
         raise WrongPassphrase(
@@ -346,13 +348,9 @@ def _restoring_user(ctx: ServiceContext, store_user: str | None, requested: str 
         raise PermissionDenied(
             f"A {actor.role.label.lower()} may not restore backups; nothing was changed. Ask a chair or an administrator."
         )
-    # The same rule as unlocking: a passphrase acts for its owner, and only an administrator's
-    # passphrase may name another user.
+    # The same rule as unlocking: a passphrase acts for its owner and nobody else (the slot was
+    # found by the requested name, so a mismatch means a slot from before names).
     if store_user and name != store_user:
-        owner = users.resolve(ctx, store_user)
-        if owner.role is not Role.ADMINISTRATOR:
-            raise PermissionDenied(
-                f"This passphrase is {store_user}'s: only an administrator's passphrase may restore as "
-                f"another user; nothing was changed. Leave out --user."
-            )
+        raise PermissionDenied(
+            f"This passphrase is not {name}'s; nothing was changed. Use {name}'s own passphrase.")
     return actor

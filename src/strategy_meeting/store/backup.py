@@ -270,16 +270,18 @@ class StagedBackup:
 
 
 def stage(data_dir: Path, path: Path, *, passphrase: str | None = None,
-          recovery_key: str | None = None) -> StagedBackup:
+          recovery_key: str | None = None, user: str | None = None) -> StagedBackup:
     """Unpack and prove a backup in a hidden folder inside ``data_dir`` (same disk, so the
-    final move is a rename), opening its key file with the passphrase or the recovery key.
+    final move is a rename), opening its key file with ``user``'s own passphrase (the first
+    account's when no name is given) or the recovery key.
     Raises WrongPassphrase, or a refusal, with the folder already removed; the store's own
     files are never touched here."""
 
     def unlock(kf: KeyFile) -> tuple[bytes, str | None]:
         if recovery_key:
             return key_slots.unlock_with_recovery_key(kf, recovery_key), None
-        return key_slots.unlock_with_passphrase(kf, passphrase or "")
+        unlocked = key_slots.unlock_user(kf, passphrase or "", user)  # the named user's own slot
+        return unlocked.key, unlocked.user
 
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     remove_stale_work_folders(data_dir)

@@ -213,7 +213,7 @@ class RestoreDialog(QDialog):
         secret = self.secret.text()
         if self.method.currentData() == RECOVERY_KEY:
             return {"recovery_key": secret.strip(), "user": self._actor_name}
-        return {"passphrase": secret}
+        return {"passphrase": secret, "user": self._actor_name or None}  # their own slot
 
     # ---- restoring --------------------------------------------------------------------
 
@@ -307,5 +307,5 @@ def restore_and_open(data_dir: Path, path: Path, secrets: dict[str, Any],
     if "recovery_key" in secrets:
         ctx, actor = session.open_with_recovery_key(data_dir, secrets["recovery_key"], result.actor.name)
     else:
-        ctx, actor = session.open_session(data_dir, secrets["passphrase"], clock=clock)
+        ctx, actor = session.open_session(data_dir, secrets["passphrase"], secrets.get("user"), clock=clock)
     return result, ctx, actor
