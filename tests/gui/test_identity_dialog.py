@@ -166,3 +166,31 @@ def test_signing_without_an_identity_offers_to_make_one_then_signs(qtbot, unlock
         ws.generate_minutes(tmp_path / "second", sign=True)
     report = verify_file(done.args[0][0].path)
     assert report.ok and report.intact and report.valid
+
+
+def test_signing_in_a_session_without_its_own_key_asks_for_the_passphrase_then_signs(
+        qtbot, unlocked, tmp_path, monkeypatch):
+    """A remembered start from a keyring entry made before own keys (issue 13): the sealed
+    signing key needs its holder's own passphrase, asked for once, and then the copies sign."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from conftest import PASSPHRASE
+
+    state = unlocked.state
+    identities.new_self_signed(state.ctx, state.actor)
+    meetings.create(state.ctx, state.actor, template=sample_meeting())
+    reference = sample_meeting().reference
+    signoff.sign_off(state.ctx, state.actor, reference, acknowledge_warnings=True)
+    store = state.ctx.store
+    store._personal = None  # what such a start has: the data key, and not the holder's own
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda parent, title, label, *a, **k: (
+        asked.append(label), (PASSPHRASE, True))[1])
+    ws = MeetingWorkspace(state, reference)
+    qtbot.addWidget(ws)
+    ws.show()
+    with qtbot.waitSignal(ws.minutesGenerated, timeout=120_000) as done:
+        ws.generate_minutes(tmp_path / "copies", sign=True)
+    assert len(asked) == 1 and "own passphrase" in asked[0]
+    report = verify_file(done.args[0][0].path)
+    assert report.ok and report.intact and report.valid

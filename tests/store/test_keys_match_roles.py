@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from builders import sample_meeting
 from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from strategy_meeting.domain.errors import (
+    OwnKeyNotOpen,
     PermissionDenied,
     PersonalKeyMissing,
     WrongPassphrase,
@@ -245,3 +246,39 @@ def test_an_older_key_file_opens_and_is_brought_up_to_date(data_dir):
     assert all(s.label for s in updated.slots if s.kind == "passphrase")
     assert [key_slots.slot_user(s, data_key) for s in updated.slots if s.default] == ["chair"]
     Store.open(data_dir, ADMIN_PASSPHRASE, "admin")[0].close()
+
+
+def test_a_session_without_its_own_key_asks_for_the_holders_passphrase(data_dir, clock):
+    """A start from a keyring entry written before own keys: signing needs the holder's own
+    passphrase, which opens it; another account's passphrase does not."""
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    identities.new_self_signed(ctx, chair)
+    key, kf = ctx.store.raw_key_for_backup(), ctx.store.key_file
+    ctx.close()
+    store = Store.opened_with_key(data_dir, key, kf, user="chair")  # no own key, as such a start
+    ctx, chair = session.session_for(store, "chair", clock)
+    with ctx.unit_of_work() as uow:
+        sealed = uow.identities.active_for("chair")
+    with pytest.raises(OwnKeyNotOpen):
+        identities.unseal(ctx, sealed)
+    with pytest.raises(WrongPassphrase):
+        session.open_own_key(ctx, chair, ADMIN_PASSPHRASE)
+    session.open_own_key(ctx, chair, PASSPHRASE)
+    assert identities.unseal(ctx, sealed).private_key_pem.startswith(b"-----BEGIN")
+    ctx.close()
+
+
+def test_a_recovery_gives_a_new_own_key_and_the_old_signing_key_stays_sealed(data_dir, clock, recovery_key):
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    identities.new_self_signed(ctx, chair)
+    ctx.close()
+    ctx, chair = session.open_with_recovery_key(data_dir, recovery_key, "chair", "a brand new passphrase")
+    with ctx.unit_of_work() as uow:
+        sealed = uow.identities.active_for("chair")
+    with pytest.raises(PersonalKeyMissing, match="reset"):
+        identities.unseal(ctx, sealed)
+    identities.new_self_signed(ctx, chair)  # the control: the new own key seals and opens
+    with ctx.unit_of_work() as uow:
+        fresh = uow.identities.active_for("chair")
+    assert identities.unseal(ctx, fresh).private_key_pem.startswith(b"-----BEGIN")
+    ctx.close()

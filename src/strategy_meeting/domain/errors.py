@@ -116,6 +116,11 @@ class PersonalKeyMissing(SigningError):
     """What is sealed to one person (their signing key) cannot be opened in this session."""
 
 
+class OwnKeyNotOpen(PersonalKeyMissing):
+    """The person's own key is not open in this session (a keyring entry from an older version,
+    or a recovery-key start): their own passphrase opens it (``session.open_own_key``)."""
+
+
 class NoSigningIdentity(SigningError):
     """The user has no signing identity yet: the app offers to make one, the CLI names the
     command that does."""

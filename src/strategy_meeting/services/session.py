@@ -127,6 +127,9 @@ def open_with_recovery_key(
     actor = _acting_user(ctx, user)
     if new_passphrase:
         store.set_passphrase(actor.name, new_passphrase)
+        # Their new slot holds a new own key (the recovery key never yields the old one, so
+        # what was sealed under it stays sealed); this session may sign with the new one.
+        store.open_own_key(actor.name, new_passphrase)
         with ctx.unit_of_work() as uow:
             uow.audit.append(actor.name, "store.recovered", "store")
             uow.commit()
@@ -167,3 +170,12 @@ def damage_found(ctx: ServiceContext) -> str | None:
 
 def lock(ctx: ServiceContext) -> None:
     ctx.close()
+
+
+def open_own_key(ctx: ServiceContext, actor: User, passphrase: str) -> None:
+    """Open the actor's own key in this session (to sign), with their own passphrase. Where
+    this computer remembers the store, its keyring entry then carries the key too, so the next
+    remembered start can sign without asking."""
+    ctx.store.open_own_key(actor.name, passphrase)
+    if layout.remembered_hint(ctx.store.data_dir):
+        ctx.store.remember_on_this_computer(actor.name)

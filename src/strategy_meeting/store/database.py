@@ -21,7 +21,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from strategy_meeting.domain.errors import Locked, PersonalKeyMissing, StoreCorrupted, StoreExists
+from strategy_meeting.domain.errors import (
+    Locked,
+    OwnKeyNotOpen,
+    PersonalKeyMissing,
+    StoreCorrupted,
+    StoreExists,
+    WrongPassphrase,
+)
 from strategy_meeting.domain.roles import User
 
 from . import key_slots, keyring_slot, layout, migrations, trust_upgrade
@@ -357,10 +364,22 @@ class Store:
     def _personal_key(self) -> bytes:
         self._require_engine()
         if self._personal is None:
-            raise PersonalKeyMissing(
-                "Your own key is not open: unlock with your own passphrase (not the recovery key "
-                "or another account's) to sign.")
+            raise OwnKeyNotOpen(
+                "Your own key is not open in this session: type your own passphrase to sign.")
         return bytes(self._personal)
+
+    def open_own_key(self, user: str, passphrase: str) -> None:
+        """Open the person's own key in a session that lacks it, with their own passphrase:
+        the slot must be ``user``'s and hold this store's key."""
+        self._require_engine()
+        unlocked = key_slots.unlock_user(self.key_file, passphrase, user)
+        if unlocked.key != bytes(self._key) or (self.user not in (None, user)):
+            raise WrongPassphrase("That passphrase does not open your own key in this store.")
+        self.user = user
+        if unlocked.personal is not None:
+            self._personal = bytearray(unlocked.personal)
+        else:
+            self._settle_key_file(passphrase)
 
     def forget_on_this_computer(self) -> None:
         keyring_slot.forget_secret(self.store_id, KEYRING_SLOT)

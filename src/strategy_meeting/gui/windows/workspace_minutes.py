@@ -6,17 +6,19 @@ the full record and agency copies in the worker with a progress dialog, and prev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
-from strategy_meeting.domain.errors import NoSigningIdentity
+from strategy_meeting.domain.errors import NoSigningIdentity, OwnKeyNotOpen
 from strategy_meeting.gui import minutes_calls, ops
 from strategy_meeting.gui.dialogs.identity_dialog import offer_identity
 from strategy_meeting.gui.dialogs.pdf_preview_dialog import PdfPreviewDialog, open_in_system_viewer
 from strategy_meeting.gui.dialogs.sign_off_dialog import SignOffDialog
 from strategy_meeting.gui.minutes_calls import GeneratedCopy
+from strategy_meeting.services import session
 
 if TYPE_CHECKING:
     from .meeting_workspace import MeetingWorkspace
@@ -91,6 +93,8 @@ class MinutesFlow:
             ws.generate_action.setEnabled(not ws.state.is_locked)
             if isinstance(exc, NoSigningIdentity):
                 offer_identity(ws.state, ws)  # in the app, not the command line's instruction
+            elif isinstance(exc, OwnKeyNotOpen):
+                self._open_own_key_then(lambda: self.generate(folder, sign))
             else:
                 ops.show_error(ws, exc)
             ws.minutesFailed.emit(str(exc))
@@ -99,6 +103,21 @@ class MinutesFlow:
                    done, progress=ws.tr("Generating the full record and each agency's copy\u2026"),
                    bus=ws.state.bus, on_error=failed)
         return True
+
+    def _open_own_key_then(self, again: Callable[[], object]) -> None:
+        """The signing key is sealed to its holder: a session that lacks their own key (an
+        older remembered start) asks for their own passphrase, opens it in the worker, and
+        goes on."""
+        ws = self.ws
+        secret, ok = QInputDialog.getText(
+            ws, ws.tr("Your own passphrase"),
+            ws.tr("Your signing key is sealed to you. Type your own passphrase to sign:"),
+            QLineEdit.EchoMode.Password)
+        if not ok or not secret:
+            return
+        ctx, actor = ws.state.ctx, ws.state.actor
+        ops.run_op(ws, lambda: session.open_own_key(ctx, actor, secret), lambda _r: again(),
+                   progress=ws.tr("Opening your signing key\u2026"))
 
     def preview_copy(self, copy: GeneratedCopy) -> PdfPreviewDialog:
         title = (self.ws.tr("Full record") if copy.recipient == "full"
