@@ -164,8 +164,9 @@ def test_two_people_given_the_same_passphrase_stay_two_people(data_dir, clock):
         ctx, actor = session.open_session(data_dir, same, name, clock=clock)
         assert (actor.name, actor.role) == (name, role)
         ctx.close()
-    # Without a name, the store's first account is meant: this passphrase is not its.
-    with pytest.raises(WrongPassphrase):
+    # Without a name, the store's first account is meant: this passphrase is not its, and
+    # the attempt is recorded rather than guessed at.
+    with pytest.raises(PermissionDenied, match="give your own user name"):
         session.open_session(data_dir, same, clock=clock)
 
 

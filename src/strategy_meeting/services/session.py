@@ -70,17 +70,17 @@ def open_session(
     try:
         store, slot_user = Store.open(data_dir, passphrase, user)
     except WrongPassphrase:
-        if user:
-            _refuse_acting_as(data_dir, passphrase, user, clock)
+        _refuse_acting_as(data_dir, passphrase, user, clock)
         raise
     ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
     return ctx, _acting_user(ctx, slot_user)
 
 
-def _refuse_acting_as(data_dir: Path, passphrase: str, user: str,
+def _refuse_acting_as(data_dir: Path, passphrase: str, user: str | None,
                       clock: Callable[[], datetime] | None) -> None:
-    """When the passphrase opens another account's slot, record the attempt as theirs and
-    refuse; otherwise return (a plain wrong passphrase, nothing to record)."""
+    """When the passphrase opens another account's slot (``user``'s, or the first account's
+    when no name was given), record the attempt as its owner's and refuse; otherwise return (a
+    plain wrong passphrase, nothing to record)."""
     from strategy_meeting.store import Store
 
     opened = Store.open_as_passphrase_owner(data_dir, passphrase)
@@ -89,12 +89,17 @@ def _refuse_acting_as(data_dir: Path, passphrase: str, user: str,
     store, owner = opened
     ctx = ServiceContext(store, clock) if clock else ServiceContext(store)
     try:
-        audit.record_denied(ctx, owner, "act_as_another_user", {"requested_user": user})
+        audit.record_denied(ctx, owner, "act_as_another_user",
+                            {"requested_user": user or "(the store's first account)"})
     finally:
         ctx.close()
+    if user:
+        raise PermissionDenied(
+            f"This passphrase is not {user}'s: each person acts only under their own passphrase. "
+            f"Use {user}'s own passphrase, or leave out --user. The attempt was recorded.")
     raise PermissionDenied(
-        f"This passphrase is not {user}'s: each person acts only under their own passphrase. "
-        f"Use {user}'s own passphrase, or leave out --user. The attempt was recorded.")
+        "This passphrase is not the store's first account's: give your own user name with it "
+        "(--user NAME, or User name on the unlock screen). The attempt was recorded.")
 
 
 def open_from_keyring(

@@ -128,9 +128,8 @@ class Store:
         if store_exists(data_dir) or (data_dir / key_slots.KEY_FILE_NAME).exists():
             raise StoreExists(f"A store already exists in {data_dir}; nothing was changed.")
         key = key_slots.new_data_key()
-        kf, recovery = key_slots.create_key_file(key, user.name, passphrase, kdf)
-        first = key_slots.unlock_user(kf, passphrase, user.name)
-        store = cls(data_dir, key, kf, user=user.name, personal=first.personal)
+        kf, recovery, personal = key_slots.create_key_file(key, user.name, passphrase, kdf)
+        store = cls(data_dir, key, kf, user=user.name, personal=personal)
         try:
             store.migrate()
             with store.unit_of_work(now or datetime.now().astimezone()) as uow:

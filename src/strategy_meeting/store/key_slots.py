@@ -202,17 +202,19 @@ def normalise_recovery_key(text: str) -> bytes:
 
 def create_key_file(
     data_key: bytes, user: str, passphrase: str, params: KdfParams = KdfParams()
-) -> tuple[KeyFile, str]:
+) -> tuple[KeyFile, str, bytes]:
+    """A new key file whose first slot is ``user``'s (the default account); returns it, the
+    recovery key (shown once) and the first user's own key."""
     check_passphrase_acceptable(passphrase)
     recovery = new_recovery_key()
     import uuid
 
     kf = KeyFile(store_id=str(uuid.uuid4()))
+    personal = new_personal_key()
     kf.slots.append(_wrap(data_key, user, normalise_passphrase(passphrase), "passphrase", params,
-                          personal=new_personal_key(), label=user_label(kf.store_id, user),
-                          default=True))
+                          personal=personal, label=user_label(kf.store_id, user), default=True))
     kf.slots.append(_wrap(data_key, None, normalise_recovery_key(recovery), "recovery", RECOVERY_KDF))
-    return kf, recovery
+    return kf, recovery, personal
 
 
 def check_passphrase_acceptable(passphrase: str) -> None:
