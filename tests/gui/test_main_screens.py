@@ -250,7 +250,7 @@ def test_an_agency_representative_sees_their_own_agencys_work(make_controller, d
 
 def test_a_very_long_agency_name_does_not_push_the_other_columns_off(make_controller, data_dir, qtbot):
     from strategy_meeting.domain.agency import Agency
-    from strategy_meeting.gui.dialogs.settings_pages import MAX_COLUMN_WIDTH
+    from strategy_meeting.gui.dialogs.settings_page import MAX_COLUMN_WIDTH
     from gui_support import unlock
     from conftest import ADMIN_PASSPHRASE
 
@@ -311,7 +311,7 @@ def test_the_settings_menu_offers_what_the_pages_offer():
     # the pages each need one permission. The two must name the same permissions, and a role
     # sees the menu exactly when some page is open to it.
     from strategy_meeting.domain.roles import ADMINISTRATION, Role, allowed, may_administer
-    from strategy_meeting.gui.dialogs.settings_pages import PAGES
+    from strategy_meeting.gui.dialogs.settings_dialog import PAGES
 
     assert {page.permission for page in PAGES} == ADMINISTRATION
     for role in Role:

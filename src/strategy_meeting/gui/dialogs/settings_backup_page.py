@@ -5,8 +5,7 @@ are kept, when the last one was made, and "Back up now".
 
 The rules (an absolute folder, a sane retention policy, who may) are the backup service's;
 this page only gathers the values and shows what the service says. (Listed in
-``settings_pages.PAGES``, which imports this module after defining ``SettingsPage``: import
-the page through ``settings_pages``.)
+``settings_dialog.PAGES``.)
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.backup_menu import back_up_now
 from strategy_meeting.services import backup
 
-from strategy_meeting.gui.dialogs.settings_pages import SettingsPage, _buddies
+from strategy_meeting.gui.dialogs.settings_page import SettingsPage, set_buddies
 
 MAX_KEPT = 999
 
@@ -84,7 +83,7 @@ class BackupPage(SettingsPage):
         self.last.setAccessibleName(self.tr("Last backup"))
         self.last.setWordWrap(True)
         form.addRow(self.tr("Last backup:"), self.last)
-        _buddies(form)
+        set_buddies(form)
         form.labelForField(folder_row).setBuddy(self.folder)  # type: ignore[union-attr]
         layout.addLayout(form)
         hint = QLabel(self.tr(

@@ -10,7 +10,17 @@ from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.style import apply_style
 from strategy_meeting.gui.dialogs.lock_aware import LockAwareDialog
-from strategy_meeting.gui.dialogs.settings_pages import PAGES, SettingsPage
+from strategy_meeting.gui.dialogs.settings_agencies_page import AgenciesPage
+from strategy_meeting.gui.dialogs.settings_backup_page import BackupPage
+from strategy_meeting.gui.dialogs.settings_identities_page import IdentitiesPage
+from strategy_meeting.gui.dialogs.settings_mail_page import MailServerPage
+from strategy_meeting.gui.dialogs.settings_page import SettingsPage
+from strategy_meeting.gui.dialogs.settings_security_page import SecurityPage
+from strategy_meeting.gui.dialogs.settings_users_page import UsersPage
+
+# The pages, one module each, in the order of the tabs.
+PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage, MailServerPage,
+                                   BackupPage]
 
 
 class SettingsDialog(LockAwareDialog):

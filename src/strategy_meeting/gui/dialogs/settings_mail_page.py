@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
 """The outgoing mail server page: where the signed minutes are sent from. (Listed in
-``settings_pages.PAGES``, which imports this module after defining ``SettingsPage``.)
+``settings_dialog.PAGES``.)
 
 Every rule (what a valid server, port or sender is; that "no encryption" is for a loopback
 test server only; that the password goes to the OS keyring or nowhere) is in
@@ -30,7 +30,7 @@ from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import Permission
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
-from strategy_meeting.gui.dialogs.settings_pages import SettingsPage
+from strategy_meeting.gui.dialogs.settings_page import SettingsPage
 from strategy_meeting.services import mail_settings
 from strategy_meeting.services.smtp_transport import DEFAULT_PORTS, SmtpSecurity, SmtpSettings
 
