@@ -71,6 +71,15 @@ class NotFound(UserError):
     exit_code = 5
 
 
+class MeetingNotFound(NotFound):
+    """No meeting has this reference (in the store, or within what the user may see): one
+    wording wherever a reference is looked up."""
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(f"There is no meeting with reference '{reference}'.")
+        self.reference = reference
+
+
 class InvalidInput(UserError):
     """A value a user typed or a file they gave does not fit; the message says where."""
 

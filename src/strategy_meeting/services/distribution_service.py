@@ -15,7 +15,7 @@ from pathlib import Path
 
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, NotFound, VerificationFailed
+from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, MeetingNotFound, VerificationFailed
 from strategy_meeting.domain.meeting import Meeting, MeetingStatus
 from strategy_meeting.domain.records import DistributionOutcome, DistributionRecord
 from strategy_meeting.domain.roles import Permission, User
@@ -48,7 +48,7 @@ def _signed_off_meeting(ctx: ServiceContext, reference: str) -> Meeting:
     with ctx.unit_of_work() as uow:
         meeting = uow.meetings.get(reference)
     if meeting is None:
-        raise NotFound(f"There is no meeting with reference '{reference}'.")
+        raise MeetingNotFound(reference)
     if not meeting.status.is_locked:
         raise MeetingLocked(
             f"Meeting {reference} is not signed off yet ({meeting.status.label.lower()}): sign it "
@@ -183,7 +183,7 @@ def _mark_distributed_when_complete(ctx: ServiceContext, actor: User, reference:
         done = rules.delivered_agencies(uow.distributions.for_meeting(reference), copies)
         if not set(meeting.agency_codes) <= done:
             return False
-        meeting.status = MeetingStatus.DISTRIBUTED
+        meeting.mark_distributed()
         uow.meetings.save(meeting)
         uow.audit.append(actor.name, "meeting.distributed", f"meeting:{reference}", {})
         uow.commit()
@@ -202,7 +202,7 @@ def log_timeliness(ctx: ServiceContext, actor: User, reference: str) -> rules.Ti
     with ctx.unit_of_work() as uow:
         meeting = uow.meetings.get(reference)
         if meeting is None:
-            raise NotFound(f"There is no meeting with reference '{reference}'.")
+            raise MeetingNotFound(reference)
         records = uow.distributions.for_meeting(reference)
     holidays = bank_holidays_around(local_date(meeting.held_at)) if meeting.held_at else set()
     return rules.timeliness(meeting, records, holidays, local_date)

@@ -15,7 +15,7 @@ import json
 from os import PathLike
 from pathlib import Path
 
-from strategy_meeting.domain.errors import ImportRejected, InvalidInput, NotFound
+from strategy_meeting.domain.errors import ImportRejected, InvalidInput, MeetingNotFound
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import Permission, User
 
@@ -90,7 +90,7 @@ def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: s
     with ctx.unit_of_work() as uow:
         meeting = uow.meetings.get(reference)
         if meeting is None:
-            raise NotFound(f"There is no meeting with reference '{reference}'.")
+            raise MeetingNotFound(reference)
         data = export_document(meeting)
         with StagedFile(target, data) as staged:
             uow.audit.append(

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from strategy_meeting.domain.errors import InvalidInput, NoSigningIdentity, NotFound, SigningError
+from strategy_meeting.domain.errors import InvalidInput, MeetingNotFound, NoSigningIdentity, SigningError
 from strategy_meeting.domain.records import CopyRecord
 from strategy_meeting.domain.roles import Permission, User
 
@@ -65,7 +65,7 @@ def render_minutes(
     with ctx.unit_of_work() as uow:
         meeting = uow.meetings.get(reference)
         if meeting is None:
-            raise NotFound(f"There is no meeting with reference '{reference}'.")
+            raise MeetingNotFound(reference)
         unknown = [code for code in agencies or [] if code not in meeting.agency_codes]
         if unknown:
             raise InvalidInput(
