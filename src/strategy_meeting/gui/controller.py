@@ -257,11 +257,10 @@ class AppController(QObject):
         self.unlock_with(ctx, actor)
         loader = find_demo_loader() if demo else None
         if loader is not None:
-            ops.run_op(window, lambda: loader(ctx, actor), lambda _r: self._demo_loaded(),
-                       progress=self.tr("Loading the demonstration meetings…"), bus=self.state.bus)
-
-    def _demo_loaded(self) -> None:
-        self.state.bus.emit_changes(Changes(meeting_list=True, actions=True, agencies=True))
+            # The loader returns the meetings it added; what they change is announced by the op.
+            ops.run_op(window, lambda: (loader(ctx, actor),
+                                        Changes(meeting_list=True, actions=True, agencies=True)),
+                       progress=self.tr("Loading the demonstration meetings…"))
 
     # ---- unlock and lock ------------------------------------------------------------
 

@@ -113,7 +113,7 @@ class FormsFlow:
             ws.formWritten.emit(final)
 
         ops.run_op(ws, lambda: contribution_forms.request_form(ctx, actor, reference, agency, final),
-                   done, progress=_tr("Writing the request form\u2026"), bus=ws.state.bus)
+                   done, progress=_tr("Writing the request form\u2026"))
         return True
 
     # -- import ----------------------------------------------------------------------------------
@@ -171,7 +171,7 @@ class FormsFlow:
             ws.formImported.emit(imported)
 
         ops.run_op(ws, lambda: contribution_forms.import_form(ctx, actor, data, expected_reference=reference),
-                   done, progress=_tr("Importing the form\u2026"), bus=ws.state.bus, on_error=self._failed)
+                   done, progress=_tr("Importing the form\u2026"), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
