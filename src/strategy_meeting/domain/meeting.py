@@ -246,6 +246,11 @@ class Meeting:
     def child(self, item_id: str) -> SubjectChild | None:
         return next((c for c in self.children if c.id == item_id), None)
 
+    def item_counts(self) -> dict[str, int]:
+        """What an audit event says about a meeting: counts, never content."""
+        return {"children": len(self.children), "contributions": len(self.contributions),
+                "decisions": len(self.decisions), "actions": len(self.actions)}
+
     @property
     def agency_codes(self) -> list[str]:
         return [a.code for a in self.agencies]

@@ -11,7 +11,6 @@ open may not be the new user's to see.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -47,16 +46,11 @@ log = logging.getLogger(__name__)
 
 
 def find_demo_loader() -> Callable[[ServiceContext, User], Any] | None:
-    """``load_demo(ctx, actor)`` if this build has the demonstration meetings, else None."""
-    for name in ("strategy_meeting.services.demo", "strategy_meeting.services.exchange"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        loader = getattr(module, "load_demo", None)
-        if callable(loader):
-            return loader  # type: ignore[no-any-return]
-    return None
+    """``load_demo(ctx, actor)``: the demonstration meetings (imported when first offered, so
+    a start that offers none does not load them)."""
+    from strategy_meeting.services import demo
+
+    return demo.load_demo
 
 
 class AppController(QObject):

@@ -20,22 +20,11 @@ from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import Permission, User
 
 from .context import ServiceContext
-from .demo import demo_meetings
 from .exchange_validation import FORMAT_ID, find_problems
 from .interchange import meeting_from_json, meeting_to_json
 from .interchange_file import parse_interchange_bytes, read_interchange_bytes
 from .staged_file import StagedFile
 from .users import require
-
-
-def _item_counts(meeting: Meeting) -> dict[str, int]:
-    """What an audit event says about a meeting: counts, never content."""
-    return {
-        "children": len(meeting.children),
-        "contributions": len(meeting.contributions),
-        "decisions": len(meeting.decisions),
-        "actions": len(meeting.actions),
-    }
 
 
 def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) -> Meeting:
@@ -59,7 +48,7 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
             actor.name,
             "meeting.import",
             f"meeting:{meeting.reference}",
-            {"format": FORMAT_ID, "file_sha256": hashlib.sha256(data).hexdigest(), **_item_counts(meeting)},
+            {"format": FORMAT_ID, "file_sha256": hashlib.sha256(data).hexdigest(), **meeting.item_counts()},
         )
         uow.commit()
     return meeting
@@ -98,27 +87,8 @@ def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: s
                 "meeting.export",
                 f"meeting:{reference}",
                 {"format": FORMAT_ID, "sha256": hashlib.sha256(data).hexdigest(), "path": str(target),
-                 **_item_counts(meeting)},
+                 **meeting.item_counts()},
             )
             uow.commit()
             staged.publish()
     return target
-
-
-def load_demo(ctx: ServiceContext, actor: User) -> list[Meeting]:
-    """Add the fictional demonstration meetings for today; those already present are skipped.
-
-    Returns the meetings added (empty when all were there already).
-    """
-    require(actor, Permission.IMPORT)
-    added: list[Meeting] = []
-    with ctx.unit_of_work() as uow:
-        for meeting in demo_meetings(ctx.today()):
-            if uow.meetings.exists(meeting.reference):
-                continue
-            meeting.created_by = actor.name
-            uow.meetings.save(meeting)
-            uow.audit.append(actor.name, "meeting.demo", f"meeting:{meeting.reference}", _item_counts(meeting))
-            added.append(meeting)
-        uow.commit()
-    return added
