@@ -105,6 +105,10 @@ class BackupRefused(InvalidInput):
         self.problem = problem or message
 
 
+class MeetingChanged(UserError):
+    """The meeting changed between reading it and recording what was made from it."""
+
+
 class MeetingLocked(UserError):
     """The meeting is signed off: changes are addenda, never edits."""
 
