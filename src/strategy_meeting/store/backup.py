@@ -16,6 +16,10 @@ an uncompressed ZIP archive (the encrypted database does not compress) holding:
 - ``manifest.json``: format, time, store id, schema revision, app version and the SHA-256 of
   each member; no record content and no counts.
 
+Work folders (``.backup-work-*`` while a backup is made and checked, ``.restore-*`` while one is
+unpacked) are private, registered in the data folder's work registry while in use, and removed
+by the next start once their process is gone (``work_files``); the files in them are 0600.
+
 Restoring extracts into a hidden folder inside the data folder, where the caller opens it with
 a passphrase or the recovery key before anything is replaced; the replaced store's files are
 then moved, together, into ``store-replaced-YYYYMMDD-HHMMSS/`` (itself a data folder that the
@@ -29,8 +33,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
-import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +45,7 @@ import sqlcipher3
 
 from strategy_meeting.domain.errors import InvalidInput, StoreCorrupted, StoreTooNew, UserError
 
+from . import work_files
 from .database import AUDIT_HEAD_FILE, DB_FILE, Store, _private
 from .engine import connect_raw, integrity_problems, raw_key_literal
 from .key_slots import KEY_FILE_NAME, read_key_file
@@ -149,34 +152,18 @@ class WrittenBackup:
 
 
 @contextmanager
-def _work_folder(parent: Path, prefix: str) -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+def _work_folder(data_dir: Path, prefix: str) -> Iterator[Path]:
+    item = work_files.new_folder(data_dir, prefix, work_files.registry_for(data_dir))
     try:
-        yield folder
+        yield item.path
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        item.discard()
 
 
-def remove_stale_work_folders(data_dir: Path, min_age_seconds: float = 3600.0) -> int:
-    """Hidden work folders left by a backup or restore that was killed; they hold only
-    encrypted copies, but they take space. A young one may belong to a backup running right
-    now in another process (the app closing while a scheduled backup runs), so it is left."""
-    removed = 0
-    cutoff = time.time() - min_age_seconds
-    try:
-        entries = list(data_dir.iterdir())
-    except OSError:
-        return 0
-    for entry in entries:
-        try:
-            stale = entry.is_dir() and entry.name.startswith((WORK_PREFIX, RESTORE_PREFIX)) \
-                and entry.stat().st_mtime <= cutoff
-        except OSError:
-            continue
-        if stale:
-            shutil.rmtree(entry, ignore_errors=True)
-            removed += 1
-    return removed
+def _private_file(path: Path) -> int:
+    """Create ``path`` empty and owner-only, for a file a library would otherwise create with
+    the umask's permissions (SQLite gives its journal the database file's own mode)."""
+    return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
 
 
 def _tables(conn: sqlcipher3.Connection, schema: str = "main") -> list[str]:
@@ -245,9 +232,10 @@ def write_backup(store: Store, out: BinaryIO, at: datetime, app_version: str) ->
     atomic). Raises StoreCorrupted if the store or the copy is damaged: a damaged store must
     never produce a backup that would push good ones out of the rotation."""
     key = store.raw_key_for_backup()
-    remove_stale_work_folders(store.data_dir)
+    work_files.clean(store.data_dir)
     with _work_folder(store.data_dir, WORK_PREFIX) as work:
         copy = work / DB_FILE
+        os.close(_private_file(copy))  # an empty file is an empty database to ATTACH
         try:
             counts, schema, head = _export(store.db_path, key, copy)
         except sqlcipher3.DatabaseError as exc:
@@ -305,7 +293,7 @@ def read_manifest(path: Path) -> BackupManifest:
 def _extract_checked(zf: zipfile.ZipFile, name: str, expected_sha: str, target: Path, label: str) -> None:
     digest = hashlib.sha256()
     try:
-        with zf.open(name) as src, open(target, "wb") as dst:
+        with zf.open(name) as src, os.fdopen(_private_file(target), "wb") as dst:
             for block in iter(lambda: src.read(1 << 20), b""):
                 digest.update(block)
                 dst.write(block)
@@ -352,18 +340,27 @@ def stage(data_dir: Path, path: Path) -> tuple[Path, BackupManifest]:
     is a rename). The caller opens it there, checks it, and then calls ``swap_in``."""
     manifest = read_manifest(path)
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    remove_stale_work_folders(data_dir)
-    folder = Path(tempfile.mkdtemp(prefix=RESTORE_PREFIX, dir=data_dir))
+    work_files.clean(data_dir)
+    item = work_files.new_folder(data_dir, RESTORE_PREFIX, work_files.registry_for(data_dir))
     try:
-        unpack(path, folder, manifest)
+        unpack(path, item.path, manifest)
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        item.discard()
         raise
-    return folder, manifest
+    _staged[item.path] = item
+    return item.path, manifest
+
+
+# Restore folders staged by this process, held (registered) until ``discard_stage``.
+_staged: dict[Path, work_files.WorkItem] = {}
 
 
 def discard_stage(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
+    item = _staged.pop(folder, None)
+    if item is not None:
+        item.discard()
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def current_store_id(data_dir: Path) -> str | None:
