@@ -18,6 +18,7 @@ from strategy_meeting.domain.errors import InvalidInput, NoSigningIdentity, NotF
 from strategy_meeting.domain.records import CopyRecord
 from strategy_meeting.domain.roles import Permission, User
 
+from ..agencies import check_codes
 from ..atomic_files import write_atomically
 from ..context import ServiceContext
 from ..users import require
@@ -65,13 +66,7 @@ def render_minutes(
         meeting = uow.meetings.get(reference)
         if meeting is None:
             raise NotFound(f"There is no meeting with reference '{reference}'.")
-        unknown = [code for code in agencies or [] if code not in meeting.agency_codes]
-        if unknown:
-            raise InvalidInput(
-                f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
-                f"{'an agency' if len(unknown) == 1 else 'agencies'} of {reference}; "
-                f"its agencies are {', '.join(meeting.agency_codes) or 'none'}."
-            )
+        check_codes(meeting, agencies or [], uow.agencies.list())
         signer = None
         if sign:
             if not meeting.status.is_locked:
