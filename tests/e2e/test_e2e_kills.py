@@ -8,12 +8,15 @@ reap them hold nothing and do not count), and once the next start has the store 
 the killed one left behind may remain: no temporary file older than the kill.
 
 One signed-off store is reused for every kill, and the kills take turns at three kinds of
-moment: a random delay spread over a whole run (measured first); a random delay of up to half a
-second once the rendering workers are running; and a random few milliseconds after the first
-temporary file appears (the files are written in the last 15 ms or so of a two-second run,
-which delays spread over the run would hardly ever hit).
-``STRATEGY_MEETING_MINUTES_KILLS`` changes the number of kills (30 by default: about 45 s on
-two cores).
+moment: a random delay spread over a whole run (measured first); a random delay of up to a
+quarter of a second once the rendering workers are running; and the moment a temporary file
+shows in the output folder, whichever file that is (the files are written in the last 15 ms or
+so of a two-second run, which delays spread over the run would hardly ever hit; the command is
+stopped with SIGSTOP there, then killed).
+
+Eight kills always run (about 15 s); the thirty of issue 13 take 40 to 60 s on two shared
+cores, so they are the ``slow`` run: ``pytest -m slow`` or ``STRATEGY_MEETING_SLOW=1``
+(``STRATEGY_MEETING_MINUTES_KILLS`` sets another number).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="re
 
 REF = "SD-2025-0031"
 KILLS = int(os.environ.get("STRATEGY_MEETING_MINUTES_KILLS", "30"))
+SHORT_KILLS = 8
 # What a data folder and an output folder hold when nothing is being written; anything else
 # (and anything in the work registry) is a temporary file.
 DATA_FILES = {"store.db", "store.db-wal", "store.db-shm", "keys.json", "audit-head.json", "logs", ".work"}
@@ -95,6 +99,24 @@ def session_members(session_id: int) -> list[int]:
     return members
 
 
+def rendering_workers(pid: int) -> list[int]:
+    """The forks of the command (its children with its command line, not a passing helper),
+    read from its main thread's list of children: quick enough to look just before a kill."""
+    try:
+        own = Path(f"/proc/{pid}/cmdline").read_bytes()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    workers = []
+    for child in children:
+        try:
+            if Path(f"/proc/{child}/cmdline").read_bytes() == own:
+                workers.append(int(child))
+        except OSError:
+            continue
+    return workers
+
+
 def open_files(pid: int | str) -> list[str]:
     try:
         fds = os.listdir(f"/proc/{pid}/fd")
@@ -107,6 +129,13 @@ def open_files(pid: int | str) -> list[str]:
         except OSError:
             continue
     return paths
+
+
+def writing(out: Path) -> bool:
+    try:
+        return any(not OUT_FILE.fullmatch(name) for name in os.listdir(out))
+    except FileNotFoundError:
+        return False
 
 
 def wait_until(proc, ready, seconds: float) -> bool:  # type: ignore[no-untyped-def]
@@ -123,9 +152,9 @@ def wait_until(proc, ready, seconds: float) -> bool:  # type: ignore[no-untyped-
 
 
 def kill_and_reap(proc, kill: int) -> int:  # type: ignore[no-untyped-def]
-    """SIGKILL the command (only it: its workers must end by themselves); returns how many of
-    its processes were running."""
-    running = len(session_members(proc.pid))
+    """SIGKILL the command (only it: its workers must end by themselves); returns how many
+    rendering workers it had."""
+    running = len(rendering_workers(proc.pid))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 5
@@ -137,7 +166,22 @@ def kill_and_reap(proc, kill: int) -> int:  # type: ignore[no-untyped-def]
     return running
 
 
-def test_sigkills_of_minutes_sign_leave_no_process_and_no_temporary_file_after_the_next_start(signed: Signed) -> None:
+def test_eight_sigkills_of_minutes_sign_leave_no_process_and_no_temporary_file_after_the_next_start(
+    signed: Signed,
+) -> None:
+    kill_repeatedly(signed, SHORT_KILLS)
+
+
+@pytest.mark.slow
+def test_thirty_sigkills_of_minutes_sign_leave_no_process_and_no_temporary_file_after_the_next_start(
+    signed: Signed, request: pytest.FixtureRequest
+) -> None:
+    if request.config.getoption("markexpr").strip() != "slow" and os.environ.get("STRATEGY_MEETING_SLOW") != "1":
+        pytest.skip("the long run: select it with -m slow")
+    kill_repeatedly(signed, KILLS)
+
+
+def kill_repeatedly(signed: Signed, wanted: int) -> None:
     db = str(signed.data / "store.db")
     began = time.monotonic()
     r = run(*signed.args(), passphrase=PASSPHRASE)  # control: a whole run works, and sets the pace
@@ -146,37 +190,43 @@ def test_sigkills_of_minutes_sign_leave_no_process_and_no_temporary_file_after_t
     rng = random.Random(20251106)
     left_by_kills: dict[Path, float] = {}  # what a kill left, and when that kill was over
     kills = with_workers = mid_write = checked = attempts = 0
-    while kills < KILLS:
+    while kills < wanted:
         attempts += 1
-        assert attempts < 2 * KILLS, "too many runs ended before their kill"
+        assert attempts < 2 * wanted, "too many runs ended before their kill"
         proc = start(*signed.args(), passphrase=PASSPHRASE)
 
-        def cleaned() -> bool:
-            """Once this start has the store open it has cleaned (that comes first): what the
-            last kills left must be gone."""
-            nonlocal checked
-            if left_by_kills and db in open_files(proc.pid):
-                remaining = [p.name for p in left_by_kills if p.exists() or p.is_symlink()]
-                assert not remaining, f"before kill {kills}: the next start left {remaining}"
-                left_by_kills.clear()
-                checked += 1
-            return False
+        is_open = False
+
+        def open_and_checked() -> bool:
+            """True once this start has the store open. It has cleaned by then (that comes
+            first), so what the last kills left must be gone."""
+            nonlocal is_open, checked
+            if not is_open and db in open_files(proc.pid):
+                is_open = True
+                if left_by_kills:
+                    remaining = [p.name for p in left_by_kills if p.exists() or p.is_symlink()]
+                    assert not remaining, f"before kill {kills}: the next start left {remaining}"
+                    left_by_kills.clear()
+                    checked += 1
+            return is_open
 
         moment = kills % 3
         if moment == 0:
-            wait_until(proc, cleaned, rng.uniform(0.1, whole_run))
+            wait_until(proc, lambda: open_and_checked() and False, rng.uniform(0.1, whole_run))
         elif moment == 1:
-            if not wait_until(proc, lambda: cleaned() or len(session_members(proc.pid)) > 1, 60):
+            if not wait_until(proc, lambda: open_and_checked() and bool(rendering_workers(proc.pid)), 60):
                 continue  # it finished between two looks: not a kill
-            wait_until(proc, cleaned, rng.uniform(0, 0.5))
+            time.sleep(rng.uniform(0, 0.25))
         else:
-            if not wait_until(proc, lambda: cleaned() or bool(signed.temporary()), 60):
+            # Look at the output folder alone, as often as possible, and freeze the command the
+            # moment a temporary file shows: a slower look would mostly miss the writing.
+            if not (wait_until(proc, open_and_checked, 60) and wait_until(proc, lambda: writing(signed.out), 60)):
                 continue
-            time.sleep(rng.uniform(0, 0.004))
+            os.kill(proc.pid, signal.SIGSTOP)
         if proc.poll() is not None:
             continue
         running = kill_and_reap(proc, kills)
-        with_workers += running > 1
+        with_workers += running > 0
         kills += 1
         over = time.time()
         left = signed.temporary()
@@ -194,7 +244,8 @@ def test_sigkills_of_minutes_sign_leave_no_process_and_no_temporary_file_after_t
     assert holders == []
     manifest = json.loads((signed.out / "manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["copies"]) == 9 and all(c["signed_by"] for c in manifest["copies"])
-    print(f"\n[minutes --sign] {KILLS} SIGKILLs over {time.monotonic() - began:.0f} s: {with_workers} with "
+    print(f"\n[minutes --sign] {wanted} SIGKILLs over {time.monotonic() - began:.0f} s: {with_workers} with "
           f"rendering workers running, {mid_write} left temporary files, {checked} checked at the next start")
     # The kills did land where they matter (the last start checked everything in any case).
-    assert with_workers >= KILLS // 4 and mid_write >= KILLS // 6 and checked >= KILLS // 10
+    assert with_workers >= max(1, wanted // 5) and mid_write >= max(1, wanted // 6)
+    assert checked >= max(1, wanted // 10)
