@@ -81,12 +81,16 @@ def _try_lock(fd: int, *, shared: bool = False, wait: bool = False) -> bool:
         return True
     import msvcrt  # pragma: no cover - Windows
 
-    # One byte far past any content, so holding it never blocks reading the entry itself.
+    # One byte far past any content, so holding it never blocks reading the entry itself; the
+    # position is put back, as the descriptor may be the one the caller writes through.
+    position = os.lseek(fd, 0, os.SEEK_CUR)
     os.lseek(fd, 1 << 30, os.SEEK_SET)
     try:
         msvcrt.locking(fd, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
     except OSError:
         return False
+    finally:
+        os.lseek(fd, position, os.SEEK_SET)
     return True
 
 
@@ -148,7 +152,7 @@ def _ensure_registry(registry: Path) -> bool:
 
 @dataclass
 class WorkItem:
-    """A temporary file or folder of ours, registered for as long as this object lives.
+    """A temporary file or folder of ours, registered until ``finish()``.
 
     ``finish()`` once the item is gone (renamed into place or removed); ``discard()`` removes
     it first. Either may be called more than once."""
@@ -159,18 +163,17 @@ class WorkItem:
     _item_fd: int | None = field(default=None, repr=False)
 
     def finish(self) -> None:
-        if self._item_fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._item_fd)
-            self._item_fd = None
+        # The item is gone by now, so the order is free: descriptors first, as Windows will
+        # not remove a file that is open.
+        for fd in (self._item_fd, self._entry_fd):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self._item_fd = self._entry_fd = None
         if self._entry is not None:
             with contextlib.suppress(OSError):
                 self._entry.unlink()
             self._entry = None
-        if self._entry_fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._entry_fd)
-            self._entry_fd = None
 
     def discard(self) -> None:
         _remove(self.path)
