@@ -86,6 +86,11 @@ class InvalidInput(UserError):
     exit_code = 2
 
 
+class UnknownAgency(InvalidInput):
+    """An agency code given on the command line that names no agency (not in the directory,
+    nor one the meeting invited): the GUI only ever offers agencies that exist."""
+
+
 class ImportRejected(InvalidInput):
     """An interchange or form file failed validation. ``problems`` lists each, with its path."""
 

@@ -22,6 +22,7 @@ from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.domain.validation import validate_meeting
 
 from . import contribution_form_fields as fields
+from .agencies import check_codes
 from .context import ServiceContext
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ def request_form(ctx: ServiceContext, actor: User, reference: str, agency_code: 
                 f"Meeting {reference} is signed off: it takes no more contributions, so no "
                 "request form can be made for it."
             )
+        check_codes(meeting, [agency_code], uow.agencies.list())
         issued = issue_form(meeting, agency_code, ctx.now())
         uow.form_tokens.add(issued.token)
         uow.audit.append(actor.name, "form.request", f"meeting:{reference}", {"agency": agency_code})

@@ -22,6 +22,7 @@ from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.store import keyring_status
 
 from . import distribution as rules
+from .agencies import check_codes
 from .agency_certificates import certificates_for
 from .bank_holidays import bank_holidays_around, local_date
 from .context import ServiceContext
@@ -116,6 +117,7 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
     if encrypt_to_certificates and (passwords or require_passwords):
         raise InvalidInput("Choose password or certificate encryption for this distribution, not both.")
     with ctx.unit_of_work() as uow:
+        check_codes(meeting, sorted(passwords or {}), uow.agencies.list())
         plan = rules.plan_distribution(meeting, copies, uow.distributions.for_meeting(reference), passwords)
     if require_passwords:
         without = [d.agency.code for d in plan.deliveries if not d.password]

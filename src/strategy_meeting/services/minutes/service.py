@@ -26,6 +26,7 @@ from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.records import CopyRecord, SigningIdentity
 from strategy_meeting.domain.roles import Permission, User
 
+from ..agencies import check_codes
 from ..atomic_files import write_atomically
 from ..context import ServiceContext
 from ..identities import unseal
@@ -119,13 +120,7 @@ def _read_and_check(ctx: ServiceContext, actor: User, reference: str, agencies: 
         meeting = uow.meetings.get(reference)
         if meeting is None:
             raise MeetingNotFound(reference)
-        unknown = [code for code in agencies or [] if code not in meeting.agency_codes]
-        if unknown:
-            raise InvalidInput(
-                f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
-                f"{'an agency' if len(unknown) == 1 else 'agencies'} of {reference}; "
-                f"its agencies are {', '.join(meeting.agency_codes) or 'none'}."
-            )
+        check_codes(meeting, agencies or [], uow.agencies.list())
         identity = None
         url = None
         if sign:
