@@ -20,6 +20,7 @@ from strategy_meeting.domain.meeting import (
     Referral,
     SubjectChild,
 )
+from strategy_meeting.domain.roles import Role, User
 from strategy_meeting.domain.sharing_terms import SharingTerms
 
 AGENCIES = [
@@ -70,11 +71,9 @@ def sample_meeting(
     )
 
 
-def representative(name: str, agency: str) -> "User":
+def representative(name: str, agency: str) -> User:
     """An agency representative as an actor, for the services' rules about what one agency may
     see and do. A local store keeps no such account (issue 13: they contribute by the request
     form, or as a login on the team server), so these tests hand the services the actor
     itself rather than unlocking one."""
-    from strategy_meeting.domain.roles import Role, User
-
     return User(name, Role.AGENCY_REP, agency)

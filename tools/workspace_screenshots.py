@@ -176,9 +176,10 @@ def forms_and_distribution_shots(ws, ctx, actor, out: Path, tmp: Path) -> None: 
     sys.path.insert(0, str(ROOT / "tests" / "services"))
     from form_filling import fill_form, typical_answers  # the tests' PDF-reader stand-in
 
-    from strategy_meeting.services import distribution_service, identities, signoff
+    from strategy_meeting.services import identities, signoff
+    from strategy_meeting.services.distribution import service as distribution_service
     from strategy_meeting.services.minutes.service import render_minutes
-    from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings
+    from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings
 
     capture_modal("request-form-dialog", out, lambda dialog: dialog.reject())
     ws.forms.request()

@@ -145,8 +145,9 @@ def test_distribute_encrypted_to_certificates(data_dir: Path, tmp_path: Path) ->
 
     from builders import AGENCIES
     from strategy_meeting.domain.agency import Agency
-    from strategy_meeting.services import agencies, agency_certificates, users
-    from strategy_meeting.services.copy_encryption import open_certificate_encrypted_copy
+    from strategy_meeting.services import agencies, users
+    from strategy_meeting.services.distribution import certificates as agency_certificates
+    from strategy_meeting.services.distribution.encryption import open_certificate_encrypted_copy
 
     add_meeting(data_dir, MeetingStatus.SIGNED_OFF)
     copies = tmp_path / "minutes"

@@ -12,7 +12,8 @@ import pytest
 from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from e2e_support import refused, run, scenario, snapshot
 from strategy_meeting import cli
-from strategy_meeting.services import exchange, session
+from strategy_meeting.services import session
+from strategy_meeting.services.exchange import service as exchange
 from strategy_meeting.store import FAST_TEST_KDF
 
 REF = "SD-2025-0100"

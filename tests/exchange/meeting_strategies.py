@@ -10,6 +10,8 @@ their defaults, as the format does not carry them.
 
 from __future__ import annotations
 
+import copy
+
 import json
 import operator
 import string
@@ -20,7 +22,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from strategy_meeting.services.demo import demo_meetings
-from strategy_meeting.services.interchange import meeting_to_json
+from strategy_meeting.services.exchange.codec import meeting_to_json
 
 from strategy_meeting.domain.action import Action, ActionStatus
 from strategy_meeting.domain.agency import Agency, AgencyKind
@@ -298,7 +300,9 @@ def mutated_documents(draw: st.DrawFn) -> bytes:
         if operation == "delete":
             del container[key]
         elif operation == "replace":
-            container[key] = draw(_hostile)
+            # A copy: the hostile lists are the strategy's own constants, and a later
+            # "copy_sibling" appending to one would change what later examples draw.
+            container[key] = copy.deepcopy(draw(_hostile))
         elif operation == "copy_sibling" and isinstance(container, list):
             container.append(json.loads(json.dumps(container[key])))
         elif operation == "rename" and isinstance(container, dict):

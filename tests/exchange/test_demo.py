@@ -17,8 +17,8 @@ from strategy_meeting.domain.meeting import Meeting, MeetingKind, MeetingStatus
 from strategy_meeting.domain.sharing_terms import AudienceScope
 from strategy_meeting.domain.validation import meeting_problems
 from strategy_meeting.services.demo import demo_meetings
-from strategy_meeting.services.exchange_validation import find_problems
-from strategy_meeting.services.interchange import meeting_from_json, meeting_to_json
+from strategy_meeting.services.exchange.validation import find_problems
+from strategy_meeting.services.exchange.codec import meeting_from_json, meeting_to_json
 
 TODAY = date(2026, 11, 20)
 MEETINGS = demo_meetings(TODAY)

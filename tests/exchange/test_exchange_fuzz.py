@@ -17,8 +17,8 @@ from meeting_strategies import json_values, mutated_documents
 
 from strategy_meeting.domain.errors import ImportRejected
 from strategy_meeting.domain.meeting import Meeting
-from strategy_meeting.services.exchange_validation import find_problems, parse_interchange_bytes
-from strategy_meeting.services.interchange import meeting_from_json, meeting_to_json
+from strategy_meeting.services.exchange.validation import find_problems, parse_interchange_bytes
+from strategy_meeting.services.exchange.codec import meeting_from_json, meeting_to_json
 
 
 def import_bytes(data: bytes) -> Meeting | None:

@@ -20,13 +20,14 @@ from strategy_meeting.domain.contribution import ReceivedVia
 from strategy_meeting.domain.errors import ImportRejected, InvalidInput, NotFound, PermissionDenied
 from strategy_meeting.domain.meeting import Meeting, MeetingStatus
 from strategy_meeting.domain.roles import Role, User
-from strategy_meeting.services import audit, demo, exchange
+from strategy_meeting.services import audit, demo
+from strategy_meeting.services.exchange import service as exchange
 from strategy_meeting.services import meetings as meeting_service
 from strategy_meeting.services.context import ServiceContext
 from strategy_meeting.services.demo import demo_meetings
-from strategy_meeting.services.exchange_validation import find_problems, read_interchange_file
-from strategy_meeting.services.interchange import meeting_from_json, meeting_to_json
-from strategy_meeting.services.staged_file import TEMP_PREFIX
+from strategy_meeting.services.exchange.validation import find_problems, read_interchange_file
+from strategy_meeting.services.exchange.codec import meeting_from_json, meeting_to_json
+from strategy_meeting.services.files import TEMP_PREFIX
 
 EXAMPLE = Path(__file__).parents[1] / "data" / "sd-example.json"
 REP = User("rep", Role.AGENCY_REP, "POLICE")
@@ -149,7 +150,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_event(ctx: ServiceContext, ch
             raise OSError(errno.ENOSPC, "No space left on device")
         real_fsync(fd)
 
-    monkeypatch.setattr("strategy_meeting.services.staged_file.os.fsync", full_disk)
+    monkeypatch.setattr("strategy_meeting.services.files.os.fsync", full_disk)
     with pytest.raises(InvalidInput, match=r"Could not write 'out.json' .*\(no space left on device\)"):
         exchange.export_meeting(ctx, chair, "SD-2026-0001", target)
     assert target.read_bytes() == b"previous export"
@@ -171,7 +172,7 @@ def test_a_failed_rename_leaves_the_old_file_and_the_event_of_the_staged_bytes(
             raise OSError(errno.EIO, "Input/output error")
         real_replace(src, dst)
 
-    monkeypatch.setattr("strategy_meeting.services.staged_file.os.replace", refused)
+    monkeypatch.setattr("strategy_meeting.services.files.os.replace", refused)
     with pytest.raises(InvalidInput, match="input/output error"):
         exchange.export_meeting(ctx, chair, "SD-2026-0001", target)
     assert target.read_bytes() == b"previous export"

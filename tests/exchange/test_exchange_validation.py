@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from strategy_meeting.domain.errors import ImportRejected, InvalidInput
-from strategy_meeting.services.exchange_validation import (
+from strategy_meeting.services.exchange.validation import (
     MAX_FILE_BYTES,
     find_problems,
     published_schema,

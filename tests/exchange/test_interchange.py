@@ -17,8 +17,8 @@ from strategy_meeting.domain.contribution import ReceivedVia
 from strategy_meeting.domain.errors import ImportRejected
 from strategy_meeting.domain.meeting import Addendum, Meeting, MeetingStatus
 from strategy_meeting.domain.sharing_terms import AudienceScope
-from strategy_meeting.services.exchange_validation import find_problems
-from strategy_meeting.services.interchange import datetime_to_json, meeting_from_json, meeting_to_json
+from strategy_meeting.services.exchange.validation import find_problems
+from strategy_meeting.services.exchange.codec import datetime_to_json, meeting_from_json, meeting_to_json
 
 EXAMPLE = Path(__file__).parents[1] / "data" / "sd-example.json"
 

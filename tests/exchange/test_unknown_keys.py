@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 
 from strategy_meeting.domain.errors import ImportRejected
 from strategy_meeting.domain.roles import User
-from strategy_meeting.services import exchange
+from strategy_meeting.services.exchange import service as exchange
 from strategy_meeting.services.context import ServiceContext
-from strategy_meeting.services.exchange_validation import find_problems, published_schema, validate_document
-from strategy_meeting.services.interchange_references import json_path
+from strategy_meeting.services.exchange.validation import find_problems, published_schema, validate_document
+from strategy_meeting.services.exchange.references import json_path
 
 EXAMPLE = Path(__file__).parents[1] / "data" / "sd-example.json"
 UNKNOWN = "is not part of this format: remove it, or correct its name"

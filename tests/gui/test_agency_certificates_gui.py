@@ -21,11 +21,12 @@ from strategy_meeting.domain.agency import Agency  # noqa: E402
 from strategy_meeting.gui.app_state import AppState  # noqa: E402
 from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog  # noqa: E402
 from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog  # noqa: E402
-from strategy_meeting.services import (agencies, agency_certificates, identities, mail_settings,  # noqa: E402
-                                       meetings, signoff)
-from strategy_meeting.services.copy_encryption import open_certificate_encrypted_copy  # noqa: E402
+from strategy_meeting.services import agencies, identities, meetings, signoff
+from strategy_meeting.services.distribution import certificates as agency_certificates
+from strategy_meeting.services.distribution import mail_settings
+from strategy_meeting.services.distribution.encryption import open_certificate_encrypted_copy  # noqa: E402
 from strategy_meeting.services.minutes.service import render_minutes  # noqa: E402
-from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings  # noqa: E402
+from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings  # noqa: E402
 from workspace_fixtures import shown_errors, state  # noqa: E402, F401 - fixtures
 
 REF = "SD-2026-0140"

@@ -10,10 +10,9 @@ import pytest
 from builders import representative
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from strategy_meeting.domain.roles import Role
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.backup_menu import add_backup_action, backup_on_exit
-from strategy_meeting.services import backup, users
+from strategy_meeting.services import backup
 
 
 @pytest.fixture

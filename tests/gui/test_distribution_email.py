@@ -19,9 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from builders import AGENCIES, sample_meeting  # noqa: E402
 from smtp_test_server import SmtpServer, free_port, make_server_tls  # noqa: E402
 from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog  # noqa: E402
-from strategy_meeting.services import identities, mail_settings, meetings, signoff  # noqa: E402
+from strategy_meeting.services import identities, meetings, signoff  # noqa: E402
+from strategy_meeting.services.distribution import mail_settings
 from strategy_meeting.services.minutes.service import render_minutes  # noqa: E402
-from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings  # noqa: E402
+from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings  # noqa: E402
 from workspace_fixtures import shown_errors, state  # noqa: E402, F401 - fixtures
 
 REF = "SD-2026-0120"

@@ -19,8 +19,8 @@ from builders import sample_meeting
 from strategy_meeting.domain.errors import VerificationFailed
 from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog
 from strategy_meeting.services import identities, meetings, signoff
-from strategy_meeting.services.copy_encryption import open_encrypted_copy
-from strategy_meeting.services.distribution_mail import copy_file_name
+from strategy_meeting.services.distribution.encryption import open_encrypted_copy
+from strategy_meeting.services.distribution.mail import copy_file_name
 from strategy_meeting.services.minutes.service import render_minutes
 from strategy_meeting.services.minutes.verify import Verdict, load_trust, verify_pdf
 from workspace_fixtures import shown_errors, state  # noqa: F401 - fixtures

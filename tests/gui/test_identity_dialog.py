@@ -17,10 +17,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from builders import sample_meeting
 from gui_support import make_controller, unlock, unlocked  # noqa: F401 - fixtures
-from strategy_meeting.domain.roles import Role
 from strategy_meeting.gui.dialogs.identity_dialog import IdentityDialog, grouped
 from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
-from strategy_meeting.services import identities, meetings, signoff, users
+from strategy_meeting.services import identities, meetings, signoff
 from strategy_meeting.services.minutes.service import verify_file
 
 

@@ -222,8 +222,7 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
 
 
 def test_an_agency_representative_sees_their_own_agencys_work(make_controller, data_dir, qtbot):
-    from strategy_meeting.domain.roles import Role
-    from strategy_meeting.services import session, users
+    from strategy_meeting.services import session
 
     from builders import representative
 

@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from strategy_meeting.gui.app_state import AppState  # noqa: E402
 from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog  # noqa: E402 - imports the pages in order
 from strategy_meeting.gui.dialogs.settings_mail_page import MailServerPage  # noqa: E402
-from strategy_meeting.services import mail_settings, session  # noqa: E402
+from strategy_meeting.services import session  # noqa: E402
+from strategy_meeting.services.distribution import mail_settings
 from strategy_meeting.store import keyring_slot  # noqa: E402
 from strategy_meeting.store.engine import connect_raw  # noqa: E402
 from smtp_test_server import SmtpServer, free_port, make_server_tls  # noqa: E402

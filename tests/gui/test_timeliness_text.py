@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from strategy_meeting.gui.dialogs.distribution_dialog import describe_timeliness
-from strategy_meeting.services.distribution import AgencyTimeliness, Timeliness
+from strategy_meeting.services.distribution.rules import AgencyTimeliness, Timeliness
 
 DEADLINE = date(2026, 11, 23)
 SENT_ON_TIME = AgencyTimeliness("CSC", datetime(2026, 11, 23, 9, 0, tzinfo=UTC), True)

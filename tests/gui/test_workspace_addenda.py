@@ -16,11 +16,10 @@ from builders import representative, sample_meeting
 from conftest import FIXED_NOW, PASSPHRASE
 from strategy_meeting.domain.errors import MeetingLocked
 from strategy_meeting.domain.meeting import Addendum, MeetingStatus
-from strategy_meeting.domain.roles import Role
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.dialogs.addendum_dialog import AddendumDialog
 from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
-from strategy_meeting.services import meetings, session, signoff, users
+from strategy_meeting.services import meetings, session, signoff
 from workspace_fixtures import shown_errors, state  # noqa: F401 - fixtures
 from test_workspace_keyboard import keys, out_of_page_order, unnamed
 from workspace_helpers import type_into

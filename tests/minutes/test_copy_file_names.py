@@ -10,7 +10,7 @@ from pathlib import PurePath
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from strategy_meeting.services.distribution_mail import calendar_file_name
+from strategy_meeting.services.distribution.mail import calendar_file_name
 from strategy_meeting.services.minutes.manifest import copy_file_name
 
 CODES = st.from_regex(r"[A-Z][A-Z0-9_-]{0,31}", fullmatch=True)

@@ -8,7 +8,7 @@ import io
 from pypdf import PdfReader, PdfWriter
 
 from strategy_meeting.domain.contribution import Topic
-from strategy_meeting.services import contribution_form_fields as f
+from strategy_meeting.services.forms import fields as f
 
 
 def fill_form(pdf: bytes, values: dict[str, str], *, incremental: bool = False) -> bytes:

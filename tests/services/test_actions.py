@@ -11,8 +11,7 @@ from builders import representative, sample_meeting
 from strategy_meeting.domain.action import ActionStatus
 from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, PermissionDenied
 from strategy_meeting.domain.meeting import MeetingStatus
-from strategy_meeting.domain.roles import Role
-from strategy_meeting.services import actions, meetings, users
+from strategy_meeting.services import actions, meetings
 
 
 def _meeting(ctx, chair, reference="SD-2026-0100", due_a1=date(2026, 11, 10), status=None):

@@ -106,8 +106,6 @@ def test_identity_list_shows_certificates_but_never_private_keys(ctx, admin, cha
     listed = identity_list.list_identities(ctx, admin)
     assert [(i.user_name, i.subject, i.active) for i in listed] == [("chair", "CN=Alex Example", True)]
     assert "ZZLEAK" not in repr(listed)
-    from strategy_meeting.domain.roles import Role
-    from strategy_meeting.services import users
 
     rep = representative("teacher", "EDU")
     with pytest.raises(PermissionDenied):

@@ -18,10 +18,12 @@ from smtp_test_server import SmtpServer
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied
 from strategy_meeting.domain.meeting import MeetingStatus
-from strategy_meeting.services import agencies, agency_certificates, distribution_service, meetings
-from strategy_meeting.services.copy_encryption import open_certificate_encrypted_copy
-from strategy_meeting.services.signed_copies import check_signature_intact
-from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings
+from strategy_meeting.services import agencies, meetings
+from strategy_meeting.services.distribution import certificates as agency_certificates
+from strategy_meeting.services.distribution import service as distribution_service
+from strategy_meeting.services.distribution.encryption import open_certificate_encrypted_copy
+from strategy_meeting.services.distribution.signed_copies import check_signature_intact
+from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings
 
 REF = "SD-2026-0130"
 CODES = [a.code for a in AGENCIES]

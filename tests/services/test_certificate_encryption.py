@@ -21,8 +21,8 @@ from pypdf import PdfReader
 from recipient_certs import make_recipient
 from signed_copy_fixtures import write_signed_set
 from strategy_meeting.domain.errors import InvalidInput, VerificationFailed
-from strategy_meeting.services.agency_certificates import check_encryption_certificate, describe_certificate
-from strategy_meeting.services.copy_encryption import encrypt_copy_to_certificate, open_certificate_encrypted_copy
+from strategy_meeting.services.distribution.certificates import check_encryption_certificate, describe_certificate
+from strategy_meeting.services.distribution.encryption import encrypt_copy_to_certificate, open_certificate_encrypted_copy
 
 REF = "SD-2026-0042"
 NOW = datetime.now(UTC)

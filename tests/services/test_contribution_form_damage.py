@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from strategy_meeting.domain.errors import UserError
-from strategy_meeting.services.contribution_forms import issue_form, prepare_form_import, read_filled_form
+from strategy_meeting.services.forms.service import issue_form, prepare_form_import, read_filled_form
 
 from form_filling import fill_form, typical_answers
 from forms_meeting_factory import example_meeting

@@ -15,8 +15,8 @@ from strategy_meeting.domain.contribution import ReceivedVia, Topic
 from strategy_meeting.domain.errors import ImportRejected, MeetingLocked
 from strategy_meeting.domain.meeting import MeetingStatus
 from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
-from strategy_meeting.services import contribution_form_fields as f
-from strategy_meeting.services.contribution_forms import (
+from strategy_meeting.services.forms import fields as f
+from strategy_meeting.services.forms.service import (
     issue_form,
     prepare_form_import,
     read_filled_form,

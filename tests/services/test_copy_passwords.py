@@ -17,8 +17,9 @@ from builders import AGENCIES, sample_meeting
 from signed_copy_fixtures import write_signed_set
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.meeting import MeetingStatus
-from strategy_meeting.services import distribution_service, identities, meetings, signoff
-from strategy_meeting.services.copy_encryption import MIN_PASSWORD_CHARS, check_password, generate_password
+from strategy_meeting.services import identities, meetings, signoff
+from strategy_meeting.services.distribution import service as distribution_service
+from strategy_meeting.services.distribution.encryption import MIN_PASSWORD_CHARS, check_password, generate_password
 from strategy_meeting.services.minutes.service import render_minutes
 
 REF = "SD-2026-0160"

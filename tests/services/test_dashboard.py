@@ -9,8 +9,7 @@ from builders import representative, sample_meeting
 from conftest import FIXED_NOW
 from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.meeting import MeetingStatus, Participant, ParticipantStatus
-from strategy_meeting.domain.roles import Role
-from strategy_meeting.services import dashboard, meetings, users
+from strategy_meeting.services import dashboard, meetings
 
 
 def _add(ctx, chair, reference, held_days_ago, status=MeetingStatus.IN_PROGRESS, absent=(), agencies=None):

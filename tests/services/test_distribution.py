@@ -19,16 +19,16 @@ from pypdf import PdfReader
 from strategy_meeting.domain.errors import InvalidInput, NotFound, VerificationFailed
 from strategy_meeting.domain.records import DistributionChannel, DistributionOutcome, DistributionRecord
 from strategy_meeting.services.bank_holidays import bank_holidays_around, local_date
-from strategy_meeting.services.copy_encryption import open_encrypted_copy
-from strategy_meeting.services.distribution import (
+from strategy_meeting.services.distribution.encryption import open_encrypted_copy
+from strategy_meeting.services.distribution.rules import (
     acknowledge,
     deliver_by_email,
     deliver_to_folder,
     plan_distribution,
     timeliness,
 )
-from strategy_meeting.services.signed_copies import check_signature_intact, load_signed_copies
-from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings, SmtpTransport
+from strategy_meeting.services.distribution.signed_copies import check_signature_intact, load_signed_copies
+from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings, SmtpTransport
 
 from forms_meeting_factory import example_meeting
 from signed_copy_fixtures import write_signed_set

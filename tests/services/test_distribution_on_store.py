@@ -14,9 +14,9 @@ from smtp_test_server import SmtpServer
 from strategy_meeting.domain.errors import MeetingLocked, PermissionDenied, VerificationFailed
 from strategy_meeting.domain.meeting import MeetingStatus
 from strategy_meeting.domain.records import CopyRecord, DistributionOutcome
-from strategy_meeting.domain.roles import Role
-from strategy_meeting.services import audit, distribution_service, meetings, users
-from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings
+from strategy_meeting.services import audit, meetings
+from strategy_meeting.services.distribution import service as distribution_service
+from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings
 
 REF = "SD-2026-0100"
 SENDER = "minutes@council.example.org"

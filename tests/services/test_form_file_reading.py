@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from strategy_meeting.domain.errors import ImportRejected
-from strategy_meeting.services.contribution_form_reading import MAX_FORM_BYTES, read_form_file
+from strategy_meeting.services.forms.reading import MAX_FORM_BYTES, read_form_file
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "strategy_meeting"
 
@@ -43,6 +43,6 @@ def test_the_gui_and_the_command_line_share_this_reader():
     """No second copy of the limit or of the reading, as there was in both front ends."""
     defining = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
                 if re.search(r"^MAX_FORM_BYTES\s*=", p.read_text(encoding="utf-8"), re.M)]
-    assert defining == ["services/contribution_form_reading.py"]
+    assert defining == ["services/forms/reading.py"]
     for front in ("cli/forms_commands.py", "gui/windows/workspace_forms.py"):
         assert "read_form_file(" in (SRC / front).read_text(encoding="utf-8")

@@ -14,9 +14,9 @@ from form_filling import fill_form, typical_answers
 from strategy_meeting.domain.contribution import ReceivedVia
 from strategy_meeting.domain.errors import ImportRejected, MeetingLocked, PermissionDenied, UserError
 from strategy_meeting.domain.meeting import MeetingStatus
-from strategy_meeting.domain.roles import Role
-from strategy_meeting.services import contribution_forms, meetings, users
-from strategy_meeting.services import contribution_form_fields as f
+from strategy_meeting.services import meetings
+from strategy_meeting.services.forms import service as contribution_forms
+from strategy_meeting.services.forms import fields as f
 
 REF = "SD-2026-0100"
 

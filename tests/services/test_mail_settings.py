@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from keyring.backends import fail
 
 from strategy_meeting.domain.errors import InvalidInput, PermissionDenied
-from strategy_meeting.services import distribution_service, mail_settings
-from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings
+from strategy_meeting.services.distribution import service as distribution_service
+from strategy_meeting.services.distribution import mail_settings
+from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings
 
 SENDER = "minutes@council.example.org"
 

@@ -23,9 +23,8 @@ from strategy_meeting.domain.errors import (
     SigningError,
 )
 from strategy_meeting.domain.meeting import MeetingStatus, Participant, ParticipantStatus
-from strategy_meeting.domain.roles import Role
 from strategy_meeting.domain.sharing_terms import SharingTerms
-from strategy_meeting.services import identities, meetings, signoff, users
+from strategy_meeting.services import identities, meetings, signoff
 from strategy_meeting.services.meetings import ItemKind
 from strategy_meeting.services.minutes.identity import create_self_signed
 from strategy_meeting.services.minutes.manifest import sha256_hex

@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 import time
 
-import pytest
 
 from builders import sample_meeting
 from conftest import PASSPHRASE

@@ -14,9 +14,10 @@ from pypdf import PdfReader
 from builders import sample_meeting
 from smtp_test_server import SmtpServer
 from strategy_meeting.domain.errors import MeetingLocked
-from strategy_meeting.services import distribution_service, identities, meetings, signoff
+from strategy_meeting.services import identities, meetings, signoff
+from strategy_meeting.services.distribution import service as distribution_service
 from strategy_meeting.services.minutes.service import render_minutes
-from strategy_meeting.services.smtp_transport import SmtpSecurity, SmtpSettings
+from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings
 
 REF = "SD-2026-0100"
 

@@ -34,7 +34,7 @@ def write_meetings(data_dir: str, passphrase: str, generation: int, ack: Connect
 def export_files(folder: str, size: int, ack: Connection) -> None:
     """Write the same export again and again; each file is its own proof of wholeness: the
     first 32 bytes are the SHA-256 of the rest."""
-    from strategy_meeting.services.atomic_files import write_atomically
+    from strategy_meeting.services.files import write_atomically
 
     n = 0
     while True:

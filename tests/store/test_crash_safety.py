@@ -30,7 +30,7 @@ from builders import sample_meeting
 from conftest import PASSPHRASE
 from strategy_meeting.domain.errors import StoreWriteFailed, WrongPassphrase
 from strategy_meeting.services import audit, meetings, session
-from strategy_meeting.services.atomic_files import is_temp_name, remove_stray_temps
+from strategy_meeting.services.files import is_temp_name, remove_stray_temps
 from strategy_meeting.store import FAST_TEST_KDF, Store, work_files
 from strategy_meeting.store.engine import as_damage, as_write_failure
 from strategy_meeting.store.engine import connect_raw
@@ -47,7 +47,7 @@ def forkserver():
     # The store layer proper (SQLAlchemy) loads on first open, not with the services, so it is
     # named here: every forked writer then starts with it imported.
     mp.set_forkserver_preload(["crash_children", "builders", "strategy_meeting.services.meetings",
-                               "strategy_meeting.services.session", "strategy_meeting.services.atomic_files",
+                               "strategy_meeting.services.session", "strategy_meeting.services.files",
                                "strategy_meeting.store.database", "strategy_meeting.store.key_slots",
                                "strategy_meeting.services.backup", "strategy_meeting.store.backup"])
     # The fork server imports its preload list with the sys.path of a fresh interpreter

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_meeting.services.atomic_files import remove_stray_temps, write_atomically
+from strategy_meeting.services.files import remove_stray_temps, write_atomically
 from strategy_meeting.store import work_files
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock, umask and SIGKILL are POSIX")

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _import(args: argparse.Namespace, ctx: ServiceContext, actor: User) -> int:
-    from strategy_meeting.services import exchange
+    from strategy_meeting.services.exchange import service as exchange
 
     meeting = exchange.import_meeting(ctx, actor, args.file)
     print(meeting.reference)  # alone on stdout, so a script can capture it
@@ -39,7 +39,7 @@ def _import(args: argparse.Namespace, ctx: ServiceContext, actor: User) -> int:
 
 
 def _export(args: argparse.Namespace, ctx: ServiceContext, actor: User) -> int:
-    from strategy_meeting.services import exchange
+    from strategy_meeting.services.exchange import service as exchange
 
     path = exchange.export_meeting(ctx, actor, args.reference, args.output)
     print(f"Wrote {args.reference} to {path}")

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from strategy_meeting.domain.contribution import TOPIC_LABELS
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.records import DistributionOutcome
-from strategy_meeting.services.smtp_transport import SmtpSecurity
+from strategy_meeting.services.distribution.smtp import SmtpSecurity
 
 if TYPE_CHECKING:
-    from strategy_meeting.services import distribution_service
+    from strategy_meeting.services.distribution import service as distribution_service
 
 # The services behind these commands pull in ReportLab, pypdf and pyHanko; they are imported
 # in the handlers so that starting the app (which builds this parser) does not pay for them.
@@ -78,7 +78,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _request_form(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
-    from strategy_meeting.services import contribution_forms
+    from strategy_meeting.services.forms import service as contribution_forms
 
     target = Path(args.output)
     contribution_forms.request_form(ctx, actor, args.reference, args.agency, target)
@@ -88,10 +88,10 @@ def _request_form(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[
 
 
 def _import_form(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
-    from strategy_meeting.services import contribution_forms
+    from strategy_meeting.services.forms import service as contribution_forms
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    from strategy_meeting.services.contribution_form_reading import read_form_file
+    from strategy_meeting.services.forms.reading import read_form_file
 
     data = read_form_file(Path(args.file))
     preview = contribution_forms.preview_form_import(ctx, actor, data)
@@ -130,7 +130,7 @@ def _passwords(path: str | None) -> dict[str, str]:
 
 
 def _distribute(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
-    from strategy_meeting.services import distribution_service
+    from strategy_meeting.services.distribution import service as distribution_service
 
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)

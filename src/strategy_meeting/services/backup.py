@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from strategy_meeting.store.backup import StagedBackup
 
 from . import users
-from .atomic_files import atomic_writer
+from .files import atomic_writer
 from .context import ServiceContext
 from .users import require
 

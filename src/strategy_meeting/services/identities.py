@@ -17,7 +17,7 @@ from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDen
 from strategy_meeting.domain.records import SigningIdentity
 from strategy_meeting.domain.roles import Permission, User
 
-from .atomic_files import write_atomically
+from .files import write_atomically
 from .context import ServiceContext
 from .minutes.identity import CertificateSummary, create_self_signed, load_pkcs12, summarise, to_pkcs12
 from .users import require

@@ -32,8 +32,8 @@ from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.records import DistributionOutcome, DistributionRecord
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.widgets.copy_passwords_box import CopyPasswordsBox
-from strategy_meeting.services import distribution_service
-from strategy_meeting.services.distribution import Timeliness
+from strategy_meeting.services.distribution import service as distribution_service
+from strategy_meeting.services.distribution.rules import Timeliness
 
 _Index = QModelIndex | QPersistentModelIndex
 HEADERS = (QT_TRANSLATE_NOOP("DistributionLogModel", "Agency"), QT_TRANSLATE_NOOP("DistributionLogModel", "Channel"),

@@ -31,8 +31,8 @@ from strategy_meeting.domain.roles import Permission
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.dialogs.settings_page import SettingsPage
-from strategy_meeting.services import mail_settings
-from strategy_meeting.services.smtp_transport import DEFAULT_PORTS, SmtpSecurity, SmtpSettings
+from strategy_meeting.services.distribution import mail_settings
+from strategy_meeting.services.distribution.smtp import DEFAULT_PORTS, SmtpSecurity, SmtpSettings
 
 
 class MailServerPage(SettingsPage):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPush
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.gui import ops
-from strategy_meeting.services import agency_certificates
+from strategy_meeting.services.distribution import certificates as agency_certificates
 
 
 class AgencyCertificateBox(QGroupBox):

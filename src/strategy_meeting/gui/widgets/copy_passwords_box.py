@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, Q
                                QScrollArea, QVBoxLayout, QWidget)
 
 from strategy_meeting.domain.agency import Agency
-from strategy_meeting.services.copy_encryption import MIN_PASSWORD_CHARS, generate_password
+from strategy_meeting.services.distribution.encryption import MIN_PASSWORD_CHARS, generate_password
 
 
 @dataclass

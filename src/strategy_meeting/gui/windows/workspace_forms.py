@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from strategy_meeting.domain.contribution import TOPIC_LABELS
 from strategy_meeting.domain.errors import ImportRejected
 from strategy_meeting.gui import ops
-from strategy_meeting.services import contribution_forms
-from strategy_meeting.services.contribution_form_reading import FormImport, read_form_file
+from strategy_meeting.services.forms import service as contribution_forms
+from strategy_meeting.services.forms.reading import FormImport, read_form_file
 
 if TYPE_CHECKING:
     from .meeting_workspace import MeetingWorkspace

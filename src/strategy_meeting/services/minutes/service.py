@@ -27,7 +27,7 @@ from strategy_meeting.domain.records import CopyRecord, SigningIdentity
 from strategy_meeting.domain.roles import Permission, User
 
 from ..agencies import check_codes
-from ..atomic_files import write_atomically
+from ..files import write_atomically
 from ..context import ServiceContext
 from ..identities import unseal
 from ..signoff import content_hash

@@ -17,7 +17,7 @@ from typing import Any
 from strategy_meeting.domain.agency import AGENCY_CODE_PATTERN
 from strategy_meeting.domain.meeting import ITEM_ID_PATTERN
 
-from .interchange_file import show
+from .reading import show
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,14 @@ tests/store/test_crash_safety.py)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 
 import pytest
 
 from strategy_meeting.domain.errors import UserError
-from strategy_meeting.services.atomic_files import (
+from strategy_meeting.services.files import (
     atomic_writer,
     is_temp_name,
     remove_stray_temps,
@@ -89,12 +90,27 @@ def test_the_next_write_into_a_folder_removes_its_old_strays(tmp_path):
     assert os.listdir(tmp_path) == ["copy.pdf"]
 
 
-def test_failed_rename_leaves_the_target_untouched_and_no_temp(tmp_path):
-    # A rename that fails (here: the name is taken by a folder, which works as root too).
+def test_a_folder_given_as_the_file_is_refused_and_left_untouched(tmp_path):
     target = tmp_path / "minutes.pdf"
     target.mkdir()
     (target / "keep.txt").write_bytes(b"keep")
-    with pytest.raises(UserError, match="could not be written"):
+    with pytest.raises(UserError, match="is a folder: give a file name inside it"):
         write_atomically(target, b"new")
     assert (target / "keep.txt").read_bytes() == b"keep"
     assert os.listdir(tmp_path) == [target.name]
+
+
+def test_failed_rename_leaves_the_target_untouched_and_no_temp(tmp_path, monkeypatch):
+    """A rename the file system refuses (FAKE: os.replace made to fail, as root cannot be
+    refused one in its own folder) names the file and leaves the old one whole."""
+    target = tmp_path / "minutes.pdf"
+    target.write_bytes(b"old")
+
+    def refused(src, dst):  # type: ignore[no-untyped-def]
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(UserError, match="Could not write 'minutes.pdf'.*input/output error"):
+        write_atomically(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["minutes.pdf"]

@@ -18,7 +18,7 @@ from email.utils import format_datetime, make_msgid, parseaddr
 
 from strategy_meeting.domain.agency import Agency
 
-from .minutes.manifest import copy_file_name as minutes_copy_file_name
+from ..minutes.manifest import copy_file_name as minutes_copy_file_name
 
 
 @dataclass(frozen=True)

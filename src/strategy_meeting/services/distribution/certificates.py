@@ -26,8 +26,8 @@ from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import InvalidInput, NotFound
 from strategy_meeting.domain.roles import Permission, User
 
-from .context import ServiceContext
-from .users import require
+from ..context import ServiceContext
+from ..users import require
 
 MAX_CERTIFICATE_BYTES = 64 * 1024
 MIN_RSA_BITS = 2048

@@ -29,7 +29,7 @@ from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.records import FormToken
 from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
 
-from . import contribution_form_fields as f
+from . import fields as f
 
 MAX_FORM_BYTES = 25 * 1024 * 1024
 

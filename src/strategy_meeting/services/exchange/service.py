@@ -19,12 +19,12 @@ from strategy_meeting.domain.errors import ImportRejected, InvalidInput, Meeting
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import Permission, User
 
-from .context import ServiceContext
-from .exchange_validation import FORMAT_ID, find_problems
-from .interchange import meeting_from_json, meeting_to_json
-from .interchange_file import parse_interchange_bytes, read_interchange_bytes
-from .staged_file import StagedFile
-from .users import require
+from ..context import ServiceContext
+from .validation import FORMAT_ID, find_problems
+from .codec import meeting_from_json, meeting_to_json
+from .reading import parse_interchange_bytes, read_interchange_bytes
+from ..files import StagedFile
+from ..users import require
 
 
 def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) -> Meeting:

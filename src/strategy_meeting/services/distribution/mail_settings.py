@@ -19,10 +19,10 @@ from strategy_meeting.domain.errors import DeliveryError, InvalidInput
 from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.store import keyring_status
 
-from .context import ServiceContext
-from .distribution_mail import address_problem
-from .smtp_transport import SendFailed, SmtpSecurity, SmtpSettings, check_settings, is_loopback, try_connection
-from .users import require
+from ..context import ServiceContext
+from .mail import address_problem
+from .smtp import SendFailed, SmtpSecurity, SmtpSettings, check_settings, is_loopback, try_connection
+from ..users import require
 
 SMTP_PASSWORD_SECRET = "smtp-password"
 SMTP_SETTING_KEYS = ("host", "port", "security", "sender", "username", "ca_file")

@@ -41,7 +41,7 @@ from strategy_meeting.domain.meeting import (
 from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
 from strategy_meeting.domain.validation import meeting_problems
 
-from .exchange_validation import FORMAT_ID, rejection, validate_document
+from .validation import FORMAT_ID, rejection, validate_document
 
 JsonObject = dict[str, Any]
 

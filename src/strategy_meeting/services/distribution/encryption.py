@@ -32,7 +32,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from strategy_meeting.domain.errors import InvalidInput, VerificationFailed
 
-from .pdf_fonts import register_fonts
+from ..pdf_fonts import register_fonts
 
 MIN_PASSWORD_CHARS = 12
 # Letters and digits that cannot be mistaken for one another when read out over the phone

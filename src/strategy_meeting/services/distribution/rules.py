@@ -31,18 +31,18 @@ from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.records import DistributionChannel, DistributionOutcome, DistributionRecord
 from strategy_meeting.domain.working_days import add_working_days
 
-from .action_calendar import agency_actions_calendar
-from .copy_encryption import check_password, encrypt_copy, encrypt_copy_to_certificate
-from .distribution_mail import (
+from .calendar import agency_actions_calendar
+from .encryption import check_password, encrypt_copy, encrypt_copy_to_certificate
+from .mail import (
     Attachment,
     address_problem,
     build_message,
     calendar_file_name,
     copy_file_name,
 )
-from .file_output import write_file_atomically
+from ..files import write_atomically
 from .signed_copies import SignedCopy
-from .smtp_transport import SendFailed
+from .smtp import SendFailed
 
 DELIVERED = (DistributionOutcome.SENT, DistributionOutcome.SAVED)
 
@@ -208,7 +208,7 @@ def deliver_to_folder(meeting: Meeting, plan: DistributionPlan, folder: Path,
         now = clock()
         try:
             for item in attachments_for(meeting, delivery, now):
-                write_file_atomically(folder / item.file_name, item.data)
+                write_atomically(folder / item.file_name, item.data)
         except OSError as error:
             outcome, reason = DistributionOutcome.FAILED, f"could not save: {error.strerror or error}"
         else:

@@ -23,8 +23,8 @@ from strategy_meeting.domain.contribution import TOPIC_LABELS, Topic
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.meeting import Meeting, SubjectChild
 
-from . import contribution_form_fields as f
-from .contribution_form_canvas import (
+from . import fields as f
+from .canvas import (
     ACCENT,
     BOTTOM,
     CONTENT_W,

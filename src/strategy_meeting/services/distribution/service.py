@@ -21,15 +21,15 @@ from strategy_meeting.domain.records import DistributionOutcome, DistributionRec
 from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.store import keyring_status
 
-from . import distribution as rules
-from .agencies import check_codes
-from .agency_certificates import certificates_for
-from .bank_holidays import bank_holidays_around, local_date
-from .context import ServiceContext
+from . import rules
+from ..agencies import check_codes
+from .certificates import certificates_for
+from ..bank_holidays import bank_holidays_around, local_date
+from ..context import ServiceContext
 from .signed_copies import SignedCopy, load_signed_copies, stored_copies
 from .mail_settings import NO_KEYRING, SMTP_PASSWORD_SECRET, SMTP_SETTING_KEYS, save_mail_settings
-from .smtp_transport import SmtpSecurity, SmtpSettings, SmtpTransport, check_settings
-from .users import require
+from .smtp import SmtpSecurity, SmtpSettings, SmtpTransport, check_settings
+from ..users import require
 
 
 @dataclass

@@ -21,22 +21,22 @@ from strategy_meeting.domain.records import FormToken
 from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.domain.validation import validate_meeting
 
-from . import contribution_form_fields as fields
-from .agencies import check_codes
-from .context import ServiceContext
+from . import fields
+from ..agencies import check_codes
+from ..context import ServiceContext
 
 if TYPE_CHECKING:
     from strategy_meeting.store import UnitOfWork
-from .file_output import write_file_atomically
-from .contribution_form_pdf import build_request_form
-from .contribution_form_reading import (
+from ..files import write_atomically
+from .pdf import build_request_form
+from .reading import (
     FilledForm,
     FormImport,
     check_token,
     contributions_from_form,
     read_filled_form,
 )
-from .users import require
+from ..users import require
 
 __all__ = [
     "FilledForm",
@@ -111,7 +111,7 @@ def request_form(ctx: ServiceContext, actor: User, reference: str, agency_code: 
         issued = issue_form(meeting, agency_code, ctx.now())
         uow.form_tokens.add(issued.token)
         uow.audit.append(actor.name, "form.request", f"meeting:{reference}", {"agency": agency_code})
-        write_file_atomically(target, issued.pdf)
+        write_atomically(target, issued.pdf)
         try:
             uow.commit()
         except BaseException:

@@ -16,8 +16,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from . import contribution_form_fields as f
-from .pdf_fonts import register_fonts
+from . import fields as f
+from ..pdf_fonts import register_fonts
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm

@@ -37,15 +37,15 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from strategy_meeting import paths
 from strategy_meeting.domain.errors import ImportRejected
 
-from .agencies import is_plausible_email
-from .interchange_file import (  # re-exported: the first stage of the check
+from ..agencies import is_plausible_email
+from .reading import (  # re-exported: the first stage of the check
     MAX_FILE_BYTES,
     json_type,
     parse_interchange_bytes,
     read_interchange_file,
     show,
 )
-from .interchange_references import Problem, cross_reference_problems, json_path
+from .references import Problem, cross_reference_problems, json_path
 
 __all__ = [
     "FORMAT_ID",
