@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from strategy_meeting.domain.agency import Agency
-from strategy_meeting.domain.errors import InvalidInput, NotFound
+from strategy_meeting.domain.errors import InvalidInput, NotFound, UserError
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.records import DistributionChannel, DistributionOutcome, DistributionRecord
 from strategy_meeting.domain.working_days import add_working_days
@@ -40,7 +40,7 @@ from .mail import (
     calendar_file_name,
     copy_file_name,
 )
-from ..files import write_atomically
+from ..files import StagedFile
 from .signed_copies import SignedCopy
 from .smtp import SendFailed
 
@@ -206,16 +206,31 @@ def deliver_to_folder(meeting: Meeting, plan: DistributionPlan, folder: Path,
     records = []
     for delivery in plan.deliveries:
         now = clock()
+        staged: list[StagedFile] = []
         try:
-            for item in attachments_for(meeting, delivery, now):
-                write_atomically(folder / item.file_name, item.data)
-        except OSError as error:
-            outcome, reason = DistributionOutcome.FAILED, f"could not save: {error.strerror or error}"
-        else:
-            outcome, reason = DistributionOutcome.SAVED, ""
-        records.append(on_record(_record(meeting, delivery, DistributionChannel.FOLDER,
-                                         str(folder), clock(), outcome, reason)))
+            try:
+                for item in attachments_for(meeting, delivery, now):
+                    staged.append(StagedFile(folder / item.file_name, item.data))
+            except (OSError, UserError) as error:
+                outcome, reason = DistributionOutcome.FAILED, f"could not save: {_why(error)}"
+                for done in staged:
+                    done.discard()
+                staged = []
+            else:
+                outcome, reason = DistributionOutcome.SAVED, ""
+            # A file plus its row (files.py): the log entry first, then the copy takes its name.
+            records.append(on_record(_record(meeting, delivery, DistributionChannel.FOLDER,
+                                             str(folder), clock(), outcome, reason)))
+            for done in staged:
+                done.publish()
+        finally:
+            for done in staged:
+                done.discard()
     return records
+
+
+def _why(error: BaseException) -> str:
+    return (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
 
 
 def _record(meeting: Meeting, delivery: Delivery, channel: DistributionChannel, address: str,

@@ -27,7 +27,7 @@ from ..context import ServiceContext
 
 if TYPE_CHECKING:
     from strategy_meeting.store import UnitOfWork
-from ..files import write_atomically
+from ..files import StagedFile
 from .pdf import build_request_form
 from .reading import (
     FilledForm,
@@ -94,8 +94,8 @@ def request_form(ctx: ServiceContext, actor: User, reference: str, agency_code: 
                  target: Path) -> FormToken:
     """Write the request form for one agency to ``target`` and keep its token's hash.
 
-    The token is committed only after the file is in place, and the file is removed if the
-    commit fails: a form on disk always has its token in the store.
+    The form is staged beside ``target``, the token committed, and only then the form given its
+    name (``files.StagedFile``): a form on disk always has its token in the store.
     """
     require(actor, Permission.EDIT_MEETING)
     with ctx.unit_of_work() as uow:
@@ -111,12 +111,9 @@ def request_form(ctx: ServiceContext, actor: User, reference: str, agency_code: 
         issued = issue_form(meeting, agency_code, ctx.now())
         uow.form_tokens.add(issued.token)
         uow.audit.append(actor.name, "form.request", f"meeting:{reference}", {"agency": agency_code})
-        write_atomically(target, issued.pdf)
-        try:
+        with StagedFile(target, issued.pdf) as staged:  # a file plus its row: files.py's order
             uow.commit()
-        except BaseException:
-            target.unlink(missing_ok=True)
-            raise
+            staged.publish()
     return issued.token
 
 

@@ -27,7 +27,7 @@ from strategy_meeting.domain.records import CopyRecord, SigningIdentity
 from strategy_meeting.domain.roles import Permission, User
 
 from ..agencies import check_codes
-from ..files import write_atomically
+from ..files import StagedFile
 from ..context import ServiceContext
 from ..identities import unseal
 from ..signoff import content_hash
@@ -88,13 +88,17 @@ def render_minutes(
                                timestamper=http_timestamper(plan.timestamp_url) if plan.timestamp_url else None)
     created_at = ctx.now()
     rendered = render_set(plan.meeting, agencies, signer=signer, created_at=created_at, workers=workers)
-    written, entries, manifest_path = _write_files(reference, out_dir, rendered, created_at)
+    written, entries, staged, manifest = _stage_files(reference, out_dir, rendered, created_at)
     try:
-        _record(ctx, actor, plan, rendered, entries, created_at, signer is not None, manifest_path)
-    except BaseException:
-        for path in [w.path for w in written] + [manifest_path]:
-            path.unlink(missing_ok=True)  # copies of a record that changed meanwhile, or unrecorded
-        raise
+        # A file plus its row (files.py): the copies are recorded, then given their names; a
+        # refusal (the meeting changed meanwhile) or a failed commit leaves none of them.
+        _record(ctx, actor, plan, rendered, entries, created_at, signer is not None, manifest)
+        manifest_path = out_dir / MANIFEST_NAME
+        for item in staged:
+            item.publish()
+    finally:
+        for item in staged:
+            item.discard()
     return MinutesExport(
         reference, tuple(written), manifest_path, signer.level if signer is not None else ""
     )
@@ -139,36 +143,36 @@ def _read_and_check(ctx: ServiceContext, actor: User, reference: str, agencies: 
     return _Plan(meeting, _fingerprint(meeting), identity, url)
 
 
-def _write_files(reference: str, out_dir: Path, rendered: list, created_at: datetime,  # type: ignore[type-arg]
-                 ) -> tuple[list[WrittenCopy], list[ManifestEntry], Path]:
+def _stage_files(reference: str, out_dir: Path, rendered: list, created_at: datetime,  # type: ignore[type-arg]
+                 ) -> tuple[list[WrittenCopy], list[ManifestEntry], list[StagedFile], bytes]:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InvalidInput(f"Cannot create the folder {out_dir}: {exc.strerror}.") from None
     written: list[WrittenCopy] = []
     entries: list[ManifestEntry] = []
+    staged: list[StagedFile] = []
     try:
         for copy in rendered:
             name = copy_file_name(reference, copy.recipient, draft=copy.draft)
-            path = out_dir / name
-            write_atomically(path, copy.pdf)
+            staged.append(StagedFile(out_dir / name, copy.pdf))
             digest = sha256_hex(copy.pdf)
             written.append(
-                WrittenCopy(copy.recipient, path, digest, copy.pages, copy.draft,
+                WrittenCopy(copy.recipient, out_dir / name, digest, copy.pages, copy.draft,
                             copy.signed_by, len(copy.withheld_from))
             )
             entries.append(ManifestEntry(copy.recipient, name, digest, copy.signed_by, created_at))
-        manifest_path = out_dir / MANIFEST_NAME
-        write_atomically(manifest_path, manifest_bytes(reference, entries))
-    except OSError as exc:
-        for done in written:
-            done.path.unlink(missing_ok=True)
-        raise InvalidInput(f"Cannot write the minutes into {out_dir}: {exc.strerror}.") from None
-    return written, entries, manifest_path
+        manifest = manifest_bytes(reference, entries)
+        staged.append(StagedFile(out_dir / MANIFEST_NAME, manifest))
+    except BaseException:
+        for item in staged:
+            item.discard()
+        raise
+    return written, entries, staged, manifest
 
 
 def _record(ctx: ServiceContext, actor: User, plan: _Plan, rendered: list,  # type: ignore[type-arg]
-            entries: list[ManifestEntry], created_at: datetime, signed: bool, manifest_path: Path) -> None:
+            entries: list[ManifestEntry], created_at: datetime, signed: bool, manifest: bytes) -> None:
     reference = plan.meeting.reference
     with ctx.unit_of_work() as uow:
         now = uow.meetings.get(reference)
@@ -202,7 +206,7 @@ def _record(ctx: ServiceContext, actor: User, plan: _Plan, rendered: list,  # ty
                 "recipients": [c.recipient for c in rendered],
                 "signed": signed,
                 "draft": any(c.draft for c in rendered),
-                "manifest_sha256": sha256_hex(manifest_path.read_bytes()),
+                "manifest_sha256": sha256_hex(manifest),
                 "files": {e.file: e.sha256 for e in entries},
             },
         )
