@@ -74,12 +74,13 @@ def _spans(text: str, folded: str, origins: list[int], pattern: re.Pattern[str] 
 
 def redact(text: str, needles: list[str], replacement: str, keep: list[str] = ()) -> tuple[str, int]:  # type: ignore[assignment]
     """``text`` with every whole-word occurrence of each needle replaced, except where it lies
-    inside an occurrence of one of ``keep`` (the requester's own name must survive a shorter
-    third party's name within it); and how many places were replaced."""
+    wholly inside an occurrence of one of ``keep`` (the requester's own name survives a shorter
+    third party's name within it; a longer name holding the requester's is still replaced);
+    and how many places were replaced."""
     folded, origins = folded_with_origins(text)
     kept = _spans(text, folded, origins, _alternation(list(keep)))
     spans = [s for s in _spans(text, folded, origins, _alternation(list(needles)))
-             if not any(s[0] < k[1] and k[0] < s[1] for k in kept)]
+             if not any(k[0] <= s[0] and s[1] <= k[1] for k in kept)]
     if not spans:
         return text, 0
     spans.sort()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from .errors import InvalidInput, NotFound
 from .meeting import Meeting, Person
 from .person_names import fold, mentions, redact
 from .retention import add_months
@@ -179,7 +180,8 @@ def items_of(meeting: Meeting, known: Iterable[str]) -> list[RecordItem]:
 
     def own(kind: str, ident: str, name: str, fields: tuple[tuple[str, str], ...]) -> None:
         key = fold(name)
-        items.append(RecordItem(f"{ref}/{kind}/{ident}", ref, held, kind, fields, frozenset({key} if key else ())))
+        item_key = f"{ref}/{kind}/{ident}" if ident else f"{ref}/{kind}"
+        items.append(RecordItem(item_key, ref, held, kind, fields, frozenset({key} if key else ())))
 
     def narrative(kind: str, ident: str, fields: tuple[tuple[str, str], ...], *owners: str) -> None:
         text = " \n".join(value for _, value in fields)
@@ -314,3 +316,57 @@ def find_people(people: dict[str, PersonEntry], query: str) -> list[PersonEntry]
         return [people[wanted]]
     words = wanted.split()
     return sorted((p for p in people.values() if all(w in p.key.split() for w in words)), key=lambda p: p.key)
+
+
+class AmbiguousPerson(InvalidInput):
+    """More than one person matches a name; ``candidates`` describes each (for the user who
+    asked, on their own lines: the one-line message itself quotes no record)."""
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = list(candidates)
+
+
+def people_index(meetings: Iterable[Meeting]) -> dict[str, PersonEntry]:
+    people: dict[str, PersonEntry] = {}
+    for meeting in meetings:
+        people_of(meeting, people)
+    return people
+
+
+def choose_person(people: dict[str, PersonEntry], query: str) -> PersonEntry:
+    found = find_people(people, query)
+    if not found:
+        raise NotFound("Nobody of that name is in this store; check the spelling (accents and case do not matter).")
+    if len(found) > 1:
+        raise AmbiguousPerson(f"{len(found)} people in this store match that name; give more of it, "
+                              "as one of the names listed.", [p.describe() for p in found])
+    return found[0]
+
+
+def build_disclosure(meetings: Iterable[Meeting], person: PersonEntry, people: dict[str, PersonEntry],
+                     exemptions: Iterable[Exemption]) -> tuple[Disclosure, list[RecordItem]]:
+    """The disclosure for ``person`` over ``meetings``, and every item about them (for review)."""
+    items: list[RecordItem] = []
+    for meeting in meetings:
+        local = set(people_of(meeting)) | {person.key}
+        items.extend(i for i in items_of(meeting, local) if person.key in i.about)
+    return disclose(items, person, people.values(), exemptions), items
+
+
+def export_document(request: SubjectAccessRequest, disclosure: Disclosure, generated_at: datetime,
+                    not_included_restricted: Iterable[str] = ()) -> dict[str, object]:
+    """The JSON export: the disclosable items and the schedule of what was withheld or redacted."""
+    return {
+        "format": "strategy-meeting-subject-access/1",
+        "request": {"id": request.id, "person": request.person_name, "received_on": request.received_on.isoformat(),
+                    "due_on": request.due_on.isoformat(), "extended": request.extended},
+        "generated_at": generated_at.isoformat(timespec="seconds"),
+        "items": [{"key": i.key, "meeting": i.meeting_reference,
+                   "held_on": i.held_on.isoformat() if i.held_on else None, "kind": i.kind,
+                   "fields": [{"label": k, "value": v} for k, v in i.fields]} for i in disclosure.disclosed],
+        "schedule": [{"key": s.item_key, "meeting": s.meeting_reference, "kind": s.kind, "ground": s.ground.value,
+                      "ground_label": s.ground.label, "provision": s.ground.provision,
+                      "whole_item_withheld": s.withheld, "reason": s.reason} for s in disclosure.schedule],
+        "not_included_restricted": sorted(set(not_included_restricted)),
+    }
