@@ -26,6 +26,7 @@ from .interchange import meeting_from_json, meeting_to_json
 from .interchange_file import parse_interchange_bytes, read_interchange_bytes
 from .staged_file import StagedFile
 from .users import require
+from strategy_meeting.services.governance import restriction  # issue 16
 
 
 def _item_counts(meeting: Meeting) -> dict[str, int]:
@@ -91,6 +92,7 @@ def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: s
         meeting = uow.meetings.get(reference)
         if meeting is None:
             raise NotFound(f"There is no meeting with reference '{reference}'.")
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         data = export_document(meeting)
         with StagedFile(target, data) as staged:
             uow.audit.append(

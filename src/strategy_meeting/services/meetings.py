@@ -34,6 +34,7 @@ from strategy_meeting.domain.roles import Permission, Role, User, allowed
 from strategy_meeting.domain.sharing import Recipient, action_visible, contribution_visible, copy_of
 
 from .context import ServiceContext
+from strategy_meeting.services.governance import restriction  # issue 16
 from strategy_meeting.domain.validation import validate_meeting
 from .users import require
 
@@ -124,6 +125,7 @@ def get(ctx: ServiceContext, actor: User, reference: str) -> Meeting:
         meeting = _load(uow, reference)
         if meeting is None:
             raise _not_found(reference)
+        restriction.check_view(uow, actor, reference)  # issue 16: Article 18
         if not _can_read(actor, meeting):
             uow.audit.append(actor.name, "denied", f"meeting:{reference}", {"call": "get"})
             uow.commit()
@@ -137,6 +139,7 @@ def get_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
         meeting = _load(uow, reference)
         if meeting is None:
             raise _not_found(reference)
+        restriction.check_view(uow, actor, reference)  # issue 16: Article 18
         item = _find(meeting, kind, item_id)
         if item is None:
             raise NotFound(f"There is no such item in meeting {reference}.")
@@ -184,6 +187,7 @@ def _mutate(
         if meeting is None:
             raise _not_found(reference)
         _ensure_unlocked(meeting)
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         authorise(meeting)
         change(meeting)
         validate_meeting(meeting)

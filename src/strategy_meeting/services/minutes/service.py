@@ -22,6 +22,7 @@ from ..atomic_files import write_atomically
 from ..context import ServiceContext
 from ..identities import unseal
 from ..users import require
+from strategy_meeting.services.governance import restriction  # issue 16
 
 from .manifest import MANIFEST_NAME, ManifestEntry, copy_file_name, manifest_bytes, sha256_hex
 from .render_set import render_set
@@ -66,6 +67,7 @@ def render_minutes(
         meeting = uow.meetings.get(reference)
         if meeting is None:
             raise NotFound(f"There is no meeting with reference '{reference}'.")
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         unknown = [code for code in agencies or [] if code not in meeting.agency_codes]
         if unknown:
             raise InvalidInput(

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+"""Restriction of processing (issue 16, UK GDPR Article 18): a restricted meeting opens only for
+a chair or information governance and goes into no copy, export or change until lifted."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from builders import sample_meeting
+from strategy_meeting.domain.contribution import Contribution, Topic
+from strategy_meeting.domain.errors import PermissionDenied
+from strategy_meeting.domain.roles import Role, User
+from strategy_meeting.domain.sharing_terms import SharingTerms
+from strategy_meeting.services import exchange, meetings
+from strategy_meeting.services.governance import restriction
+from strategy_meeting.services.governance import subject_access as sar
+from strategy_meeting.services.governance.restriction import ProcessingRestricted
+from strategy_meeting.services.meetings import ItemKind
+from strategy_meeting.services.minutes.service import render_minutes
+
+
+def test_a_restricted_meeting_is_seen_by_chair_and_ig_only_and_copied_nowhere(ctx, chair, admin, tmp_path):
+    ig = User("ig", Role.INFORMATION_GOVERNANCE)
+    meetings.create(ctx, chair, template=sample_meeting("SD-2026-0001", child_name="Zoë Müller"))
+    with pytest.raises(PermissionDenied):
+        restriction.restrict(ctx, chair, "SD-2026-0001", "Accuracy contested")
+    restriction.restrict(ctx, ig, "SD-2026-0001", "Accuracy contested by the mother")
+    assert meetings.get(ctx, chair, "SD-2026-0001").reference == "SD-2026-0001"
+    assert meetings.get(ctx, ig, "SD-2026-0001").reference == "SD-2026-0001"
+    with pytest.raises(PermissionDenied, match="restricted .UK GDPR Article 18.: only a chair or information"):
+        meetings.get(ctx, admin, "SD-2026-0001")
+    with pytest.raises(ProcessingRestricted, match="no new copy, export or change"):
+        meetings.put_item(ctx, chair, "SD-2026-0001", ItemKind.CONTRIBUTION,
+                          Contribution("k9", "CSC", Topic.OTHER, "More", SharingTerms.everyone()))
+    with pytest.raises(ProcessingRestricted):
+        exchange.export_meeting(ctx, chair, "SD-2026-0001", tmp_path / "x.json")
+    with pytest.raises(ProcessingRestricted):
+        render_minutes(ctx, chair, "SD-2026-0001", tmp_path / "minutes")
+    assert not (tmp_path / "x.json").exists() and not (tmp_path / "minutes").exists()
+    result = sar.export(ctx, ig, "Zoë Müller", tmp_path / "sar")
+    document = json.loads(result.json_path.read_text(encoding="utf-8"))
+    assert document["items"] == [] and document["not_included_restricted"] == ["SD-2026-0001"]
+
+    restriction.lift(ctx, admin, "SD-2026-0001", "Accuracy checked and confirmed")
+    assert meetings.get(ctx, admin, "SD-2026-0001").reference == "SD-2026-0001"
+    exchange.export_meeting(ctx, chair, "SD-2026-0001", tmp_path / "x.json")
+    document = json.loads(sar.export(ctx, ig, "Zoë Müller", tmp_path / "sar").json_path.read_text(encoding="utf-8"))
+    assert document["items"] and document["not_included_restricted"] == []
