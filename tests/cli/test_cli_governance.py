@@ -55,7 +55,7 @@ def test_retention_hold_erase_and_subject_access_from_the_command_line(data_dir,
     document = json.loads((tmp_path / "sar" / "subject-access-1.json").read_text(encoding="utf-8"))
     assert document["request"]["person"] == "Zoë Müller" and document["items"]
     r = run_cli(data_dir, "admin", "sar", "export", "--person", "Zoë Müller", "-o", str(tmp_path / "other"))
-    assert r.returncode == 4 and "may not subject access" in r.stderr
+    assert r.returncode == 4 and "may not answer subject access requests" in r.stderr
 
     # A hold stops the erasure in one line; lifting it lets the erasure through.
     assert run_cli(data_dir, "ig", "hold", "place", "SD-2019-0001", "--reason", "Family court").returncode == 0

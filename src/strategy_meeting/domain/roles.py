@@ -17,7 +17,7 @@ class Role(StrEnum):
     @property
     def label(self) -> str:
         return {"chair": "Chair", "administrator": "Administrator", "agency_rep": "Agency representative",
-                "information_governance": "Information governance"}[self.value]
+                "information_governance": "Information governance lead"}[self.value]
 
 
 class Permission(StrEnum):
@@ -42,9 +42,9 @@ class Permission(StrEnum):
     MANAGE_RETENTION = "manage_retention"  # define classes, give a meeting its class, record case closure
     MANAGE_HOLDS = "manage_holds"  # place and lift legal holds
     ERASE = "erase"  # erase a meeting, leaving its tombstone
-    SUBJECT_ACCESS = "subject_access"  # find a person, mark exemptions, export for a subject access request
+    SUBJECT_ACCESS = "answer_subject_access_requests"  # find a person, mark exemptions, export for a subject access request
     RESTRICT_PROCESSING = "restrict_processing"  # mark and lift an Article 18 restriction
-    READ_RESTRICTED = "read_restricted"  # open a meeting whose processing is restricted
+    READ_RESTRICTED = "open_restricted_meetings"  # open a meeting whose processing is restricted
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {

@@ -19,7 +19,8 @@ from strategy_meeting.domain.roles import Permission, User
 
 from ..context import ServiceContext
 from ..users import require
-from .holds import _reason, holds_on
+from .holds import holds_on
+from .reasons import reason_text
 from .retention import statuses
 
 
@@ -37,7 +38,7 @@ def erase(ctx: ServiceContext, actor: User, reference: str, reason: str, *,
     from strategy_meeting.store.compaction import purge_freed_pages
 
     require(actor, Permission.ERASE)
-    text = _reason(reason, "the erasure")
+    text = reason_text(reason, "the erasure")
     ground = ErasureGround.LAWFUL_REQUEST if lawful_request else ErasureGround.RETENTION_ENDED
     with ctx.unit_of_work() as uow:
         meeting = uow.meetings.get(reference)

@@ -17,17 +17,7 @@ from strategy_meeting.domain.roles import Permission, User
 
 from ..context import ServiceContext
 from ..users import require
-
-MAX_REASON = 2000
-
-
-def _reason(reason: str, what: str) -> str:
-    text = " ".join(reason.split())
-    if not text:
-        raise InvalidInput(f"Give a reason for {what} (--reason TEXT): it is kept with the hold.")
-    if len(text) > MAX_REASON:
-        raise InvalidInput(f"A reason is at most {MAX_REASON} characters.")
-    return text
+from .reasons import reason_text
 
 
 def holds_by_reference(uow) -> dict[str, list[LegalHold]]:  # type: ignore[no-untyped-def]
@@ -57,7 +47,7 @@ def list_holds(ctx: ServiceContext, actor: User, include_lifted: bool = False) -
 
 def place_on_meeting(ctx: ServiceContext, actor: User, reference: str, reason: str) -> LegalHold:
     require(actor, Permission.MANAGE_HOLDS)
-    text = _reason(reason, "the hold")
+    text = reason_text(reason, "the hold")
     with ctx.unit_of_work() as uow:
         if not uow.meetings.exists(reference):
             raise NotFound(f"There is no meeting with reference '{reference}'.")
@@ -73,7 +63,7 @@ def place_on_child(ctx: ServiceContext, actor: User, name: str, reason: str, bor
     """Holds every meeting the child is a subject of, now and later. ``born`` narrows the
     hold to the child with that date of birth when two children share a name."""
     require(actor, Permission.MANAGE_HOLDS)
-    text = _reason(reason, "the hold")
+    text = reason_text(reason, "the hold")
     wanted = fold(name)
     with ctx.unit_of_work() as uow:
         known = [(n, b) for kids in uow.governance.child_keys().values() for n, b in kids
@@ -92,7 +82,7 @@ def lift(ctx: ServiceContext, actor: User, reason: str, *, reference: str | None
          hold_id: int | None = None) -> list[LegalHold]:
     """Lift the hold(s) placed on meeting ``reference``, or the hold numbered ``hold_id``."""
     require(actor, Permission.MANAGE_HOLDS)
-    text = _reason(reason, "lifting the hold")
+    text = reason_text(reason, "lifting the hold")
     with ctx.unit_of_work() as uow:
         active = uow.governance.holds()
         if hold_id is not None:

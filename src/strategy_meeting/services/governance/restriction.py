@@ -16,7 +16,7 @@ from strategy_meeting.domain.roles import Permission, User, allowed
 
 from ..context import ServiceContext
 from ..users import require
-from .holds import _reason
+from .reasons import reason_text
 
 
 class ProcessingRestricted(PermissionDenied):
@@ -48,7 +48,7 @@ def refuse_if_restricted(ctx: ServiceContext, reference: str) -> None:
 
 def _set(ctx: ServiceContext, actor: User, reference: str, reason: str, restricted: bool) -> Changes:
     require(actor, Permission.RESTRICT_PROCESSING)
-    text = _reason(reason, "restricting processing" if restricted else "lifting the restriction")
+    text = reason_text(reason, "restricting processing" if restricted else "lifting the restriction")
     with ctx.unit_of_work() as uow:
         meeting_id = uow.meetings.id_for(reference)
         if meeting_id is None:

@@ -8,7 +8,13 @@ from datetime import date
 
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import InvalidInput, NotFound
-from strategy_meeting.domain.retention import CountedFrom, RetentionClass, RetentionStatus, due, retain_until
+from strategy_meeting.domain.retention import (
+    CountedFrom,
+    RetentionClass,
+    RetentionStatus,
+    due,
+    retain_until,
+)
 from strategy_meeting.domain.roles import Permission, User
 
 from ..context import ServiceContext

@@ -37,7 +37,7 @@ from strategy_meeting.domain.subject_access import (
 from ..atomic_files import write_atomically
 from ..context import ServiceContext
 from ..users import require
-from .holds import _reason
+from .reasons import reason_text
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def _request(uow, request_id: int) -> SubjectAccessRequest:  # type: ignore[no-u
 def extend(ctx: ServiceContext, actor: User, request_id: int, reason: str) -> SubjectAccessRequest:
     """Extend by two further months (three from receipt), with the reason (Article 12(3))."""
     require(actor, Permission.SUBJECT_ACCESS)
-    text = _reason(reason, "the extension")
+    text = reason_text(reason, "the extension")
     with ctx.unit_of_work() as uow:
         request = _request(uow, request_id)
         if request.extended:
@@ -152,7 +152,7 @@ def items_about(ctx: ServiceContext, actor: User, request_id: int) -> list[Recor
 def mark_exemption(ctx: ServiceContext, actor: User, request_id: int, item_key: str, ground: ExemptionGround,
                    reason: str) -> Exemption:
     require(actor, Permission.SUBJECT_ACCESS)
-    text = _reason(reason, "the exemption")
+    text = reason_text(reason, "the exemption")
     with ctx.unit_of_work() as uow:
         request = _request(uow, request_id)
         keys = {i.key: i for i in _review(uow, request)[1]}
