@@ -13,7 +13,7 @@ from strategy_meeting.domain.contribution import Contribution, Topic
 from strategy_meeting.domain.errors import PermissionDenied
 from strategy_meeting.domain.roles import Role, User
 from strategy_meeting.domain.sharing_terms import SharingTerms
-from strategy_meeting.services import exchange, meetings
+from strategy_meeting.services import actions, exchange, meetings, signoff
 from strategy_meeting.services.governance import restriction
 from strategy_meeting.services.governance import subject_access as sar
 from strategy_meeting.services.governance.restriction import ProcessingRestricted
@@ -38,6 +38,12 @@ def test_a_restricted_meeting_is_seen_by_chair_and_ig_only_and_copied_nowhere(ct
         exchange.export_meeting(ctx, chair, "SD-2026-0001", tmp_path / "x.json")
     with pytest.raises(ProcessingRestricted):
         render_minutes(ctx, chair, "SD-2026-0001", tmp_path / "minutes")
+    with pytest.raises(ProcessingRestricted):
+        meetings.duplicate_as_reconvened(ctx, chair, "SD-2026-0001", "SD-2026-0009")
+    with pytest.raises(ProcessingRestricted):
+        signoff.sign_off(ctx, chair, "SD-2026-0001", acknowledge_warnings=True)
+    with pytest.raises(ProcessingRestricted):
+        actions.complete(ctx, chair, "SD-2026-0001", "a1", "Medical arranged")
     assert not (tmp_path / "x.json").exists() and not (tmp_path / "minutes").exists()
     result = sar.export(ctx, ig, "Zoë Müller", tmp_path / "sar")
     document = json.loads(result.json_path.read_text(encoding="utf-8"))

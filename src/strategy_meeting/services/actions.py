@@ -19,6 +19,7 @@ from strategy_meeting.domain.meeting import MeetingStatus
 from strategy_meeting.domain.roles import Permission, User, allowed
 
 from .context import ServiceContext
+from strategy_meeting.services.governance import restriction  # issue 16
 
 MAX_NOTE = 2000
 
@@ -117,6 +118,7 @@ def _finish(
         if found is None:
             raise NotFound(f"There is no such action in meeting {reference}.")
         meeting_id, _meeting_status, action = found
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         if not _may_update(actor, action):
             uow.audit.append(actor.name, "denied", f"meeting:{reference}", {"call": f"action.{verb}"})
             uow.commit()

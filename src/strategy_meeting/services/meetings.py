@@ -250,6 +250,7 @@ def duplicate_as_reconvened(
     """A reconvened meeting starts from the earlier one's people and open actions, with
     decisions and contributions left for the new discussion to record."""
     require(actor, Permission.CREATE_MEETING)
+    restriction.refuse_if_restricted(ctx, reference)  # issue 16: Article 18
     source = get(ctx, actor, reference)
     new = copy.deepcopy(source)
     new.id = None
