@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QWidget
+from shiboken6 import isValid
 
 from strategy_meeting.gui import ops
 from strategy_meeting.services.governance.summary import GovernanceSummary, governance_summary
@@ -54,7 +55,8 @@ class GovernanceLine(QLabel):
                    on_error=lambda exc: None)  # the dashboard's own figures report a failing store
 
     def _show(self, generation: int, summary: GovernanceSummary | None) -> None:
-        if generation != self._generation:
+        # The window may have closed (and deleted this label) while the worker ran.
+        if not isValid(self) or generation != self._generation:
             return
         self.summary = summary
         if summary is None:
