@@ -54,3 +54,15 @@ def test_a_restricted_meeting_is_seen_by_chair_and_ig_only_and_copied_nowhere(ct
     exchange.export_meeting(ctx, chair, "SD-2026-0001", tmp_path / "x.json")
     document = json.loads(sar.export(ctx, ig, "Zoë Müller", tmp_path / "sar").json_path.read_text(encoding="utf-8"))
     assert document["items"] and document["not_included_restricted"] == []
+
+
+def test_the_meetings_list_hides_a_restricted_meetings_child_names_from_an_administrator(ctx, chair, admin):
+    from strategy_meeting.domain.meeting import MeetingQuery
+
+    meetings.create(ctx, chair, template=sample_meeting("SD-2026-0001", child_name="Zoë Müller"))
+    meetings.create(ctx, chair, template=sample_meeting("SD-2026-0002", child_name="Sam Other"))
+    restriction.restrict(ctx, admin, "SD-2026-0001", "Objection under consideration")
+    ids = meetings.search(ctx, admin, MeetingQuery())
+    names = {s.reference: s.child_names for s in meetings.summaries(ctx, admin, ids)}
+    assert names == {"SD-2026-0001": "Restricted (Article 18)", "SD-2026-0002": "Sam Other"}
+    assert "Zoë Müller" in {s.child_names for s in meetings.summaries(ctx, chair, ids)}

@@ -381,4 +381,5 @@ def summaries(ctx: ServiceContext, actor: User, ids: list[int]) -> list[MeetingS
     """Rows for the ids the list is showing; an agency representative gets rows only for
     meetings their agency takes part in, whatever ids are asked for."""
     with ctx.unit_of_work() as uow:
-        return uow.meetings.summaries(ids, ctx.today(), listed_agency(actor))
+        rows = uow.meetings.summaries(ids, ctx.today(), listed_agency(actor))
+        return restriction.masked(rows, uow.governance.restricted_references(), actor)  # issue 16

@@ -10,8 +10,11 @@ cases (one line each), so the rule is decided here once.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied
+from strategy_meeting.domain.listing import MeetingSummary
 from strategy_meeting.domain.roles import Permission, User, allowed
 
 from ..context import ServiceContext
@@ -44,6 +47,18 @@ def refuse_if_restricted(ctx: ServiceContext, reference: str) -> None:
     """check_processing in a unit of work of its own, for use cases that read the meeting later."""
     with ctx.unit_of_work() as uow:
         check_processing(uow, reference)
+
+
+RESTRICTED_NAMES = "Restricted (Article 18)"
+
+
+def masked(rows: list[MeetingSummary], restricted: set[str], actor: User) -> list[MeetingSummary]:
+    """List rows as ``actor`` may see them: a restricted meeting's child names are replaced for
+    everyone but a chair and information governance (the reference and date stay, so the
+    record can be found to be held, erased or lifted)."""
+    if not restricted or allowed(actor.role, Permission.READ_RESTRICTED):
+        return rows
+    return [replace(r, child_names=RESTRICTED_NAMES) if r.reference in restricted else r for r in rows]
 
 
 def _set(ctx: ServiceContext, actor: User, reference: str, reason: str, restricted: bool) -> Changes:
