@@ -66,3 +66,16 @@ def test_the_meetings_list_hides_a_restricted_meetings_child_names_from_an_admin
     names = {s.reference: s.child_names for s in meetings.summaries(ctx, admin, ids)}
     assert names == {"SD-2026-0001": "Restricted (Article 18)", "SD-2026-0002": "Sam Other"}
     assert "Zoë Müller" in {s.child_names for s in meetings.summaries(ctx, chair, ids)}
+
+
+def test_the_dashboard_and_the_tracker_keep_a_restricted_meetings_content_from_an_administrator(ctx, chair, admin):
+    from strategy_meeting.services import dashboard
+
+    m = sample_meeting("SD-2026-0001", child_name="Zoë Müller")
+    meetings.create(ctx, chair, template=m)
+    restriction.restrict(ctx, admin, "SD-2026-0001", "Objection under consideration")
+    assert [t.reference for t in actions.open_actions(ctx, admin)] == []
+    assert {t.reference for t in actions.open_actions(ctx, chair)} == {"SD-2026-0001"}
+    board = dashboard.dashboard(ctx, admin)
+    assert board.this_week and all(s.child_names == restriction.RESTRICTED_NAMES for s in board.this_week)
+    assert board.most_overdue == []

@@ -71,6 +71,8 @@ def open_actions(
     today = ctx.today()
     with ctx.unit_of_work() as uow:
         rows = uow.meetings.open_action_rows(code, limit)
+        hidden = restriction.hidden_from(uow, actor)  # issue 16: Article 18
+    rows = [row for row in rows if row[0] not in hidden]
     return [TrackedAction(ref, MeetingStatus(status), a, a.is_overdue(today)) for ref, status, a in rows]
 
 

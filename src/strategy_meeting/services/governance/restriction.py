@@ -61,6 +61,14 @@ def masked(rows: list[MeetingSummary], restricted: set[str], actor: User) -> lis
     return [replace(r, child_names=RESTRICTED_NAMES) if r.reference in restricted else r for r in rows]
 
 
+def hidden_from(uow, actor: User) -> set[str]:  # type: ignore[no-untyped-def]
+    """References whose content ``actor`` may not see: the restricted ones, unless a chair or
+    information governance is asking."""
+    if allowed(actor.role, Permission.READ_RESTRICTED):
+        return set()
+    return uow.governance.restricted_references()
+
+
 def _set(ctx: ServiceContext, actor: User, reference: str, reason: str, restricted: bool) -> Changes:
     require(actor, Permission.RESTRICT_PROCESSING)
     text = reason_text(reason, "restricting processing" if restricted else "lifting the restriction")
