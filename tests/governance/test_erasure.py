@@ -99,3 +99,34 @@ def test_erasure_before_the_date_needs_a_lawful_request_and_only_an_administrato
         erasure.erase(ctx, admin, "SD-2019-0004", " ", lawful_request=True)
     with pytest.raises(PermissionDenied):
         erasure.erase(ctx, chair, "SD-2019-0004", "Request", lawful_request=True)
+
+
+def test_a_restore_from_an_older_backup_brings_an_erased_meeting_back_and_says_so(data_dir, clock):
+    from conftest import ADMIN_PASSPHRASE, PASSPHRASE
+    from strategy_meeting.services import session
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    admin = users_resolve(ctx)
+    try:
+        _planted(ctx, chair, "SD-2026-0001", canary())
+        made = backup.create_backup(ctx, admin)
+        erasure.erase(ctx, admin, "SD-2026-0001", "Erasure request upheld", lawful_request=True)
+        assert erasure.restored_after_erasure(ctx, admin) == []
+        assert meetings.next_reference(ctx) == "SD-2026-0002"  # an erased reference is not given again
+    finally:
+        ctx.close()
+    backup.restore(data_dir, made.path, passphrase=ADMIN_PASSPHRASE, user="admin", confirm=lambda info, r: True)
+    ctx, admin = session.open_session(data_dir, ADMIN_PASSPHRASE, "admin", clock=clock)
+    try:
+        [back] = erasure.restored_after_erasure(ctx, admin)
+        assert (back.reference, back.erased_on) == ("SD-2026-0001", "2026-11-20")
+        erasure.erase(ctx, admin, "SD-2026-0001", "Erased again after a restore", lawful_request=True)
+        assert erasure.restored_after_erasure(ctx, admin) == []
+    finally:
+        ctx.close()
+
+
+def users_resolve(ctx):
+    from strategy_meeting.services import users
+
+    return users.resolve(ctx, "admin")

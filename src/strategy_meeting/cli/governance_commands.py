@@ -129,8 +129,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _due(args, ctx, actor) -> int:  # type: ignore[no-untyped-def]
     found = retention.records_due(ctx, actor)
+    back = erasure.restored_after_erasure(ctx, actor)
+    for r in back:
+        print(f"{r.reference}  ERASED on {r.erased_on}, back from an older backup: erase it again")
     if not found:
-        print("No record is past its retention date.")
+        if not back:
+            print("No record is past its retention date.")
         return 0
     for s in found:
         held = f"  HELD: {'; '.join(s.holds)}" if s.held else ""

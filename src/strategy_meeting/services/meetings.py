@@ -202,7 +202,7 @@ def _mutate(
 def next_reference(ctx: ServiceContext, prefix: str = "SD") -> str:
     year = ctx.today().year
     with ctx.unit_of_work() as uow:
-        taken = set(uow.meetings.references())
+        taken = set(uow.meetings.references()) | {t.reference for t in uow.governance.tombstones()}  # issue 16
     n = 1
     while f"{prefix}-{year}-{n:04d}" in taken:
         n += 1

@@ -12,6 +12,8 @@ and backup retention removes them in time (docs/admin-guide.md).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from strategy_meeting.domain.erasure import ErasureGround, Tombstone
 from strategy_meeting.domain.errors import InvalidInput, NotFound
 from strategy_meeting.domain.legal_hold import RecordHeld
@@ -35,6 +37,7 @@ def erase(ctx: ServiceContext, actor: User, reference: str, reason: str, *,
     """Erase one meeting: past its retention date, or earlier on a lawful request. Refused,
     with the hold named, while a legal hold covers it."""
     from strategy_meeting.services.signoff import content_hash
+    from strategy_meeting.store import erasure_ledger
     from strategy_meeting.store.compaction import purge_freed_pages
 
     require(actor, Permission.ERASE)
@@ -71,8 +74,38 @@ def erase(ctx: ServiceContext, actor: User, reference: str, reason: str, *,
             signed_content_hash=meeting.sign_off.content_hash if meeting.sign_off else "",
             backups_before=_backups_made_before(uow), audit_seq=event.seq))
         uow.commit()
+    erasure_ledger.record(ctx.data_dir, ctx.store.store_id, reference, meeting.created_at, tombstone.erased_at)
     purge_freed_pages(ctx.store)
     return tombstone
+
+
+@dataclass(frozen=True)
+class Resurrected:
+    """A meeting erased from this data folder that a restore from an older backup brought back."""
+
+    reference: str
+    erased_on: str
+
+
+def restored_after_erasure(ctx: ServiceContext, actor: User) -> list[Resurrected]:
+    """Meetings in the store that were erased here before (the same reference, created at the
+    same moment): a restore from a backup older than the erasure brought them back. Erase them
+    again (on the original ground) and the backups that hold them age out as before."""
+    from strategy_meeting.store import erasure_ledger
+
+    require(actor, Permission.VIEW_RETENTION)
+    erased = erasure_ledger.read(ctx.data_dir, ctx.store.store_id)
+    if not erased:
+        return []
+    with ctx.unit_of_work() as uow:
+        present = {m.reference: m for m in (uow.meetings.get(e["reference"]) for e in erased) if m is not None}
+    found = []
+    for entry in erased:
+        meeting = present.get(entry["reference"])
+        created = meeting.created_at.isoformat() if meeting is not None and meeting.created_at else ""
+        if meeting is not None and created == entry.get("created_at", ""):
+            found.append(Resurrected(entry["reference"], entry.get("erased_on", "")))
+    return found
 
 
 def tombstones(ctx: ServiceContext, actor: User, reference: str | None = None) -> list[Tombstone]:
