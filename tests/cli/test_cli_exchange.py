@@ -121,3 +121,19 @@ def test_export_errors_are_one_line_and_write_nothing(data_dir: Path, tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
     result = cli(data_dir, "export", "SD-2026-0001")
     assert result.returncode == 2 and "-o" in result.stderr  # argparse names the missing option
+
+
+def test_import_refuses_a_misspelt_key_below_the_top_by_its_path_and_writes_nothing(data_dir: Path, tmp_path: Path) -> None:
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    contribution = document["meeting"]["contributions"][3]
+    contribution["sharing_typo"] = contribution.pop("sharing")
+    typo = tmp_path / "typo.json"
+    typo.write_text(json.dumps(document), encoding="utf-8")
+    before = digest(data_dir)
+    line = one_line_error(cli(data_dir, "import", str(typo)))
+    assert "meeting.contributions[3].sharing_typo: is not part of this format" in line
+    assert digest(data_dir) == before
+    contribution["sharing"] = contribution.pop("sharing_typo")
+    typo.write_text(json.dumps(document), encoding="utf-8")
+    r = cli(data_dir, "import", str(typo))  # control: the key spelt right
+    assert r.returncode == 0 and r.stdout.strip() == "SD-2026-0001", r.stderr

@@ -92,7 +92,7 @@ def test_import_form_refuses_bad_files_in_one_line(data_dir: Path, tmp_path: Pat
 def test_request_form_for_an_unknown_agency_is_one_line(data_dir: Path, tmp_path: Path) -> None:
     add_meeting(data_dir)
     r = run_cli(data_dir, "request-form", REF, "--agency", "NOPE", "-o", str(tmp_path / "f.pdf"))
-    assert "not part of meeting" in one_line_error(r)
+    assert "no agency 'NOPE' in the agency directory" in one_line_error(r)
     assert not (tmp_path / "f.pdf").exists()
 
 

@@ -140,14 +140,26 @@ def may_see(recipient: str, item: Item) -> bool:
     return item.audience != "chair" and recipient in item.audience
 
 
-def run(*args: str, passphrase: str | None, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+def _env(passphrase: str | None, env_extra: dict | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("STRATEGY_MEETING")}
     env["PYTHONPATH"] = str(ROOT / "src")
     if passphrase is not None:
         env["STRATEGY_MEETING_PASSPHRASE"] = passphrase
     env.update(env_extra or {})
+    return env
+
+
+def run(*args: str, passphrase: str | None, env_extra: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "strategy_meeting.main", *args], capture_output=True,
-                          text=True, env=env, stdin=subprocess.DEVNULL, timeout=180)
+                          text=True, env=_env(passphrase, env_extra), stdin=subprocess.DEVNULL, timeout=180)
+
+
+def start(*args: str, passphrase: str | None) -> subprocess.Popen:
+    """The console script in the background, in a session of its own: every process it starts
+    (the rendering workers) shares its session id, so the test can find them all by /proc."""
+    return subprocess.Popen([sys.executable, "-m", "strategy_meeting.main", *args], env=_env(passphrase),
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
 
 
 def snapshot(folder: Path) -> dict[str, str]:

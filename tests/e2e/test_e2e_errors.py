@@ -43,7 +43,7 @@ def test_bad_commands_leave_the_store_as_it_was(store: Path, tmp_path: Path) -> 
         (("request-form", REF, "--agency", "CSC", "-o", str(tmp_path)), "is a folder"),
         # Valid RFC 3339, but no meeting was held in year 1 (its minutes could not be dated).
         (("import", str(far_past_file)), "meeting.held_at: must be a date between the years"),
-        (("minutes", REF, "--out", str(tmp_path / "m"), "--agency", "yot"), "yot is not an agency of"),
+        (("minutes", REF, "--out", str(tmp_path / "m"), "--agency", "yot"), "no agency 'yot' in the agency directory"),
         # A usage error is one line too, not argparse's usage block.
         (("distribute", REF, "--smtp-security", "bogus"), "invalid choice: 'bogus'"),
         # No sender saved and none given: the message names the option that gives one.

@@ -20,7 +20,7 @@ from strategy_meeting.domain.contribution import ReceivedVia
 from strategy_meeting.domain.errors import ImportRejected, InvalidInput, NotFound, PermissionDenied
 from strategy_meeting.domain.meeting import Meeting, MeetingStatus
 from strategy_meeting.domain.roles import Role, User
-from strategy_meeting.services import audit, exchange
+from strategy_meeting.services import audit, demo, exchange
 from strategy_meeting.services import meetings as meeting_service
 from strategy_meeting.services.context import ServiceContext
 from strategy_meeting.services.demo import demo_meetings
@@ -101,7 +101,7 @@ def test_an_agency_representative_may_neither_import_nor_export(ctx: ServiceCont
     with pytest.raises(PermissionDenied):
         exchange.export_meeting(ctx, REP, "SD-2026-0001", out_dir / "out.json")
     with pytest.raises(PermissionDenied):
-        exchange.load_demo(ctx, REP)
+        demo.load_demo(ctx, REP)
     assert state(ctx) == before and not (out_dir / "out.json").exists()
 
 
@@ -181,7 +181,7 @@ def test_a_failed_rename_leaves_the_old_file_and_the_event_of_the_staged_bytes(
 
 
 def test_the_demo_set_loads_once_and_reads_back_whole(ctx: ServiceContext, chair: User) -> None:
-    added = exchange.load_demo(ctx, chair)
+    added = demo.load_demo(ctx, chair)
     expected = demo_meetings(ctx.today())
     assert [m.reference for m in added] == [m.reference for m in expected]
     with ctx.unit_of_work() as uow:
@@ -190,7 +190,7 @@ def test_the_demo_set_loads_once_and_reads_back_whole(ctx: ServiceContext, chair
         assert got is not None and record(got) == want  # status and reconvenes included
     assert {m.status for m in stored if m} >= {MeetingStatus.DRAFT, MeetingStatus.CONCLUDED}
     assert len(events(ctx, "meeting.demo")) == len(expected)
-    assert exchange.load_demo(ctx, chair) == []
+    assert demo.load_demo(ctx, chair) == []
     assert len(events(ctx, "meeting.demo")) == len(expected)
 
 
@@ -200,7 +200,7 @@ def test_the_demo_skips_only_the_references_already_present(ctx: ServiceContext,
     path = out_dir / "one.json"
     path.write_text(json.dumps(meeting_to_json(first)), encoding="utf-8")
     exchange.import_meeting(ctx, chair, path)
-    added = exchange.load_demo(ctx, chair)
+    added = demo.load_demo(ctx, chair)
     assert first.reference not in [m.reference for m in added]
     assert len(added) == len(demo_meetings(ctx.today())) - 1
 

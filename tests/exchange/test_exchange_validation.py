@@ -197,7 +197,7 @@ def test_an_agency_with_no_or_a_plausible_address_is_valid(email: str) -> None:
 def test_unknown_fields_at_the_top_are_refused_and_a_missing_meeting_is_named() -> None:
     error = rejection({"format": "strategy-meeting/1", "extra": 1})
     assert sorted(error.problems) == [
-        "top level: the field 'extra' is not part of this format",
+        "extra: is not part of this format: remove it, or correct its name",
         "top level: the required field 'meeting' is missing",
     ]
 

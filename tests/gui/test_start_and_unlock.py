@@ -17,7 +17,7 @@ from builders import representative
 from conftest import PASSPHRASE
 from gui_support import make_controller, unlock, unlocked  # noqa: F401 - fixtures
 from strategy_meeting.domain.roles import Role
-from strategy_meeting.services import quick_start, session
+from strategy_meeting.services import demo, quick_start, session
 from strategy_meeting.store import FAST_TEST_KDF
 
 NEW_PASSPHRASE = "violet kettle orbit sandstone"
@@ -301,10 +301,10 @@ def test_a_remembered_store_shows_its_list_read_only_before_the_store_is_fully_o
     # first time, after the unlock screen has painted. Either way the same list shows.
 
     from strategy_meeting.domain.meeting import MeetingQuery
-    from strategy_meeting.services import exchange, meetings
+    from strategy_meeting.services import meetings
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
-    exchange.load_demo(ctx, chair)
+    demo.load_demo(ctx, chair)
     expected = meetings.summaries(ctx, chair, meetings.search(ctx, chair, MeetingQuery()))
     entry = keyring_entry(ctx.store.raw_key_for_backup())
     ctx.close()
@@ -343,10 +343,10 @@ def test_a_preview_read_for_the_remembered_user_is_gone_when_another_user_unlock
     the chair's preview rows must not stay on screen while the rep's own list loads."""
 
     from strategy_meeting.domain.meeting import MeetingQuery
-    from strategy_meeting.services import exchange, meetings, users
+    from strategy_meeting.services import meetings
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
-    exchange.load_demo(ctx, chair)
+    demo.load_demo(ctx, chair)
     entry = keyring_entry(ctx.store.raw_key_for_backup())
     ctx.close()
     fake_keyring(monkeypatch, entry)
@@ -421,10 +421,9 @@ def test_ctrl_l_during_the_start_up_preview_hides_it_and_the_store_stays_locked(
         make_controller, data_dir, qtbot, monkeypatch, clock):
 
     from strategy_meeting.gui import ops
-    from strategy_meeting.services import exchange
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
-    exchange.load_demo(ctx, chair)
+    demo.load_demo(ctx, chair)
     entry = keyring_entry(ctx.store.raw_key_for_backup())
     ctx.close()
     fake_keyring(monkeypatch, entry)

@@ -30,6 +30,8 @@ from strategy_meeting.services import audit, backup, meetings, session, users
 from strategy_meeting.store import FAST_TEST_KDF
 from strategy_meeting.store import backup as backup_files
 from strategy_meeting.store.engine import connect_raw
+from strategy_meeting.store import work_files
+from strategy_meeting.store.work_files import WORK_FOLDER
 
 NAME = re.compile(r"^strategy-meeting-backup-\d{8}-\d{6}(-\d+)?\.smbk$")
 
@@ -262,7 +264,8 @@ def test_restore_brings_back_the_backup_and_keeps_the_replaced_store(data_dir, c
         assert references(old_ctx, old_chair) == {"SD-2026-0001", "SD-2026-0002"}
     finally:
         old_ctx.close()
-    assert not [p for p in data_dir.iterdir() if p.name.startswith(".")]
+    assert not [p for p in data_dir.iterdir() if p.name.startswith(".") and p.name != WORK_FOLDER]
+    assert list((data_dir / WORK_FOLDER).iterdir()) == []  # the work registry is empty
 
 
 def test_restore_with_the_recovery_key_names_the_user(data_dir, recovery_key, clock):
@@ -372,7 +375,7 @@ def test_restore_of_a_missing_file_says_so(data_dir):
         backup.restore(data_dir, data_dir / "nope.smbk", passphrase=PASSPHRASE)
 
 
-def test_left_over_work_folders_are_cleared_only_when_old(ctx, chair):
+def test_left_over_work_folders_are_cleared_whatever_their_age_unless_in_use(ctx, chair):
     import os
 
     old, young = ctx.data_dir / ".backup-work-old", ctx.data_dir / ".restore-young"
@@ -381,8 +384,13 @@ def test_left_over_work_folders_are_cleared_only_when_old(ctx, chair):
         (folder / "store.db").write_bytes(b"encrypted copy")
     stamp = time.time() - 7200
     os.utime(old, (stamp, stamp))
-    backup.create_backup(ctx, chair)
-    assert not old.exists() and young.exists()
+    in_use = work_files.new_folder(ctx.data_dir, ".restore-", work_files.registry_for(ctx.data_dir))
+    try:
+        backup.create_backup(ctx, chair)
+        assert not old.exists() and not young.exists()
+        assert in_use.path.exists()  # registered by a live holder (this process): left alone
+    finally:
+        in_use.discard()
 
 
 def test_a_chairs_passphrase_cannot_restore_as_someone_else(data_dir, clock):

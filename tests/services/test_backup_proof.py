@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from strategy_meeting.store.work_files import WORK_FOLDER
+
 from backup_forgery import (
     DB,
     HEAD,
@@ -59,7 +61,8 @@ def refused(data_dir: Path, path: Path, match: str, **secrets) -> BackupRefused 
         backup.restore(data_dir, path, confirm=lambda *a: asked.append(a) or True,
                        **(secrets or {"passphrase": PASSPHRASE}))
     assert snapshot(data_dir) == before
-    assert not [p for p in data_dir.iterdir() if p.name.startswith(".")]
+    assert not [p for p in data_dir.iterdir() if p.name.startswith(".") and p.name != WORK_FOLDER]
+    assert not (data_dir / WORK_FOLDER).exists() or list((data_dir / WORK_FOLDER).iterdir()) == []
     assert not asked  # refused before the question, let alone the swap
     message = str(caught.value)
     assert "\n" not in message and "nothing was changed" in message
@@ -326,7 +329,8 @@ def test_a_backup_that_inflates_to_a_gigabyte_is_refused_before_it_fills_the_dis
     assert "nothing was changed" in outcome
     assert 0 < int(written) < bound  # above 0: the key file is written first, so the count works
     assert snapshot(data_dir) == before
-    assert not [p for p in data_dir.iterdir() if p.name.startswith(".")]
+    assert not [p for p in data_dir.iterdir() if p.name.startswith(".") and p.name != WORK_FOLDER]
+    assert not (data_dir / WORK_FOLDER).exists() or list((data_dir / WORK_FOLDER).iterdir()) == []
 
 
 def test_unpacking_stops_at_the_limit_while_streaming(bombs, tmp_path):

@@ -11,7 +11,7 @@ import pytest
 from strategy_meeting.domain.errors import PermissionDenied, StoreCorrupted
 from strategy_meeting.domain.meeting import MeetingQuery
 from strategy_meeting.domain.roles import Role
-from strategy_meeting.services import exchange, meetings, quick_start, session, users
+from strategy_meeting.services import demo, meetings, quick_start, session, users
 from strategy_meeting.services.governance import restriction
 from strategy_meeting.store import Store
 from strategy_meeting.store import keyring_slot
@@ -26,7 +26,7 @@ PAGE = 100
 @pytest.fixture
 def demo_store(data_dir, clock):
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
-    exchange.load_demo(ctx, chair)
+    demo.load_demo(ctx, chair)
     admin = users.resolve(ctx, "admin")
     # A local store keeps no agency representative's account (issue 13): a second chair.
     users.add_user(ctx, admin, "deputy", Role.CHAIR, PASSPHRASE + " deputy")

@@ -54,3 +54,34 @@ def change_passphrases(data_dir: str, user: str, passphrases: list[str], start: 
         store.set_passphrase(user, passphrases[n % len(passphrases)], FAST_TEST_KDF)
         ack.send_bytes(ACK.pack(n))
         n += 1
+
+
+def make_backups(data_dir: str, passphrase: str, ack: Connection) -> None:
+    """Make backups into the data folder's ``backups`` folder, one after another."""
+    from strategy_meeting.services import backup, session
+
+    ctx, actor = session.open_session(Path(data_dir), passphrase)
+    ack.send_bytes(ACK.pack(READY))
+    n = 0
+    while True:
+        backup.create_backup(ctx, actor)
+        ack.send_bytes(ACK.pack(n))
+        n += 1
+
+
+def hold_work_items(data_dir: str, out_dir: str, ack: Connection) -> None:
+    """Make a registered temporary file in ``out_dir``, a key-file temporary and a backup work
+    folder in the data folder, and hold them until killed (a writer in the middle of its work)."""
+    import time
+
+    from strategy_meeting.store import work_files
+
+    registry = work_files.registry_for(Path(data_dir))
+    held = [
+        work_files.new_file(Path(out_dir), ".strategy-meeting-", ".part", registry),
+        work_files.new_file(Path(data_dir), "keys.json.", ".tmp", registry),
+        work_files.new_folder(Path(data_dir), ".backup-work-", registry),
+    ]
+    ack.send_bytes(ACK.pack(READY))
+    while held:
+        time.sleep(60)

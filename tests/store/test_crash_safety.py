@@ -31,7 +31,7 @@ from conftest import PASSPHRASE
 from strategy_meeting.domain.errors import StoreWriteFailed, WrongPassphrase
 from strategy_meeting.services import audit, meetings, session
 from strategy_meeting.services.atomic_files import is_temp_name, remove_stray_temps
-from strategy_meeting.store import FAST_TEST_KDF, Store
+from strategy_meeting.store import FAST_TEST_KDF, Store, work_files
 from strategy_meeting.store.engine import as_damage, as_write_failure
 from strategy_meeting.store.engine import connect_raw
 
@@ -48,7 +48,8 @@ def forkserver():
     # named here: every forked writer then starts with it imported.
     mp.set_forkserver_preload(["crash_children", "builders", "strategy_meeting.services.meetings",
                                "strategy_meeting.services.session", "strategy_meeting.services.atomic_files",
-                               "strategy_meeting.store.database", "strategy_meeting.store.key_slots"])
+                               "strategy_meeting.store.database", "strategy_meeting.store.key_slots",
+                               "strategy_meeting.services.backup", "strategy_meeting.store.backup"])
     # The fork server imports its preload list with the sys.path of a fresh interpreter
     # (Python 3.11 ignores the sys_path it is sent), so hand it pytest's path through the
     # environment; otherwise every child would import the app again (about 1.5 s each).
@@ -207,16 +208,70 @@ def test_a_kill_mid_passphrase_change_leaves_exactly_one_passphrase_working(fork
     Store.open_with_recovery_key(data_dir, recovery_key).close()
 
 
-def test_stray_temporary_key_and_head_files_are_removed_at_the_next_open(data_dir):
+def test_stray_temporary_files_are_removed_at_the_next_open_whatever_their_age(forkserver, data_dir, tmp_path):
+    """Left by a version before the work registry: no live process holds them, so the next
+    open removes them however young they are."""
     old = time.time() - 3600
-    strays = [data_dir / "keys.json.abc123.tmp", data_dir / "audit-head.json.def456.tmp"]
-    fresh = data_dir / "keys.json.ghi789.tmp"  # may belong to a write running right now
-    for path in [*strays, fresh]:
+    strays = [data_dir / "keys.json.abc123.tmp", data_dir / "audit-head.json.def456.tmp",
+              data_dir / "keys.json.ghi789.tmp", data_dir / ".backup-work-x1y2z3"]
+    for path in strays[:3]:
         path.write_text("{")
-    for path in strays:
+    strays[3].mkdir()
+    (strays[3] / "store.db").write_bytes(b"x")
+    for path in strays[:2]:
         os.utime(path, (old, old))
     session.open_session(data_dir, PASSPHRASE)[0].close()
-    assert not any(p.exists() for p in strays) and fresh.exists()
+    assert not any(p.exists() for p in strays)
+
+
+def _ours(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if work_files.looks_ours(p.name)]
+
+
+def test_work_items_of_a_live_process_stay_and_go_at_the_next_open_after_it_is_killed(forkserver, data_dir, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    reader, writer = forkserver.Pipe(duplex=False)
+    child = forkserver.Process(target=crash_children.hold_work_items, args=(str(data_dir), str(out), writer),
+                               daemon=True)
+    child.start()
+    writer.close()
+    try:
+        assert reader.poll(30) and crash_children.ACK.unpack(reader.recv_bytes())[0] == crash_children.READY
+        held = _ours(data_dir) + _ours(out)
+        assert len(held) == 3
+        session.open_session(data_dir, PASSPHRASE)[0].close()  # a start while the writer is alive
+        assert all(p.exists() for p in held)
+    finally:
+        child.kill()
+        child.join()
+        reader.close()
+    session.open_session(data_dir, PASSPHRASE)[0].close()  # the next start, a moment later
+    assert not any(p.exists() for p in held)
+    assert list((data_dir / work_files.WORK_FOLDER).iterdir()) == []
+
+
+def test_a_kill_mid_backup_leaves_only_private_files_and_the_next_open_removes_them(forkserver, data_dir, capsys):
+    """The audit found a backup's work file left 0644 after a kill: whatever is left now is
+    0600 (folders 0700), and the next start removes it whatever its age."""
+    rng = random.Random(5)
+    backups = data_dir / "backups"
+    mid_backup = 0
+    for kill in range(12):
+        run_and_kill(forkserver, crash_children.make_backups, (str(data_dir), PASSPHRASE),
+                     rng.uniform(0.0, 0.4), after_ready=True)
+        left = _ours(data_dir) + (_ours(backups) if backups.exists() else [])
+        mid_backup += bool(left)
+        for item in left:
+            for path in [item, *(item.rglob("*") if item.is_dir() else [])]:
+                mode = path.stat().st_mode & 0o777
+                assert mode == (0o700 if path.is_dir() else 0o600), f"after kill {kill}: {path.name} is {mode:o}"
+        session.open_session(data_dir, PASSPHRASE)[0].close()
+        assert _ours(data_dir) == [] and (not backups.exists() or _ours(backups) == []), f"after kill {kill}"
+        assert list((data_dir / work_files.WORK_FOLDER).iterdir()) == []
+    with capsys.disabled():
+        print(f"\n[backup] 12 SIGKILLs, {mid_backup} left work files behind")
+    assert mid_backup >= 3  # the kills really did land mid-backup
 
 
 def test_a_full_disk_at_commit_saves_nothing_says_so_and_the_store_reopens(data_dir):

@@ -283,3 +283,43 @@ def test_a_recovery_gives_a_new_own_key_and_the_old_signing_key_stays_sealed(dat
         fresh = uow.identities.active_for("chair")
     assert identities.unseal(ctx, fresh).private_key_pem.startswith(b"-----BEGIN")
     ctx.close()
+
+
+def test_the_certificate_needs_no_secret_and_the_pkcs12_needs_the_holders(data_dir, clock, tmp_path):
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    identities.new_self_signed(ctx, chair)
+    exported = identities.export_pkcs12(ctx, chair, tmp_path / "chair.p12", "a p12 password")
+    key, cert, _ = pkcs12.load_key_and_certificates(exported.read_bytes(), b"a p12 password")
+    assert key is not None and cert is not None
+    assert key.public_key().public_numbers() == cert.public_key().public_numbers()
+    assert (exported.stat().st_mode & 0o777) == 0o600
+    key_bytes, kf = ctx.store.raw_key_for_backup(), ctx.store.key_file
+    ctx.close()
+
+    # A session holding the store key but not the chair's own key (what any other account, or
+    # an older remembered start, has): the certificate yes, the PKCS#12 no.
+    ctx, chair = session.session_for(Store.opened_with_key(data_dir, key_bytes, kf, user="chair"),
+                                     "chair", clock)
+    identities.export_certificate(ctx, chair, tmp_path / "chair.pem")
+    assert (tmp_path / "chair.pem").read_bytes().startswith(b"-----BEGIN CERTIFICATE")
+    with pytest.raises(OwnKeyNotOpen):
+        identities.export_pkcs12(ctx, chair, tmp_path / "stolen.p12", "a p12 password")
+    assert not (tmp_path / "stolen.p12").exists()
+    ctx.close()
+
+
+def test_export_p12_from_the_command_line(data_dir, tmp_path, clock):
+    ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
+    identities.new_self_signed(ctx, chair)
+    ctx.close()
+    passphrase_file, password_file = tmp_path / "chair.txt", tmp_path / "p12.txt"
+    passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    password_file.write_text("a p12 password\n", encoding="utf-8")
+    done = _cli(data_dir, passphrase_file, "identity", "export-p12", "-o", str(tmp_path / "me.p12"),
+                "--password-file", str(password_file))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "me.p12").stat().st_size > 0
+    refused = _cli(data_dir, passphrase_file, "identity", "export-p12", "-o", str(tmp_path / "x.p12"))
+    assert refused.returncode != 0 and refused.stderr.count("\n") == 1 and "password" in refused.stderr

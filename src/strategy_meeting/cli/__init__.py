@@ -9,39 +9,42 @@ print one line and exit non-zero; nothing else reaches the terminal.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
+from types import ModuleType
 
 from strategy_meeting.domain.errors import UserError
 
 from strategy_meeting import diagnostics, invocation
 
+from . import (
+    backup_commands,
+    exchange_commands,
+    forms_commands,
+    governance_commands,
+    minutes_commands,
+    store_commands,
+    user_commands,
+)
 from .base import build_parser, dispatch
 
 DEBUG_ENV = diagnostics.DEBUG_ENV
 
-# One line per command group: adding a group never touches another's module.
-COMMAND_MODULES = [
-    "strategy_meeting.cli.store_commands",
-    "strategy_meeting.cli.exchange_commands",
-    "strategy_meeting.cli.minutes_commands",
-    "strategy_meeting.cli.forms_commands",
-    "strategy_meeting.cli.backup_commands",
-    "strategy_meeting.cli.user_commands",
-    "strategy_meeting.cli.governance_commands",
+# One line per command group: adding a group never touches another's module. Imported by
+# name, not by string, so the layer contracts see every import.
+COMMAND_MODULES: list[ModuleType] = [
+    store_commands,
+    exchange_commands,
+    minutes_commands,
+    forms_commands,
+    backup_commands,
+    user_commands,
+    governance_commands,
 ]
 
 
-def _load_groups() -> list:  # type: ignore[type-arg]
-    groups = []
-    for name in COMMAND_MODULES:
-        try:
-            groups.append(importlib.import_module(name))
-        except ModuleNotFoundError as exc:  # a group whose module is not installed
-            if exc.name != name:
-                raise
-    return groups
+def _load_groups() -> list[ModuleType]:
+    return list(COMMAND_MODULES)
 
 
 def wants_gui(argv: list[str]) -> bool:

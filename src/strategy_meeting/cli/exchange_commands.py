@@ -47,9 +47,9 @@ def _export(args: argparse.Namespace, ctx: ServiceContext, actor: User) -> int:
 
 
 def _demo(args: argparse.Namespace, ctx: ServiceContext, actor: User) -> int:
-    from strategy_meeting.services import exchange
+    from strategy_meeting.services import demo
 
-    added = exchange.load_demo(ctx, actor)
+    added = demo.load_demo(ctx, actor)
     if added:
         print(f"Added {len(added)} fictional demonstration meetings: {', '.join(m.reference for m in added)}.")
     else:

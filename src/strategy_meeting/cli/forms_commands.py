@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 # The services behind these commands pull in ReportLab, pypdf and pyHanko; they are imported
 # in the handlers so that starting the app (which builds this parser) does not pay for them.
-MAX_FORM_BYTES = 25 * 1024 * 1024
 
 SMTP_PASSWORD_ENV = "STRATEGY_MEETING_SMTP_PASSWORD"
 
@@ -88,25 +87,13 @@ def _request_form(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[
     return 0
 
 
-def _read_form_file(path: str) -> bytes:
-    file = Path(path)
-    try:
-        if file.stat().st_size > MAX_FORM_BYTES:
-            raise InvalidInput(f"{file} is larger than any contribution form can be.")
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"The file {file} does not exist.") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{file} is a folder, not a form.") from None
-    except PermissionError:
-        raise InvalidInput(f"You may not read {file}.") from None
-
-
 def _import_form(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
     from strategy_meeting.services import contribution_forms
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    data = _read_form_file(args.file)
+    from strategy_meeting.services.contribution_form_reading import read_form_file
+
+    data = read_form_file(Path(args.file))
     preview = contribution_forms.preview_form_import(ctx, actor, data)
     # Topics and sizes only: the text itself stays out of the terminal's scrollback.
     print(f"Form from {preview.agency} for meeting {preview.reference}, by {preview.author}:")

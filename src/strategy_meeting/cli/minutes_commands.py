@@ -39,6 +39,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     exp = isub.add_parser("export-cert", parents=[common], help="write the public certificate for agencies")
     exp.add_argument("-o", "--output", metavar="FILE.pem", type=Path, required=True)
     exp.set_defaults(handler=_identity_export, needs_store=True)
+    p12 = isub.add_parser("export-p12", parents=[common],
+                          help="write your own identity, key included, as a password-protected PKCS#12")
+    p12.add_argument("-o", "--output", metavar="FILE.p12", type=Path, required=True)
+    p12.add_argument("--password-file", metavar="FILE", type=Path,
+                     help=f"read the new file's password from FILE (or set ${P12_PASSWORD_ENV})")
+    p12.set_defaults(handler=_identity_export_p12, needs_store=True)
 
     so = sub.add_parser("sign-off", parents=[common], help="conclude and lock a meeting's minutes")
     so.add_argument("reference", metavar="REF")
@@ -89,6 +95,17 @@ def _identity_import(args: argparse.Namespace, ctx, actor) -> int:  # type: igno
     summary, _ = identities.import_pkcs12_file(ctx, actor, args.file, _p12_password(args), for_user=args.for_user)
     print(f"Imported the signing certificate of {summary.subject}, issued by {summary.issuer}.")
     print(f"SHA-256 fingerprint: {_grouped(summary.fingerprint_sha256)}")
+    return 0
+
+
+def _identity_export_p12(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    from strategy_meeting.services import identities
+
+    password = _p12_password(args)
+    if not password:
+        raise InvalidInput(f"Give the new file's password with --password-file FILE or ${P12_PASSWORD_ENV}.")
+    identities.export_pkcs12(ctx, actor, args.output.resolve(), password)
+    print(f"Wrote your signing identity, key included, to {args.output} (password-protected).")
     return 0
 
 

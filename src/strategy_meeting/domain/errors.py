@@ -71,10 +71,24 @@ class NotFound(UserError):
     exit_code = 5
 
 
+class MeetingNotFound(NotFound):
+    """No meeting has this reference (in the store, or within what the user may see): one
+    wording wherever a reference is looked up."""
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(f"There is no meeting with reference '{reference}'.")
+        self.reference = reference
+
+
 class InvalidInput(UserError):
     """A value a user typed or a file they gave does not fit; the message says where."""
 
     exit_code = 2
+
+
+class UnknownAgency(InvalidInput):
+    """An agency code given on the command line that names no agency (not in the directory,
+    nor one the meeting invited): the GUI only ever offers agencies that exist."""
 
 
 class ImportRejected(InvalidInput):
@@ -94,6 +108,10 @@ class BackupRefused(InvalidInput):
     def __init__(self, message: str, problem: str = "") -> None:
         super().__init__(message)
         self.problem = problem or message
+
+
+class MeetingChanged(UserError):
+    """The meeting changed between reading it and recording what was made from it."""
 
 
 class MeetingLocked(UserError):

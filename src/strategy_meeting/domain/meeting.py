@@ -17,6 +17,7 @@ from .action import Action
 from .agency import Agency
 from .contribution import Contribution
 from .decision import Decision
+from .errors import InvalidInput
 # The list's names live in .listing (the first screen loads only that) and are part of this
 # module's interface as well.
 from .listing import MeetingKind, MeetingQuery, MeetingStatus, MeetingSummary  # noqa: F401
@@ -202,6 +203,30 @@ class Meeting:
     updated_at: datetime | None = None
     reconvenes: str = ""  # reference of the meeting this one reconvenes, if any
 
+    # ---- the status, moved only along STATUS_TRANSITIONS -------------------------------
+
+    def move_to(self, target: MeetingStatus) -> None:
+        """The one way a status changes: a move the machine does not allow is refused."""
+        if not can_move(self.status, target):
+            raise InvalidInput(
+                f"A {self.status.label.lower()} meeting cannot be moved to {target.label.lower()}.")
+        self.status = target
+
+    def note_recording_started(self) -> None:
+        """The first item recorded takes a draft into progress; later ones change nothing."""
+        if self.status is MeetingStatus.DRAFT:
+            self.move_to(MeetingStatus.IN_PROGRESS)
+
+    def sign(self, sign_off: SignOff) -> None:
+        """Signing off concludes the meeting first if it was not concluded, then locks it."""
+        if self.status in (MeetingStatus.DRAFT, MeetingStatus.IN_PROGRESS):
+            self.move_to(MeetingStatus.CONCLUDED)
+        self.move_to(MeetingStatus.SIGNED_OFF)
+        self.sign_off = sign_off
+
+    def mark_distributed(self) -> None:
+        self.move_to(MeetingStatus.DISTRIBUTED)
+
     def agency(self, code: str) -> Agency | None:
         return next((a for a in self.agencies if a.code == code), None)
 
@@ -220,6 +245,11 @@ class Meeting:
 
     def child(self, item_id: str) -> SubjectChild | None:
         return next((c for c in self.children if c.id == item_id), None)
+
+    def item_counts(self) -> dict[str, int]:
+        """What an audit event says about a meeting: counts, never content."""
+        return {"children": len(self.children), "contributions": len(self.contributions),
+                "decisions": len(self.decisions), "actions": len(self.actions)}
 
     @property
     def agency_codes(self) -> list[str]:

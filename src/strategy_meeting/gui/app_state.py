@@ -15,6 +15,7 @@ from strategy_meeting.domain.errors import Locked
 from strategy_meeting.domain.roles import User
 from strategy_meeting.services.context import ServiceContext
 
+from . import ops
 from .change_bus import ChangeBus
 
 
@@ -26,6 +27,7 @@ class AppState(QObject):
         super().__init__(parent)
         self.data_dir = data_dir
         self.bus = ChangeBus(self)
+        ops.attach_bus(self.bus)  # every service op announces its changes here
         self._ctx: ServiceContext | None = None
         self._actor: User | None = None
         self.lock_handler: Callable[[], None] | None = None  # set by the app's controller

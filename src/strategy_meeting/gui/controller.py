@@ -11,7 +11,6 @@ open may not be the new user's to see.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -47,16 +46,11 @@ log = logging.getLogger(__name__)
 
 
 def find_demo_loader() -> Callable[[ServiceContext, User], Any] | None:
-    """``load_demo(ctx, actor)`` if this build has the demonstration meetings, else None."""
-    for name in ("strategy_meeting.services.demo", "strategy_meeting.services.exchange"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        loader = getattr(module, "load_demo", None)
-        if callable(loader):
-            return loader  # type: ignore[no-any-return]
-    return None
+    """``load_demo(ctx, actor)``: the demonstration meetings (imported when first offered, so
+    a start that offers none does not load them)."""
+    from strategy_meeting.services import demo
+
+    return demo.load_demo
 
 
 class AppController(QObject):
@@ -257,11 +251,10 @@ class AppController(QObject):
         self.unlock_with(ctx, actor)
         loader = find_demo_loader() if demo else None
         if loader is not None:
-            ops.run_op(window, lambda: loader(ctx, actor), lambda _r: self._demo_loaded(),
-                       progress=self.tr("Loading the demonstration meetings…"), bus=self.state.bus)
-
-    def _demo_loaded(self) -> None:
-        self.state.bus.emit_changes(Changes(meeting_list=True, actions=True, agencies=True))
+            # The loader returns the meetings it added; what they change is announced by the op.
+            ops.run_op(window, lambda: (loader(ctx, actor),
+                                        Changes(meeting_list=True, actions=True, agencies=True)),
+                       progress=self.tr("Loading the demonstration meetings…"))
 
     # ---- unlock and lock ------------------------------------------------------------
 

@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""Run a service call off the GUI thread, then report errors or announce what changed.
+"""The one way the GUI runs a service call (``ServiceOp``): in the worker or at once, errors
+always shown the same way, changes always announced on the app state's bus.
 
-Hazard: ``call`` runs in a worker thread and must not touch any widget; ``on_done`` runs back
-on the GUI thread. SQLite connections are pooled per call, so one worker at a time is enough
-and keeps writes in order.
+SQLite connections are pooled per call, so one worker at a time is enough and keeps writes in
+order.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import StoreCorrupted, UserError
+from strategy_meeting.gui.change_bus import ChangeBus
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +89,105 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 _running: set[_Job] = set()
 
+# The app state's change bus (AppState registers it): every op announces what it changed there,
+# so no call can forget to, and no caller passes a bus around.
+_bus: ChangeBus | None = None
+
+
+def attach_bus(bus: ChangeBus) -> None:
+    global _bus
+    _bus = bus
+
+
+def _live_bus() -> ChangeBus | None:
+    """The attached bus while its app state lives (a closed app's is gone with it)."""
+    return _bus if _bus is not None and shiboken6.isValid(_bus) else None
+
+
+class ServiceOp:
+    """One service call from the GUI, the one way to run one (Anki's ``CollectionOp``).
+
+    ``call`` returns ``(value, Changes)``, a bare ``Changes``, or a plain value. The op shows a
+    failure the same way every time (``show_error``: the user's own message, or an apology
+    and the exception's type in the log) unless ``failure`` takes it, and always announces the
+    changes on the app state's bus before ``success`` gets the value. It runs in the worker
+    (``run_in_background``), or, for the few calls that must finish before the GUI goes on (an
+    undo step's redo, a quick save in a dialog), at once (``run_now``).
+
+    Hazard: in the background ``call`` must not touch a widget; the callbacks run on the GUI
+    thread.
+    """
+
+    def __init__(self, parent: QWidget | None, call: Callable[[], Any]) -> None:
+        self._parent = parent
+        self._call = call
+        self._on_success: Callable[[Any], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
+        self._progress: str | None = None
+
+    def success(self, callback: Callable[[Any], None] | None) -> ServiceOp:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None] | None) -> ServiceOp:
+        """Take failures instead of the standard message (a dialog that shows them inline)."""
+        self._on_failure = callback
+        return self
+
+    def with_progress(self, label: str | None) -> ServiceOp:
+        """A modal, cancel-less progress dialog after 300 ms, for work a user waits on."""
+        self._progress = label
+        return self
+
+    def run_in_background(self) -> None:
+        job = _Job(self._call)
+        dialog: QProgressDialog | None = None
+        if self._progress:
+            dialog = QProgressDialog(self._progress, "", 0, 0, self._parent)
+            dialog.setCancelButton(None)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.setAccessibleName(self._progress)
+
+        def finished(result: Any) -> None:
+            _running.discard(job)
+            if dialog is not None:
+                dialog.close()
+            self._succeeded(result)
+
+        def failed(exc: BaseException) -> None:
+            _running.discard(job)
+            if dialog is not None:
+                dialog.close()
+            self._failed(exc)
+
+        job.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        _running.add(job)
+        job.setAutoDelete(False)
+        pool().start(job)
+
+    def run_now(self) -> Any:
+        """On the GUI thread, for a single small transaction: the value, or None on a failure."""
+        try:
+            result = self._call()
+        except BaseException as exc:  # noqa: BLE001 - shown, never raised into Qt
+            self._failed(exc)
+            return None
+        return self._succeeded(result)
+
+    def _succeeded(self, result: Any) -> Any:
+        value = _announce(result)
+        if self._on_success is not None:
+            self._on_success(value)
+        return value
+
+    def _failed(self, exc: BaseException) -> None:
+        if self._on_failure is not None:
+            self._on_failure(exc)
+        else:
+            show_error(self._parent, exc)
+
 
 def run_op(
     parent: QWidget | None,
@@ -94,58 +195,21 @@ def run_op(
     on_done: Callable[[Any], None] | None = None,
     *,
     progress: str | None = None,
-    bus: Any = None,
     on_error: Callable[[BaseException], None] | None = None,
 ) -> None:
-    """Run ``call`` in the worker. If it returns ``(value, Changes)`` the changes are announced
-    on ``bus`` and ``on_done`` receives ``value``; a bare ``Changes`` is announced too."""
-    job = _Job(call)
-    dialog: QProgressDialog | None = None
-    if progress:
-        dialog = QProgressDialog(progress, "", 0, 0, parent)
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAccessibleName(progress)
-
-    def finished(result: Any) -> None:
-        _running.discard(job)
-        if dialog is not None:
-            dialog.close()
-        value = _announce(result, bus)
-        if on_done is not None:
-            on_done(value)
-
-    def failed(exc: BaseException) -> None:
-        _running.discard(job)
-        if dialog is not None:
-            dialog.close()
-        if on_error is not None:
-            on_error(exc)
-        else:
-            show_error(parent, exc)
-
-    job.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
-    job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    _running.add(job)
-    job.setAutoDelete(False)
-    pool().start(job)
+    """Shorthand for ``ServiceOp(parent, call)...run_in_background()``."""
+    ServiceOp(parent, call).success(on_done).failure(on_error).with_progress(progress).run_in_background()
 
 
-def run_now(parent: QWidget | None, call: Callable[[], Any], bus: Any = None) -> Any:
-    """For quick edits on the GUI thread (a single small transaction): errors shown, changes
-    announced, result returned; None on a failure."""
-    try:
-        result = call()
-    except BaseException as exc:  # noqa: BLE001
-        show_error(parent, exc)
-        return None
-    return _announce(result, bus)
+def run_now(parent: QWidget | None, call: Callable[[], Any]) -> Any:
+    """Shorthand for ``ServiceOp(parent, call).run_now()``."""
+    return ServiceOp(parent, call).run_now()
 
 
-def _announce(result: Any, bus: Any) -> Any:
+def _announce(result: Any) -> Any:
     """Announce the changes a service call returned, ``(value, Changes)`` or a bare
     ``Changes`` (calls with nothing else to return), and hand back the value."""
+    bus = _live_bus()
     if isinstance(result, Changes):
         if bus is not None:
             bus.emit_changes(result)

@@ -10,11 +10,13 @@ rewrites past records.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from strategy_meeting.domain.agency import Agency, AgencyKind, is_valid_agency_code
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied
+from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied, UnknownAgency
+from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import Permission, User
 
 from .context import ServiceContext
@@ -23,6 +25,9 @@ from .users import require
 # Deliberately loose: one '@', something either side, a dot in the domain. Delivery is the test.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_NAME = 500
+# A code given on the command line is quoted back only if it looks like one.
+_SHOWABLE = re.compile(r"[A-Za-z0-9_.:+-]{1,40}")
+ADD_IN_THE_APP = "Settings and administration, Agencies"
 
 
 def is_plausible_email(text: str) -> bool:
@@ -37,6 +42,32 @@ def list_agencies(ctx: ServiceContext, actor: User) -> list[Agency]:
         raise PermissionDenied(f"The account '{actor.name}' is disabled.")
     with ctx.unit_of_work() as uow:
         return uow.agencies.list()
+
+
+def check_codes(meeting: Meeting, codes: Iterable[str], directory: Iterable[Agency]) -> None:
+    """Refuse the first code that names no agency of ``meeting``, in one line saying what to do.
+
+    The GUI only ever offers a meeting's own agencies, picked from the directory; the command
+    line takes typed codes, so a typo must be refused here rather than make a copy or a form for
+    an agency nobody invited. A meeting keeps its own copy of each agency it invited (imported
+    meetings bring theirs), so its codes stand even when the directory has since changed."""
+    invited = meeting.agency_codes
+    known = {agency.code for agency in directory}
+    for code in codes:
+        if code in invited:
+            continue
+        shown = f"'{code}'" if _SHOWABLE.fullmatch(code) else "given"
+        if code not in known:
+            raise UnknownAgency(
+                f"There is no agency {shown} in the agency directory or in {meeting.reference}: check "
+                f"the code (in capitals, e.g. POLICE), or have an administrator add the agency in the "
+                f"app ({ADD_IN_THE_APP}) and invite it to the meeting; its agencies are "
+                f"{', '.join(invited) or 'none'}."
+            )
+        raise UnknownAgency(
+            f"The agency {shown} is in the directory but was not invited to {meeting.reference}: "
+            f"invite it to the meeting in the app first; its agencies are {', '.join(invited) or 'none'}."
+        )
 
 
 def validate_agency(agency: Agency) -> Agency:

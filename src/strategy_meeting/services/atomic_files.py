@@ -5,15 +5,17 @@
 Every export (PDF, JSON, calendar, backup) is written to a temporary file in the target
 folder, flushed to disk, and renamed over the final name in one step (KeePassXC's QSaveFile
 idea). A crash leaves either nothing or the previous complete file under the final name, plus
-perhaps a stray temporary file, which the next write into that folder removes. Temporary
-names are random and never derived from the final name, so they carry no personal data.
+perhaps a stray temporary file. With a store open the temporary file is registered in its data
+folder (``store.work_files``), so the next start removes it, whatever its age, once its writer
+is dead; the next write into the same folder also removes old strays that no writer holds.
+Temporary files are created 0600. Their names are random and never derived from the final
+name, so they carry no personal data.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,10 +23,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from strategy_meeting.domain.errors import UserError
+from strategy_meeting.store import work_files
 
 TEMP_PREFIX = ".strategy-meeting-"
 TEMP_SUFFIX = ".part"
-# A temporary file younger than this may belong to a write still running in another window.
+# A temporary file younger than this may be in the instant between its creation and its lock;
+# an older one is removed only if no live writer holds its lock.
 STRAY_MIN_AGE_SECONDS = 600.0
 
 
@@ -35,7 +39,8 @@ def is_temp_name(name: str) -> bool:
 def remove_stray_temps(folder: Path, min_age_seconds: float = STRAY_MIN_AGE_SECONDS) -> int:
     """Remove temporary files left in ``folder`` by a crashed write; returns how many.
 
-    Only our own temporary names are touched, never a finished file."""
+    Only our own temporary names are touched, never a finished file, and never one that a
+    live writer holds (each writer locks its temporary file for as long as it writes)."""
     removed = 0
     cutoff = time.time() - min_age_seconds
     try:
@@ -46,7 +51,8 @@ def remove_stray_temps(folder: Path, min_age_seconds: float = STRAY_MIN_AGE_SECO
         if not is_temp_name(entry.name):
             continue
         try:
-            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime <= cutoff:
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime <= cutoff \
+                    and not work_files.is_held(Path(entry.path)):
                 os.unlink(entry.path)
                 removed += 1
         except OSError:
@@ -84,23 +90,25 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     folder = path.parent
     remove_stray_temps(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+        item, fd = work_files.new_file(folder, TEMP_PREFIX, TEMP_SUFFIX)
     except OSError as exc:
         raise _explain(exc, path) from None
-    tmp = Path(tmp_name)
+    tmp = item.path
     try:
-        os.close(fd)  # reopened by name, so ``handle.name`` is the temporary file's path
-        with open(tmp, "wb") as handle:
+        # Opened through the descriptor made private above; ``handle.name`` is still the path.
+        with open(tmp, "wb", opener=lambda _name, _flags: fd) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        item.discard()
         raise _explain(exc, path) from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        item.discard()
         raise
+    finally:
+        item.finish()
     try:
         _fsync_folder(folder)
     except OSError:

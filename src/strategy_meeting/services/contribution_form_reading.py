@@ -11,6 +11,8 @@ make it raise almost anything.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import io
 import logging
 import re
@@ -79,6 +81,32 @@ def _not_a_form() -> ImportRejected:
         "This PDF is not a Strategy Meeting contribution form (it has no form code). "
         "Import only the form the chair sent out, filled in and saved."
     )
+
+
+def read_form_file(path: Path) -> bytes:
+    """A returned form's bytes, for the GUI and the command line alike: a file too large for
+    any form is refused before it is read, and every way the file cannot be had is named."""
+    try:
+        if path.stat().st_size > MAX_FORM_BYTES:
+            raise ImportRejected(
+                f"{path.name} is larger than any contribution form can be (over 25 MB): "
+                "check that you chose the right file.")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FORM_BYTES + 1)
+    except FileNotFoundError:
+        raise ImportRejected(f"The file {path} does not exist.") from None
+    except IsADirectoryError:
+        raise ImportRejected(f"{path} is a folder, not a form.") from None
+    except PermissionError:
+        raise ImportRejected(f"You may not read {path}.") from None
+    except OSError as exc:
+        raise ImportRejected(
+            f"{path.name} could not be read ({exc.strerror or 'unreadable'}). Check the file and try again."
+        ) from None
+    if b"%PDF-" not in data[:1024]:
+        raise ImportRejected(
+            f"{path.name} is not a PDF. Drop or choose the filled contribution form (a .pdf file).")
+    return data
 
 
 def read_filled_form(data: bytes) -> FilledForm:

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import ImportRejected, MeetingLocked, NotFound
-from strategy_meeting.domain.meeting import Meeting, MeetingStatus
+from strategy_meeting.domain.errors import ImportRejected, MeetingLocked, MeetingNotFound
+from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.records import FormToken
 from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.domain.validation import validate_meeting
 
 from . import contribution_form_fields as fields
+from .agencies import check_codes
 from .context import ServiceContext
 
 if TYPE_CHECKING:
@@ -101,13 +102,14 @@ def request_form(ctx: ServiceContext, actor: User, reference: str, agency_code: 
     with ctx.unit_of_work() as uow:
         meeting = uow.meetings.get(reference)
         if meeting is None:
-            raise NotFound(f"There is no meeting with reference '{reference}'.")
+            raise MeetingNotFound(reference)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         if meeting.status.is_locked:
             raise MeetingLocked(
                 f"Meeting {reference} is signed off: it takes no more contributions, so no "
                 "request form can be made for it."
             )
+        check_codes(meeting, [agency_code], uow.agencies.list())
         issued = issue_form(meeting, agency_code, ctx.now())
         uow.form_tokens.add(issued.token)
         uow.audit.append(actor.name, "form.request", f"meeting:{reference}", {"agency": agency_code})
@@ -150,8 +152,7 @@ def import_form(ctx: ServiceContext, actor: User, data: bytes,
         form, result, meeting = _prepare(uow, data, ctx.now(), expected_reference)
         meeting.contributions.extend(result.contributions)
         validate_meeting(meeting)
-        if meeting.status is MeetingStatus.DRAFT:
-            meeting.status = MeetingStatus.IN_PROGRESS
+        meeting.note_recording_started()
         uow.meetings.save(meeting)
         uow.form_tokens.mark_used(form.token_sha256, ctx.now())
         uow.audit.append(actor.name, "form.import", f"meeting:{meeting.reference}", {

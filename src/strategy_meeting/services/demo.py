@@ -26,10 +26,13 @@ from strategy_meeting.domain.meeting import (
     ParticipantStatus,
     SubjectChild,
 )
+from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.domain.working_days import add_working_days
 
 from . import demo_cases
+from .context import ServiceContext
+from .users import require
 
 DEMO_PREFIX = "DEMO"
 ADDRESS = "1 Example Street, Sampletown SA1 1AA (fictional)"
@@ -119,3 +122,22 @@ def demo_meetings(today: date) -> list[Meeting]:
 
 def is_demo_reference(reference: str) -> bool:
     return reference.startswith(f"{DEMO_PREFIX}-")
+
+
+def load_demo(ctx: ServiceContext, actor: User) -> list[Meeting]:
+    """Add the fictional demonstration meetings for today; those already present are skipped.
+
+    Returns the meetings added (empty when all were there already).
+    """
+    require(actor, Permission.IMPORT)
+    added: list[Meeting] = []
+    with ctx.unit_of_work() as uow:
+        for meeting in demo_meetings(ctx.today()):
+            if uow.meetings.exists(meeting.reference):
+                continue
+            meeting.created_by = actor.name
+            uow.meetings.save(meeting)
+            uow.audit.append(actor.name, "meeting.demo", f"meeting:{meeting.reference}", meeting.item_counts())
+            added.append(meeting)
+        uow.commit()
+    return added

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, NotFound, VerificationFailed
+from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, MeetingNotFound, VerificationFailed
 from strategy_meeting.domain.meeting import Meeting, MeetingStatus
 from strategy_meeting.domain.records import DistributionOutcome, DistributionRecord
 from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.store import keyring_status
 
 from . import distribution as rules
+from .agencies import check_codes
 from .agency_certificates import certificates_for
 from .bank_holidays import bank_holidays_around, local_date
 from .context import ServiceContext
@@ -49,7 +50,7 @@ def _signed_off_meeting(ctx: ServiceContext, reference: str) -> Meeting:
     with ctx.unit_of_work() as uow:
         meeting = uow.meetings.get(reference)
     if meeting is None:
-        raise NotFound(f"There is no meeting with reference '{reference}'.")
+        raise MeetingNotFound(reference)
     if not meeting.status.is_locked:
         raise MeetingLocked(
             f"Meeting {reference} is not signed off yet ({meeting.status.label.lower()}): sign it "
@@ -118,6 +119,7 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
     if encrypt_to_certificates and (passwords or require_passwords):
         raise InvalidInput("Choose password or certificate encryption for this distribution, not both.")
     with ctx.unit_of_work() as uow:
+        check_codes(meeting, sorted(passwords or {}), uow.agencies.list())
         plan = rules.plan_distribution(meeting, copies, uow.distributions.for_meeting(reference), passwords)
     if require_passwords:
         without = [d.agency.code for d in plan.deliveries if not d.password]
@@ -185,7 +187,7 @@ def _mark_distributed_when_complete(ctx: ServiceContext, actor: User, reference:
         done = rules.delivered_agencies(uow.distributions.for_meeting(reference), copies)
         if not set(meeting.agency_codes) <= done:
             return False
-        meeting.status = MeetingStatus.DISTRIBUTED
+        meeting.mark_distributed()
         uow.meetings.save(meeting)
         uow.audit.append(actor.name, "meeting.distributed", f"meeting:{reference}", {})
         uow.commit()
@@ -204,7 +206,7 @@ def log_timeliness(ctx: ServiceContext, actor: User, reference: str) -> rules.Ti
     with ctx.unit_of_work() as uow:
         meeting = uow.meetings.get(reference)
         if meeting is None:
-            raise NotFound(f"There is no meeting with reference '{reference}'.")
+            raise MeetingNotFound(reference)
         records = uow.distributions.for_meeting(reference)
     holidays = bank_holidays_around(local_date(meeting.held_at)) if meeting.held_at else set()
     return rules.timeliness(meeting, records, holidays, local_date)

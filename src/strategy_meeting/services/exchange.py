@@ -15,28 +15,17 @@ import json
 from os import PathLike
 from pathlib import Path
 
-from strategy_meeting.domain.errors import ImportRejected, InvalidInput, NotFound
+from strategy_meeting.domain.errors import ImportRejected, InvalidInput, MeetingNotFound
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import Permission, User
 
 from .context import ServiceContext
-from .demo import demo_meetings
 from .exchange_validation import FORMAT_ID, find_problems
 from .interchange import meeting_from_json, meeting_to_json
 from .interchange_file import parse_interchange_bytes, read_interchange_bytes
 from .staged_file import StagedFile
 from .users import require
 from strategy_meeting.services.governance import restriction  # issue 16
-
-
-def _item_counts(meeting: Meeting) -> dict[str, int]:
-    """What an audit event says about a meeting: counts, never content."""
-    return {
-        "children": len(meeting.children),
-        "contributions": len(meeting.contributions),
-        "decisions": len(meeting.decisions),
-        "actions": len(meeting.actions),
-    }
 
 
 def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) -> Meeting:
@@ -60,7 +49,7 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
             actor.name,
             "meeting.import",
             f"meeting:{meeting.reference}",
-            {"format": FORMAT_ID, "file_sha256": hashlib.sha256(data).hexdigest(), **_item_counts(meeting)},
+            {"format": FORMAT_ID, "file_sha256": hashlib.sha256(data).hexdigest(), **meeting.item_counts()},
         )
         uow.commit()
     return meeting
@@ -91,7 +80,7 @@ def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: s
     with ctx.unit_of_work() as uow:
         meeting = uow.meetings.get(reference)
         if meeting is None:
-            raise NotFound(f"There is no meeting with reference '{reference}'.")
+            raise MeetingNotFound(reference)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         data = export_document(meeting)
         with StagedFile(target, data) as staged:
@@ -100,27 +89,8 @@ def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: s
                 "meeting.export",
                 f"meeting:{reference}",
                 {"format": FORMAT_ID, "sha256": hashlib.sha256(data).hexdigest(), "path": str(target),
-                 **_item_counts(meeting)},
+                 **meeting.item_counts()},
             )
             uow.commit()
             staged.publish()
     return target
-
-
-def load_demo(ctx: ServiceContext, actor: User) -> list[Meeting]:
-    """Add the fictional demonstration meetings for today; those already present are skipped.
-
-    Returns the meetings added (empty when all were there already).
-    """
-    require(actor, Permission.IMPORT)
-    added: list[Meeting] = []
-    with ctx.unit_of_work() as uow:
-        for meeting in demo_meetings(ctx.today()):
-            if uow.meetings.exists(meeting.reference):
-                continue
-            meeting.created_by = actor.name
-            uow.meetings.save(meeting)
-            uow.audit.append(actor.name, "meeting.demo", f"meeting:{meeting.reference}", _item_counts(meeting))
-            added.append(meeting)
-        uow.commit()
-    return added

@@ -8,12 +8,13 @@ the JSON path (``meeting.contributions[2].agency``) and whose message is one lin
 1. ``read_interchange_file`` / ``parse_interchange_bytes`` (in ``interchange_file``): a
    readable regular file of at most ``MAX_FILE_BYTES``, UTF-8 text, strict JSON, an object.
 2. The published JSON schema (Draft 2020-12, ``resources/schema/meeting.schema.json``) with
-   ``date`` and ``date-time`` checked. Three readings of it are made explicit here:
-   a pattern's ``$`` means the end of the text, as in ECMA-262 (Python's ``$`` would let
-   ``"CSC\\n"`` through); free-text fields may not hold control characters or unpaired
-   surrogates (they cannot be stored or printed); and the two fields this program writes
-   beyond the published list (``participants[].id``, ``contributions[].recorded_at``) are
-   checked like the rest.
+   ``date`` and ``date-time`` checked. Every object in it is closed (``additionalProperties``
+   false), at every level: a misspelt key such as ``sharing_typo`` would otherwise be dropped
+   without a word, and the sharing terms the user meant lost with it; the first unknown key
+   is named by its own path (``meeting.contributions[3].sharing_typo``). Two readings of it
+   are made explicit here: a pattern's ``$`` means the end of the text, as in ECMA-262
+   (Python's ``$`` would let ``"CSC\\n"`` through); and free-text fields may not hold control
+   characters or unpaired surrogates (they cannot be stored or printed).
 3. Cross-references (``interchange_references``): ids unique across every kind of item,
    ``relied_on`` naming contributions of the file, every agency code used listed once.
 
@@ -161,9 +162,6 @@ def _inline(node: object, defs: dict[str, Any]) -> object:
 @cache
 def _validator() -> Draft202012Validator:
     schema = copy.deepcopy(published_schema())
-    items = schema["$defs"]["meeting"]["properties"]
-    items["participants"]["items"]["properties"]["id"] = {"$ref": "#/$defs/id"}
-    items["contributions"]["items"]["properties"]["recorded_at"] = {"$ref": "#/$defs/datetime"}
     defs = schema.pop("$defs")
     schema = _inline(schema, defs)
     assert isinstance(schema, dict)
@@ -218,9 +216,12 @@ def _schema_problems(error: ValidationError) -> Iterator[Problem]:
             if isinstance(instance, dict) and name not in instance:
                 yield Problem(where, f"the required field '{name}' is missing")
     elif kind == "additionalProperties":
+        # Named by its own path, in the file's order; a key that is not a plain name shows as
+        # ``[?]`` (it could hold anything, record text included).
         allowed = set(error.schema.get("properties", {}))
-        for name in sorted(k for k in instance if k not in allowed):
-            yield Problem(where, f"the field {show(name)} is not part of this format")
+        for name in (k for k in instance if k not in allowed):
+            yield Problem(json_path([*error.absolute_path, name]),
+                          "is not part of this format: remove it, or correct its name")
     elif kind == "oneOf" and isinstance(instance, list):  # a list audience: say which entry
         inner = [e for e in error.context or [] if e.relative_schema_path[0] == 1]
         for sub in inner:
@@ -275,6 +276,13 @@ def _document_order(document: object) -> Callable[[ValidationError], list[int]]:
                 node = node[part] if part < len(node) else None
             else:
                 break
+        # Within one object, unknown keys come first, then missing fields, then what is wrong
+        # inside its values: a misspelt ``sharing_typo`` is named before the ``sharing`` it
+        # leaves missing, as it is the one thing to correct.
+        if error.validator == "additionalProperties":
+            position.append(-2)
+        elif error.validator == "required":
+            position.append(-1)
         return position
 
     return key

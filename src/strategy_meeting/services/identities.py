@@ -19,7 +19,7 @@ from strategy_meeting.domain.roles import Permission, User
 
 from .atomic_files import write_atomically
 from .context import ServiceContext
-from .minutes.identity import CertificateSummary, create_self_signed, load_pkcs12, summarise
+from .minutes.identity import CertificateSummary, create_self_signed, load_pkcs12, summarise, to_pkcs12
 from .users import require
 
 
@@ -124,6 +124,31 @@ def export_certificate(ctx: ServiceContext, actor: User, path: Path) -> Path:
         return write_atomically(path, pem)
     except OSError as exc:
         raise InvalidInput(f"Cannot write {path}: {exc.strerror}.") from None
+
+
+def export_pkcs12(ctx: ServiceContext, actor: User, path: Path, password: str) -> Path:
+    """The acting user's own identity, key included, as a PKCS#12 file under ``password``.
+    Only its holder can: the key opens with their own key alone (``unseal``), so an
+    administrator or anyone else with an account gets ``PersonalKeyMissing``. The file is
+    written whole or not at all, owner-only, and the export is audited (never its password)."""
+    require(actor, Permission.MANAGE_IDENTITIES)
+    if len(password) < 8:
+        raise InvalidInput("The PKCS#12 password is too short: use at least 8 characters.")
+    with ctx.unit_of_work() as uow:
+        sealed = uow.identities.active_for(actor.name)
+    if sealed is None:
+        raise NotFound("You have no signing identity to export: make or import one first.")
+    data = to_pkcs12(unseal(ctx, sealed), password)
+    try:
+        write_atomically(path, data)
+        path.chmod(0o600)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {path}: {exc.strerror}.") from None
+    with ctx.unit_of_work() as uow:
+        uow.audit.append(actor.name, "identity.export_pkcs12", f"identity:{actor.name}",
+                         {"fingerprint_sha256": sealed.fingerprint_sha256})
+        uow.commit()
+    return path
 
 
 def active_summary(ctx: ServiceContext, actor: User) -> CertificateSummary | None:

@@ -6,9 +6,9 @@ A pure codec, no I/O (``exchange.py`` reads and writes files). Export then impor
 same ``Meeting``; the store's bookkeeping (row id, creator, timestamps, status, sign-off,
 addenda, ``reconvenes``) is not part of the format and stays at its default on import.
 
-Two fields the published schema leaves open are written too, so that nothing the record holds
-is lost on the way: ``participants[].id`` (when set) and ``contributions[].recorded_at`` (when
-known). ``exchange_validation`` checks both.
+Two fields beyond DESIGN.md's list are written too, so that nothing the record holds is lost
+on the way: ``participants[].id`` (when set) and ``contributions[].recorded_at`` (when known).
+The published schema lists both, and refuses any other key at any level.
 
 Datetimes are written as RFC 3339 with their own offset, so a meeting held at 10:00 British
 Summer Time reads back as 10:00+01:00, not as 09:00 UTC. A naive datetime (none should reach

@@ -18,7 +18,7 @@ from typing import Any
 
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.listing import listed_agency
-from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, NotFound, PermissionDenied
+from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, MeetingNotFound, NotFound, PermissionDenied
 from strategy_meeting.domain.meeting import (
     REFERENCE_PATTERN,
     Meeting,
@@ -28,7 +28,6 @@ from strategy_meeting.domain.meeting import (
     MeetingSummary,
     Person,
     Referral,
-    can_move,
 )
 from strategy_meeting.domain.roles import Permission, Role, User, allowed
 from strategy_meeting.domain.sharing import Recipient, action_visible, contribution_visible, copy_of
@@ -76,10 +75,6 @@ DETAIL_FIELDS = frozenset(
 )
 
 
-def _not_found(reference: str) -> NotFound:
-    return NotFound(f"There is no meeting with reference '{reference}'.")
-
-
 def _ensure_unlocked(meeting: Meeting) -> None:
     if meeting.status.is_locked:
         raise MeetingLocked(
@@ -124,7 +119,7 @@ def get(ctx: ServiceContext, actor: User, reference: str) -> Meeting:
     with ctx.unit_of_work() as uow:
         meeting = _load(uow, reference)
         if meeting is None:
-            raise _not_found(reference)
+            raise MeetingNotFound(reference)
         restriction.check_view(uow, actor, reference)  # issue 16: Article 18
         if not _can_read(actor, meeting):
             uow.audit.append(actor.name, "denied", f"meeting:{reference}", {"call": "get"})
@@ -138,7 +133,7 @@ def get_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
     with ctx.unit_of_work() as uow:
         meeting = _load(uow, reference)
         if meeting is None:
-            raise _not_found(reference)
+            raise MeetingNotFound(reference)
         restriction.check_view(uow, actor, reference)  # issue 16: Article 18
         item = _find(meeting, kind, item_id)
         if item is None:
@@ -185,14 +180,14 @@ def _mutate(
     with ctx.unit_of_work() as uow:
         meeting = _load(uow, reference)
         if meeting is None:
-            raise _not_found(reference)
+            raise MeetingNotFound(reference)
         _ensure_unlocked(meeting)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         authorise(meeting)
         change(meeting)
         validate_meeting(meeting)
-        if meeting.status is MeetingStatus.DRAFT and action.startswith("item."):
-            meeting.status = MeetingStatus.IN_PROGRESS
+        if action.startswith("item."):
+            meeting.note_recording_started()
         uow.meetings.save(meeting)
         uow.audit.append(actor.name, action, f"meeting:{reference}", details)
         uow.commit()
@@ -352,9 +347,7 @@ def set_status(ctx: ServiceContext, actor: User, reference: str, status: Meeting
         raise InvalidInput("Use sign-off (or distribution) to move a meeting to that status.")
 
     def change(m: Meeting) -> None:
-        if not can_move(m.status, status):
-            raise InvalidInput(f"A {m.status.label.lower()} meeting cannot be moved to {status.label.lower()}.")
-        m.status = status
+        m.move_to(status)
 
     return _mutate(
         ctx, actor, reference, change, "meeting.status", {"status": status.value},

@@ -17,8 +17,8 @@ from enum import Enum
 from typing import Any
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, NotFound, SignOffWarnings
-from strategy_meeting.domain.meeting import Addendum, Meeting, MeetingStatus, SignOff
+from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, MeetingNotFound, SignOffWarnings
+from strategy_meeting.domain.meeting import Addendum, Meeting, SignOff
 from strategy_meeting.domain.roles import Permission, User
 from strategy_meeting.domain.signoff_checks import SignOffWarning, signoff_warnings
 
@@ -57,7 +57,7 @@ def content_hash(meeting: Meeting) -> str:
 def _load(uow: Any, reference: str) -> Meeting:
     meeting = uow.meetings.get(reference)
     if meeting is None:
-        raise NotFound(f"There is no meeting with reference '{reference}'.")
+        raise MeetingNotFound(reference)
     return meeting
 
 
@@ -86,8 +86,7 @@ def sign_off(
                 [w.message for w in found],
             )
         at = ctx.now()
-        meeting.status = MeetingStatus.SIGNED_OFF
-        meeting.sign_off = SignOff(1, actor.label, at, content_hash(meeting))
+        meeting.sign(SignOff(1, actor.label, at, content_hash(meeting)))
         uow.meetings.save(meeting)
         uow.audit.append(
             actor.name,

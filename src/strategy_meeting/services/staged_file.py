@@ -4,19 +4,20 @@
 
 The bytes go to a temporary file in the target's own folder (same file system, so the final
 ``os.replace`` is atomic), are synced, and only then take the target's name. A crash, a full
-disk or a refused rename leaves the target as it was and no stray temporary file behind; the
-temporary name is random and says nothing about its content.
+disk or a refused rename leaves the target as it was and no stray temporary file behind; a
+kill leaves one that the next start removes (``store.work_files``). The temporary file is
+created 0600 and its name is random and says nothing about its content.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 from types import TracebackType
 
 from strategy_meeting.domain.errors import InvalidInput
+from strategy_meeting.store import work_files
 
 TEMP_PREFIX = ".strategy-meeting-"
 TEMP_SUFFIX = ".part"
@@ -42,10 +43,11 @@ class StagedFile:
         if target.is_dir():
             raise InvalidInput(f"{target} is a folder: give a file name inside it.")
         try:
-            fd, name = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
+            item, fd = work_files.new_file(folder, TEMP_PREFIX, TEMP_SUFFIX)
         except OSError as error:
             raise _cannot_write(target, error) from None
-        self._temp: Path | None = Path(name)
+        self._item: work_files.WorkItem | None = item
+        self._temp: Path | None = item.path
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -68,6 +70,7 @@ class StagedFile:
             self.discard()
             raise _cannot_write(self.target, error) from None
         self._temp = None
+        self._finish()
         _sync_folder(self.target.parent)
 
     def discard(self) -> None:
@@ -75,6 +78,12 @@ class StagedFile:
             with contextlib.suppress(OSError):
                 self._temp.unlink()
             self._temp = None
+        self._finish()
+
+    def _finish(self) -> None:
+        if self._item is not None:
+            self._item.finish()
+            self._item = None
 
     def __enter__(self) -> StagedFile:
         return self

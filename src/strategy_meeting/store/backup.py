@@ -17,6 +17,10 @@ an uncompressed ZIP archive (the encrypted database does not compress) holding:
   each member's size and SHA-256, sealed with a key derived from the data key (see
   ``backup_manifest``); no record content and no counts.
 
+Work folders (``.backup-work-*`` while a backup is made and checked, ``.restore-*`` while one is
+unpacked) are private, registered in the data folder's work registry while in use, and removed
+by the next start once their process is gone (``work_files``); the files in them are 0600.
+
 Restoring extracts into a hidden folder inside the data folder, proving the backup on the way
 (``backup_proof``: the seal, each member's size and checksum, the audit chain ending at its
 head); the caller then opens it there before anything is replaced. The replaced store's files
@@ -30,9 +34,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import tempfile
-import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,7 +46,7 @@ import sqlcipher3
 
 from strategy_meeting.domain.errors import BackupRefused, StoreCorrupted, UserError
 
-from . import key_slots
+from . import key_slots, work_files
 from .backup_manifest import AuditHead, BackupManifest, MemberFile
 from .backup_members import MANIFEST
 from .backup_proof import Proved, unpack_proved
@@ -101,34 +102,18 @@ class WrittenBackup:
 
 
 @contextmanager
-def _work_folder(parent: Path, prefix: str) -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+def _work_folder(data_dir: Path, prefix: str) -> Iterator[Path]:
+    item = work_files.new_folder(data_dir, prefix, work_files.registry_for(data_dir))
     try:
-        yield folder
+        yield item.path
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        item.discard()
 
 
-def remove_stale_work_folders(data_dir: Path, min_age_seconds: float = 3600.0) -> int:
-    """Hidden work folders left by a backup or restore that was killed; they hold only
-    encrypted copies, but they take space. A young one may belong to a backup running right
-    now in another process (the app closing while a scheduled backup runs), so it is left."""
-    removed = 0
-    cutoff = time.time() - min_age_seconds
-    try:
-        entries = list(data_dir.iterdir())
-    except OSError:
-        return 0
-    for entry in entries:
-        try:
-            stale = entry.is_dir() and entry.name.startswith((WORK_PREFIX, RESTORE_PREFIX)) \
-                and entry.stat().st_mtime <= cutoff
-        except OSError:
-            continue
-        if stale:
-            shutil.rmtree(entry, ignore_errors=True)
-            removed += 1
-    return removed
+def _private_file(path: Path) -> int:
+    """Create ``path`` empty and owner-only, for a file a library would otherwise create with
+    the umask's permissions (SQLite gives its journal the database file's own mode)."""
+    return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
 
 
 def _tables(conn: sqlcipher3.Connection, schema: str = "main") -> list[str]:
@@ -197,9 +182,10 @@ def write_backup(store: Store, out: BinaryIO, at: datetime, app_version: str) ->
     atomic). Raises StoreCorrupted if the store or the copy is damaged: a damaged store must
     never produce a backup that would push good ones out of the rotation."""
     key = store.raw_key_for_backup()
-    remove_stale_work_folders(store.data_dir)
+    work_files.clean(store.data_dir)
     with _work_folder(store.data_dir, WORK_PREFIX) as work:
         copy = work / DB_FILE
+        os.close(_private_file(copy))  # an empty file is an empty database to ATTACH
         try:
             counts, schema, head = _export(store.db_path, key, copy)
         except sqlcipher3.DatabaseError as exc:
@@ -253,8 +239,9 @@ class StagedBackup:
     services open it, check who restores, and swap it in or discard it; the raw key stays
     here, in the store layer, and is zeroed on discard."""
 
-    def __init__(self, folder: Path, proved: Proved) -> None:
-        self.folder = folder
+    def __init__(self, item: work_files.WorkItem, proved: Proved) -> None:
+        self._item = item  # registered as ours while it exists (work_files)
+        self.folder = item.path
         self.manifest = proved.manifest
         self.owner = proved.owner  # the passphrase's user; None when opened with the recovery key
         self._key = bytearray(proved.key)
@@ -264,9 +251,10 @@ class StagedBackup:
         return Store.opened_with_key(self.folder, bytes(self._key), self._key_file)
 
     def discard(self) -> None:
+        """Zero the key and remove the folder (emptied already if it was swapped in)."""
         for i in range(len(self._key)):
             self._key[i] = 0
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self._item.discard()
 
 
 def stage(data_dir: Path, path: Path, *, passphrase: str | None = None,
@@ -284,12 +272,12 @@ def stage(data_dir: Path, path: Path, *, passphrase: str | None = None,
         return unlocked.key, unlocked.user
 
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    remove_stale_work_folders(data_dir)
-    folder = Path(tempfile.mkdtemp(prefix=RESTORE_PREFIX, dir=data_dir))
+    work_files.clean(data_dir)
+    item = work_files.new_folder(data_dir, RESTORE_PREFIX, work_files.registry_for(data_dir))
     try:
-        return StagedBackup(folder, unpack_proved(path, folder, unlock))
+        return StagedBackup(item, unpack_proved(path, item.path, unlock))
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        item.discard()
         raise
 
 

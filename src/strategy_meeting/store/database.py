@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -31,7 +29,7 @@ from strategy_meeting.domain.errors import (
 )
 from strategy_meeting.domain.roles import User
 
-from . import key_slots, keyring_slot, layout, migrations, trust_upgrade
+from . import key_slots, keyring_slot, layout, migrations, trust_upgrade, work_files
 from .layout import AUDIT_HEAD_FILE, DB_FILE, check_before_open, store_exists
 from .engine import as_damage, create_store_engine, integrity_problems, read_only_refusal
 from .remembered import find_remembered
@@ -44,29 +42,7 @@ KEYRING_SLOT = keyring_slot.DATA_KEY_SLOT
 def _atomic_write(path: Path, text: str) -> None:
     # A temporary name of its own per write: two threads committing at once must not rename
     # each other's half-written file (seen as a FileNotFoundError in the concurrent-writers test).
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _remove_stray_temps(data_dir: Path, min_age_seconds: float = 60.0) -> None:
-    """Temporary key-file and audit-head files left by a process killed mid-write (they hold
-    only sealed slots or a hash, but they should not pile up)."""
-    cutoff = time.time() - min_age_seconds
-    for prefix in (key_slots.KEY_FILE_NAME, AUDIT_HEAD_FILE):
-        for stray in data_dir.glob(f"{prefix}.*.tmp"):
-            try:
-                if stray.stat().st_mtime <= cutoff:
-                    stray.unlink()
-            except OSError:
-                pass
+    work_files.replace_text(path, text)
 
 
 def _private(path: Path) -> None:
@@ -91,6 +67,10 @@ class Store:
         self._head_written = 0
         self._engine: Engine | None = create_store_engine(
             self.db_path, self._key, went_read_only=lambda: self.damage is not None)
+        # Exports and backups written while this store is open are registered in its data
+        # folder, so a kill mid-write is cleaned up by the next start.
+        if work_files.default_registry() is None:
+            work_files.use_registry(data_dir)
         # Set when a page fails its check in use: from then on this open store only reads, so a
         # damaged file is never written to again before it is restored (security test 36).
         self.damage: StoreCorrupted | None = None
@@ -213,7 +193,10 @@ class Store:
     @classmethod
     def _opened(cls, data_dir: Path, key: bytes, kf: key_slots.KeyFile, *,
                 user: str | None = None, personal: bytes | None = None) -> Store:
-        _remove_stray_temps(data_dir)
+        # Every start that opens a store (each CLI command, the app's unlock) first removes
+        # what killed processes of ours left behind: their temporary files here and in the
+        # folders they were writing to (work_files).
+        work_files.clean(data_dir)
         store = cls(data_dir, key, kf, user=user, personal=personal)
         try:
             store.migrate()
@@ -403,6 +386,7 @@ class Store:
     # ---- locking --------------------------------------------------------------------
 
     def close(self) -> None:
+        work_files.forget_registry(self.data_dir)
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None

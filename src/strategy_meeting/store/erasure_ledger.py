@@ -16,7 +16,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from .database import _atomic_write
+from . import work_files
 
 LEDGER_FILE = "erasure-ledger.json"
 
@@ -42,4 +42,4 @@ def record(data_dir: Path, store_id: str, reference: str, created_at: datetime |
     entries = data.setdefault(store_id, [])
     entries.append({"reference": reference, "created_at": created_at.isoformat() if created_at else "",
                     "erased_on": erased_at.date().isoformat()})
-    _atomic_write(path, json.dumps(data, indent=1, sort_keys=True))
+    work_files.replace_text(path, json.dumps(data, indent=1, sort_keys=True))

@@ -351,16 +351,8 @@ def read_key_file(path: Path) -> KeyFile:
 
 def write_key_file(path: Path, kf: KeyFile) -> None:
     """Atomic: a crash leaves either the old or the new file, never half of one (the crash
-    test kills a process mid-write 20 times). Each write has its own temporary name."""
-    import tempfile
+    test kills a process mid-write 20 times). Each write has its own temporary name, created
+    0600 and registered until it is renamed into place (``work_files``)."""
+    from . import work_files
 
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(kf.to_json())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    work_files.replace_text(path, kf.to_json())

@@ -282,8 +282,7 @@ class DistributionDialog(QDialog):
             ops.show_error(self, exc)
             self.refresh()
 
-        ops.run_op(self, call, done, progress=self.tr("Distributing the minutes\u2026"),
-                   bus=getattr(self.state, "bus", None), on_error=failed)
+        ops.run_op(self, call, done, progress=self.tr("Distributing the minutes\u2026"), on_error=failed)
         return True
 
     def mail_settings(self) -> Any:
@@ -324,7 +323,7 @@ class DistributionDialog(QDialog):
                 return False
         ctx, actor, ref = self.state.ctx, self.state.actor, self.reference
         result = ops.run_now(self, lambda: distribution_service.record_acknowledgement(
-            ctx, actor, ref, record.recipient, by or ""), getattr(self.state, "bus", None))
+            ctx, actor, ref, record.recipient, by or ""))
         self.refresh()
         return result is not None
 

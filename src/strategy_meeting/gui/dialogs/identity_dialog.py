@@ -150,7 +150,7 @@ class IdentityDialog(LockAwareDialog):
         state, organisation = self.state, self.organisation.text().strip()
         self._busy(True)
         ops.run_op(self, lambda: identities.new_self_signed(state.ctx, state.actor, organisation=organisation),
-                   self._show, progress=self.tr("Making your signing identity…"), bus=state.bus,
+                   self._show, progress=self.tr("Making your signing identity…"),
                    on_error=self._failed)
 
     def import_file(self) -> None:
@@ -168,7 +168,7 @@ class IdentityDialog(LockAwareDialog):
         state = self.state
         self._busy(True)
         ops.run_op(self, lambda: identities.import_pkcs12_file(state.ctx, state.actor, Path(path), password or None),
-                   self._show, progress=self.tr("Importing the certificate…"), bus=state.bus,
+                   self._show, progress=self.tr("Importing the certificate…"),
                    on_error=self._failed)
 
     def export_file(self) -> None:

@@ -205,7 +205,7 @@ class MailServerPage(SettingsPage):
         # An empty field keeps the saved password; clearing the account forgets it.
         password: str | None = typed or ("" if not settings.username.strip() and self._password_saved else None)
         result = ops.run_now(self, lambda: mail_settings.save_mail_settings(
-            self.state.ctx, self.state.actor, settings, password), self.state.bus)
+            self.state.ctx, self.state.actor, settings, password))
         if result is None:
             return False
         self.load()

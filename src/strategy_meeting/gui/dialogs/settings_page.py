@@ -82,6 +82,6 @@ class SettingsPage(QWidget):
         pass
 
     def _call(self, fn: Any) -> Any:
-        result = ops.run_now(self, fn, self.state.bus)
+        result = ops.run_now(self, fn)
         self.load()
         return result

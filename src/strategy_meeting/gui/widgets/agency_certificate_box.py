@@ -90,7 +90,7 @@ class AgencyCertificateBox(QGroupBox):
             return False
         code = self._agency.code
         result = ops.run_now(self, lambda: agency_certificates.set_agency_certificate(
-            self.state.ctx, self.state.actor, code, data), self.state.bus)
+            self.state.ctx, self.state.actor, code, data))
         if result is None:
             return False
         self.changed.emit(code)
@@ -101,7 +101,7 @@ class AgencyCertificateBox(QGroupBox):
             return False
         code = self._agency.code
         result = ops.run_now(self, lambda: agency_certificates.remove_agency_certificate(
-            self.state.ctx, self.state.actor, code), self.state.bus)
+            self.state.ctx, self.state.actor, code))
         if result is None:
             return False
         self.changed.emit(code)

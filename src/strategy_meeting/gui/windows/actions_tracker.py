@@ -228,5 +228,4 @@ class ActionsTracker(QWidget):
 
     def _finish(self, t: TrackedAction, note: str, cancel: bool) -> None:
         call = actions_service.cancel if cancel else actions_service.complete
-        ops.run_now(self, lambda: call(self.state.ctx, self.state.actor, t.reference, t.action.id, note),
-                    self.state.bus)
+        ops.run_now(self, lambda: call(self.state.ctx, self.state.actor, t.reference, t.action.id, note))

@@ -234,22 +234,23 @@ class MeetingWorkspace(QMainWindow):
         if self.state.is_locked:
             return None
         sink = error_sink or self._error_sink
-        try:
-            meeting, changes = call(self.state.ctx, self.state.actor)
-        except UserError as exc:
-            if sink is not None:
-                sink(str(exc))
+        refused: list[BaseException] = []
+
+        def failed(exc: BaseException) -> None:
+            refused.append(exc)
+            if isinstance(exc, UserError) and sink is not None:
+                sink(str(exc))  # shown in the dialog that is waiting for it
             else:
                 ops.show_error(self, exc)
-            return None
-        except Exception as exc:  # noqa: BLE001 - shown as an apology, logged by type only
-            ops.show_error(self, exc)
-            return None
-        self._own_change = True
+
+        ctx, actor = self.state.ctx, self.state.actor
+        self._own_change = True  # the op announces the change; this window already shows it
         try:
-            self.state.bus.emit_changes(changes)
+            meeting = ops.ServiceOp(self, lambda: call(ctx, actor)).failure(failed).run_now()
         finally:
             self._own_change = False
+        if refused:
+            return None
         self._ok = True
         self.show_meeting(meeting)
         self.statusBar().showMessage(self.tr("All changes saved."), 4000)

@@ -309,7 +309,7 @@ class MeetingsPane(QWidget):
 
         reference, held_at = dialog.values()
         created = ops.run_now(self, lambda: meetings.create(self.state.ctx, self.state.actor, reference or None,
-                                                            held_at=held_at), self.state.bus)
+                                                            held_at=held_at))
         if created is not None:
             workspace_launcher.open_workspace(self.state, created.reference)
 
@@ -331,7 +331,7 @@ class MeetingsPane(QWidget):
 
         reference, held_at = dialog.values()
         created = ops.run_now(self, lambda: meetings.duplicate_as_reconvened(
-            self.state.ctx, self.state.actor, source, reference or None, held_at), self.state.bus)
+            self.state.ctx, self.state.actor, source, reference or None, held_at))
         if created is not None:
             workspace_launcher.open_workspace(self.state, created.reference)
 

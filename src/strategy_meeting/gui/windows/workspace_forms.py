@@ -20,7 +20,7 @@ from strategy_meeting.domain.contribution import TOPIC_LABELS
 from strategy_meeting.domain.errors import ImportRejected
 from strategy_meeting.gui import ops
 from strategy_meeting.services import contribution_forms
-from strategy_meeting.services.contribution_form_reading import FormImport
+from strategy_meeting.services.contribution_form_reading import FormImport, read_form_file
 
 if TYPE_CHECKING:
     from .meeting_workspace import MeetingWorkspace
@@ -40,20 +40,6 @@ def dropped_files(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-def _read_form_file(path: Path) -> bytes:
-    if path.suffix.lower() != ".pdf":
-        raise ImportRejected(
-            _tr("{0} is not a PDF. Drop or choose the filled contribution form (a .pdf file).").format(path.name)
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ImportRejected(
-            _tr("{0} could not be read ({1}). Check the file and try again.").format(
-                path.name, exc.strerror or _tr("unreadable"))
-        ) from None
 
 
 def describe_import(preview: FormImport, agency_name: str) -> str:
@@ -113,7 +99,7 @@ class FormsFlow:
             ws.formWritten.emit(final)
 
         ops.run_op(ws, lambda: contribution_forms.request_form(ctx, actor, reference, agency, final),
-                   done, progress=_tr("Writing the request form\u2026"), bus=ws.state.bus)
+                   done, progress=_tr("Writing the request form\u2026"))
         return True
 
     # -- import ----------------------------------------------------------------------------------
@@ -141,7 +127,7 @@ class FormsFlow:
         self.busy = True
 
         def preview() -> tuple[bytes, FormImport]:
-            data = _read_form_file(path)
+            data = read_form_file(path)
             return data, contribution_forms.preview_form_import(ctx, actor, data, expected_reference=reference)
 
         ops.run_op(ws, preview, self._confirm, progress=_tr("Reading the form\u2026"), on_error=self._failed)
@@ -171,7 +157,7 @@ class FormsFlow:
             ws.formImported.emit(imported)
 
         ops.run_op(ws, lambda: contribution_forms.import_form(ctx, actor, data, expected_reference=reference),
-                   done, progress=_tr("Importing the form\u2026"), bus=ws.state.bus, on_error=self._failed)
+                   done, progress=_tr("Importing the form\u2026"), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False

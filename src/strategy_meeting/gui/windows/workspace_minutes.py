@@ -100,8 +100,7 @@ class MinutesFlow:
             ws.minutesFailed.emit(str(exc))
 
         ops.run_op(ws, lambda: minutes_calls.generate_minutes(ctx, actor, reference, folder, sign),
-                   done, progress=ws.tr("Generating the full record and each agency's copy\u2026"),
-                   bus=ws.state.bus, on_error=failed)
+                   done, progress=ws.tr("Generating the full record and each agency's copy\u2026"), on_error=failed)
         return True
 
     def _open_own_key_then(self, again: Callable[[], object]) -> None:

@@ -149,6 +149,17 @@ def load_pkcs12(
     )
 
 
+def to_pkcs12(identity: SigningIdentity, password: str) -> bytes:
+    """The identity as a password-protected PKCS#12 file (key, certificate and chain), for
+    its holder to take to another computer or keep offline."""
+    key = serialization.load_pem_private_key(identity.private_key_pem, password=None)
+    cert = x509.load_pem_x509_certificate(identity.certificate_pem)
+    chain = x509.load_pem_x509_certificates(identity.chain_pem) if identity.chain_pem else None
+    return pkcs12.serialize_key_and_certificates(
+        identity.user_name.encode("utf-8"), key, cert, chain,  # type: ignore[arg-type]
+        serialization.BestAvailableEncryption(password.encode("utf-8")))
+
+
 def check_signing_usage(cert: x509.Certificate) -> None:
     """Refuse a certificate that validators would not accept for signing minutes."""
     try:

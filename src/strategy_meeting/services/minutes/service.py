@@ -12,15 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from strategy_meeting.domain.errors import InvalidInput, NoSigningIdentity, NotFound, SigningError
-from strategy_meeting.domain.records import CopyRecord
+from strategy_meeting.domain.errors import (
+    InvalidInput,
+    MeetingChanged,
+    MeetingNotFound,
+    NoSigningIdentity,
+    SigningError,
+)
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.records import CopyRecord, SigningIdentity
 from strategy_meeting.domain.roles import Permission, User
 
+from ..agencies import check_codes
 from ..atomic_files import write_atomically
 from ..context import ServiceContext
 from ..identities import unseal
+from ..signoff import content_hash
 from ..users import require
 from strategy_meeting.services.governance import restriction  # issue 16
 
@@ -61,21 +71,60 @@ def render_minutes(
     sign: bool = False,
     workers: int = 1,
 ) -> MinutesExport:
-    """Write the copies and the manifest; DRAFT copies before sign-off, where signing is refused."""
+    """Write the copies and the manifest; DRAFT copies before sign-off, where signing is refused.
+
+    Three steps, so no transaction is open while the PDFs are rendered and signed (a second or
+    more, and up to ten seconds waiting for a timestamp authority): every other writer would
+    wait that long for the write lock, and on a team server it would be a long transaction
+    holding row locks. (1) read and check in one short unit of work; (2) render, sign and write
+    the files with none open; (3) record the copies in a second short unit of work, which first
+    checks that the meeting is as it was read; if it changed meanwhile the files just written
+    are removed and the call is refused in one line.
+    """
     require(actor, Permission.RENDER_MINUTES)
+    plan = _read_and_check(ctx, actor, reference, agencies, sign)
+    signer = None
+    if plan.identity is not None:
+        signer = MinutesSigner(unseal(ctx, plan.identity),
+                               timestamper=http_timestamper(plan.timestamp_url) if plan.timestamp_url else None)
+    created_at = ctx.now()
+    rendered = render_set(plan.meeting, agencies, signer=signer, created_at=created_at, workers=workers)
+    written, entries, manifest_path = _write_files(reference, out_dir, rendered, created_at)
+    try:
+        _record(ctx, actor, plan, rendered, entries, created_at, signer is not None, manifest_path)
+    except BaseException:
+        for path in [w.path for w in written] + [manifest_path]:
+            path.unlink(missing_ok=True)  # copies of a record that changed meanwhile, or unrecorded
+        raise
+    return MinutesExport(
+        reference, tuple(written), manifest_path, signer.level if signer is not None else ""
+    )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What step 1 read: the meeting, and how to tell later whether it is still as read."""
+
+    meeting: Meeting
+    fingerprint: tuple[str, str, int]
+    identity: SigningIdentity | None
+    timestamp_url: str | None
+
+
+def _fingerprint(meeting: Meeting) -> tuple[str, str, int]:
+    return content_hash(meeting), meeting.status.value, len(meeting.addenda)
+
+
+def _read_and_check(ctx: ServiceContext, actor: User, reference: str, agencies: list[str] | None,
+                    sign: bool) -> _Plan:
     with ctx.unit_of_work() as uow:
         meeting = uow.meetings.get(reference)
         if meeting is None:
-            raise NotFound(f"There is no meeting with reference '{reference}'.")
+            raise MeetingNotFound(reference)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
-        unknown = [code for code in agencies or [] if code not in meeting.agency_codes]
-        if unknown:
-            raise InvalidInput(
-                f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
-                f"{'an agency' if len(unknown) == 1 else 'agencies'} of {reference}; "
-                f"its agencies are {', '.join(meeting.agency_codes) or 'none'}."
-            )
-        signer = None
+        check_codes(meeting, agencies or [], uow.agencies.list())
+        identity = None
+        url = None
         if sign:
             if not meeting.status.is_locked:
                 raise SigningError(
@@ -89,34 +138,47 @@ def render_minutes(
                     "or import your organisation's certificate with 'identity import FILE.p12'."
                 )
             url = uow.settings.get(TIMESTAMP_URL_SETTING)
-            signer = MinutesSigner(unseal(ctx, identity),
-                                   timestamper=http_timestamper(url) if url else None)
-        created_at = ctx.now()
-        rendered = render_set(
-            meeting, agencies, signer=signer, created_at=created_at, workers=workers
-        )
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InvalidInput(f"Cannot create the folder {out_dir}: {exc.strerror}.") from None
-        written: list[WrittenCopy] = []
-        entries: list[ManifestEntry] = []
-        try:
-            for copy in rendered:
-                name = copy_file_name(reference, copy.recipient, draft=copy.draft)
-                path = out_dir / name
-                write_atomically(path, copy.pdf)
-                digest = sha256_hex(copy.pdf)
-                written.append(
-                    WrittenCopy(copy.recipient, path, digest, copy.pages, copy.draft,
-                                copy.signed_by, len(copy.withheld_from))
-                )
-                entries.append(ManifestEntry(copy.recipient, name, digest, copy.signed_by, created_at))
-            manifest_path = out_dir / MANIFEST_NAME
-            write_atomically(manifest_path, manifest_bytes(reference, entries))
-        except OSError as exc:
-            raise InvalidInput(f"Cannot write the minutes into {out_dir}: {exc.strerror}.") from None
-        version = 1 + len(meeting.addenda)
+    return _Plan(meeting, _fingerprint(meeting), identity, url)
+
+
+def _write_files(reference: str, out_dir: Path, rendered: list, created_at: datetime,  # type: ignore[type-arg]
+                 ) -> tuple[list[WrittenCopy], list[ManifestEntry], Path]:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot create the folder {out_dir}: {exc.strerror}.") from None
+    written: list[WrittenCopy] = []
+    entries: list[ManifestEntry] = []
+    try:
+        for copy in rendered:
+            name = copy_file_name(reference, copy.recipient, draft=copy.draft)
+            path = out_dir / name
+            write_atomically(path, copy.pdf)
+            digest = sha256_hex(copy.pdf)
+            written.append(
+                WrittenCopy(copy.recipient, path, digest, copy.pages, copy.draft,
+                            copy.signed_by, len(copy.withheld_from))
+            )
+            entries.append(ManifestEntry(copy.recipient, name, digest, copy.signed_by, created_at))
+        manifest_path = out_dir / MANIFEST_NAME
+        write_atomically(manifest_path, manifest_bytes(reference, entries))
+    except OSError as exc:
+        for done in written:
+            done.path.unlink(missing_ok=True)
+        raise InvalidInput(f"Cannot write the minutes into {out_dir}: {exc.strerror}.") from None
+    return written, entries, manifest_path
+
+
+def _record(ctx: ServiceContext, actor: User, plan: _Plan, rendered: list,  # type: ignore[type-arg]
+            entries: list[ManifestEntry], created_at: datetime, signed: bool, manifest_path: Path) -> None:
+    reference = plan.meeting.reference
+    with ctx.unit_of_work() as uow:
+        now = uow.meetings.get(reference)
+        if now is None or _fingerprint(now) != plan.fingerprint:
+            raise MeetingChanged(
+                f"{reference} changed while its minutes were being made, so they were not kept; "
+                "make them again.")
+        version = 1 + len(now.addenda)
         for copy, entry in zip(rendered, entries, strict=True):
             uow.copies.add(
                 CopyRecord(
@@ -140,16 +202,13 @@ def render_minutes(
             f"meeting:{reference}",
             {
                 "recipients": [c.recipient for c in rendered],
-                "signed": signer is not None,
+                "signed": signed,
                 "draft": any(c.draft for c in rendered),
                 "manifest_sha256": sha256_hex(manifest_path.read_bytes()),
                 "files": {e.file: e.sha256 for e in entries},
             },
         )
         uow.commit()
-    return MinutesExport(
-        reference, tuple(written), manifest_path, signer.level if signer is not None else ""
-    )
 
 
 def verify_file(pdf: Path, trust: Path | None = None, *, also_trust: Sequence[bytes] = ()) -> VerificationReport:
