@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from strategy_meeting.domain.erasure import ErasureGround, Tombstone
-from strategy_meeting.domain.errors import InvalidInput, NotFound
+from strategy_meeting.domain.errors import InvalidInput, MeetingNotFound, NotFound
 from strategy_meeting.domain.legal_hold import RecordHeld
 from strategy_meeting.domain.roles import Permission, User
 
@@ -50,7 +50,7 @@ def erase(ctx: ServiceContext, actor: User, reference: str, reason: str, *,
             if gone:
                 raise NotFound(f"{reference} was erased on {gone[-1].erased_at.date().isoformat()}; "
                                "only its tombstone remains.")
-            raise NotFound(f"There is no meeting with reference '{reference}'.")
+            raise MeetingNotFound(reference)
         holds = holds_on(uow, reference)
         if holds:
             raise RecordHeld(f"{reference} cannot be erased: {holds[0].describe()}. Lift the hold first "

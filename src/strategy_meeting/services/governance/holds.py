@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from strategy_meeting.domain.errors import InvalidInput, NotFound
+from strategy_meeting.domain.errors import InvalidInput, MeetingNotFound, NotFound
 from strategy_meeting.domain.legal_hold import HoldTarget, LegalHold, child_key
 from strategy_meeting.domain.person_names import fold
 from strategy_meeting.domain.roles import Permission, User
@@ -50,7 +50,7 @@ def place_on_meeting(ctx: ServiceContext, actor: User, reference: str, reason: s
     text = reason_text(reason, "the hold")
     with ctx.unit_of_work() as uow:
         if not uow.meetings.exists(reference):
-            raise NotFound(f"There is no meeting with reference '{reference}'.")
+            raise MeetingNotFound(reference)
         if any(h.target is HoldTarget.MEETING and h.target_key == reference for h in uow.governance.holds()):
             raise InvalidInput(f"{reference} is already under a legal hold; 'hold list' shows it.")
         hold = uow.governance.add_hold(LegalHold(HoldTarget.MEETING, reference, reference, text, ctx.now(), actor.name))

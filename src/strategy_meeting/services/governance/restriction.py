@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied
+from strategy_meeting.domain.errors import InvalidInput, MeetingNotFound, PermissionDenied
 from strategy_meeting.domain.listing import MeetingSummary
 from strategy_meeting.domain.roles import Permission, User, allowed
 
@@ -75,7 +75,7 @@ def _set(ctx: ServiceContext, actor: User, reference: str, reason: str, restrict
     with ctx.unit_of_work() as uow:
         meeting_id = uow.meetings.id_for(reference)
         if meeting_id is None:
-            raise NotFound(f"There is no meeting with reference '{reference}'.")
+            raise MeetingNotFound(reference)
         if is_restricted(uow, reference) == restricted:
             raise InvalidInput(f"{reference} is {'already' if restricted else 'not'} restricted; nothing was changed.")
         uow.governance.set_restriction(int(meeting_id), restricted, actor.name, text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import InvalidInput, NotFound
+from strategy_meeting.domain.errors import InvalidInput, MeetingNotFound, NotFound
 from strategy_meeting.domain.retention import (
     CountedFrom,
     RetentionClass,
@@ -58,7 +58,7 @@ def define_class(ctx: ServiceContext, actor: User, name: str, period_months: int
 def _meeting_id(uow, reference: str) -> int:  # type: ignore[no-untyped-def]
     meeting_id = uow.meetings.id_for(reference)
     if meeting_id is None:
-        raise NotFound(f"There is no meeting with reference '{reference}'.")
+        raise MeetingNotFound(reference)
     return int(meeting_id)
 
 
@@ -106,7 +106,7 @@ def status_of(ctx: ServiceContext, actor: User, reference: str) -> RetentionStat
     with ctx.unit_of_work() as uow:
         found = statuses(uow, reference)
     if not found:
-        raise NotFound(f"There is no meeting with reference '{reference}'.")
+        raise MeetingNotFound(reference)
     return found[0]
 
 
