@@ -12,6 +12,7 @@ from strategy_meeting.domain.errors import PermissionDenied, StoreCorrupted
 from strategy_meeting.domain.meeting import MeetingQuery
 from strategy_meeting.domain.roles import Role
 from strategy_meeting.services import demo, meetings, quick_start, session, users
+from strategy_meeting.services.governance import restriction
 from strategy_meeting.store import Store
 from strategy_meeting.store import keyring_slot
 from strategy_meeting.store.engine import connect_raw
@@ -29,6 +30,9 @@ def demo_store(data_dir, clock):
     admin = users.resolve(ctx, "admin")
     # A local store keeps no agency representative's account (issue 13): a second chair.
     users.add_user(ctx, admin, "deputy", Role.CHAIR, PASSPHRASE + " deputy")
+    # Issue 16: one restricted meeting, whose child names the administrator's rows hide.
+    newest = meetings.summaries(ctx, chair, meetings.search(ctx, chair, MeetingQuery())[:1])[0].reference
+    restriction.restrict(ctx, admin, newest, "Accuracy contested")
     key = ctx.store.raw_key_for_backup()
     ctx.close()
     return data_dir, key
@@ -53,6 +57,8 @@ def test_the_preview_is_the_first_page_of_the_full_list_for_that_user(demo_store
         ids = meetings.search(ctx, actor, MeetingQuery())
         assert preview.total == len(ids)
         assert preview.rows == meetings.summaries(ctx, actor, ids[:PAGE])
+        masked = [r for r in preview.rows if r.child_names == restriction.RESTRICTED_NAMES]
+        assert len(masked) == (1 if user == "admin" else 0)
     finally:
         ctx.close()
 

@@ -80,7 +80,7 @@ def test_0003_keeps_the_agency_directory_and_adds_no_certificate():
         migrations.upgrade(conn)
         conn.commit()
         rows = conn.execute(text("SELECT code, name, kind, email, certificate FROM agency_directory ORDER BY code")).all()
-        assert migrations.current_revision(conn) == migrations.HEAD == "0003_agency_certificate"
+        assert migrations.current_revision(conn) == migrations.HEAD
         conn.execute(text("UPDATE agency_directory SET certificate = :c WHERE code = 'EDU'"), {"c": b"\x30\x82"})
         assert conn.execute(text("SELECT certificate FROM agency_directory WHERE code = 'EDU'")).scalar() == b"\x30\x82"
     assert [tuple(r) for r in rows] == [("EDU", "School", None, "", None),
@@ -148,3 +148,29 @@ def test_an_interrupted_migration_leaves_the_store_at_its_previous_revision(data
         store.close()
     revision, names, rows = columns()
     assert revision == migrations.HEAD and "certificate" in names and rows == before[2]
+
+
+def test_0004_gives_every_existing_meeting_the_default_retention_class():
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        command.upgrade(migrations._config(conn), "0003_agency_certificate")
+        for n, ref in enumerate(("SD-1", "SD-2"), start=1):
+            conn.execute(text(
+                "INSERT INTO meetings (id, reference, reference_key, kind, location, chair, status, referral,"
+                " parents_informed, next_steps, chair_name, child_names, created_by, created_at, updated_at,"
+                " reconvenes) VALUES (:id, :ref, :key, 'initial', '', '{}', 'draft', '{}', '{}', '{}', '', '', '',"
+                " '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', '')"), {"id": n, "ref": ref, "key": ref.lower()})
+        conn.commit()
+        migrations.upgrade(conn)
+        conn.commit()
+        assert migrations.current_revision(conn) == "0004_records_governance"
+        classes = conn.execute(text("SELECT id, name, period_months, counted_from, is_default FROM retention_classes")).all()
+        rows = conn.execute(text("SELECT meeting_id, retention_class_id, restricted FROM meeting_governance"
+                                 " ORDER BY meeting_id")).all()
+        assert conn.execute(text("SELECT reference FROM meetings ORDER BY id")).scalars().all() == ["SD-1", "SD-2"]
+    [(class_id, name, months, origin, default)] = classes
+    assert (name, months, origin, bool(default)) == ("Child protection", 300, "child_date_of_birth", True)
+    assert [tuple(r) for r in rows] == [(1, class_id, 0), (2, class_id, 0)]

@@ -21,6 +21,7 @@ from . import (
     backup_commands,
     exchange_commands,
     forms_commands,
+    governance_commands,
     minutes_commands,
     store_commands,
     user_commands,
@@ -38,6 +39,7 @@ COMMAND_MODULES: list[ModuleType] = [
     forms_commands,
     backup_commands,
     user_commands,
+    governance_commands,
 ]
 
 

@@ -12,12 +12,12 @@ class Role(StrEnum):
     CHAIR = "chair"
     ADMINISTRATOR = "administrator"
     AGENCY_REP = "agency_rep"
+    INFORMATION_GOVERNANCE = "information_governance"
 
     @property
     def label(self) -> str:
-        return {"chair": "Chair", "administrator": "Administrator", "agency_rep": "Agency representative"}[
-            self.value
-        ]
+        return {"chair": "Chair", "administrator": "Administrator", "agency_rep": "Agency representative",
+                "information_governance": "Information governance lead"}[self.value]
 
 
 class Permission(StrEnum):
@@ -37,6 +37,14 @@ class Permission(StrEnum):
     AUDIT = "audit"
     UPDATE_OWN_ACTIONS = "update_own_actions"
     MANAGE_SETTINGS = "manage_settings"  # store-wide settings such as the idle timeout
+    # Records governance (issue 16); see docs/admin-guide.md, "Information governance".
+    VIEW_RETENTION = "view_retention"  # retention classes, records due, holds, tombstones
+    MANAGE_RETENTION = "manage_retention"  # define classes, give a meeting its class, record case closure
+    MANAGE_HOLDS = "manage_holds"  # place and lift legal holds
+    ERASE = "erase"  # erase a meeting, leaving its tombstone
+    SUBJECT_ACCESS = "answer_subject_access_requests"  # find a person, mark exemptions, export for a subject access request
+    RESTRICT_PROCESSING = "restrict_processing"  # mark and lift an Article 18 restriction
+    READ_RESTRICTED = "open_restricted_meetings"  # open a meeting whose processing is restricted
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -56,6 +64,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.BACKUP,
             # Where no administrator sends the minutes, the chair who signed them does.
             Permission.DISTRIBUTE,
+            Permission.READ_RESTRICTED,
         }
     ),
     Role.ADMINISTRATOR: frozenset(
@@ -71,6 +80,25 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.DISTRIBUTE,
             Permission.BACKUP,
             Permission.AUDIT,
+            Permission.VIEW_RETENTION,
+            Permission.MANAGE_RETENTION,
+            Permission.MANAGE_HOLDS,
+            Permission.ERASE,
+            Permission.RESTRICT_PROCESSING,
+        }
+    ),
+    # Reads everything, edits nothing (issue 16): it may open restricted meetings, answer
+    # subject access requests, restrict processing and hold records (both keep a record as it
+    # is), but neither erase nor change a record, render, export or distribute minutes.
+    Role.INFORMATION_GOVERNANCE: frozenset(
+        {
+            Permission.READ_FULL_RECORD,
+            Permission.READ_RESTRICTED,
+            Permission.AUDIT,
+            Permission.VIEW_RETENTION,
+            Permission.MANAGE_HOLDS,
+            Permission.SUBJECT_ACCESS,
+            Permission.RESTRICT_PROCESSING,
         }
     ),
     Role.AGENCY_REP: frozenset({Permission.CONTRIBUTE, Permission.UPDATE_OWN_ACTIONS}),

@@ -19,6 +19,7 @@ from strategy_meeting.domain.meeting import MeetingStatus
 from strategy_meeting.domain.roles import Permission, User, allowed
 
 from .context import ServiceContext
+from strategy_meeting.services.governance import restriction  # issue 16
 
 MAX_NOTE = 2000
 
@@ -70,6 +71,8 @@ def open_actions(
     today = ctx.today()
     with ctx.unit_of_work() as uow:
         rows = uow.meetings.open_action_rows(code, limit)
+        hidden = restriction.hidden_from(uow, actor)  # issue 16: Article 18
+    rows = [row for row in rows if row[0] not in hidden]
     return [TrackedAction(ref, MeetingStatus(status), a, a.is_overdue(today)) for ref, status, a in rows]
 
 
@@ -117,6 +120,7 @@ def _finish(
         if found is None:
             raise NotFound(f"There is no such action in meeting {reference}.")
         meeting_id, _meeting_status, action = found
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         if not _may_update(actor, action):
             uow.audit.append(actor.name, "denied", f"meeting:{reference}", {"call": f"action.{verb}"})
             uow.commit()

@@ -19,6 +19,7 @@ from strategy_meeting.domain.meeting import MeetingQuery, MeetingStatus, Meeting
 from strategy_meeting.domain.roles import Permission, User, allowed
 
 from .context import ServiceContext
+from .governance import restriction
 
 ATTENDANCE_WINDOW_DAYS = 90
 LIST_LIMIT = 50  # rows per list on the home screen; the count says how many there are
@@ -100,6 +101,10 @@ def dashboard(ctx: ServiceContext, actor: User) -> Dashboard:
         waiting = uow.meetings.summaries(waiting_ids, today)
         overdue = uow.meetings.overdue_action_count(today, agency)
         most_overdue = [(ref, a) for ref, _status, a in uow.meetings.overdue_action_rows(today, agency, LIST_LIMIT)]
+        hidden = restriction.hidden_from(uow, actor)  # issue 16: Article 18
+        this_week = restriction.masked(this_week, hidden, actor)
+        waiting = restriction.masked(waiting, hidden, actor)
+        most_overdue = [(ref, a) for ref, a in most_overdue if ref not in hidden]
         held, by_kind = uow.meetings.attendance_by_kind(
             window_start, window_end, {code: kind.value for code, kind in kinds_by_code().items()}, agency
         )

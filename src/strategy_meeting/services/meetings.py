@@ -33,6 +33,7 @@ from strategy_meeting.domain.roles import Permission, Role, User, allowed
 from strategy_meeting.domain.sharing import Recipient, action_visible, contribution_visible, copy_of
 
 from .context import ServiceContext
+from strategy_meeting.services.governance import restriction  # issue 16
 from strategy_meeting.domain.validation import validate_meeting
 from .users import require
 
@@ -119,6 +120,7 @@ def get(ctx: ServiceContext, actor: User, reference: str) -> Meeting:
         meeting = _load(uow, reference)
         if meeting is None:
             raise MeetingNotFound(reference)
+        restriction.check_view(uow, actor, reference)  # issue 16: Article 18
         if not _can_read(actor, meeting):
             uow.audit.append(actor.name, "denied", f"meeting:{reference}", {"call": "get"})
             uow.commit()
@@ -132,6 +134,7 @@ def get_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
         meeting = _load(uow, reference)
         if meeting is None:
             raise MeetingNotFound(reference)
+        restriction.check_view(uow, actor, reference)  # issue 16: Article 18
         item = _find(meeting, kind, item_id)
         if item is None:
             raise NotFound(f"There is no such item in meeting {reference}.")
@@ -179,6 +182,7 @@ def _mutate(
         if meeting is None:
             raise MeetingNotFound(reference)
         _ensure_unlocked(meeting)
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         authorise(meeting)
         change(meeting)
         validate_meeting(meeting)
@@ -193,7 +197,7 @@ def _mutate(
 def next_reference(ctx: ServiceContext, prefix: str = "SD") -> str:
     year = ctx.today().year
     with ctx.unit_of_work() as uow:
-        taken = set(uow.meetings.references())
+        taken = set(uow.meetings.references()) | {t.reference for t in uow.governance.tombstones()}  # issue 16
     n = 1
     while f"{prefix}-{year}-{n:04d}" in taken:
         n += 1
@@ -241,6 +245,7 @@ def duplicate_as_reconvened(
     """A reconvened meeting starts from the earlier one's people and open actions, with
     decisions and contributions left for the new discussion to record."""
     require(actor, Permission.CREATE_MEETING)
+    restriction.refuse_if_restricted(ctx, reference)  # issue 16: Article 18
     source = get(ctx, actor, reference)
     new = copy.deepcopy(source)
     new.id = None
@@ -369,4 +374,5 @@ def summaries(ctx: ServiceContext, actor: User, ids: list[int]) -> list[MeetingS
     """Rows for the ids the list is showing; an agency representative gets rows only for
     meetings their agency takes part in, whatever ids are asked for."""
     with ctx.unit_of_work() as uow:
-        return uow.meetings.summaries(ids, ctx.today(), listed_agency(actor))
+        rows = uow.meetings.summaries(ids, ctx.today(), listed_agency(actor))
+        return restriction.masked(rows, uow.governance.restricted_references(), actor)  # issue 16

@@ -25,6 +25,7 @@ from strategy_meeting.domain.roles import User
 from strategy_meeting.store import layout
 
 from .context import ServiceContext, local_day
+from .governance import restriction
 
 if TYPE_CHECKING:
     from strategy_meeting.domain.listing import MeetingSummary
@@ -70,7 +71,9 @@ class RememberedStart:
             agency = listed_agency(actor)
             now = self._clock() if self._clock else datetime.now(UTC)
             ids = reader.newest_ids(page_size, agency)
-            return ListPreview(actor, reader.count(agency), reader.summaries(ids, local_day(now), agency))
+            rows = restriction.masked(reader.summaries(ids, local_day(now), agency),
+                                      reader.restricted_references(ids), actor)  # issue 16
+            return ListPreview(actor, reader.count(agency), rows)
         except StoreCorrupted:
             return None
         except BaseException:

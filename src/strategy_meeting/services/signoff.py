@@ -24,6 +24,7 @@ from strategy_meeting.domain.signoff_checks import SignOffWarning, signoff_warni
 
 from .context import ServiceContext
 from .users import require
+from strategy_meeting.services.governance import restriction  # issue 16
 
 # Bookkeeping that is not part of what was agreed, so not part of the fingerprint.
 _NOT_CONTENT = {"id", "created_at", "updated_at", "created_by", "status", "sign_off", "addenda"}
@@ -74,6 +75,7 @@ def sign_off(
     require(actor, Permission.SIGN_OFF)
     with ctx.unit_of_work() as uow:
         meeting = _load(uow, reference)
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         if meeting.status.is_locked:
             raise MeetingLocked(f"The minutes of {reference} are already signed off.")
         found = signoff_warnings(meeting)
@@ -111,6 +113,7 @@ def add_addendum(
         raise InvalidInput(f"An addendum may hold at most {MAX_ADDENDUM} characters.")
     with ctx.unit_of_work() as uow:
         meeting = _load(uow, reference)
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         if not meeting.status.is_locked:
             raise InvalidInput(
                 f"{reference} is not signed off yet: edit the record itself, not an addendum."

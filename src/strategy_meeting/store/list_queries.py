@@ -75,3 +75,13 @@ def summaries(conn: Any, ids: list[int], today: date, agency: str | None = None)
             child_names=child_names, open_actions=n_open, overdue_actions=n_overdue,
         )
     return [by_id[i] for i in ids if i in by_id]
+
+
+def restricted_references(conn: Any, ids: list[int]) -> set[str]:
+    """Which of ``ids`` are restricted under Article 18 (issue 16), by reference."""
+    if not ids:
+        return set()
+    rows = conn.execute(
+        "SELECT m.reference FROM meetings AS m JOIN meeting_governance AS g ON g.meeting_id = m.id "
+        f"WHERE g.restricted = 1 AND m.id IN ({_in_list(ids)})", list(ids)).fetchall()
+    return {str(r[0]) for r in rows}

@@ -84,5 +84,9 @@ class ListReader:
         with _damage_reported():
             return list_queries.summaries(self._conn, ids, today, agency)
 
+    def restricted_references(self, ids: list[int]) -> set[str]:
+        with _damage_reported():
+            return list_queries.restricted_references(self._conn, ids)
+
     def close(self) -> None:
         self._conn.close()

@@ -255,3 +255,92 @@ class AuditRow(Base):
     details: Mapped[str] = mapped_column(Text)  # canonical JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# ---- records governance (issue 16) ---------------------------------------------------------
+
+
+class RetentionClassRow(Base):
+    __tablename__ = "retention_classes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    period_months: Mapped[int] = mapped_column(Integer)
+    counted_from: Mapped[str] = mapped_column(String(32))  # meeting_date | child_date_of_birth | case_closure
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class MeetingGovernanceRow(Base):
+    """One meeting's retention class, case closure and Article 18 restriction. Removed with
+    the meeting; what outlives an erasure is the tombstone."""
+
+    __tablename__ = "meeting_governance"
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    retention_class_id: Mapped[int | None] = mapped_column(ForeignKey("retention_classes.id"), nullable=True)
+    case_closed_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    restricted: Mapped[bool] = mapped_column(Boolean, default=False)
+    restricted_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    restricted_by: Mapped[str] = mapped_column(String(200), default="")
+    restriction_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class LegalHoldRow(Base):
+    __tablename__ = "legal_holds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target: Mapped[str] = mapped_column(String(16))  # meeting | child
+    target_key: Mapped[str] = mapped_column(String(600), index=True)
+    label: Mapped[str] = mapped_column(String(600))
+    reason: Mapped[str] = mapped_column(Text)
+    placed_at: Mapped[str] = mapped_column(String(40))
+    placed_by: Mapped[str] = mapped_column(String(200))
+    lifted_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    lifted_by: Mapped[str] = mapped_column(String(200), default="")
+    lift_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ErasureRow(Base):
+    """The tombstone of an erased meeting: no content, only what proves what was erased."""
+
+    __tablename__ = "erasures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(64), index=True)
+    held_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    created_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    signed_off_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    retention_class: Mapped[str] = mapped_column(String(200), default="")
+    retain_until: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    erased_at: Mapped[str] = mapped_column(String(40))
+    erased_by: Mapped[str] = mapped_column(String(200))
+    ground: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    signed_content_hash: Mapped[str] = mapped_column(String(64), default="")
+    backups_before: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of backup file names
+    audit_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SubjectAccessRequestRow(Base):
+    __tablename__ = "subject_access_requests"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_name: Mapped[str] = mapped_column(String(500))
+    person_key: Mapped[str] = mapped_column(String(500), index=True)
+    received_on: Mapped[str] = mapped_column(String(10))
+    due_on: Mapped[str] = mapped_column(String(10))
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    opened_by: Mapped[str] = mapped_column(String(200))
+    opened_at: Mapped[str] = mapped_column(String(40))
+    exported_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    closed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class SubjectAccessExemptionRow(Base):
+    __tablename__ = "subject_access_exemptions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("subject_access_requests.id", ondelete="CASCADE"), index=True)
+    meeting_reference: Mapped[str] = mapped_column(String(64), index=True)
+    item_key: Mapped[str] = mapped_column(String(200))
+    ground: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    marked_by: Mapped[str] = mapped_column(String(200))
+    marked_at: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (UniqueConstraint("request_id", "item_key", "ground"),)

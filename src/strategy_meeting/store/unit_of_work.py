@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from strategy_meeting.domain.errors import StoreCorrupted
 
 from .engine import WRITABLE_TRANSACTION, as_damage, as_read_only_refusal, as_write_failure, read_only_refusal
+from .governance_repository import GovernanceRepository
 from .repositories import (
     AgencyDirectory,
     AuditLog,
@@ -52,6 +53,7 @@ class UnitOfWork:
         self.form_tokens = FormTokenRepository(session)
         self.settings = SettingsRepository(session)
         self.audit = AuditLog(session, now)
+        self.governance = GovernanceRepository(session, now)
         self._committed = False
 
     def __enter__(self) -> UnitOfWork:

@@ -56,6 +56,7 @@ KNOWN_KINDS: tuple[tuple[str, str], ...] = (
     (".strategy-meeting-", ".part"),  # an export or backup file being written
     ("keys.json.", ".tmp"),  # the key slots being rewritten
     ("audit-head.json.", ".tmp"),  # the audit head being rewritten
+    ("erasure-ledger.json.", ".tmp"),  # the erasure ledger being rewritten (issue 16)
     (".backup-work-", ""),  # a backup being made or checked
     (".restore-", ""),  # a backup being unpacked for a restore
 )

@@ -22,6 +22,7 @@ from strategy_meeting.domain.meeting import MeetingSummary
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.style import apply_style
+from strategy_meeting.gui.widgets.governance_line import GovernanceLine
 from strategy_meeting.gui.models.meeting_list import format_held
 from strategy_meeting.services import dashboard as dashboard_service
 from strategy_meeting.services.dashboard import Dashboard
@@ -104,6 +105,8 @@ class DashboardPanel(QWidget):
         for col, card in enumerate((self.week, self.waiting, self.overdue, self.attendance)):
             grid.addWidget(card, 0, col)
             grid.setColumnStretch(col, 1)
+        self.governance = GovernanceLine()  # issue 16: administrators and information governance
+        grid.addWidget(self.governance, 1, 0, 1, 4)
         state.bus.changed.connect(self._on_changes)
 
     def _list(self, name: str) -> QListWidget:
@@ -130,6 +133,7 @@ class DashboardPanel(QWidget):
         ctx, actor = self.state.ctx, self.state.actor
         ops.run_op(self, lambda: dashboard_service.dashboard(ctx, actor),
                    lambda d: self._show(generation, d), on_error=self._failed)
+        self.governance.refresh(ctx, actor)
 
     def _failed(self, exc: BaseException) -> None:
         if not self.state.is_locked:
@@ -203,5 +207,6 @@ class DashboardPanel(QWidget):
             bar.setValue(0)
             figure.clear()
         self.attendance_hint.clear()
+        self.governance.clear()
 
 

@@ -39,6 +39,7 @@ from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.minutes_calls import GeneratedCopy
 from strategy_meeting.gui.undo import ServiceCall, UpdateDetailsCommand
+from strategy_meeting.gui.widgets.governance_banner import GovernanceBanner
 from strategy_meeting.gui.widgets.statutory_checklist import StatutoryChecklist
 from strategy_meeting.services import meetings
 from strategy_meeting.services.meetings import ItemKind
@@ -121,6 +122,10 @@ class MeetingWorkspace(QMainWindow):
         body_layout.addWidget(self.nav)
         page_column = QVBoxLayout()
         page_column.addWidget(self.banner)
+        self.governance_banner = GovernanceBanner(self)  # issue 16: legal holds, Article 18
+        page_column.addWidget(self.governance_banner)
+        self.meetingShown.connect(
+            lambda m: self.governance_banner.show_for(self.state.ctx, self.state.actor, m.reference))
         page_column.addWidget(self.pages, 1)
         body_layout.addLayout(page_column, 1)
 
@@ -388,6 +393,7 @@ class MeetingWorkspace(QMainWindow):
             section.clear()
         self.checklist.clear()
         self.banner.clear()
+        self.governance_banner.clear()
         self._hidden_dialogs = self.editing.hide_all()
         self.minutes.close_record_views()
         self.outer.setCurrentWidget(self.lock_page)

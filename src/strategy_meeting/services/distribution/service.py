@@ -30,6 +30,7 @@ from .signed_copies import SignedCopy, load_signed_copies, stored_copies
 from .mail_settings import NO_KEYRING, SMTP_PASSWORD_SECRET, SMTP_SETTING_KEYS, save_mail_settings
 from .smtp import SmtpSecurity, SmtpSettings, SmtpTransport, check_settings
 from ..users import require
+from strategy_meeting.services.governance import restriction  # issue 16
 
 
 @dataclass
@@ -112,6 +113,7 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
     if smtp is not None:
         check_settings(smtp)
     meeting = _signed_off_meeting(ctx, reference)
+    restriction.refuse_if_restricted(ctx, reference)  # issue 16: Article 18
     copies = _copies(ctx, reference, copies_dir)
     _check_current(ctx, meeting, copies)
     if encrypt_to_certificates and (passwords or require_passwords):

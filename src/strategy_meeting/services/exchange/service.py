@@ -25,6 +25,7 @@ from .codec import meeting_from_json, meeting_to_json
 from .reading import parse_interchange_bytes, read_interchange_bytes
 from ..files import StagedFile
 from ..users import require
+from strategy_meeting.services.governance import restriction  # issue 16
 
 
 def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) -> Meeting:
@@ -80,6 +81,7 @@ def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: s
         meeting = uow.meetings.get(reference)
         if meeting is None:
             raise MeetingNotFound(reference)
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         data = export_document(meeting)
         with StagedFile(target, data) as staged:
             uow.audit.append(

@@ -37,6 +37,7 @@ from .reading import (
     read_filled_form,
 )
 from ..users import require
+from strategy_meeting.services.governance import restriction  # issue 16
 
 __all__ = [
     "FilledForm",
@@ -102,6 +103,7 @@ def request_form(ctx: ServiceContext, actor: User, reference: str, agency_code: 
         meeting = uow.meetings.get(reference)
         if meeting is None:
             raise MeetingNotFound(reference)
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         if meeting.status.is_locked:
             raise MeetingLocked(
                 f"Meeting {reference} is signed off: it takes no more contributions, so no "

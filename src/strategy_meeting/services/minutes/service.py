@@ -32,6 +32,7 @@ from ..context import ServiceContext
 from ..identities import unseal
 from ..signoff import content_hash
 from ..users import require
+from strategy_meeting.services.governance import restriction  # issue 16
 
 from .manifest import MANIFEST_NAME, ManifestEntry, copy_file_name, manifest_bytes, sha256_hex
 from .render_set import render_set
@@ -124,6 +125,7 @@ def _read_and_check(ctx: ServiceContext, actor: User, reference: str, agencies: 
         meeting = uow.meetings.get(reference)
         if meeting is None:
             raise MeetingNotFound(reference)
+        restriction.check_processing(uow, reference)  # issue 16: Article 18
         check_codes(meeting, agencies or [], uow.agencies.list())
         identity = None
         url = None

@@ -17,7 +17,7 @@ from strategy_meeting.domain.errors import StoreTooNew
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-HEAD = "0003_agency_certificate"
+HEAD = "0004_records_governance"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 
