@@ -79,7 +79,11 @@ class UsersPage(SettingsPage):
         self.role_note.setWordWrap(True)
         self.role_note.setAccessibleName(self.tr("Why this role cannot be added"))
         self.role_note.setVisible(False)
-        form.addRow("", self.role_note)
+        form.addRow(self.role_note)
+        # A local store adds no representative, so whose agency they are is not asked here (the
+        # field stays for the team server's representatives).
+        form.setRowVisible(self.agency, False)
+        self._form = form
         set_buddies(form)
         self.passphrase = PassphraseFields(self, personal_words=lambda: [self.name.text(), self.display_name.text()],
                                            form=form)
@@ -147,6 +151,9 @@ class UsersPage(SettingsPage):
         rep = self._is_rep()
         self.agency.setEnabled(False)  # kept for the team server's representatives
         self.role_note.setVisible(rep)
+        if rep:  # a wrapped label is not given its height by the form on its own
+            width = self.role_note.width() if self.role_note.width() > 50 else self.width() - 40
+            self.role_note.setMinimumHeight(self.role_note.heightForWidth(max(width, 200)))
         self.add_button.setEnabled(bool(self.name.text().strip()) and self.passphrase.is_acceptable
                                    and not rep)
 
