@@ -82,3 +82,19 @@ def test_only_the_op_announces_changes():
                 if "emit_changes(" in p.read_text(encoding="utf-8")
                 and p.name not in ("ops.py", "change_bus.py")]
     assert emitters == []
+
+
+def test_a_refused_privileged_attempt_is_in_the_audit_log(qtbot, tmp_path, opened, warnings_shown):
+    """As from the command line (issue 13): the refusal is shown and recorded as "denied"."""
+    from strategy_meeting.domain.roles import Permission
+    from strategy_meeting.services import users
+
+    ctx, chair = opened
+    state = AppState(tmp_path)
+    state.set_unlocked(ctx, chair)
+    ops.ServiceOp(None, lambda: users.require(chair, Permission.MANAGE_USERS)).run_now()
+    with ctx.unit_of_work() as uow:
+        last = uow.audit.events()[-1]
+    assert (last.user, last.action, last.object) == ("chair", "denied", "gui")
+    assert warnings_shown and "may not manage users" in warnings_shown[0]
+    del state

@@ -27,7 +27,7 @@ class AppState(QObject):
         super().__init__(parent)
         self.data_dir = data_dir
         self.bus = ChangeBus(self)
-        ops.attach_bus(self.bus)  # every service op announces its changes here
+        ops.attach(self)  # every service op announces its changes on this bus
         self._ctx: ServiceContext | None = None
         self._actor: User | None = None
         self.lock_handler: Callable[[], None] | None = None  # set by the app's controller

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import StoreCorrupted, UserError
+from strategy_meeting.domain.errors import PermissionDenied, StoreCorrupted, UserError
+from strategy_meeting.domain.roles import User
 from strategy_meeting.gui.change_bus import ChangeBus
+from strategy_meeting.services import audit
+from strategy_meeting.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
 
@@ -89,19 +92,48 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 _running: set[_Job] = set()
 
-# The app state's change bus (AppState registers it): every op announces what it changed there,
-# so no call can forget to, and no caller passes a bus around.
-_bus: ChangeBus | None = None
+# The app state (AppState registers itself): every op announces what it changed on its bus, so
+# no call can forget to and no caller passes a bus around, and a refused privileged attempt is
+# written to the audit log under the unlocked user's name.
+_state: AppStateLike | None = None
 
 
-def attach_bus(bus: ChangeBus) -> None:
-    global _bus
-    _bus = bus
+class AppStateLike(Protocol):
+    bus: ChangeBus
+
+    @property
+    def is_locked(self) -> bool: ...
+
+    @property
+    def ctx(self) -> ServiceContext: ...
+
+    @property
+    def actor(self) -> User: ...
+
+
+def attach(state: AppStateLike) -> None:
+    global _state
+    _state = state
+
+
+def _live_state() -> AppStateLike | None:
+    """The attached state while it lives (a closed app's is gone with it)."""
+    if _state is None or not shiboken6.isValid(_state) or not shiboken6.isValid(_state.bus):
+        return None
+    return _state
 
 
 def _live_bus() -> ChangeBus | None:
-    """The attached bus while its app state lives (a closed app's is gone with it)."""
-    return _bus if _bus is not None and shiboken6.isValid(_bus) else None
+    state = _live_state()
+    return None if state is None else state.bus
+
+
+def _record_refusal(exc: PermissionDenied) -> None:
+    """A refused privileged attempt is in the audit chain, as from the command line."""
+    state = _live_state()
+    if state is None or state.is_locked:
+        return
+    audit.record_denied(state.ctx, state.actor.name, "gui", {"refusal": str(exc)})
 
 
 class ServiceOp:
@@ -183,6 +215,8 @@ class ServiceOp:
         return value
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, PermissionDenied):
+            _record_refusal(exc)
         if self._on_failure is not None:
             self._on_failure(exc)
         else:
