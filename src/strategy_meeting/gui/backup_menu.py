@@ -40,14 +40,7 @@ def add_backup_action(menu: QMenu, state: AppState, parent: QWidget) -> QAction:
     action.setStatusTip(_tr("Write an encrypted, checked backup of the store to the backup folder"))
     action.triggered.connect(lambda: back_up_now(parent, state))
 
-    def refresh() -> None:
-        action.setEnabled(not state.is_locked and allowed(state.actor.role, Permission.BACKUP))
-
-    state.locked.connect(refresh)
-    state.unlocked.connect(refresh)
-    refresh()
-    menu.addAction(action)
-    return action
+    return _added_for_backup_role(menu, action, state)
 
 
 def add_restore_action(menu: QMenu, state: AppState, parent: QWidget, *, lock: Callable[[], None],
@@ -70,14 +63,7 @@ def add_restore_action(menu: QMenu, state: AppState, parent: QWidget, *, lock: C
 
     action.triggered.connect(lambda _checked=False: open_dialog())
 
-    def refresh() -> None:
-        action.setEnabled(not state.is_locked and allowed(state.actor.role, Permission.BACKUP))
-
-    state.locked.connect(refresh)
-    state.unlocked.connect(refresh)
-    refresh()
-    menu.addAction(action)
-    return action
+    return _added_for_backup_role(menu, action, state)
 
 
 def back_up_now(
@@ -122,3 +108,15 @@ def backup_on_exit(parent: QWidget | None, state: AppState) -> backup.BackupResu
         return None
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def _added_for_backup_role(menu: QMenu, action: QAction, state: AppState) -> QAction:
+    """On only for an unlocked user whose role makes and restores backups, following locks."""
+    def refresh() -> None:
+        action.setEnabled(not state.is_locked and allowed(state.actor.role, Permission.BACKUP))
+
+    state.locked.connect(refresh)
+    state.unlocked.connect(refresh)
+    refresh()
+    menu.addAction(action)
+    return action
