@@ -210,10 +210,10 @@ class Store:
         """See trust_upgrade: a read first, so an up-to-date store takes no write lock."""
         if self.damage is not None:
             return
-        now = datetime.now().astimezone()
-        with self.unit_of_work(now) as uow:
-            due = trust_upgrade.needs_upgrade(uow)
+        with self._require_engine().connect() as conn:  # one cheap read, no write lock
+            due = trust_upgrade.needs_upgrade_sql(conn)
         if due:
+            now = datetime.now().astimezone()
             with self.unit_of_work(now) as uow:
                 trust_upgrade.apply(uow)
                 uow.commit()

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlalchemy import Connection
+
 from strategy_meeting.domain.roles import Role
 
 from .key_slots import SEALED_PREFIX
@@ -27,9 +29,15 @@ from .unit_of_work import UnitOfWork
 ACTOR = "system"  # the audit log's name for what the app does on its own at an upgrade
 
 
-def needs_upgrade(uow: UnitOfWork) -> bool:
-    return any(u.role is Role.AGENCY_REP and u.active for u in uow.users.list()) or any(
-        _unsealed(i.private_key_pem) for i in uow.identities.list())
+def needs_upgrade_sql(conn: Connection) -> bool:
+    """Whether ``apply`` has anything to do: one indexed read, run at every open."""
+    row = conn.exec_driver_sql(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE role = ? AND active) "
+        "OR EXISTS (SELECT 1 FROM signing_identities WHERE length(private_key_pem) > 0 "
+        "AND substr(private_key_pem, 1, ?) != ?)",
+        (Role.AGENCY_REP.value, len(SEALED_PREFIX), SEALED_PREFIX),
+    ).first()
+    return bool(row and row[0])
 
 
 def apply(uow: UnitOfWork) -> int:
