@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.gui.widgets.date_edit import DateField
 from strategy_meeting.services.meetings import ItemKind
 
 
@@ -114,6 +115,12 @@ class ItemDialog(QDialog):
     # -- flow --------------------------------------------------------------------------------------
 
     def request_save(self) -> None:
+        for field in self.findChildren(DateField):
+            if field.problem():
+                name = field.accessibleName() or self.tr("A date")
+                self.show_problem(self.tr("{0}: {1}").format(name, field.problem()))
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         try:
             item = self.build()
         except ValueError as exc:
