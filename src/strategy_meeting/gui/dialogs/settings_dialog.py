@@ -5,7 +5,10 @@ options registry). A page whose service is not part of this build is left out.""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from strategy_meeting.domain.roles import needs_text
 
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.style import apply_style
@@ -33,12 +36,30 @@ class SettingsDialog(LockAwareDialog):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Settings pages"))
         self.pages: list[SettingsPage] = []
+        # A page this role may not use is shown, disabled, with the reason (issue 19): a chair
+        # must see that users are managed here, by someone else, not find nothing.
+        self.closed_pages: dict[str, str] = {}
         for page_class in PAGES:
             if page_class.available(state):
                 page = page_class(state)
                 self.pages.append(page)
                 self.tabs.addTab(page, page.tab_title())
+            else:
+                title = QCoreApplication.translate(page_class.__name__, page_class.title)
+                reason = self.tr("{0}: {1}").format(title, needs_text(page_class.permission))
+                placeholder = QLabel(reason)
+                placeholder.setWordWrap(True)
+                index = self.tabs.addTab(placeholder, title)
+                self.tabs.setTabEnabled(index, False)
+                self.tabs.setTabToolTip(index, reason)
+                self.closed_pages[page_class.__name__] = reason
         layout.addWidget(self.tabs)
+        self.closed_note = QLabel(" ".join(self.closed_pages.values()))
+        self.closed_note.setObjectName("hint")
+        self.closed_note.setWordWrap(True)
+        self.closed_note.setAccessibleName(self.tr("Pages you cannot use, and why"))
+        self.closed_note.setVisible(bool(self.closed_pages))
+        layout.addWidget(self.closed_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
