@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from strategy_meeting.gui.style import apply_style
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import Role, User
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
+from strategy_meeting.gui.widgets.recovery_key_view import RecoveryKeyView
 from strategy_meeting.services import session, users
 from strategy_meeting.services.context import ServiceContext
 
@@ -159,11 +160,8 @@ class RecoveryPage(QWizardPage):
             "If you forget your passphrase, this key is the only way back into the record. Write it "
             "on paper and keep it somewhere safe, away from this computer. Do not e-mail it or save it "
             "in a file.")))
-        self.key = QLineEdit()
-        self.key.setReadOnly(True)
-        self.key.setObjectName("recoveryKey")
-        self.key.setAccessibleName(self.tr("Recovery key"))
-        self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # Shown whole, four groups to a line, with Print and Copy (issue 19).
+        self.key = RecoveryKeyView(self)
         layout.addWidget(self.key)
         self.kept = QCheckBox(self.tr("I have &written it down and will keep it safe"))
         self.kept.setAccessibleName(self.tr("I have written it down and will keep it safe"))
