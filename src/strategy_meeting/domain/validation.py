@@ -45,6 +45,9 @@ def meeting_problems(m: Meeting) -> list[str]:
         problems.append("two items share an id")
 
     for n, p in enumerate(m.participants, 1):
+        if not p.agency.strip():
+            problems.append(f"participant {n} needs an agency: choose one of the meeting's agencies "
+                            "or one from the directory")
         check_code(p.agency, f"participant {n}")
         if not p.name.strip():
             problems.append(f"participant {n} needs a name")

@@ -304,6 +304,35 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
     )
 
 
+def put_items(ctx: ServiceContext, actor: User, reference: str,
+              items: list[tuple[ItemKind, Any]]) -> tuple[Meeting, Changes]:
+    """Add or replace several items in one transaction, in order: an agency from the directory
+    and its representative are one step, checked together (a participant needs an agency of
+    the meeting, so neither is saved without the other)."""
+    items = copy.deepcopy(items)
+
+    def change(m: Meeting) -> None:
+        for kind, item in items:
+            attr = _ID_ATTR[kind]
+            group = getattr(m, kind.value)
+            if not getattr(item, attr) and kind in ID_PREFIX:
+                setattr(item, attr, m.new_id(ID_PREFIX[kind]))
+            for n, existing in enumerate(group):
+                if getattr(existing, attr) == getattr(item, attr):
+                    group[n] = item
+                    break
+            else:
+                group.append(item)
+
+    def authorise(m: Meeting) -> None:
+        for kind, item in items:
+            existing = _find(m, kind, getattr(item, _ID_ATTR[kind]))
+            _check_edit(actor, m, kind, existing or item)
+
+    return _mutate(ctx, actor, reference, change, "item.put",
+                   {"kinds": [kind.value for kind, _ in items]}, authorise)
+
+
 def remove_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str) -> tuple[Meeting, Changes]:
     attr = _ID_ATTR[kind]
 
