@@ -80,7 +80,7 @@ def test_0003_keeps_the_agency_directory_and_adds_no_certificate():
         migrations.upgrade(conn)
         conn.commit()
         rows = conn.execute(text("SELECT code, name, kind, email, certificate FROM agency_directory ORDER BY code")).all()
-        assert migrations.current_revision(conn) == migrations.HEAD == "0003_agency_certificate"
+        assert migrations.current_revision(conn) == migrations.HEAD
         conn.execute(text("UPDATE agency_directory SET certificate = :c WHERE code = 'EDU'"), {"c": b"\x30\x82"})
         assert conn.execute(text("SELECT certificate FROM agency_directory WHERE code = 'EDU'")).scalar() == b"\x30\x82"
     assert [tuple(r) for r in rows] == [("EDU", "School", None, "", None),
@@ -148,3 +148,28 @@ def test_an_interrupted_migration_leaves_the_store_at_its_previous_revision(data
         store.close()
     revision, names, rows = columns()
     assert revision == migrations.HEAD and "certificate" in names and rows == before[2]
+
+
+def test_0004_folds_the_search_keys_of_existing_meetings(data_dir):
+    """A store made before accent folding: its keys are recomputed, so "Zoe" finds Zoë."""
+    from strategy_meeting.domain.listing import MeetingQuery
+    from strategy_meeting.domain.meeting import SubjectChild
+    from strategy_meeting.services import meetings
+    from strategy_meeting.services.meetings import ItemKind
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    meetings.create(ctx, chair, reference="SD-2026-0009")
+    meetings.put_item(ctx, chair, "SD-2026-0009", ItemKind.CHILD, SubjectChild("", "Zoë Łucja"))
+    key = ctx.store.raw_key_for_backup()
+    ctx.close()
+    conn = connect_raw(data_dir / "store.db", key)  # as 0003 left it: casefolded only
+    conn.execute("UPDATE children SET name_key = 'zoë łucja', surname_key = 'łucja'")
+    conn.execute("UPDATE alembic_version SET version_num = '0003_agency_certificate'")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    try:
+        assert meetings.search(ctx, chair, MeetingQuery(text="Zoe")) != []
+        assert meetings.search(ctx, chair, MeetingQuery(text="lucja")) != []
+    finally:
+        ctx.close()

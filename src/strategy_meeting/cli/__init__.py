@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "strategy_meeting.cli.forms_commands",
     "strategy_meeting.cli.backup_commands",
     "strategy_meeting.cli.user_commands",
+    "strategy_meeting.cli.list_commands",
 ]
 
 

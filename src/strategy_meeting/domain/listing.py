@@ -55,7 +55,7 @@ class MeetingSummary:
 @dataclass(frozen=True)
 class MeetingQuery:
     """What the meetings list asks for. ``text`` matches a reference prefix or any child's
-    surname or full-name prefix, casefolded."""
+    surname or full-name prefix, ignoring case and accents (domain.text_folding)."""
 
     text: str = ""
     statuses: tuple[MeetingStatus, ...] = ()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import StoreCorrupted
 from strategy_meeting.domain.listing import MeetingQuery, MeetingStatus, MeetingSummary
 from strategy_meeting.domain.roles import Permission, allowed
-from strategy_meeting.gui import ops
+from strategy_meeting.gui import keyboard, ops
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.models.meeting_list import Column, MeetingListModel
 from strategy_meeting.gui.windows import workspace_launcher
@@ -137,6 +137,9 @@ class MeetingsPane(QWidget):
         self.mine.toggled.connect(lambda _b: self.refresh())
         self.overdue.toggled.connect(lambda _b: self.refresh())
         self.table.activated.connect(lambda _i: self.open_selected())  # Enter, or a double-click
+        keyboard.enter_opens(self.table)  # also on a row made current by Tab but not selected
+        # Down (or Enter) in the search box goes to the results, on the first row.
+        self.search.installEventFilter(self)
         self.new_button.clicked.connect(self.new_meeting)
         self.open_button.clicked.connect(self.open_selected)
         self.reconvene_button.clicked.connect(self.reconvene_selected)
@@ -147,6 +150,28 @@ class MeetingsPane(QWidget):
                      (self.new_button, self.open_button), (self.open_button, self.reconvene_button)):
             self.setTabOrder(a, b)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_PageDown):
+                if self._timer.isActive():
+                    self.refresh_now()  # the results for what was typed, not the previous search
+                self.enter_results()
+                return True
+        return super().eventFilter(watched, event)
+
+    def enter_results(self) -> None:
+        """Focus the results with a row current and selected (the first, unless one is)."""
+        if self.model.rowCount() == 0:
+            return
+        index = self.table.currentIndex()
+        if not index.isValid():
+            index = self.model.index(0, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectionModel().select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
 
     # ---- querying -------------------------------------------------------------------
 
