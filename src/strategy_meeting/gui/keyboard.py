@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""Keyboard-first behaviour for the whole app, set once on the application's style.
+"""Keyboard-first behaviour for the whole app, set once on the application's style (which
+also fits each window to its screen: gui/window_fit.py).
 
 - A focus frame that can be seen: two pixels in a dark blue (high contrast against white and
   against the selection), around a focused control, and around the whole current row of a
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QPushButton,
     QStyle,
+    QWidget,
     QStyleOptionViewItem,
 )
 
@@ -65,12 +67,16 @@ class KeyboardStyle(QProxyStyle):
         else:
             super().__init__()
         self._enter = _EnterKeys(self)
+        from strategy_meeting.gui.window_fit import WindowFitter
 
+        self._fitter = WindowFitter(self)
 
     def polish(self, arg):  # type: ignore[no-untyped-def, override]  # QWidget | QPalette | QApplication
         result = super().polish(arg)
         if isinstance(arg, QPushButton):
             arg.installEventFilter(self._enter)  # (in a dialog Qt's own default button agrees)
+        if isinstance(arg, QWidget) and arg.isWindow():
+            arg.installEventFilter(self._fitter)  # opens inside the screen (gui/window_fit.py)
         return result
 
     def drawPrimitive(self, element, option, painter, widget=None):  # type: ignore[no-untyped-def]  # noqa: N802

@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: LicenseRef-Proprietary
+# Copyright (c) 2026 Strategy Meeting contributors
+"""Every window and dialog opens inside the screen it opens on, at any scale.
+
+Sizes in the code (``resize(1280, 800)``) are wishes in device-independent pixels: at 150 %
+on a 1600x1000 screen only 1067x667 are available, and a window that size would open with
+its title bar or buttons off the screen. When a window is first shown it is made no larger
+than the screen's available area (less a margin for the frame), its minimum size is lowered
+to fit if its layout asked for more (a page then scrolls or packs tighter rather than
+hiding its buttons), and it is moved to lie wholly on that screen.
+
+Installed by the application's style (gui/keyboard.py) on each window as it is polished, so
+no dialog has to remember it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLayout, QWidget
+
+FRAME_MARGIN = 16  # room for the window manager's frame and title bar, in logical pixels
+TITLE_BAR = 32
+
+
+def available(widget: QWidget) -> QRect:
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit(widget: QWidget) -> None:
+    """Shrink ``widget`` (a window) to the available screen and move it wholly onto it."""
+    area = available(widget)
+    max_w = max(200, area.width() - 2 * FRAME_MARGIN)
+    max_h = max(150, area.height() - 2 * FRAME_MARGIN - TITLE_BAR)
+    layout = widget.layout()
+    minimum = widget.minimumSize().expandedTo(widget.minimumSizeHint())
+    if layout is not None:
+        minimum = minimum.expandedTo(layout.totalMinimumSize())
+    if minimum.width() > max_w or minimum.height() > max_h:
+        # The layout would push the window past the screen (now or when it next lays out):
+        # it stops setting the minimum, and the window keeps one that fits.
+        if layout is not None and layout.sizeConstraint() in (QLayout.SizeConstraint.SetDefaultConstraint,
+                                                              QLayout.SizeConstraint.SetMinimumSize):
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        widget.setMinimumSize(QSize(min(minimum.width(), max_w), min(minimum.height(), max_h)))
+    size = widget.size()
+    if size.width() > max_w or size.height() > max_h:
+        widget.resize(min(size.width(), max_w), min(size.height(), max_h))
+    frame = widget.frameGeometry()
+    x = min(max(frame.x(), area.left()), area.right() - frame.width() + 1)
+    y = min(max(frame.y(), area.top()), area.bottom() - frame.height() + 1)
+    if (x, y) != (frame.x(), frame.y()):
+        widget.move(max(x, area.left()), max(y, area.top()))
+
+
+class WindowFitter(QObject):
+    """On a window's Show, fit it to its screen, and again if it later grows past it (a page
+    built after the first paint can raise the minimum size)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.Show, QEvent.Type.Resize) and isinstance(watched, QWidget) and watched.isWindow() \
+                and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+            if kind == QEvent.Type.Show or watched.isVisible() and not _inside(watched):
+                fit(watched)
+        return False
+
+
+def _inside(widget: QWidget) -> bool:
+    area = available(widget)
+    return widget.width() <= area.width() and widget.height() <= area.height()
