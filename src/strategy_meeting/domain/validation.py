@@ -85,3 +85,19 @@ def validate_meeting(m: Meeting) -> None:
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise InvalidInput(f"The meeting was not saved: {problems[0]}{more}.")
+
+
+def nhs_number_problem(text: str) -> str:
+    """Why ``text`` is not an NHS number ("" when it is one, or is empty): ten digits (spaces
+    allowed) whose last is the Modulus 11 check digit of the first nine (NHS Data Dictionary)."""
+    digits = "".join(text.split())
+    if not digits:
+        return ""
+    if len(digits) != 10 or not digits.isdigit():
+        return "An NHS number has 10 digits: check it against the child's health records."
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    if check == 10 or check != int(digits[9]):
+        return "That is not a valid NHS number (its check digit does not match): check it for a typing error."
+    return ""

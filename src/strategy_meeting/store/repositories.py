@@ -270,12 +270,15 @@ class MeetingRepository:
     def attendance_by_kind(
         self, start: datetime, end: datetime, code_kinds: dict[str, str], agency: str | None = None
     ) -> tuple[int, dict[str, int]]:
-        """Meetings held in [start, end) and, per agency kind, how many of them had someone
+        """Meetings held in [start, end) with someone recorded as taking part and, per agency kind, how many of them had someone
         of that kind attend. An agency's kind is the one recorded on the meeting, else
         ``code_kinds[code]`` (the caller's rule for well-known codes). Counted in SQL, so a
         busy quarter costs one aggregate query, not a row per participant."""
+        # A meeting with nobody recorded as taking part (an empty draft opened by mistake)
+        # says nothing about attendance: it is not counted as a meeting held.
         held = select(MeetingRow.id).where(
-            MeetingRow.held_at >= mp.dt_out(start), MeetingRow.held_at < mp.dt_out(end)
+            MeetingRow.held_at >= mp.dt_out(start), MeetingRow.held_at < mp.dt_out(end),
+            MeetingRow.id.in_(select(ParticipantRow.meeting_id)),
         )
         if agency:
             held = held.where(

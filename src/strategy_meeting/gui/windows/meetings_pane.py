@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import StoreCorrupted
+from strategy_meeting.domain.errors import StoreCorrupted, UserError
 from strategy_meeting.domain.listing import MeetingQuery, MeetingStatus, MeetingSummary
 from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui import keyboard, ops
@@ -122,8 +122,11 @@ class MeetingsPane(QWidget):
         self.new_button = QPushButton(self.tr("&New meeting…"))
         self.open_button = QPushButton(self.tr("&Open"))
         self.reconvene_button = QPushButton(self.tr("&Duplicate as reconvened meeting…"))
+        self.delete_button = QPushButton(self.tr("De&lete draft…"))
+        self.delete_button.setToolTip(self.tr("Delete a draft opened by mistake (Delete)"))
         for b, name in ((self.new_button, "New meeting"), (self.open_button, "Open meeting"),
-                        (self.reconvene_button, "Duplicate as reconvened meeting")):
+                        (self.reconvene_button, "Duplicate as reconvened meeting"),
+                        (self.delete_button, "Delete the selected draft")):
             b.setAccessibleName(self.tr(name))
             buttons.addWidget(b)
         layout.addLayout(buttons)
@@ -140,18 +143,25 @@ class MeetingsPane(QWidget):
         keyboard.enter_opens(self.table)  # also on a row made current by Tab but not selected
         # Down (or Enter) in the search box goes to the results, on the first row.
         self.search.installEventFilter(self)
+        self.table.installEventFilter(self)  # Delete: delete a draft opened by mistake
         self.new_button.clicked.connect(self.new_meeting)
         self.open_button.clicked.connect(self.open_selected)
         self.reconvene_button.clicked.connect(self.reconvene_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         state.bus.changed.connect(self._on_changes)
         for a, b in ((self.search, self.status), (self.status, self.mine), (self.mine, self.overdue),
                      (self.overdue, self.table), (self.table, self.new_button),
-                     (self.new_button, self.open_button), (self.open_button, self.reconvene_button)):
+                     (self.new_button, self.open_button), (self.open_button, self.reconvene_button),
+                     (self.reconvene_button, self.delete_button)):
             self.setTabOrder(a, b)
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Delete:  # type: ignore[attr-defined]
+            self.delete_selected()
+            return True
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_PageDown):
@@ -311,6 +321,40 @@ class MeetingsPane(QWidget):
         self.new_button.setEnabled(can_create)
         self.open_button.setEnabled(has_selection)
         self.reconvene_button.setEnabled(can_create and has_selection)
+        summary = self._selected_summary()
+        # Offered for a draft; the service says why anything else cannot go.
+        self.delete_button.setEnabled(can_create and summary is not None
+                                      and summary.status in (MeetingStatus.DRAFT, MeetingStatus.IN_PROGRESS))
+
+    def _selected_summary(self) -> MeetingSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.summary(rows[0].row()) if rows else None
+
+    def delete_selected(self) -> bool:
+        """Ask, then delete the selected draft through the service (which refuses anything that
+        is not a draft opened by mistake, and says why)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from strategy_meeting.services import meetings
+
+        reference = self.selected_reference()
+        if not reference or self.state.is_locked or not self.delete_button.isEnabled():
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Delete draft"),
+            self.tr("Delete the draft {0}? This cannot be undone; the audit log keeps that it "
+                    "existed and that you deleted it.").format(reference),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            changes = meetings.delete_draft(self.state.ctx, self.state.actor, reference)
+        except UserError as exc:
+            ops.show_error(self, exc)
+            return False
+        workspace_launcher.close_reference(reference)
+        self.state.bus.emit_changes(changes)
+        return True
 
     def open_selected(self) -> None:
         reference = self.selected_reference()
