@@ -164,6 +164,7 @@ def test_0004_folds_the_search_keys_of_existing_meetings(data_dir):
     ctx.close()
     conn = connect_raw(data_dir / "store.db", key)  # as 0003 left it: casefolded only
     conn.execute("UPDATE children SET name_key = 'zoë łucja', surname_key = 'łucja'")
+    conn.execute("ALTER TABLE distributions DROP COLUMN protection")  # added by 0005
     conn.execute("UPDATE alembic_version SET version_num = '0003_agency_certificate'")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -173,3 +174,20 @@ def test_0004_folds_the_search_keys_of_existing_meetings(data_dir):
         assert meetings.search(ctx, chair, MeetingQuery(text="lucja")) != []
     finally:
         ctx.close()
+
+
+def test_0005_adds_the_protection_of_each_distribution_unknown_for_old_entries():
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        command.upgrade(migrations._config(conn), "0004_folded_search_keys")
+        conn.execute(text("INSERT INTO distributions (meeting_reference, recipient, channel, address, sha256, at, "
+                          "outcome, reason, acknowledged_by, attempt) VALUES ('SD-1', 'POLICE', 'folder', '/x', "
+                          ":h, '2026-11-20T10:00:00+00:00', 'saved', '', '', 1)"), {"h": "ab" * 32})
+        conn.commit()
+        migrations.upgrade(conn)
+        conn.commit()
+        assert migrations.current_revision(conn) == migrations.HEAD
+        assert conn.execute(text("SELECT recipient, protection FROM distributions")).all() == [("POLICE", None)]

@@ -471,7 +471,7 @@ class DistributionRepository:
             "meeting_reference": r.meeting_reference, "recipient": r.recipient, "channel": r.channel.value,
             "address": r.address, "sha256": r.sha256, "at": mp.dt_out(r.at), "outcome": r.outcome.value,
             "reason": r.reason, "acknowledged_at": mp.dt_out(r.acknowledged_at),
-            "acknowledged_by": r.acknowledged_by, "attempt": r.attempt,
+            "acknowledged_by": r.acknowledged_by, "attempt": r.attempt, "protection": r.protection,
         }
 
     def add(self, record: DistributionRecord) -> DistributionRecord:
@@ -497,7 +497,7 @@ class DistributionRepository:
         return DistributionRecord(
             r.meeting_reference, r.recipient, DistributionChannel(r.channel), r.address, r.sha256,
             mp.dt_in(r.at) or datetime.min, DistributionOutcome(r.outcome), r.reason, mp.dt_in(r.acknowledged_at),
-            r.acknowledged_by, r.attempt, r.id,
+            r.acknowledged_by, r.attempt, r.id, r.protection,
         )
 
 

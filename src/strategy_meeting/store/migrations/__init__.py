@@ -17,7 +17,7 @@ from strategy_meeting.domain.errors import StoreTooNew
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-HEAD = "0004_folded_search_keys"
+HEAD = "0005_distribution_protection"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 
