@@ -32,3 +32,27 @@ def test_delete_removes_an_accidental_draft(unlocked, qtbot, monkeypatch) -> Non
     assert asked and "SD-2026-0700" in asked[0]
     assert meetings.next_reference(state.ctx) == "SD-2026-0001"
     assert pane.model.rowCount() == 0
+
+
+def test_settings_save_says_what_was_saved(make_controller, data_dir, qtbot) -> None:
+    from conftest import ADMIN_PASSPHRASE
+
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, ADMIN_PASSPHRASE)
+    dialog = controller.main_window.open_settings()
+    assert dialog.tabs.isTabEnabled(dialog.tabs.currentIndex())
+    security = dialog.page("SecurityPage")
+    dialog.tabs.setCurrentWidget(security)
+    assert dialog.status.text() == ""
+    security.timeout.setValue(9)
+    security.save_button.click()
+    assert dialog.status.text().startswith("The idle timeout was saved: 9 minutes.")
+    dialog.reject()
+
+
+def test_a_chairs_settings_open_on_a_page_they_can_use(unlocked) -> None:
+    dialog = unlocked.main_window.open_settings()
+    tabs = dialog.tabs
+    assert tabs.isTabEnabled(tabs.currentIndex()) and tabs.tabText(tabs.currentIndex()) == "Backups"
+    dialog.reject()

@@ -42,6 +42,7 @@ class SettingsDialog(LockAwareDialog):
         for page_class in PAGES:
             if page_class.available(state):
                 page = page_class(state)
+                page.feedback.connect(self.show_feedback)
                 self.pages.append(page)
                 self.tabs.addTab(page, page.tab_title())
             else:
@@ -60,6 +61,15 @@ class SettingsDialog(LockAwareDialog):
         self.closed_note.setAccessibleName(self.tr("Pages you cannot use, and why"))
         self.closed_note.setVisible(bool(self.closed_pages))
         layout.addWidget(self.closed_note)
+        self.status = QLabel("")
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("What was last saved"))
+        layout.addWidget(self.status)
+        # Opens on the first page this role can use, not on a disabled one.
+        first = next((i for i in range(self.tabs.count()) if self.tabs.isTabEnabled(i)), 0)
+        self.tabs.setCurrentIndex(first)
+        self.tabs.currentChanged.connect(lambda _i: self.status.clear())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -67,6 +77,12 @@ class SettingsDialog(LockAwareDialog):
         state.locked.connect(self._clear)
         self.finished.connect(self._finished)
         self._load_pages()
+
+    def show_feedback(self, text: str) -> None:
+        from datetime import datetime
+
+        self.status.setText(self.tr("{0} ({1})").format(text, datetime.now().strftime("%H:%M:%S")))
+        self.status.setAccessibleDescription(text)
 
     def page(self, name: str) -> SettingsPage:
         return next(p for p in self.pages if type(p).__name__ == name)
