@@ -31,6 +31,7 @@ from strategy_meeting.gui.style import apply_style
 
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import Role, User
+from strategy_meeting.gui.widgets.date_edit import show_read_only
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
 from strategy_meeting.gui.widgets.recovery_key_view import RecoveryKeyView
 from strategy_meeting.services import session, users
@@ -64,6 +65,7 @@ class WelcomePage(QWizardPage):
         layout.addWidget(QLabel(self.tr("<b>Data folder</b>")))
         self.folder = QLineEdit(str(data_dir))
         self.folder.setReadOnly(True)
+        show_read_only(self.folder, True)  # looks as fixed as it is
         self.folder.setAccessibleName(self.tr("Data folder"))
         layout.addWidget(self.folder)
         layout.addWidget(_hint(self.tr(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -30,6 +30,19 @@ from strategy_meeting.domain.dates import ANY_DATE, DATE_RANGES, DateRange, pars
 NOT_SET = ""  # an empty field is empty: no "Not set" text to type into
 DATE_FORMAT = "%d/%m/%Y"
 DATE_TIME_FORMAT = "%d/%m/%Y %H:%M"
+
+
+def show_read_only(widget: QWidget, read_only: bool) -> None:
+    """A field that cannot be changed looks it: drawn on the window's colour, not the page's
+    (a palette change: the workspace has no style sheet, which would slow every paint)."""
+    palette = widget.palette()
+    if read_only:
+        if not widget.property("editableBase"):
+            widget.setProperty("editableBase", palette.color(QPalette.ColorRole.Base).name())
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+    elif widget.property("editableBase"):
+        palette.setColor(QPalette.ColorRole.Base, QColor(widget.property("editableBase")))
+    widget.setPalette(palette)
 
 
 class DateField(QWidget):
@@ -92,6 +105,7 @@ class DateField(QWidget):
     def setReadOnly(self, read_only: bool) -> None:  # noqa: N802
         self.editor.setReadOnly(read_only)
         self.calendar_button.setEnabled(not read_only)
+        show_read_only(self.editor, read_only)
 
     def isReadOnly(self) -> bool:  # noqa: N802
         return self.editor.isReadOnly()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.gui.dialogs.item_dialog import combo_value
-from strategy_meeting.gui.widgets.date_edit import DateField
+from strategy_meeting.gui.widgets.date_edit import DateField, show_read_only
 
 from .base import Section
 
@@ -180,6 +180,7 @@ class FormSection(Section):
             w = binding.widget
             if isinstance(w, (QLineEdit, QPlainTextEdit)):
                 w.setReadOnly(read_only)
+                show_read_only(w, read_only)
             elif isinstance(w, DateField):
                 w.setReadOnly(read_only)
             else:
