@@ -38,3 +38,11 @@ def test_no_referral_in_1900_and_no_birth_next_year() -> None:
     assert not DATE_RANGES["child.date_of_birth"].contains(date(2027, 6, 1), TODAY)
     assert DATE_RANGES["child.expected_date_of_birth"].contains(date(2027, 6, 1), TODAY)
     assert not DATE_RANGES["action.due"].contains(date(1900, 1, 2), TODAY)
+
+
+def test_the_status_words_agree_with_sign_off() -> None:
+    """Issue 19: "Concluded" read as finished; the meeting is held and awaits sign-off."""
+    from strategy_meeting.domain.listing import MeetingStatus
+
+    assert MeetingStatus.CONCLUDED.label == "Awaiting sign-off"
+    assert not MeetingStatus.CONCLUDED.is_locked and MeetingStatus.SIGNED_OFF.label == "Signed off"

@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     exp.add_argument("-o", "--output", metavar="FILE.pem", type=Path, required=True)
     exp.set_defaults(handler=_identity_export, needs_store=True)
 
-    so = sub.add_parser("sign-off", parents=[common], help="conclude and lock a meeting's minutes")
+    so = sub.add_parser("sign-off", parents=[common], help="sign off a meeting's minutes, which locks them")
     so.add_argument("reference", metavar="REF")
     so.add_argument("--acknowledge-warnings", action="store_true",
                     help="sign off even though the listed warnings remain")

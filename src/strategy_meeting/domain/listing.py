@@ -29,6 +29,10 @@ class MeetingStatus(StrEnum):
 
     @property
     def label(self) -> str:
+        # "Concluded" read as finished; it means the meeting was held and its minutes wait for
+        # sign-off, which is what locks them (issue 19).
+        if self is MeetingStatus.CONCLUDED:
+            return "Awaiting sign-off"
         return self.value.replace("_", " ").capitalize()
 
     @property
