@@ -7,6 +7,7 @@ also fits each window to its screen: gui/window_fit.py).
   against the selection), around a focused control, and around the whole current row of a
   focused table or list, not the platform's dotted hairline round one cell.
 - Enter presses a focused push button outside dialogs too (Qt does it only in dialogs).
+- Tab leaves a table or list (arrows move within it), rather than walking every cell.
 - Enter on a list or table that opens what it lists (``enter_opens``) opens its current row
   even when no row is selected yet (focus that arrives by Tab makes a row current without
   selecting it).
@@ -75,6 +76,10 @@ class KeyboardStyle(QProxyStyle):
         result = super().polish(arg)
         if isinstance(arg, QPushButton):
             arg.installEventFilter(self._enter)  # (in a dialog Qt's own default button agrees)
+        if isinstance(arg, QAbstractItemView):
+            # Tab leaves a table for the next control; the arrow keys move inside it. (A table
+            # view's Tab otherwise walks every cell, a trap on a list of any length.)
+            arg.setTabKeyNavigation(False)
         if isinstance(arg, QWidget) and arg.isWindow():
             arg.installEventFilter(self._fitter)  # opens inside the screen (gui/window_fit.py)
         return result

@@ -21,7 +21,10 @@ CLIPBOARD_MS = 60_000
 
 def wrapped(key: str, per_line: int = GROUPS_PER_LINE) -> str:
     groups = [g for g in key.split("-") if g]
-    return "\n".join("  ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line))
+    lines = ["  ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line)]
+    width = max((len(line) for line in lines), default=0)
+    # Every line as wide as the first, so the groups stand in columns when the block is centred.
+    return "\n".join(line.ljust(width) for line in lines)
 
 
 class RecoveryKeyView(QWidget):
