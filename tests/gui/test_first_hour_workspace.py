@@ -59,3 +59,39 @@ def test_names_not_internal_codes(qtbot) -> None:
     assert column.text(m.decisions[0], m) == "Sampleshire Early Help Hub"
     owner = next(c for c in actions_model(lambda: None).columns if c.title == "Owner")
     assert "EARLY_HELP" not in owner.text(m.actions[0], m)
+
+
+def test_the_checks_panel_keeps_a_readable_width_in_a_narrow_window(qtbot, state) -> None:
+    meetings.create(state.ctx, state.actor, template=sample_meeting("SD-2026-0803"))
+    ws = MeetingWorkspace(state, "SD-2026-0803")
+    qtbot.addWidget(ws)
+    ws.resize(900, 600)
+    ws.show()
+    qtbot.waitExposed(ws)
+    chars = ws.checklist.width() / ws.checklist.fontMetrics().averageCharWidth()
+    assert chars >= 25
+
+
+def test_one_meeting_held_is_said_in_the_singular(qtbot, state) -> None:
+    from strategy_meeting.gui.windows.dashboard import DashboardPanel
+    from strategy_meeting.services import dashboard
+
+    m = sample_meeting("SD-2026-0804")
+    m.held_at = state.ctx.now()
+    meetings.create(state.ctx, state.actor, template=m)
+    panel = DashboardPanel(state)
+    qtbot.addWidget(panel)
+    panel._generation = 1
+    panel._show(1, dashboard.dashboard(state.ctx, state.actor))
+    assert panel.attendance_hint.text().startswith("1 meeting held in the last ")
+
+
+def test_dashboard_cards_wrap_rather_than_cut(qtbot, state) -> None:
+    from PySide6.QtCore import Qt as _Qt
+
+    from strategy_meeting.gui.windows.dashboard import DashboardPanel
+
+    panel = DashboardPanel(state)
+    qtbot.addWidget(panel)
+    lists = [panel.waiting_list, panel.overdue_list]
+    assert all(w.wordWrap() and w.textElideMode() == _Qt.TextElideMode.ElideNone for w in lists)

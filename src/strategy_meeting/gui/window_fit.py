@@ -15,7 +15,10 @@ no dialog has to remember it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+import time
+
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLayout, QWidget
 
@@ -54,19 +57,52 @@ def fit(widget: QWidget) -> None:
         widget.move(max(x, area.left()), max(y, area.top()))
 
 
+PLACED_AFTER_MS = 600  # by then a window manager has placed a window it was asked to show
+SETTLING_SECONDS = 3.0  # a window still laying itself out after it is shown
+
+
 class WindowFitter(QObject):
-    """On a window's Show, fit it to its screen, and again if it later grows past it (a page
-    built after the first paint can raise the minimum size)."""
+    """On a window's Show, fit it to its screen; again if it later grows past it (a page built
+    after the first paint can raise the minimum size); and, for a few seconds after it is
+    shown, whenever the window manager's placement or its own layout puts part of it off the
+    screen. A window the user moves later is left where they put it."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
-        if kind in (QEvent.Type.Show, QEvent.Type.Resize) and isinstance(watched, QWidget) and watched.isWindow() \
-                and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
-            if kind == QEvent.Type.Show or watched.isVisible() and not _inside(watched):
-                fit(watched)
+        if kind not in (QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.Move):
+            return False
+        if not (isinstance(watched, QWidget) and watched.isWindow()
+                and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)):
+            return False
+        if kind == QEvent.Type.Show:
+            watched.setProperty("fitShownAt", time.monotonic())
+            fit(watched)
+            if not watched.testAttribute(Qt.WidgetAttribute.WA_Moved) and not watched.property("fitCentred"):
+                # Placed by nobody: centred on its screen, rather than left to a window manager
+                # that may cascade it past the bottom edge.
+                watched.setProperty("fitCentred", True)
+                area = available(watched)
+                frame = watched.frameGeometry()
+                watched.move(area.left() + max(0, (area.width() - frame.width()) // 2),
+                             area.top() + max(0, (area.height() - frame.height() - TITLE_BAR) // 2))
+            window = watched
+            QTimer.singleShot(PLACED_AFTER_MS, window, lambda: _placed(window))
+        elif watched.isVisible():
+            settling = time.monotonic() - (watched.property("fitShownAt") or 0.0) < SETTLING_SECONDS
+            grew = kind == QEvent.Type.Resize and not _fits(watched)
+            if grew or settling and not available(watched).contains(watched.frameGeometry()):
+                fit(watched)  # it grew past the screen (or, just shown, was put or grew off its edge)
         return False
 
 
-def _inside(widget: QWidget) -> bool:
+def _placed(widget: QWidget) -> None:
+    try:
+        if widget.isVisible() and not available(widget).contains(widget.frameGeometry()):
+            fit(widget)
+    except RuntimeError:  # closed and deleted meanwhile
+        pass
+
+
+def _fits(widget: QWidget) -> bool:
     area = available(widget)
     return widget.width() <= area.width() and widget.height() <= area.height()

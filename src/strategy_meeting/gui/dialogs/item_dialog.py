@@ -26,6 +26,10 @@ from strategy_meeting.services.meetings import ItemKind
 def fill_agency_combo(combo: QComboBox, meeting: Meeting, current: str, blank: str | None = None) -> None:
     """The meeting's agencies as "Name (CODE)"; a code not (or no longer) listed is kept."""
     combo.clear()
+    # A long agency name must not stretch the dialog wider than the screen: the combo keeps a
+    # sensible width and its list shows the whole name.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(30)
     if blank is not None:
         combo.addItem(blank, "")
     for agency in meeting.agencies:
