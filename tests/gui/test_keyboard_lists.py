@@ -94,3 +94,20 @@ def test_the_focus_frame_spans_the_current_row(unlocked, qtbot) -> None:
     top = rect.top() + 1
     # A frame line across the row: dark pixels over most of the viewport's width.
     assert max(_dark_pixels(image, top + d) for d in range(3)) > image.width() * 0.8
+
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("scale", ["1", "2"])
+def test_the_focus_frame_is_drawn_at_100_and_200_per_cent(scale) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale}
+    out = subprocess.run([sys.executable, str(Path(__file__).with_name("focus_frame_probe.py"))], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-1500:]
+    assert float(out.stdout.strip().splitlines()[-1]) > 0.8
