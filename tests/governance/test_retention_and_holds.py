@@ -85,3 +85,15 @@ def test_holds_on_a_meeting_and_on_a_child_show_in_the_due_list_and_lift_with_a_
     assert not any(s.held for s in retention.records_due(ctx, admin))
     lifted = holds.list_holds(ctx, admin, include_lifted=True)
     assert [h.lift_reason for h in lifted] == ["Proceedings ended", "Review published"]
+
+
+def test_a_held_draft_cannot_be_deleted_until_the_hold_is_lifted(ctx, chair, admin):
+    """Deleting a draft (issue 19) keeps to the hold (issue 16) as erasure does."""
+    meetings.create(ctx, chair, reference="SD-DRAFT")
+    holds.place_on_meeting(ctx, admin, "SD-DRAFT", "Police investigation")
+    with pytest.raises(InvalidInput, match="legal hold"):
+        meetings.delete_draft(ctx, chair, "SD-DRAFT")
+    holds.lift(ctx, admin, "Investigation closed", reference="SD-DRAFT")
+    meetings.delete_draft(ctx, chair, "SD-DRAFT")  # the control
+    with ctx.unit_of_work() as uow:
+        assert "SD-DRAFT" not in uow.meetings.references()

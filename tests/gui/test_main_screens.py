@@ -174,8 +174,17 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
     controller = make_controller(data_dir)
     controller.start()
     unlock(qtbot, controller)
-    chair_dialog = controller.main_window.open_settings()  # a chair: only the backup settings
-    assert [chair_dialog.tabs.tabText(i) for i in range(chair_dialog.tabs.count())] == ["Backups"]
+    chair_dialog = controller.main_window.open_settings()  # a chair: only the backup settings open
+    tabs = chair_dialog.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabEnabled(i)] == ["Backups"]
+    # The others are there, disabled, each with the reason (issue 19), not missing.
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Agencies", "Users and roles", "Signing identities", "Security", "Mail server", "Backups"]
+    users_tab = [tabs.tabText(i) for i in range(tabs.count())].index("Users and roles")
+    assert tabs.tabToolTip(users_tab) == (
+        "Users and roles: Needs an administrator.")
+    assert chair_dialog.closed_note.isVisibleTo(chair_dialog)
+    assert "Users and roles: Needs an administrator" in chair_dialog.closed_note.text()
     chair_dialog.reject()
     controller.lock()
     from conftest import PASSPHRASE

@@ -100,7 +100,9 @@ def test_first_run_wizard_creates_the_store_and_opens_the_record(make_controller
     wizard.next()
     qtbot.keyClicks(wizard.user_page.name, "a.example")
     qtbot.keyClicks(wizard.user_page.display_name, "Alex Example")
-    wizard.user_page.role.setCurrentIndex(wizard.user_page.role.findData(Role.CHAIR.value))
+    # The first account administers too (issue 19): a chair alone could never add a user.
+    assert wizard.user_page.role.currentData() == Role.CHAIR_ADMINISTRATOR.value
+    assert wizard.user_page.role.findData(Role.CHAIR.value) < 0
     wizard.next()
     page = wizard.passphrase_page
     next_button = wizard.button(QWizard.WizardButton.CommitButton)
@@ -129,8 +131,12 @@ def test_first_run_wizard_creates_the_store_and_opens_the_record(make_controller
     with qtbot.waitSignal(controller.ready):
         wizard.button(QWizard.WizardButton.FinishButton).click()
     assert not controller.state.is_locked
-    assert controller.state.actor.name == "a.example" and controller.state.actor.role is Role.CHAIR
+    assert controller.state.actor.name == "a.example" and controller.state.actor.role is Role.CHAIR_ADMINISTRATOR
     assert controller.main_window.stack.is_showing_content
+    settings = controller.main_window.open_settings()
+    assert settings.closed_pages == {} and "Users and roles" in [
+        settings.tabs.tabText(i) for i in range(settings.tabs.count()) if settings.tabs.isTabEnabled(i)]
+    settings.reject()
     assert wizard.recovery_page.key.text() == ""  # the key is not kept in the widget
     controller.lock()
     # The passphrase and the recovery key typed in the wizard both open the new store.

@@ -163,7 +163,7 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, t
     choose(dialog.ui.agencyCombo, "POLICE")
     assert dialog.ui.ownerCombo.findText("DS Riley Test") >= 0  # suggested from the participants
     dialog.ui.ownerCombo.setEditText("DS Riley Test")
-    assert dialog.ui.dueEdit.editor.calendarPopup()
+    assert dialog.ui.dueEdit.calendar_button.toolTip()  # a calendar is offered
     set_date(dialog.ui.dueEdit, date(2026, 11, 21))
     dialog.ui.sharingEditor.named_radio.setChecked(True)
     dialog.ui.sharingEditor._boxes["CSC"].setChecked(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QPlainTextEdit
 
 from strategy_meeting.gui.dialogs.item_dialog import ItemDialog
@@ -27,8 +27,9 @@ def choose(combo: QComboBox, data: object) -> None:
     combo.setCurrentIndex(index)
 
 
-def set_date(edit, value: date) -> None:  # an OptionalDateEdit
-    edit.editor.setDate(QDate(value.year, value.month, value.day))
+def set_date(edit, value: date) -> None:  # a DateField: typed as a user does, then Tab
+    edit.editor.setText(value.strftime("%d/%m/%Y"))
+    edit.commit_text()
 
 
 def save(qtbot, dialog: ItemDialog) -> None:

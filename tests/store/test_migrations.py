@@ -166,7 +166,7 @@ def test_0004_gives_every_existing_meeting_the_default_retention_class():
         conn.commit()
         migrations.upgrade(conn)
         conn.commit()
-        assert migrations.current_revision(conn) == "0004_records_governance"
+        assert migrations.current_revision(conn) == migrations.HEAD
         classes = conn.execute(text("SELECT id, name, period_months, counted_from, is_default FROM retention_classes")).all()
         rows = conn.execute(text("SELECT meeting_id, retention_class_id, restricted FROM meeting_governance"
                                  " ORDER BY meeting_id")).all()
@@ -174,3 +174,46 @@ def test_0004_gives_every_existing_meeting_the_default_retention_class():
     [(class_id, name, months, origin, default)] = classes
     assert (name, months, origin, bool(default)) == ("Child protection", 300, "child_date_of_birth", True)
     assert [tuple(r) for r in rows] == [(1, class_id, 0), (2, class_id, 0)]
+
+
+def test_0005_folds_the_search_keys_of_existing_meetings(data_dir):
+    """A store made before accent folding: its keys are recomputed, so "Zoe" finds Zoë."""
+    from strategy_meeting.domain.listing import MeetingQuery
+    from strategy_meeting.domain.meeting import SubjectChild
+    from strategy_meeting.services import meetings
+    from strategy_meeting.services.meetings import ItemKind
+
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    meetings.create(ctx, chair, reference="SD-2026-0009")
+    meetings.put_item(ctx, chair, "SD-2026-0009", ItemKind.CHILD, SubjectChild("", "Zoë Łucja"))
+    key = ctx.store.raw_key_for_backup()
+    ctx.close()
+    conn = connect_raw(data_dir / "store.db", key)  # as 0004 left it: casefolded only
+    conn.execute("UPDATE children SET name_key = 'zoë łucja', surname_key = 'łucja'")
+    conn.execute("ALTER TABLE distributions DROP COLUMN protection")  # added by 0006
+    conn.execute("UPDATE alembic_version SET version_num = '0004_records_governance'")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    ctx, chair = session.open_session(data_dir, PASSPHRASE)
+    try:
+        assert meetings.search(ctx, chair, MeetingQuery(text="Zoe")) != []
+        assert meetings.search(ctx, chair, MeetingQuery(text="lucja")) != []
+    finally:
+        ctx.close()
+
+
+def test_0006_adds_the_protection_of_each_distribution_unknown_for_old_entries():
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        command.upgrade(migrations._config(conn), "0005_folded_search_keys")
+        conn.execute(text("INSERT INTO distributions (meeting_reference, recipient, channel, address, sha256, at, "
+                          "outcome, reason, acknowledged_by, attempt) VALUES ('SD-1', 'POLICE', 'folder', '/x', "
+                          ":h, '2026-11-20T10:00:00+00:00', 'saved', '', '', 1)"), {"h": "ab" * 32})
+        conn.commit()
+        migrations.upgrade(conn)
+        conn.commit()
+        assert migrations.current_revision(conn) == migrations.HEAD
+        assert conn.execute(text("SELECT recipient, protection FROM distributions")).all() == [("POLICE", None)]

@@ -22,6 +22,7 @@ from . import (
     exchange_commands,
     forms_commands,
     governance_commands,
+    list_commands,
     minutes_commands,
     store_commands,
     user_commands,
@@ -40,6 +41,7 @@ COMMAND_MODULES: list[ModuleType] = [
     backup_commands,
     user_commands,
     governance_commands,
+    list_commands,
 ]
 
 

@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                      help=f"read the new file's password from FILE (or set ${P12_PASSWORD_ENV})")
     p12.set_defaults(handler=_identity_export_p12, needs_store=True)
 
-    so = sub.add_parser("sign-off", parents=[common], help="conclude and lock a meeting's minutes")
+    so = sub.add_parser("sign-off", parents=[common], help="sign off a meeting's minutes, which locks them")
     so.add_argument("reference", metavar="REF")
     so.add_argument("--acknowledge-warnings", action="store_true",
                     help="sign off even though the listed warnings remain")

@@ -29,6 +29,10 @@ class MeetingStatus(StrEnum):
 
     @property
     def label(self) -> str:
+        # "Concluded" read as finished; it means the meeting was held and its minutes wait for
+        # sign-off, which is what locks them (issue 19).
+        if self is MeetingStatus.CONCLUDED:
+            return "Awaiting sign-off"
         return self.value.replace("_", " ").capitalize()
 
     @property
@@ -55,7 +59,7 @@ class MeetingSummary:
 @dataclass(frozen=True)
 class MeetingQuery:
     """What the meetings list asks for. ``text`` matches a reference prefix or any child's
-    surname or full-name prefix, casefolded."""
+    surname or full-name prefix, ignoring case and accents (domain.text_folding)."""
 
     text: str = ""
     statuses: tuple[MeetingStatus, ...] = ()

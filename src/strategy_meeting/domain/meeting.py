@@ -269,3 +269,23 @@ class Meeting:
         while f"{prefix}{n}" in taken:
             n += 1
         return f"{prefix}{n}"
+
+
+def next_reference(prefix: str, year: int, taken: list[str] | set[str]) -> str:
+    """The reference after the highest of this prefix and year ("SD-2026-0143" after
+    SD-2026-0142), never a gap before it; at least four digits."""
+    pattern = re.compile(rf"^{re.escape(prefix)}-{year}-(\d+)$")
+    numbers = [int(m.group(1)) for ref in taken if (m := pattern.match(ref))]
+    return f"{prefix}-{year}-{max(numbers, default=0) + 1:04d}"
+
+
+def deletion_problem(meeting: Meeting) -> str:
+    """Why ``meeting`` may not be deleted ("" when it may): only a draft opened by mistake,
+    with nothing of substance recorded, may go; anything else is part of the record."""
+    if meeting.status.is_locked or meeting.status.value == "concluded":
+        return (f"{meeting.reference} is {meeting.status.label.lower()}: only a draft opened by mistake "
+                "can be deleted.")
+    if meeting.contributions or meeting.decisions or meeting.actions:
+        return (f"{meeting.reference} holds contributions, decisions or actions: only a draft opened by "
+                "mistake, with none of these, can be deleted.")
+    return ""

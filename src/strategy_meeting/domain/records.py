@@ -73,6 +73,9 @@ class DistributionRecord:
     acknowledged_by: str = ""
     attempt: int = 1
     id: int | None = None
+    # How the copy was protected: "" (not encrypted), "password" or "certificate"; None for
+    # entries logged before the log recorded it (shown as "not recorded").
+    protection: str | None = None
 
 
 @dataclass

@@ -11,12 +11,18 @@ from enum import StrEnum
 class Role(StrEnum):
     CHAIR = "chair"
     ADMINISTRATOR = "administrator"
+    # One person who both chairs and administers: what a store's first account is by default,
+    # so a new store always has someone who can add users and agencies (issue 19). A user still
+    # has one role; the grants are the union of the two.
+    CHAIR_ADMINISTRATOR = "chair_administrator"
     AGENCY_REP = "agency_rep"
     INFORMATION_GOVERNANCE = "information_governance"
 
     @property
     def label(self) -> str:
-        return {"chair": "Chair", "administrator": "Administrator", "agency_rep": "Agency representative",
+        return {"chair": "Chair", "administrator": "Administrator",
+                "chair_administrator": "Chair and administrator",
+                "agency_rep": "Agency representative",
                 "information_governance": "Information governance lead"}[self.value]
 
 
@@ -103,6 +109,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
     ),
     Role.AGENCY_REP: frozenset({Permission.CONTRIBUTE, Permission.UPDATE_OWN_ACTIONS}),
 }
+_GRANTS[Role.CHAIR_ADMINISTRATOR] = _GRANTS[Role.CHAIR] | _GRANTS[Role.ADMINISTRATOR]
 
 
 def allowed(role: Role, permission: Permission) -> bool:
@@ -116,6 +123,31 @@ def allowed(role: Role, permission: Permission) -> bool:
 ADMINISTRATION: frozenset[Permission] = frozenset(
     {Permission.BACKUP, Permission.MANAGE_AGENCIES, Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS}
 )
+
+
+def who_may(permission: Permission) -> list[Role]:
+    """The roles granted ``permission``, in the enum's order."""
+    return [role for role in Role if allowed(role, permission)]
+
+
+def holders(permission: Permission) -> list[Role]:
+    """The roles to name when saying who may: ``who_may`` without the combined role where a
+    single role already holds the permission ("Ask an administrator", not "... or a chair and
+    administrator")."""
+    roles = who_may(permission)
+    single = [r for r in roles if r is not Role.CHAIR_ADMINISTRATOR]
+    return single or roles
+
+
+def needs_text(permission: Permission) -> str:
+    """Why a page or command is closed to a role: "Needs an administrator." (shown where the
+    closed thing is)."""
+    holders_ = [_with_article(r.label.lower()) for r in holders(permission)]
+    return f"Needs {' or '.join(holders_)}." if holders_ else "No role may do this."
+
+
+def _with_article(label: str) -> str:
+    return f"an {label}" if label[0] in "aeiou" else f"a {label}"
 
 
 def may_administer(role: Role) -> bool:

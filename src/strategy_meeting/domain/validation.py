@@ -45,6 +45,9 @@ def meeting_problems(m: Meeting) -> list[str]:
         problems.append("two items share an id")
 
     for n, p in enumerate(m.participants, 1):
+        if not p.agency.strip():
+            problems.append(f"participant {n} needs an agency: choose one of the meeting's agencies "
+                            "or one from the directory")
         check_code(p.agency, f"participant {n}")
         if not p.name.strip():
             problems.append(f"participant {n} needs a name")
@@ -82,3 +85,19 @@ def validate_meeting(m: Meeting) -> None:
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise InvalidInput(f"The meeting was not saved: {problems[0]}{more}.")
+
+
+def nhs_number_problem(text: str) -> str:
+    """Why ``text`` is not an NHS number ("" when it is one, or is empty): ten digits (spaces
+    allowed) whose last is the Modulus 11 check digit of the first nine (NHS Data Dictionary)."""
+    digits = "".join(text.split())
+    if not digits:
+        return ""
+    if len(digits) != 10 or not digits.isdigit():
+        return "An NHS number has 10 digits: check it against the child's health records."
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    if check == 10 or check != int(digits[9]):
+        return "That is not a valid NHS number (its check digit does not match): check it for a typing error."
+    return ""

@@ -48,6 +48,9 @@ def build_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setDesktopFileName("strategy-meeting")
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    from strategy_meeting.gui import keyboard  # a visible focus frame, Enter on buttons and rows
+
+    keyboard.install(app)
     return app
 
 

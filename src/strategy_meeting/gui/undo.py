@@ -89,6 +89,42 @@ class PutItemCommand(_ServiceCommand):
             self._call(lambda ctx, actor: meetings.put_item(ctx, actor, self.reference, self.kind, before))
 
 
+class PutItemsCommand(_ServiceCommand):
+    """Several items saved as one step (an agency from the directory with its representative);
+    undo takes them back in reverse order: a new one removed, a changed one put back."""
+
+    def __init__(self, run: Runner, reference: str, steps: list[tuple[ItemKind, Any, Any | None]],
+                 text: str) -> None:
+        super().__init__(run, reference, text)
+        self.steps = copy.deepcopy(steps)
+
+    def redo(self) -> None:
+        items = [(kind, after) for kind, after, _before in self.steps]
+        meeting = self._call(lambda ctx, actor: meetings.put_items(ctx, actor, self.reference, items))
+        if meeting is None:
+            return
+        for n, (kind, after, before) in enumerate(self.steps):
+            if not item_id(kind, after):  # a new item: keep the id the service gave it
+                new_id = item_id(kind, getattr(meeting, kind.value)[-1])
+                self.steps[n] = (kind, _with_id(kind, after, new_id), before)
+
+    def undo(self) -> None:
+        steps = list(reversed(self.steps))
+
+        def back(ctx: ServiceContext, actor: User) -> tuple[Meeting, Changes]:
+            result: tuple[Meeting, Changes] | None = None
+            for kind, after, before in steps:
+                if before is None:
+                    step = meetings.remove_item(ctx, actor, self.reference, kind, item_id(kind, after))
+                else:
+                    step = meetings.put_item(ctx, actor, self.reference, kind, before)
+                result = step if result is None else (step[0], result[1] | step[1])
+            assert result is not None
+            return result
+
+        self._call(back)
+
+
 class RemoveItemCommand(_ServiceCommand):
     """Remove an item; undo puts it back where it was, and restores the items that named it
     (removing a contribution also drops it from the decisions that relied on it)."""

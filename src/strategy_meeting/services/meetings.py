@@ -33,8 +33,10 @@ from strategy_meeting.domain.roles import Permission, Role, User, allowed
 from strategy_meeting.domain.sharing import Recipient, action_visible, contribution_visible, copy_of
 
 from .context import ServiceContext
-from strategy_meeting.services.governance import restriction  # issue 16
-from strategy_meeting.domain.validation import validate_meeting
+from strategy_meeting.services.governance import holds, restriction  # issue 16
+from strategy_meeting.domain.meeting import deletion_problem
+from strategy_meeting.domain.meeting import next_reference as domain_next_reference
+from strategy_meeting.domain.validation import nhs_number_problem, validate_meeting
 from .users import require
 
 
@@ -197,11 +199,9 @@ def _mutate(
 def next_reference(ctx: ServiceContext, prefix: str = "SD") -> str:
     year = ctx.today().year
     with ctx.unit_of_work() as uow:
-        taken = set(uow.meetings.references()) | {t.reference for t in uow.governance.tombstones()}  # issue 16
-    n = 1
-    while f"{prefix}-{year}-{n:04d}" in taken:
-        n += 1
-    return f"{prefix}-{year}-{n:04d}"
+        # An erased meeting's reference is never given again (issue 16).
+        taken = set(uow.meetings.references()) | {t.reference for t in uow.governance.tombstones()}
+    return domain_next_reference(prefix, year, taken)
 
 
 def create(
@@ -287,6 +287,8 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
 
     def change(m: Meeting) -> None:
         items = getattr(m, kind.value)
+        if kind is ItemKind.CHILD:
+            _check_nhs_number(m, item)
         if not getattr(item, attr) and kind in ID_PREFIX:
             setattr(item, attr, m.new_id(ID_PREFIX[kind]))
         if kind is ItemKind.CONTRIBUTION and item.recorded_at is None:
@@ -302,6 +304,46 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
         ctx, actor, reference, change, "item.put", {"kind": kind.value},
         lambda m: _check_edit(actor, m, kind, item),
     )
+
+
+def _check_nhs_number(meeting: Meeting, child: Any) -> None:
+    """A new or changed NHS number must pass the Modulus 11 check; one already stored (an
+    import from another system) is left as it is until someone changes it."""
+    stored = _find(meeting, ItemKind.CHILD, child.id) if child.id else None
+    if stored is not None and stored.nhs_number == child.nhs_number:
+        return
+    if problem := nhs_number_problem(child.nhs_number):
+        raise InvalidInput(problem)
+    child.nhs_number = "".join(child.nhs_number.split())
+
+
+def put_items(ctx: ServiceContext, actor: User, reference: str,
+              items: list[tuple[ItemKind, Any]]) -> tuple[Meeting, Changes]:
+    """Add or replace several items in one transaction, in order: an agency from the directory
+    and its representative are one step, checked together (a participant needs an agency of
+    the meeting, so neither is saved without the other)."""
+    items = copy.deepcopy(items)
+
+    def change(m: Meeting) -> None:
+        for kind, item in items:
+            attr = _ID_ATTR[kind]
+            group = getattr(m, kind.value)
+            if not getattr(item, attr) and kind in ID_PREFIX:
+                setattr(item, attr, m.new_id(ID_PREFIX[kind]))
+            for n, existing in enumerate(group):
+                if getattr(existing, attr) == getattr(item, attr):
+                    group[n] = item
+                    break
+            else:
+                group.append(item)
+
+    def authorise(m: Meeting) -> None:
+        for kind, item in items:
+            existing = _find(m, kind, getattr(item, _ID_ATTR[kind]))
+            _check_edit(actor, m, kind, existing or item)
+
+    return _mutate(ctx, actor, reference, change, "item.put",
+                   {"kinds": [kind.value for kind, _ in items]}, authorise)
 
 
 def remove_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str) -> tuple[Meeting, Changes]:
@@ -339,6 +381,29 @@ def move_item(
         ctx, actor, reference, change, "item.move", {"kind": kind.value},
         lambda m: _check_edit(actor, m, None, None),
     )
+
+
+def delete_draft(ctx: ServiceContext, actor: User, reference: str) -> Changes:
+    """Delete a meeting opened by mistake (domain.meeting.deletion_problem says which may go).
+    The audit log keeps that it existed and who deleted it; nothing else of it is kept."""
+    require(actor, Permission.CREATE_MEETING)
+    with ctx.unit_of_work() as uow:
+        meeting = _load(uow, reference)
+        if meeting is None:
+            raise MeetingNotFound(reference)
+        if problem := deletion_problem(meeting):
+            raise InvalidInput(problem)
+        if uow.copies.for_meeting(reference):
+            raise InvalidInput(f"Copies of {reference} have been generated: it cannot be deleted.")
+        # Records governance (issue 16): a held or restricted record is kept as it is.
+        restriction.check_processing(uow, reference, "it cannot be deleted")
+        if holds.holds_on(uow, reference):
+            raise InvalidInput(f"{reference} is under a legal hold: it cannot be deleted until the hold "
+                               "is lifted.")
+        uow.meetings.delete(reference)
+        uow.audit.append(actor.name, "meeting.delete", f"meeting:{reference}", {"status": meeting.status.value})
+        uow.commit()
+    return Changes(meeting_list=True)
 
 
 def set_status(ctx: ServiceContext, actor: User, reference: str, status: MeetingStatus) -> tuple[Meeting, Changes]:

@@ -9,6 +9,7 @@ import re
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied
 from strategy_meeting.domain.roles import Permission, Role, User, allowed
+from strategy_meeting.domain.roles import holders as role_holders
 
 from .context import ServiceContext
 
@@ -27,7 +28,7 @@ def require(actor: User, permission: Permission) -> None:
     if not actor.active:
         raise PermissionDenied(f"The account '{actor.name}' is disabled.")
     if not allowed(actor.role, permission):
-        holders = [_with_article(r.label.lower()) for r in Role if allowed(r, permission)]
+        holders = [_with_article(r.label.lower()) for r in role_holders(permission)]
         ask = f"Ask {' or '.join(holders)}." if holders else "No role may do this."
         who = _with_article(actor.role.label.lower()).capitalize()
         raise PermissionDenied(f"{who} may not {permission.value.replace('_', ' ')}. {ask}")
@@ -79,7 +80,8 @@ def add_user(
     first user was a chair), a chair may add one; otherwise such a store could never get the
     role that distributes minutes and manages users.
     """
-    first_admin = actor.active and actor.role is Role.CHAIR and role is Role.ADMINISTRATOR
+    first_admin = actor.active and actor.role is Role.CHAIR and role in (Role.ADMINISTRATOR,
+                                                                          Role.CHAIR_ADMINISTRATOR)
     if not first_admin:
         require(actor, Permission.MANAGE_USERS)
     validate_new_user(name, role, agency)
@@ -87,7 +89,7 @@ def add_user(
 
     check_passphrase_acceptable(passphrase)
     with ctx.unit_of_work() as uow:
-        if first_admin and any(u.role is Role.ADMINISTRATOR and u.active for u in uow.users.list()):
+        if first_admin and any(allowed(u.role, Permission.MANAGE_USERS) and u.active for u in uow.users.list()):
             require(actor, Permission.MANAGE_USERS)  # an administrator exists: ask them
         if uow.users.get(name) is not None:
             raise InvalidInput(f"There is already a user called '{name}'.")

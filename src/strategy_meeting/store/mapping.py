@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from strategy_meeting.domain.text_folding import fold
 from strategy_meeting.domain.action import Action, ActionStatus
 from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.contribution import Contribution, ReceivedVia, Topic
@@ -55,8 +56,9 @@ def d_in(text: str | None) -> date | None:
 
 
 def key(text: str) -> str:
-    """Search key: casefolded, so 'Müller', 'MÜLLER' and 'müller' meet; works in any script."""
-    return " ".join(text.casefold().split())
+    """Search key: case- and accent-folded (domain.text_folding), so 'Müller', 'MULLER' and
+    'muller' meet, and 'Lucja' finds 'Łucja'; works in any script."""
+    return fold(text)
 
 
 def dumps(value: Any) -> str:

@@ -270,12 +270,15 @@ class MeetingRepository:
     def attendance_by_kind(
         self, start: datetime, end: datetime, code_kinds: dict[str, str], agency: str | None = None
     ) -> tuple[int, dict[str, int]]:
-        """Meetings held in [start, end) and, per agency kind, how many of them had someone
+        """Meetings held in [start, end) with someone recorded as taking part and, per agency kind, how many of them had someone
         of that kind attend. An agency's kind is the one recorded on the meeting, else
         ``code_kinds[code]`` (the caller's rule for well-known codes). Counted in SQL, so a
         busy quarter costs one aggregate query, not a row per participant."""
+        # A meeting with nobody recorded as taking part (an empty draft opened by mistake)
+        # says nothing about attendance: it is not counted as a meeting held.
         held = select(MeetingRow.id).where(
-            MeetingRow.held_at >= mp.dt_out(start), MeetingRow.held_at < mp.dt_out(end)
+            MeetingRow.held_at >= mp.dt_out(start), MeetingRow.held_at < mp.dt_out(end),
+            MeetingRow.id.in_(select(ParticipantRow.meeting_id)),
         )
         if agency:
             held = held.where(
@@ -468,7 +471,7 @@ class DistributionRepository:
             "meeting_reference": r.meeting_reference, "recipient": r.recipient, "channel": r.channel.value,
             "address": r.address, "sha256": r.sha256, "at": mp.dt_out(r.at), "outcome": r.outcome.value,
             "reason": r.reason, "acknowledged_at": mp.dt_out(r.acknowledged_at),
-            "acknowledged_by": r.acknowledged_by, "attempt": r.attempt,
+            "acknowledged_by": r.acknowledged_by, "attempt": r.attempt, "protection": r.protection,
         }
 
     def add(self, record: DistributionRecord) -> DistributionRecord:
@@ -494,7 +497,7 @@ class DistributionRepository:
         return DistributionRecord(
             r.meeting_reference, r.recipient, DistributionChannel(r.channel), r.address, r.sha256,
             mp.dt_in(r.at) or datetime.min, DistributionOutcome(r.outcome), r.reason, mp.dt_in(r.acknowledged_at),
-            r.acknowledged_by, r.attempt, r.id,
+            r.acknowledged_by, r.attempt, r.id, r.protection,
         )
 
 

@@ -228,6 +228,7 @@ class DistributionRow(Base):
     acknowledged_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     acknowledged_by: Mapped[str] = mapped_column(String(500), default="")
     attempt: Mapped[int] = mapped_column(Integer, default=1)
+    protection: Mapped[str | None] = mapped_column(String(16), nullable=True)  # "", password, certificate
 
 
 class FormTokenRow(Base):

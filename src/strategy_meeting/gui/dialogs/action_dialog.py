@@ -30,6 +30,7 @@ class ActionDialog(ItemDialog):
         ui.descriptionEdit.setPlainText(a.description)
         fill_agency_combo(ui.agencyCombo, meeting, a.owner_agency)
         self._fill_owners(a.owner_name)
+        ui.dueEdit.set_field("action.due")
         ui.dueEdit.setValue(a.due)
         fill_enum_combo(ui.statusCombo, STATUS_LABELS, a.status)
         ui.noteEdit.setPlainText(a.completion_note)

@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.meeting import Meeting
@@ -28,14 +30,46 @@ class AgencyDialog(ItemDialog):
     form_class = Ui_AgencyDialog
     noun = "agency"
 
+    def __init__(self, meeting: Meeting, item: Any | None, parent: Any = None,
+                 directory: Iterable[Agency] = ()) -> None:
+        listed = {a.code for a in meeting.agencies}
+        self.directory = [a for a in directory if a.code not in listed]
+        super().__init__(meeting, item, parent)
+
     def load(self, meeting: Meeting, item: Any | None) -> None:
         agency: Agency = item or Agency("", "")
+        self.directory_combo: QComboBox | None = None
+        if item is None and self.directory:
+            # The directory first: one choice fills the code, name, kind and address.
+            combo = QComboBox(self)
+            combo.setAccessibleName(self.tr("Agency from the directory"))
+            combo.addItem(self.tr("A new agency (type it below)"), "")
+            for a in sorted(self.directory, key=lambda a: a.name.lower()):
+                combo.addItem(f"{a.name} ({a.code})", a.code)
+            label = QLabel(self.tr("From the director&y:"), self)
+            label.setBuddy(combo)
+            self.ui.formLayout.insertRow(0, label, combo)
+            combo.currentIndexChanged.connect(self._from_directory)
+            self.directory_combo = combo
+            self.setTabOrder(combo, self.ui.codeEdit)
         self.ui.codeEdit.setText(agency.code)
         # The code is the agency's key in this meeting: changing it would be a different agency.
         self.ui.codeEdit.setReadOnly(item is not None)
         self.ui.nameEdit.setText(agency.name)
         fill_combo(self.ui.kindCombo, [(label, kind) for kind, label in kind_choices().items()], agency.kind or "")
         self.ui.emailEdit.setText(agency.email)
+
+    def _from_directory(self, _index: int) -> None:
+        assert self.directory_combo is not None
+        code = self.directory_combo.currentData()
+        chosen = next((a for a in self.directory if a.code == code), None)
+        if chosen is None:
+            return
+        self.ui.codeEdit.setText(chosen.code)
+        self.ui.nameEdit.setText(chosen.name)
+        index = self.ui.kindCombo.findData(chosen.kind or "")
+        self.ui.kindCombo.setCurrentIndex(max(index, 0))
+        self.ui.emailEdit.setText(chosen.email)
 
     def build(self) -> Agency:
         code = self.ui.codeEdit.text().strip().upper()

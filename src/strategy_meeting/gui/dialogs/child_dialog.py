@@ -21,6 +21,8 @@ class ChildDialog(ItemDialog):
     def load(self, meeting: Meeting, item: Any | None) -> None:
         child: SubjectChild = item or SubjectChild("", "")
         ui = self.ui
+        ui.dobEdit.set_field("child.date_of_birth")
+        ui.expectedEdit.set_field("child.expected_date_of_birth")
         ui.nameEdit.setText(child.name)
         ui.dobEdit.setValue(child.date_of_birth)
         ui.expectedEdit.setValue(child.expected_date_of_birth)

@@ -47,8 +47,11 @@ class DecisionDialog(ItemDialog):
         fill_combo(ui.thresholdCombo, [(self.tr(label), n) for n, (label, _v) in enumerate(THRESHOLD_CHOICES)],
                    next(n for n, (_l, v) in enumerate(THRESHOLD_CHOICES) if v is d.threshold_met))
         ui.reliedList.clear()
-        for c in meeting.contributions:
-            row = QListWidgetItem(f"{c.id} \u00b7 {c.agency} \u00b7 {TOPIC_LABELS[c.topic]}: {first_line(c.text, 90)}")
+        names = {a.code: a.name or a.code for a in meeting.agencies}
+        for n, c in enumerate(meeting.contributions, 1):
+            # Numbered as listed, with the agency's name: never an internal id ("k1") or code.
+            row = QListWidgetItem(f"{n}. {names.get(c.agency, c.agency)} \u00b7 {TOPIC_LABELS[c.topic]}: "
+                                  f"{first_line(c.text, 90)}")
             row.setData(ID_ROLE, c.id)
             row.setToolTip(c.text)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -39,7 +39,11 @@ _Index = QModelIndex | QPersistentModelIndex
 HEADERS = (QT_TRANSLATE_NOOP("DistributionLogModel", "Agency"), QT_TRANSLATE_NOOP("DistributionLogModel", "Channel"),
            QT_TRANSLATE_NOOP("DistributionLogModel", "Address"), QT_TRANSLATE_NOOP("DistributionLogModel", "Time"),
            QT_TRANSLATE_NOOP("DistributionLogModel", "Outcome"),
-           QT_TRANSLATE_NOOP("DistributionLogModel", "Acknowledged"))
+           QT_TRANSLATE_NOOP("DistributionLogModel", "Acknowledged"),
+           QT_TRANSLATE_NOOP("DistributionLogModel", "Protection"))
+PROTECTION_WORDS = {"": QT_TRANSLATE_NOOP("DistributionLogModel", "Not encrypted"),
+                    "password": QT_TRANSLATE_NOOP("DistributionLogModel", "Encrypted (password)"),
+                    "certificate": QT_TRANSLATE_NOOP("DistributionLogModel", "Encrypted (certificate)")}
 
 
 def _tr(context: str, text: str) -> str:
@@ -77,6 +81,10 @@ class DistributionLogModel(QAbstractTableModel):
         r = self.records[row]
         if column == 4:
             return f"{r.outcome.value}: {r.reason}" if r.reason else r.outcome.value
+        if column == 6:
+            if r.protection is None:
+                return _tr("DistributionLogModel", "Not recorded")
+            return _tr("DistributionLogModel", PROTECTION_WORDS.get(r.protection, r.protection))
         if column == 5:
             if not r.acknowledged_at:
                 return _tr("DistributionLogModel", "no")
@@ -142,6 +150,7 @@ class DistributionDialog(QDialog):
             self.channel.addButton(b)
             layout.addWidget(b)
         self.email_radio.setChecked(True)
+        self._protection_remembered = False
         self.folder_label = QLabel("")
         self.folder_label.setAccessibleName(self.tr("Chosen folder"))
         layout.addWidget(self.folder_label)
@@ -182,6 +191,8 @@ class DistributionDialog(QDialog):
         self.send_button = QPushButton(self.tr("&Send"))
         self.send_button.setAccessibleName(self.tr("Send the copies not yet delivered"))
         self.send_button.clicked.connect(self.send)
+        # Said as what it does: sending by e-mail, or saving to a folder.
+        self.folder_radio.toggled.connect(lambda _on: self._name_send_button())
         self.ack_button = QPushButton(self.tr("Record &acknowledgement\u2026"))
         self.ack_button.setAccessibleName(self.tr("Record that the selected agency confirmed receipt"))
         self.ack_button.clicked.connect(lambda: self.acknowledge())
@@ -199,6 +210,26 @@ class DistributionDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(780, 460)
         self.refresh()
+
+    def _name_send_button(self) -> None:
+        if self.folder_radio.isChecked():
+            self.send_button.setText(self.tr("&Save to the folder"))
+            self.send_button.setAccessibleName(self.tr("Save the copies not yet delivered to the folder"))
+        else:
+            self.send_button.setText(self.tr("&Send"))
+            self.send_button.setAccessibleName(self.tr("Send the copies not yet delivered"))
+
+    def _remember_protection(self, records: list[DistributionRecord]) -> None:
+        """Reopened, the dialog protects copies as the last ones of this meeting were (the log
+        records it), so a retry or a late agency is not sent unencrypted by mistake."""
+        if self._protection_remembered:
+            return
+        self._protection_remembered = True
+        known = [r for r in sorted(records, key=lambda r: r.at) if r.protection is not None]
+        if known:
+            index = self.protection.findData(known[-1].protection)
+            if index >= 0:
+                self.protection.setCurrentIndex(index)
 
     def _update_ack(self) -> None:
         self.ack_button.setEnabled(self.table.selectionModel().hasSelection())
@@ -222,6 +253,7 @@ class DistributionDialog(QDialog):
             ops.show_error(self, exc)
             return
         self.table_model.set_records(records)
+        self._remember_protection(records)
         self.timeliness_label.setText(describe_timeliness(timeliness, self.state.ctx.today()))
         if self.protection.currentData() == "password":
             self._load_password_rows()

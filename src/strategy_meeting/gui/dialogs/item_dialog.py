@@ -19,12 +19,17 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.gui.widgets.date_edit import DateField
 from strategy_meeting.services.meetings import ItemKind
 
 
 def fill_agency_combo(combo: QComboBox, meeting: Meeting, current: str, blank: str | None = None) -> None:
     """The meeting's agencies as "Name (CODE)"; a code not (or no longer) listed is kept."""
     combo.clear()
+    # A long agency name must not stretch the dialog wider than the screen: the combo keeps a
+    # sensible width and its list shows the whole name.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(30)
     if blank is not None:
         combo.addItem(blank, "")
     for agency in meeting.agencies:
@@ -114,6 +119,12 @@ class ItemDialog(QDialog):
     # -- flow --------------------------------------------------------------------------------------
 
     def request_save(self) -> None:
+        for field in self.findChildren(DateField):
+            if field.problem():
+                name = field.accessibleName() or self.tr("A date")
+                self.show_problem(self.tr("{0}: {1}").format(name, field.problem()))
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         try:
             item = self.build()
         except ValueError as exc:

@@ -5,9 +5,8 @@ The layout is ``ui/new_meeting_dialog.ui``."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from strategy_meeting.gui.app_state import AppState
@@ -26,8 +25,11 @@ class NewMeetingDialog(LockAwareDialog):
         self.held_at = self.ui.heldAtEdit
         self.reference.setText(reference)
         start = (datetime.now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
-        self.held_at.setDateTime(QDateTime(start))
+        self.held_at.set_field("held_at")
+        self.held_at.setValue(start.astimezone().astimezone(UTC))
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.ui.problemLabel.hide()
+        self.ui.buttonBox.accepted.connect(self._accept_if_dated)
         if reconvenes:
             self.setWindowTitle(self.tr("Reconvene meeting"))
             self.ui.introLabel.setText(self.tr(
@@ -38,6 +40,18 @@ class NewMeetingDialog(LockAwareDialog):
             self.ui.introLabel.hide()
             ok.setText(self.tr("&Create and open"))
 
+    def _accept_if_dated(self) -> None:
+        """A meeting needs a plausible date: say what is wrong beside the field, or accept."""
+        problem = self.held_at.problem() or (
+            self.tr("Give the date and time it is held.") if self.held_at.value() is None else "")
+        if problem:
+            self.ui.problemLabel.setText(problem)
+            self.ui.problemLabel.show()
+            self.held_at.setFocus()
+            return
+        self.accept()
+
     def values(self) -> tuple[str, datetime]:
-        held = self.held_at.dateTime().toPython()
+        held = self.held_at.value()
+        assert isinstance(held, datetime)
         return self.reference.text().strip(), held.astimezone()

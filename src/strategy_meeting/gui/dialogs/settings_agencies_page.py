@@ -126,11 +126,13 @@ class AgenciesPage(SettingsPage):
     def save(self) -> None:
         kind = self.kind.currentData()
         agency = Agency(self.code.text(), self.name.text(), AgencyKind(kind) if kind else None, self.email.text())
-        self._call(lambda: agencies.save_agency(self.state.ctx, self.state.actor, agency))
+        self._call(lambda: agencies.save_agency(self.state.ctx, self.state.actor, agency),
+                   self.tr("The agency {0} was saved.").format(agency.code.strip().upper()))
 
     def remove(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:  # the agency chosen in the list, whatever has since been typed in Code
             code = self._agencies[rows[0].row()].code
-            self._call(lambda: agencies.remove_agency(self.state.ctx, self.state.actor, code))
+            self._call(lambda: agencies.remove_agency(self.state.ctx, self.state.actor, code),
+                       self.tr("The agency {0} was removed from the directory.").format(code))
             self._new()

@@ -141,7 +141,8 @@ class BackupPage(SettingsPage):
         )
 
     def save(self) -> None:
-        self._call(lambda: backup.update_settings(self.state.ctx, self.state.actor, self.settings()))
+        self._call(lambda: backup.update_settings(self.state.ctx, self.state.actor, self.settings()),
+                   self.tr("The backup settings were saved."))
 
     def back_up(self) -> None:
         """Save first, so the backup goes where the page says, then back up in the worker."""

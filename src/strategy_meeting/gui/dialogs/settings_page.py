@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -61,6 +62,9 @@ def set_buddies(form: QFormLayout) -> None:
 
 
 class SettingsPage(QWidget):
+    # What a Save (or other change) did, said in the dialog's status line (issue 19: Save
+    # gave no sign that anything happened).
+    feedback = Signal(str)
     title = ""  # marked QT_TR_NOOP in each page; shown through tab_title()
     permission: Permission = Permission.MANAGE_USERS
 
@@ -81,7 +85,10 @@ class SettingsPage(QWidget):
     def clear(self) -> None:
         pass
 
-    def _call(self, fn: Any) -> Any:
+    def _call(self, fn: Any, done: str = "") -> Any:
+        """Run a service call now; reload the page; on success say ``done`` (if given)."""
         result = ops.run_now(self, fn)
         self.load()
+        if result is not None and done:
+            self.feedback.emit(done)
         return result

@@ -55,4 +55,5 @@ class SecurityPage(SettingsPage):
 
     def save(self) -> None:
         minutes = self.timeout.value()
-        self._call(lambda: settings.set_idle_timeout_minutes(self.state.ctx, self.state.actor, minutes))
+        self._call(lambda: settings.set_idle_timeout_minutes(self.state.ctx, self.state.actor, minutes),
+                   self.tr("The idle timeout was saved: {0} minutes.").format(minutes))

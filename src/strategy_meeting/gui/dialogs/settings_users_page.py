@@ -160,14 +160,17 @@ class UsersPage(SettingsPage):
     def toggle_selected(self) -> None:
         u = self._selected()
         if u is not None:
-            self._call(lambda: users.set_active(self.state.ctx, self.state.actor, u.name, not u.active))
+            self._call(lambda: users.set_active(self.state.ctx, self.state.actor, u.name, not u.active),
+                       (self.tr("The account {0} was enabled.") if not u.active
+                        else self.tr("The account {0} was disabled.")).format(u.name))
 
     def add(self) -> None:
         name, display, role = self.name.text().strip(), self.display_name.text().strip(), Role(self.role.currentData())
         agency = self.agency.currentData() if self._is_rep() else None
         secret = self.passphrase.value()
         added = self._call(lambda: users.add_user(self.state.ctx, self.state.actor, name, role, secret,
-                                                  agency=agency, display_name=display))
+                                                  agency=agency, display_name=display),
+                           self.tr("The user {0} was added, with their own passphrase.").format(name))
         if added is not None:
             for field in (self.name, self.display_name):
                 field.clear()

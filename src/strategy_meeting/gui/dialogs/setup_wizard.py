@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,9 @@ from strategy_meeting.gui.style import apply_style
 
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import Role, User
+from strategy_meeting.gui.widgets.date_edit import show_read_only
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
+from strategy_meeting.gui.widgets.recovery_key_view import RecoveryKeyView
 from strategy_meeting.services import session, users
 from strategy_meeting.services.context import ServiceContext
 
@@ -63,10 +65,11 @@ class WelcomePage(QWizardPage):
         layout.addWidget(QLabel(self.tr("<b>Data folder</b>")))
         self.folder = QLineEdit(str(data_dir))
         self.folder.setReadOnly(True)
+        show_read_only(self.folder, True)  # looks as fixed as it is
         self.folder.setAccessibleName(self.tr("Data folder"))
         layout.addWidget(self.folder)
         layout.addWidget(_hint(self.tr(
-            "To keep the record somewhere else, start the app with --data-dir or set STRATEGY_MEETING_HOME.")))
+            "This folder is set when the app is installed; your IT team can move it.")))
         layout.addStretch(1)
 
 
@@ -74,7 +77,7 @@ class UserPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("The first user"))
-        self.setSubTitle(self.tr("This account can add other users later."))
+        self.setSubTitle(self.tr("You, the first person to use this record."))
         form = QFormLayout(self)
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("User name"))
@@ -84,15 +87,17 @@ class UserPage(QWizardPage):
         self.display_name.setPlaceholderText(self.tr("e.g. Alex Example, as printed on the minutes"))
         self.role = QComboBox()
         self.role.setAccessibleName(self.tr("Role"))
-        for role in (Role.CHAIR, Role.ADMINISTRATOR):
-            self.role.addItem(role.label, role.value)
+        # The first account may always administer: a chair alone could never add a user.
+        for role in (Role.CHAIR_ADMINISTRATOR, Role.ADMINISTRATOR):
+            self.role.addItem(self.tr(role.label), role.value)
         self.error = _error_label()
         form.addRow(self.tr("&User name:"), self.name)
         form.addRow(self.tr("&Display name:"), self.display_name)
         form.addRow(self.tr("&Role:"), self.role)
         form.addRow("", _hint(self.tr(
-            "A chair runs meetings and signs minutes off; an administrator manages users, agencies "
-            "and distribution.")))
+            "A chair and administrator runs meetings, signs minutes off, and manages users, agencies "
+            "and distribution; an administrator does only the second. Either can add other users "
+            "(chairs, minute-takers, administrators) later in Settings and administration.")))
         form.addRow("", self.error)
         for widget in (self.name, self.display_name, self.role):
             label = form.labelForField(widget)
@@ -128,7 +133,7 @@ class PassphrasePage(QWizardPage):
         layout.addStretch(1)
         self.fields.changed.connect(self.completeChanged)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create the &store"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create the encrypted &record"))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.fields.is_acceptable
@@ -157,11 +162,8 @@ class RecoveryPage(QWizardPage):
             "If you forget your passphrase, this key is the only way back into the record. Write it "
             "on paper and keep it somewhere safe, away from this computer. Do not e-mail it or save it "
             "in a file.")))
-        self.key = QLineEdit()
-        self.key.setReadOnly(True)
-        self.key.setObjectName("recoveryKey")
-        self.key.setAccessibleName(self.tr("Recovery key"))
-        self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # Shown whole, four groups to a line, with Print and Copy (issue 19).
+        self.key = RecoveryKeyView(self)
         layout.addWidget(self.key)
         self.kept = QCheckBox(self.tr("I have &written it down and will keep it safe"))
         self.kept.setAccessibleName(self.tr("I have written it down and will keep it safe"))

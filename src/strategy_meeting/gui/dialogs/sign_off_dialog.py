@@ -31,7 +31,7 @@ class SignOffDialog(QDialog):
         cancel = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
         self.ui.errorLabel.hide()
-        locks = self.tr("Signing off concludes {0} and locks its minutes: later changes are "
+        locks = self.tr("Signing off locks the minutes of {0}: later changes are "
                         "addenda.").format(meeting.reference)
         if self.warnings:
             count = (self.tr("There is 1 warning.") if len(self.warnings) == 1

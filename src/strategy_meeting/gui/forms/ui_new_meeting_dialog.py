@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateTimeEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QLabel, QLineEdit, QSizePolicy,
+    QVBoxLayout, QWidget)
+
+from strategy_meeting.gui.widgets.date_edit import OptionalDateTimeEdit
 
 class Ui_NewMeetingDialog(object):
     def setupUi(self, NewMeetingDialog):
@@ -50,14 +52,19 @@ class Ui_NewMeetingDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.heldAtLabel)
 
-        self.heldAtEdit = QDateTimeEdit(NewMeetingDialog)
+        self.heldAtEdit = OptionalDateTimeEdit(NewMeetingDialog)
         self.heldAtEdit.setObjectName(u"heldAtEdit")
-        self.heldAtEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.heldAtEdit)
 
 
         self.mainLayout.addLayout(self.formLayout)
+
+        self.problemLabel = QLabel(NewMeetingDialog)
+        self.problemLabel.setObjectName(u"problemLabel")
+        self.problemLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.problemLabel)
 
         self.buttonBox = QDialogButtonBox(NewMeetingDialog)
         self.buttonBox.setObjectName(u"buttonBox")
@@ -72,7 +79,6 @@ class Ui_NewMeetingDialog(object):
         QWidget.setTabOrder(self.referenceEdit, self.heldAtEdit)
 
         self.retranslateUi(NewMeetingDialog)
-        self.buttonBox.accepted.connect(NewMeetingDialog.accept)
         self.buttonBox.rejected.connect(NewMeetingDialog.reject)
 
         QMetaObject.connectSlotsByName(NewMeetingDialog)
@@ -88,6 +94,10 @@ class Ui_NewMeetingDialog(object):
 #if QT_CONFIG(accessibility)
         self.heldAtEdit.setAccessibleName(QCoreApplication.translate("NewMeetingDialog", u"Held at", None))
 #endif // QT_CONFIG(accessibility)
-        self.heldAtEdit.setDisplayFormat(QCoreApplication.translate("NewMeetingDialog", u"ddd dd MMM yyyy HH:mm", None))
+#if QT_CONFIG(accessibility)
+        self.problemLabel.setAccessibleName(QCoreApplication.translate("NewMeetingDialog", u"Problem with this form", None))
+#endif // QT_CONFIG(accessibility)
+        self.problemLabel.setStyleSheet(QCoreApplication.translate("NewMeetingDialog", u"color: #b3261e;", None))
+        self.problemLabel.setText("")
     # retranslateUi
 

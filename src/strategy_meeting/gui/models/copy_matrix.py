@@ -44,15 +44,18 @@ def copies_for(meeting: Meeting) -> dict[str, MeetingCopy]:
 def matrix_rows(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[MatrixRow]:
     codes = list(copies)
     rows: list[MatrixRow] = []
+    names = {a.code: a.name or a.code for a in meeting.agencies}
     for n, c in enumerate(meeting.contributions):
         cells = tuple(WITHHELD if isinstance(copies[code].contribution_slots[n], Withheld) else INCLUDED
                       for code in codes)
-        rows.append(MatrixRow(f"Contribution {c.id} \u00b7 {c.agency} \u00b7 {TOPIC_LABELS[c.topic]}",
+        # Numbered as listed, with the agency's name: never an internal id ("k1") or code.
+        rows.append(MatrixRow(f"Contribution {n + 1} \u00b7 {names.get(c.agency, c.agency)} \u00b7 "
+                              f"{TOPIC_LABELS[c.topic]}",
                               first_line(c.text, 200), cells))
     for n, a in enumerate(meeting.actions, start=1):
         cells = tuple(WITHHELD if isinstance(copies[code].action_slots[n - 1], Withheld) else INCLUDED
                       for code in codes)
-        rows.append(MatrixRow(f"Action {n} \u00b7 {a.owner_agency}", first_line(a.description, 200), cells))
+        rows.append(MatrixRow(f"Action {n} \u00b7 {names.get(a.owner_agency, a.owner_agency)}", first_line(a.description, 200), cells))
     for n, d in enumerate(meeting.decisions, start=1):
         cells = []
         for code in codes:

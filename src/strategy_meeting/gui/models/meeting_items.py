@@ -175,7 +175,7 @@ def decisions_model(parent: Any = None) -> ItemTableModel:
         Column(_tr("Decision"), lambda d, m: DECISION_KIND_LABELS[d.kind]),
         Column(_tr("Threshold met"), lambda d, m: yes_no(d.threshold_met)),
         Column(_tr("Relied on"), relied),
-        Column(_tr("Dissent"), lambda d, m: ", ".join(x.agency for x in d.dissent) or _tr("None")),
+        Column(_tr("Dissent"), lambda d, m: ", ".join(m.agency_name(x.agency) for x in d.dissent) or _tr("None")),
         Column(_tr("Outcome"), lambda d, m: first_line(d.outcome, 60)),
         Column(_tr("Rationale"), lambda d, m: first_line(d.rationale, 80) or _tr("Missing: say why"),
                warn=lambda d, m: not d.has_rationale),
@@ -189,7 +189,9 @@ def actions_model(today: Callable[[], date], parent: Any = None) -> ItemTableMod
 
     return ItemTableModel([
         Column(_tr("Action"), lambda a, m: first_line(a.description, 80)),
-        Column(_tr("Owner"), lambda a, m: f"{a.owner_name} ({a.owner_agency})" if a.owner_name else a.owner_agency,
+        # The agency's name, not its code ("EARLY_HELP" is the record's key, not a word).
+        Column(_tr("Owner"), lambda a, m: f"{a.owner_name} ({m.agency_name(a.owner_agency)})" if a.owner_name
+               else m.agency_name(a.owner_agency),
                warn=lambda a, m: not a.owner_name.strip()),
         Column(_tr("Due"), due, warn=lambda a, m: a.due is None or a.is_overdue(today())),
         Column(_tr("Status"), lambda a, m: a.status.value.capitalize() if a.status is not ActionStatus.OPEN else _tr("Open")),

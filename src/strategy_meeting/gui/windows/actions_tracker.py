@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.roles import Permission, allowed
-from strategy_meeting.gui import ops
+from strategy_meeting.gui import keyboard, ops
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.models.actions import SORT_ROLE, ActionColumn, ActionsModel
 from strategy_meeting.services import actions as actions_service
@@ -112,6 +112,7 @@ class ActionsTracker(QWidget):
         self.cancel_button.clicked.connect(lambda: self.finish_selected(cancel=True))
         self.open_button.clicked.connect(self._open_selected)
         self.table.activated.connect(lambda _i: self.finish_selected(cancel=False))
+        keyboard.enter_opens(self.table)  # Enter on the current row, selected or not
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         state.bus.changed.connect(self._on_changes)
         for a, b in ((self.agency, self.only_overdue), (self.only_overdue, self.table),

@@ -114,8 +114,10 @@ class DashboardPanel(QWidget):
         widget.setAccessibleName(name)
         widget.setObjectName("cardList")
         widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
-        widget.setWordWrap(False)
+        # A narrow card (a large scale on a small screen) wraps its lines rather than cutting
+        # them off ("Every signed-off set has go…", issue 19).
+        widget.setWordWrap(True)
+        widget.setTextElideMode(Qt.TextElideMode.ElideNone)
         widget.itemActivated.connect(self._activated)
         return widget
 
@@ -191,7 +193,9 @@ class DashboardPanel(QWidget):
             bar.setAccessibleName(self.tr("{0} attendance").format(share.label))
             bar.setAccessibleDescription(text)
         held = d.attendance[0].meetings if d.attendance else 0
-        self.attendance_hint.setText(self.tr("{0:,} meetings held in the last {1} days.").format(held, d.window_days))
+        self.attendance_hint.setText(
+            (self.tr("1 meeting held in the last {1} days.") if held == 1
+             else self.tr("{0:,} meetings held in the last {1} days.")).format(held, d.window_days))
         self.loaded.emit()
 
     def clear(self) -> None:

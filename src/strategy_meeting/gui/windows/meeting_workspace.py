@@ -142,6 +142,9 @@ class MeetingWorkspace(QMainWindow):
         self.checklist_dock = QDockWidget(self.tr("Statutory checks"), self)
         self.checklist_dock.setObjectName("checklistDock")
         self.checklist_dock.setWidget(self.checklist)
+        # Never squeezed to a word a line (issue 19, at 150 % on a small screen): the form's
+        # fields give way first.
+        self.checklist.setMinimumWidth(self.checklist.fontMetrics().averageCharWidth() * 26)
         self.checklist_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)

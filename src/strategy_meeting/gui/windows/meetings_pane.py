@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import StoreCorrupted
 from strategy_meeting.domain.listing import MeetingQuery, MeetingStatus, MeetingSummary
 from strategy_meeting.domain.roles import Permission, allowed
-from strategy_meeting.gui import ops
+from strategy_meeting.gui import keyboard, ops
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.models.meeting_list import Column, MeetingListModel
 from strategy_meeting.gui.windows import workspace_launcher
@@ -122,8 +122,11 @@ class MeetingsPane(QWidget):
         self.new_button = QPushButton(self.tr("&New meeting…"))
         self.open_button = QPushButton(self.tr("&Open"))
         self.reconvene_button = QPushButton(self.tr("&Duplicate as reconvened meeting…"))
+        self.delete_button = QPushButton(self.tr("De&lete draft…"))
+        self.delete_button.setToolTip(self.tr("Delete a draft opened by mistake (Delete)"))
         for b, name in ((self.new_button, "New meeting"), (self.open_button, "Open meeting"),
-                        (self.reconvene_button, "Duplicate as reconvened meeting")):
+                        (self.reconvene_button, "Duplicate as reconvened meeting"),
+                        (self.delete_button, "Delete the selected draft")):
             b.setAccessibleName(self.tr(name))
             buttons.addWidget(b)
         layout.addLayout(buttons)
@@ -137,16 +140,48 @@ class MeetingsPane(QWidget):
         self.mine.toggled.connect(lambda _b: self.refresh())
         self.overdue.toggled.connect(lambda _b: self.refresh())
         self.table.activated.connect(lambda _i: self.open_selected())  # Enter, or a double-click
+        keyboard.enter_opens(self.table)  # also on a row made current by Tab but not selected
+        # Down (or Enter) in the search box goes to the results, on the first row.
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)  # Delete: delete a draft opened by mistake
         self.new_button.clicked.connect(self.new_meeting)
         self.open_button.clicked.connect(self.open_selected)
         self.reconvene_button.clicked.connect(self.reconvene_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         state.bus.changed.connect(self._on_changes)
         for a, b in ((self.search, self.status), (self.status, self.mine), (self.mine, self.overdue),
                      (self.overdue, self.table), (self.table, self.new_button),
-                     (self.new_button, self.open_button), (self.open_button, self.reconvene_button)):
+                     (self.new_button, self.open_button), (self.open_button, self.reconvene_button),
+                     (self.reconvene_button, self.delete_button)):
             self.setTabOrder(a, b)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Delete:  # type: ignore[attr-defined]
+            self.delete_selected()
+            return True
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_PageDown):
+                if self._timer.isActive():
+                    self.refresh_now()  # the results for what was typed, not the previous search
+                self.enter_results()
+                return True
+        return super().eventFilter(watched, event)
+
+    def enter_results(self) -> None:
+        """Focus the results with a row current and selected (the first, unless one is)."""
+        if self.model.rowCount() == 0:
+            return
+        index = self.table.currentIndex()
+        if not index.isValid():
+            index = self.model.index(0, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectionModel().select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
 
     # ---- querying -------------------------------------------------------------------
 
@@ -286,6 +321,37 @@ class MeetingsPane(QWidget):
         self.new_button.setEnabled(can_create)
         self.open_button.setEnabled(has_selection)
         self.reconvene_button.setEnabled(can_create and has_selection)
+        summary = self._selected_summary()
+        # Offered for a draft; the service says why anything else cannot go.
+        self.delete_button.setEnabled(can_create and summary is not None
+                                      and summary.status in (MeetingStatus.DRAFT, MeetingStatus.IN_PROGRESS))
+
+    def _selected_summary(self) -> MeetingSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.summary(rows[0].row()) if rows else None
+
+    def delete_selected(self) -> bool:
+        """Ask, then delete the selected draft through the service (which refuses anything that
+        is not a draft opened by mistake, and says why)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from strategy_meeting.services import meetings
+
+        reference = self.selected_reference()
+        if not reference or self.state.is_locked or not self.delete_button.isEnabled():
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Delete draft"),
+            self.tr("Delete the draft {0}? This cannot be undone; the audit log keeps that it "
+                    "existed and that you deleted it.").format(reference),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        ctx, actor = self.state.ctx, self.state.actor
+        if ops.run_now(self, lambda: meetings.delete_draft(ctx, actor, reference)) is None:
+            return False  # refused, and said why
+        workspace_launcher.close_reference(reference)
+        return True
 
     def open_selected(self) -> None:
         reference = self.selected_reference()

@@ -20,7 +20,10 @@ from strategy_meeting.gui.dialogs.decision_dialog import DecisionDialog
 from strategy_meeting.gui.dialogs.household_dialog import HouseholdDialog
 from strategy_meeting.gui.dialogs.item_dialog import ItemDialog
 from strategy_meeting.gui.dialogs.participant_dialog import ParticipantDialog
-from strategy_meeting.gui.undo import MoveItemCommand, PutItemCommand, RemoveItemCommand, item_id
+from strategy_meeting.domain.agency import Agency
+from strategy_meeting.domain.errors import UserError
+from strategy_meeting.gui.undo import MoveItemCommand, PutItemCommand, PutItemsCommand, RemoveItemCommand, item_id
+from strategy_meeting.services import agencies
 from strategy_meeting.services.meetings import ItemKind
 
 if TYPE_CHECKING:
@@ -59,6 +62,8 @@ class ItemEditing:
         if ws.meeting is None:
             return None
         ws.flush_all()
+        if kind in (ItemKind.AGENCY, ItemKind.PARTICIPANT) and "directory" not in preset:
+            preset["directory"] = self._directory()
         dialog = DIALOGS[kind](ws.meeting, item, ws, **preset)
         dialog.saveRequested.connect(lambda new, d=dialog: self._save(d, new))
         dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
@@ -66,6 +71,16 @@ class ItemEditing:
         ws.active_dialog = dialog
         dialog.open()
         return dialog
+
+    def _directory(self) -> list[Agency]:
+        """The administrator's agency directory, offered when adding a meeting's agencies."""
+        state = self.ws.state
+        if state.is_locked:
+            return []
+        try:
+            return agencies.list_agencies(state.ctx, state.actor)
+        except UserError:
+            return []
 
     def _forget(self, dialog: QDialog) -> None:
         if dialog in self.dialogs:
@@ -83,6 +98,14 @@ class ItemEditing:
             return
         noun = NOUNS[dialog.kind]
         text = f"Add {noun}" if dialog.is_new else f"Edit {noun}"
+        agency = dialog.new_agency() if isinstance(dialog, ParticipantDialog) else None
+        if agency is not None:  # from the directory: the agency and its representative, one step
+            steps = [(ItemKind.AGENCY, agency, None),
+                     (ItemKind.PARTICIPANT, new, None if dialog.is_new else dialog.original)]
+            if ws.push(PutItemsCommand(ws.run_service, ws.reference, steps, f"{text} and agency"),
+                       error_sink=dialog.show_problem):
+                dialog.accept()
+            return
         command = PutItemCommand(ws.run_service, ws.reference, dialog.kind, new,
                                  None if dialog.is_new else dialog.original, text)
         if ws.push(command, error_sink=dialog.show_problem):

@@ -48,6 +48,16 @@ def open_windows() -> list[QMainWindow]:
     return list(_open.values())
 
 
+def close_reference(reference: str) -> None:
+    """Close the window of one meeting, if open (the meeting was deleted)."""
+    window = _open.pop(reference, None)
+    if window is not None:
+        try:
+            window.close()
+        except RuntimeError:
+            pass
+
+
 def close_all() -> None:
     """Close every meeting window (used when a different user unlocks: what the last user
     had open, and may not be theirs to see, must not reappear)."""

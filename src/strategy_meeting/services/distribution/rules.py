@@ -238,7 +238,7 @@ def _record(meeting: Meeting, delivery: Delivery, channel: DistributionChannel, 
     return DistributionRecord(
         meeting_reference=meeting.reference, recipient=delivery.agency.code, channel=channel,
         address=address, sha256=delivery.copy.sha256, at=at, outcome=outcome,
-        reason=reason[:500], attempt=delivery.attempt,
+        reason=reason[:500], attempt=delivery.attempt, protection=delivery.protection,
     )
 
 

@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus import Table as RLTable
@@ -377,8 +378,28 @@ def _timestamp(when: datetime) -> TimeStamp:
     return stamp
 
 
+HEADER_GAP = 6 * mm
+HEADER_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5)
+
+
+def fit_header_label(running: str, label: str, width: float = TEXT_WIDTH) -> tuple[str, float]:
+    """The recipient label of the running header and its font size, so that it fits beside
+    the running title without overprinting it: a smaller size first, then the label cut with
+    an ellipsis (the whole label is on the first page). ``register_fonts`` must have run."""
+    room = width - stringWidth(running, FONT, 8) - HEADER_GAP
+    for size in HEADER_SIZES:
+        if stringWidth(label, FONT_BOLD, size) <= room:
+            return label, size
+    size = HEADER_SIZES[-1]
+    cut = label
+    while cut and stringWidth(cut + "…", FONT_BOLD, size) > room:
+        cut = cut[:-1]
+    return cut.rstrip() + "…", size
+
+
 def _furniture(doc: MinutesDocument) -> Any:
     running = f"{w.RUNNING_TITLE} · {doc.reference}"
+    label, label_size = fit_header_label(running, doc.header_label)
 
     def draw(canvas: Canvas, _template: Any) -> None:
         canvas.saveState()
@@ -397,9 +418,9 @@ def _furniture(doc: MinutesDocument) -> Any:
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_X, top - 8 * mm, running)
-        canvas.setFont(FONT_BOLD, 8.5)
+        canvas.setFont(FONT_BOLD, label_size)
         canvas.setFillColor(NAVY)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top - 8 * mm, doc.header_label)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top - 8 * mm, label)
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_X, top - 10 * mm, PAGE_WIDTH - MARGIN_X, top - 10 * mm)

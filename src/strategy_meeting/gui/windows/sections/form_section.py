@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.gui.dialogs.item_dialog import combo_value
-from strategy_meeting.gui.widgets.date_edit import _OptionalEdit
+from strategy_meeting.gui.widgets.date_edit import DateField, show_read_only
 
 from .base import Section
 
@@ -63,9 +63,10 @@ def combo_binding(key: str, field: str, label: str, combo: QComboBox, get: Calla
     return Binding(key, field, label, combo, lambda: combo_value(combo), write, get, compose, False)
 
 
-def date_binding(key: str, field: str, label: str, edit: _OptionalEdit, get: Callable[[Meeting], Any],
+def date_binding(key: str, field: str, label: str, edit: DateField, get: Callable[[Meeting], Any],
                  compose: Callable[[Meeting, Any], Any]) -> Binding:
-    return Binding(key, field, label, edit, edit.value, edit.setValue, get, compose, False)  # type: ignore[attr-defined]
+    edit.set_field(key)  # the key names the field's plausible range in domain.dates
+    return Binding(key, field, label, edit, edit.value, edit.setValue, get, compose, False)
 
 
 class FormSection(Section):
@@ -99,7 +100,7 @@ class FormSection(Section):
             w.setMaximumHeight(lines * 8 + 2 * w.frameWidth() + 8)
         elif isinstance(w, QComboBox):
             w.currentIndexChanged.connect(lambda _i, b=binding: self._changed(b))
-        elif isinstance(w, _OptionalEdit):
+        elif isinstance(w, DateField):
             w.valueChanged.connect(lambda _v, b=binding: self._changed(b))
         elif isinstance(w, QCheckBox):
             w.toggled.connect(lambda _v, b=binding: self._changed(b))
@@ -179,7 +180,8 @@ class FormSection(Section):
             w = binding.widget
             if isinstance(w, (QLineEdit, QPlainTextEdit)):
                 w.setReadOnly(read_only)
-            elif isinstance(w, _OptionalEdit):
+                show_read_only(w, read_only)
+            elif isinstance(w, DateField):
                 w.setReadOnly(read_only)
             else:
                 w.setEnabled(not read_only)
