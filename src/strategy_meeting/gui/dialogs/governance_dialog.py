@@ -117,7 +117,7 @@ class RetentionPage(QWidget):
         row.addWidget(self.hold_button)
         row.addWidget(self.erase_button)
         due_layout.addLayout(row)
-        layout.addWidget(due_box, 3)
+        layout.addWidget(due_box, 1)
 
         lower = QHBoxLayout()
         holds_box = QGroupBox(self.tr("Legal holds in force"))
@@ -135,7 +135,7 @@ class RetentionPage(QWidget):
         self.lift_button = _button(self.tr("&Lift hold…"), self.tr("Lift the selected legal hold"))
         row.addWidget(self.lift_button)
         holds_layout.addLayout(row)
-        lower.addWidget(holds_box, 1)
+        lower.addWidget(holds_box, 2)
 
         classes_box = QGroupBox(self.tr("Retention classes"))
         classes_layout = QVBoxLayout(classes_box)
@@ -146,6 +146,9 @@ class RetentionPage(QWidget):
             (self.tr("Default"), lambda c: self.tr("default") if c.is_default else ""),
         ], self)
         self.classes_view = make_view(self.classes_model, self.tr("Retention classes"))
+        rows = self.classes_view.verticalHeader().defaultSectionSize()
+        self.classes_view.setMinimumHeight(4 * rows + self.classes_view.horizontalHeader().sizeHint().height()
+                                           + 2 * self.classes_view.frameWidth() + 2)
         classes_layout.addWidget(self.classes_view, 1)
         form = QFormLayout()
         self.class_name = QLineEdit()
@@ -177,8 +180,8 @@ class RetentionPage(QWidget):
         if not self.may_define:
             classes_layout.addWidget(_note(self.tr("Only an administrator defines retention classes."),
                                            self.tr("Who defines classes")))
-        lower.addWidget(classes_box, 1)
-        layout.addLayout(lower, 2)
+        lower.addWidget(classes_box, 3)
+        layout.addLayout(lower, 1)
 
         self.hold_button.clicked.connect(self.place_hold)
         self.erase_button.clicked.connect(self.erase)
@@ -331,7 +334,11 @@ class SubjectAccessPage(QWidget):
             (self.tr("Due"), lambda r: _date(r.due_on)),
             (self.tr("State"), self._request_state),
         ], self)
-        self.requests_view = make_view(self.requests_model, self.tr("Open subject access requests"))
+        # Choosing a request shows its person; a reload keeps the person on show (the first
+        # request is shown only when nobody is).
+        self.requests_view = make_view(self.requests_model, self.tr("Open subject access requests"),
+                                       select_first=False)
+        self._syncing = False
         requests_layout.addWidget(self.requests_view)
         layout.addWidget(requests_box, 2)
 
@@ -415,7 +422,7 @@ class SubjectAccessPage(QWidget):
             parts.append(self.tr("extended: {0}").format(r.extension_reason))
         if r.exported_at is not None:
             parts.append(self.tr("exported {0}").format(_date(r.exported_at)))
-        return "; ".join(parts)
+        return "; ".join(parts) or self.tr("open")
 
     _today = None
 
@@ -429,6 +436,8 @@ class SubjectAccessPage(QWidget):
         self.requests_model.set_rows(ops.run_now(self, lambda: sar.list_requests(ctx, actor)) or [])
         if self.person is not None:
             self._load_person()
+        elif self.requests_model.rows:
+            self.requests_view.selectRow(0)  # nobody on show yet: the first open request's person
         self._update()
 
     def clear(self) -> None:
@@ -473,6 +482,7 @@ class SubjectAccessPage(QWidget):
         else:
             self.request = None
             self.items_model.clear()
+            self._show_request_row()
             self.request_note.setText(self.tr("{0} people match: choose one under Person.").format(len(found)))
             self._update()
             self.matches.setFocus()
@@ -495,7 +505,7 @@ class SubjectAccessPage(QWidget):
 
     def _request_chosen(self) -> None:
         request = selected(self.requests_view)
-        if request is None or (self.request is not None and self.request.id == request.id):
+        if self._syncing or request is None or (self.request is not None and self.request.id == request.id):
             return
         self.query.setText(request.person_name)
         self.find()
@@ -525,7 +535,20 @@ class SubjectAccessPage(QWidget):
             self.request_note.setText(text)
             request_id = r.id
             self.items_model.set_rows(ops.run_now(self, lambda: sar.review(ctx, actor, request_id)) or [])
+        self._show_request_row()
         self._update()
+
+    def _show_request_row(self) -> None:
+        """The person's request chosen in the list (none when they have none)."""
+        self._syncing = True
+        try:
+            ids = [r.id for r in self.requests_model.rows]
+            if self.request is not None and self.request.id in ids:
+                self.requests_view.selectRow(ids.index(self.request.id))
+            else:
+                self.requests_view.clearSelection()
+        finally:
+            self._syncing = False
 
     # ---- the request ----------------------------------------------------------------------
 

@@ -55,8 +55,9 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return None
 
 
-def make_view(model: RowsModel[Any], name: str) -> QTableView:
-    """A list of whole rows, one chosen at a time, read only, the last column stretched."""
+def make_view(model: RowsModel[Any], name: str, *, select_first: bool = True) -> QTableView:
+    """A list of whole rows, one chosen at a time, read only, the last column stretched; the
+    first row chosen after each load unless ``select_first`` is off (the caller chooses)."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -69,21 +70,21 @@ def make_view(model: RowsModel[Any], name: str) -> QTableView:
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    model.modelReset.connect(lambda: _fit(view))
+    model.modelReset.connect(lambda: _fit(view, select_first))
     return view
 
 
 MAX_COLUMN_WIDTH = 280
 
 
-def _fit(view: QTableView) -> None:
+def _fit(view: QTableView, select_first: bool) -> None:
     model = view.model()
     for column in range(model.columnCount() - 1):
         view.resizeColumnToContents(column)
         view.setColumnWidth(column, min(view.columnWidth(column), MAX_COLUMN_WIDTH))
     # The first row chosen, so the buttons beside the list are on for a keyboard user at once
     # (focus alone makes a row current without choosing it, and Down would then skip it).
-    if model.rowCount() > 0:
+    if select_first and model.rowCount() > 0:
         view.selectRow(0)
 
 
