@@ -118,6 +118,19 @@ def shoot(app: QApplication, widget: QWidget, out: Path, name: str) -> None:
     settle(app, 1.5)
     path = out / f"{name}.png"
     subprocess.run(["import", "-window", "root", str(path)], check=True)
+    # Cut to the records-governance window with its frame (a step's dialog sits inside it).
+    frame = widget.window().frameGeometry()
+    top = widget.window()
+    parent = top.parentWidget()
+    while parent is not None and parent.window() is not parent.window().parentWidget():
+        if type(parent.window()).__name__ == "GovernanceDialog":
+            frame = parent.window().frameGeometry()
+            break
+        parent = parent.parentWidget()
+    margin = 4
+    geometry = f"{frame.width() + 2 * margin}x{frame.height() + 2 * margin}+{max(frame.x() - margin, 0)}+" \
+               f"{max(frame.y() - margin, 0)}"
+    subprocess.run(["convert", str(path), "-crop", geometry, "+repage", str(path)], check=True)
     print(f"saved {path}")
 
 
