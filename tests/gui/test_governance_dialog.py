@@ -9,9 +9,10 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QMessageBox, QWidget
 
 from builders import sample_meeting
 from conftest import ADMIN_PASSPHRASE, PASSPHRASE
@@ -227,3 +228,35 @@ def test_a_chair_sees_records_governance_off_with_the_reason(make_controller, da
     assert action.statusTip() == ("Records governance is for an administrator or the information-governance lead; "
                                   "the role Chair does not include it.")
     assert window.open_governance() is None
+
+
+def test_the_dialog_hides_on_lock_and_names_every_control(make_controller, data_dir, qtbot, clock, shown):
+    from PySide6.QtGui import QAccessible
+
+    _seed(data_dir, clock, ig=True)
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, IG_PASSPHRASE, user="ig")
+    dialog = _open_dialog(qtbot, controller)
+    for page in dialog.pages:
+        dialog.tabs.setCurrentWidget(page)
+        missing = [f"{type(w).__name__} {w.text() if hasattr(w, 'text') else ''}"
+                   for w in page.findChildren(QWidget)
+                   if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                   and not isinstance(w.parent(), QAbstractSpinBox)
+                   and not (QAccessible.queryAccessibleInterface(w)
+                            and QAccessible.queryAccessibleInterface(w).text(QAccessible.Text.Name))]
+        assert missing == [], missing
+    page = dialog.subject_access
+    page.query.setText("Zoë Müller")  # QTest types ASCII only
+    QTest.keyClick(page.query, Qt.Key.Key_Return)
+    assert page.person is not None
+    controller.lock()
+    assert not dialog.isVisible()
+    assert page.items_model.rows == [] and page.query.text() == ""  # nothing of the record while locked
+    unlock(qtbot, controller, IG_PASSPHRASE, user="ig")
+    qtbot.waitUntil(dialog.isVisible)
+    controller.lock()
+    unlock(qtbot, controller, ADMIN_PASSPHRASE)  # someone else: the dialog is not theirs
+    qtbot.wait(100)
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
