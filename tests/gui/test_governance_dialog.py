@@ -183,8 +183,13 @@ def test_information_governance_finds_a_person_withholds_an_item_and_exports(mak
     page.choose("Zoë Müller")
     assert page.person is not None and page.person.name == "Zoë Müller"
 
+    line = controller.main_window.dashboard.governance
+    qtbot.waitUntil(lambda: line.summary is not None, timeout=20_000)
+    assert line.summary.open_requests == 0
     page.open_button.click()  # received today
     assert page.request is not None and page.request.due_on.isoformat() == "2026-12-20"
+    # The step is announced (Changes.governance): the dashboard's line counts the request.
+    qtbot.waitUntil(lambda: line.summary is not None and line.summary.open_requests == 1, timeout=20_000)
     assert [r.person_name for r in page.requests_model.rows] == ["Zoë Müller"]
     keys = [i.key for i in page.items_model.rows]
     target = "SD-2026-0001/contribution/k1"

@@ -63,21 +63,26 @@ def _note(text: str = "", name: str = "") -> QLabel:
 
 
 # What each step changed, for every open view (ops announces it): an erased meeting leaves the
-# list; a hold or a class changes what the meeting's window and the dashboard say.
+# list; a hold or a class changes what the dashboard's governance line says; a request's steps
+# change its count of requests open and due.
+RECORDS = Changes(meeting_list=True, governance=True)
+REQUESTS = Changes(governance=True)
+
+
 def _erase(ctx, actor, reference: str, reason: str):  # type: ignore[no-untyped-def]
-    return erasure.erase(ctx, actor, reference, reason), Changes(meeting_list=True, actions=True)
+    return erasure.erase(ctx, actor, reference, reason), RECORDS | Changes(actions=True)
 
 
 def _hold(ctx, actor, reference: str, reason: str):  # type: ignore[no-untyped-def]
-    return holds.place_on_meeting(ctx, actor, reference, reason), Changes(meeting_list=True)
+    return holds.place_on_meeting(ctx, actor, reference, reason), RECORDS
 
 
 def _lift(ctx, actor, hold: LegalHold, reason: str):  # type: ignore[no-untyped-def]
-    return holds.lift(ctx, actor, reason, hold_id=hold.id), Changes(meeting_list=True)
+    return holds.lift(ctx, actor, reason, hold_id=hold.id), RECORDS
 
 
 def _define(ctx, actor, name: str, months: int, counted_from: CountedFrom, default: bool):  # type: ignore[no-untyped-def]
-    return retention.define_class(ctx, actor, name, months, counted_from, default), Changes(meeting_list=True)
+    return retention.define_class(ctx, actor, name, months, counted_from, default), RECORDS
 
 
 class RetentionPage(QWidget):
@@ -557,7 +562,7 @@ class SubjectAccessPage(QWidget):
             return
         ctx, actor, name = self.state.ctx, self.state.actor, self.person.name
         received = self.received.date().toPython()
-        if ops.run_now(self, lambda: sar.open_request(ctx, actor, name, received)) is not None:
+        if ops.run_now(self, lambda: (sar.open_request(ctx, actor, name, received), REQUESTS)) is not None:
             self.load()
 
     def _ask(self, dialog: ReasonDialog, then) -> None:  # type: ignore[no-untyped-def]
@@ -578,14 +583,14 @@ class SubjectAccessPage(QWidget):
 
     def _extend(self, request_id: int, dialog: ReasonDialog) -> None:
         ctx, actor, reason = self.state.ctx, self.state.actor, dialog.reason_text
-        if ops.run_now(self, lambda: sar.extend(ctx, actor, request_id, reason)) is not None:
+        if ops.run_now(self, lambda: (sar.extend(ctx, actor, request_id, reason), REQUESTS)) is not None:
             self.load()
 
     def close_request(self) -> None:
         if self.request is None:
             return
         ctx, actor, request_id = self.state.ctx, self.state.actor, self.request.id
-        ops.run_now(self, lambda: sar.close(ctx, actor, request_id))
+        ops.run_now(self, lambda: (sar.close(ctx, actor, request_id), REQUESTS))
         self.load()
 
     def mark_exemption(self) -> None:
@@ -616,7 +621,7 @@ class SubjectAccessPage(QWidget):
             return
         ctx, actor, name = self.state.ctx, self.state.actor, self.person.name
         self.export_button.setEnabled(False)
-        ops.run_op(self, lambda: sar.export(ctx, actor, name, Path(folder)), self._exported,
+        ops.run_op(self, lambda: (sar.export(ctx, actor, name, Path(folder)), REQUESTS), self._exported,
                    progress=self.tr("Writing the subject access export…"), on_error=self._export_failed)
 
     def _exported(self, result: sar.SubjectAccessExport) -> None:
