@@ -265,3 +265,17 @@ def test_the_dialog_hides_on_lock_and_names_every_control(make_controller, data_
     unlock(qtbot, controller, ADMIN_PASSPHRASE)  # someone else: the dialog is not theirs
     qtbot.wait(100)
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
+def test_a_hold_on_a_child_holds_their_meetings(make_controller, data_dir, qtbot, clock, shown):
+    _seed(data_dir, clock)
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, ADMIN_PASSPHRASE)
+    dialog = _open_dialog(qtbot, controller)
+    page = dialog.retention
+    _keys(qtbot, dialog, Qt.Key.Key_O)  # Hold a child…
+    _answer(qtbot, page, "Rapid review", reference="robin fictional")  # the child of the old meeting
+    assert [h.label for h in page.holds_model.rows] == ["Robin Fictional"]
+    assert page.due_model.rows[0].held
+    assert shown == []

@@ -77,6 +77,10 @@ def _hold(ctx, actor, reference: str, reason: str):  # type: ignore[no-untyped-d
     return holds.place_on_meeting(ctx, actor, reference, reason), RECORDS
 
 
+def _hold_child(ctx, actor, name: str, reason: str):  # type: ignore[no-untyped-def]
+    return holds.place_on_child(ctx, actor, name, reason), RECORDS
+
+
 def _lift(ctx, actor, hold: LegalHold, reason: str):  # type: ignore[no-untyped-def]
     return holds.lift(ctx, actor, reason, hold_id=hold.id), RECORDS
 
@@ -137,7 +141,9 @@ class RetentionPage(QWidget):
         holds_layout.addWidget(self.holds_view, 1)
         row = QHBoxLayout()
         row.addStretch(1)
+        self.child_hold_button = _button(self.tr("H&old a child…"), self.tr("Hold every meeting of a subject child"))
         self.lift_button = _button(self.tr("&Lift hold…"), self.tr("Lift the selected legal hold"))
+        row.addWidget(self.child_hold_button)
         row.addWidget(self.lift_button)
         holds_layout.addLayout(row)
         lower.addWidget(holds_box, 2)
@@ -191,6 +197,7 @@ class RetentionPage(QWidget):
         self.hold_button.clicked.connect(self.place_hold)
         self.erase_button.clicked.connect(self.erase)
         self.lift_button.clicked.connect(self.lift_hold)
+        self.child_hold_button.clicked.connect(self.place_child_hold)
         self.define_button.clicked.connect(self.define_class)
         self.default_button.clicked.connect(self.make_default)
         for view in (self.due_view, self.holds_view, self.classes_view):
@@ -228,6 +235,7 @@ class RetentionPage(QWidget):
     def _update(self) -> None:
         due = selected(self.due_view)
         self.hold_button.setEnabled(self.may_hold)
+        self.child_hold_button.setEnabled(self.may_hold)
         self.erase_button.setEnabled(self.may_erase and due is not None)
         self.lift_button.setEnabled(self.may_hold and selected(self.holds_view) is not None)
         self.define_button.setEnabled(self.may_define and bool(self.class_name.text().strip()))
@@ -254,6 +262,20 @@ class RetentionPage(QWidget):
         ctx, actor = self.state.ctx, self.state.actor
         reference, reason = dialog.reference_text, dialog.reason_text
         if ops.run_now(self, lambda: _hold(ctx, actor, reference, reason)) is not None:
+            self.load()
+
+    def place_child_hold(self) -> None:
+        self._ask(ReasonDialog(
+            self.state, self, title=self.tr("Hold a subject child's meetings"), action=self.tr("Place &hold"),
+            intro=self.tr("Holds every meeting the child is a subject of, now and later (accents and case do not "
+                          "matter in the name). Two children of the same name are told apart on the command line "
+                          "(--born)."),
+            reference="", reference_editable=True, reference_label=self.tr("Child's &name:")), self._child_hold_given)
+
+    def _child_hold_given(self, dialog: ReasonDialog) -> None:
+        ctx, actor = self.state.ctx, self.state.actor
+        name, reason = dialog.reference_text, dialog.reason_text
+        if ops.run_now(self, lambda: _hold_child(ctx, actor, name, reason)) is not None:
             self.load()
 
     def lift_hold(self) -> None:
@@ -491,7 +513,8 @@ class SubjectAccessPage(QWidget):
             self.request_note.setText(self.tr("{0} people match: choose one under Person.").format(len(found)))
             self._update()
             self.matches.setFocus()
-            self.matches.showPopup() if self.isVisible() else None
+            if self.isVisible():
+                self.matches.showPopup()
 
     def _choose(self) -> None:
         person = self.matches.currentData()

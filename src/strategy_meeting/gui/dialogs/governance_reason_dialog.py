@@ -31,7 +31,7 @@ class ReasonDialog(LockAwareDialog):
 
     def __init__(self, state: AppState, parent: QWidget | None, *, title: str, intro: str, action: str,
                  reference: str | None = None, reference_editable: bool = False, grounds: bool = False,
-                 confirm: str | None = None) -> None:
+                 confirm: str | None = None, reference_label: str = "") -> None:
         super().__init__(state, parent)
         apply_style(self)
         self.setWindowTitle(title)
@@ -47,8 +47,9 @@ class ReasonDialog(LockAwareDialog):
         self.reference = QLineEdit(reference or "")
         self.reference.setAccessibleName(self.tr("Meeting reference"))
         if reference is not None or reference_editable:
-            label = QLabel(self.tr("&Meeting:"))
+            label = QLabel(reference_label or self.tr("&Meeting:"))
             label.setBuddy(self.reference)
+            self.reference.setAccessibleName(label.text().replace("&", "").rstrip(":"))
             self.reference.setReadOnly(not reference_editable)
             form.addRow(label, self.reference)
         self.ground = QComboBox()
