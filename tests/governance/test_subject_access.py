@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from builders import sample_meeting
-from strategy_meeting.domain.errors import InvalidInput, PermissionDenied
+from strategy_meeting.domain.errors import InvalidInput, NotFound, PermissionDenied
 from strategy_meeting.domain.roles import Role, User
 from strategy_meeting.domain.subject_access import AmbiguousPerson, ExemptionGround
 from strategy_meeting.services import meetings
@@ -84,3 +84,25 @@ def test_only_information_governance_answers_subject_access(ctx, chair, admin, t
     for actor in (chair, admin):
         with pytest.raises(PermissionDenied):
             sar.export(ctx, actor, "Zoë Müller", tmp_path)
+
+
+def test_the_candidates_a_name_matches_and_each_items_disclosure_state(ctx, ig, two_meetings):
+    assert [p.name for p in sar.candidates(ctx, ig, "zoe")] == ["Zoë Brontë", "Zoë Müller"]
+    assert [p.name for p in sar.candidates(ctx, ig, "ZOE MULLER")] == ["Zoë Müller"]
+    with pytest.raises(NotFound):
+        sar.candidates(ctx, ig, "Nobody Here")
+    assert sar.open_request_about(ctx, ig, "Zoë Müller") is None
+    request = sar.open_request(ctx, ig, "Zoë Müller")
+    assert sar.open_request_about(ctx, ig, "zoe muller").id == request.id
+    states = {i.key: i.state for i in sar.review(ctx, ig, request.id)}
+    assert states["SD-2026-0001/child/c1"] == "Disclosed"
+    assert states["SD-2026-0001/contribution/k1"] == "Disclosed, 1 mention of other people redacted"
+    sar.mark_exemption(ctx, ig, request.id, "SD-2026-0001/contribution/k1", ExemptionGround.SERIOUS_HARM, "Risk")
+    states = {i.key: i.state for i in sar.review(ctx, ig, request.id)}
+    assert states["SD-2026-0001/contribution/k1"] == "Withheld: Serious harm"
+
+
+def test_the_candidates_are_for_information_governance_only(ctx, chair, admin, two_meetings):
+    for actor in (chair, admin):
+        with pytest.raises(PermissionDenied):
+            sar.candidates(ctx, actor, "zoe")

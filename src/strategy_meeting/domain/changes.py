@@ -17,6 +17,7 @@ class Changes:
     identities: bool = False
     distributions: bool = False
     settings: bool = False
+    governance: bool = False  # retention, holds, erasure or a subject access request (issue 16)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -28,4 +29,5 @@ class Changes:
             identities=self.identities or other.identities,
             distributions=self.distributions or other.distributions,
             settings=self.settings or other.settings,
+            governance=self.governance or other.governance,
         )

@@ -52,6 +52,7 @@ DATE_RANGES: dict[str, DateRange] = {
     "next.icpc_by": DateRange(2 * YEAR, YEAR),
     "next.review_at": DateRange(2 * YEAR, 2 * YEAR),
     "parents.when": DateRange(10 * YEAR, 1),
+    "subject_access.received": DateRange(2 * YEAR, 0),  # a request already received
 }
 ANY_DATE = DateRange(100 * YEAR, 10 * YEAR)
 

@@ -154,6 +154,16 @@ def may_administer(role: Role) -> bool:
     return any(allowed(role, permission) for permission in ADMINISTRATION)
 
 
+# What "Records governance" offers (issue 16): its retention-and-holds page for a role that
+# sees retention, its subject-access page for one that answers requests. The menu item is on
+# for a role with either, and says why not to any other.
+GOVERNANCE: frozenset[Permission] = frozenset({Permission.VIEW_RETENTION, Permission.SUBJECT_ACCESS})
+
+
+def may_govern(role: Role) -> bool:
+    return any(allowed(role, permission) for permission in GOVERNANCE)
+
+
 @dataclass(frozen=True)
 class User:
     name: str

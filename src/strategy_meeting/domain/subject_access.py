@@ -334,10 +334,16 @@ def people_index(meetings: Iterable[Meeting]) -> dict[str, PersonEntry]:
     return people
 
 
-def choose_person(people: dict[str, PersonEntry], query: str) -> PersonEntry:
+def matching_people(people: dict[str, PersonEntry], query: str) -> list[PersonEntry]:
+    """Everyone ``query`` may mean (one or more); NotFound when nobody."""
     found = find_people(people, query)
     if not found:
         raise NotFound("Nobody of that name is in this store; check the spelling (accents and case do not matter).")
+    return found
+
+
+def choose_person(people: dict[str, PersonEntry], query: str) -> PersonEntry:
+    found = matching_people(people, query)
     if len(found) > 1:
         raise AmbiguousPerson(f"{len(found)} people in this store match that name; give more of it, "
                               "as one of the names listed.", [p.describe() for p in found])

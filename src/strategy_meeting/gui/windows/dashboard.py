@@ -142,8 +142,12 @@ class DashboardPanel(QWidget):
             ops.show_error(self, exc)
 
     def _on_changes(self, changes: Changes) -> None:
-        if not self.state.is_locked and (changes.meeting_list or changes.actions or changes.meetings):
+        if self.state.is_locked:
+            return
+        if changes.meeting_list or changes.actions or changes.meetings:
             self.refresh()
+        elif changes.governance:  # a request opened, extended, closed or exported
+            self.governance.refresh(self.state.ctx, self.state.actor)
 
     @staticmethod
     def _fill(widget: QListWidget, rows: list[MeetingSummary], empty: str) -> None:

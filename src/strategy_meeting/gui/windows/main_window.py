@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from strategy_meeting.domain.roles import Permission, allowed, may_administer
+from strategy_meeting.domain.roles import Permission, allowed, may_administer, may_govern
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.backup_menu import add_backup_action, add_restore_action
 from strategy_meeting.gui import ops
@@ -23,6 +23,7 @@ from strategy_meeting.gui.windows.meetings_pane import MeetingsPane
 
 if TYPE_CHECKING:
     from strategy_meeting.gui.dialogs.check_copy_dialog import CheckCopyDialog
+    from strategy_meeting.gui.dialogs.governance_dialog import GovernanceDialog
     from strategy_meeting.gui.dialogs.identity_dialog import IdentityDialog
     from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
     from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
@@ -176,6 +177,11 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("&Settings and administration…", "Ctrl+,", self.open_settings,
                                             tools_menu)
         self.identity_action = self._action("My signing &identity…", None, self.open_identity, tools_menu)
+        # Shown to every role, off with the reason for those that answer for no record
+        # (issue 16): a chair learns where retention and subject access are handled.
+        self.governance_action = self._action("&Records governance…", "Ctrl+Shift+R", self.open_governance,
+                                              tools_menu)
+        tools_menu.setToolTipsVisible(True)  # the reason it is off, where the pointer is
         # Needs no store: a copy handed back can be checked while the record is locked.
         self.check_copy_action = self._action("&Check a signed copy…", "Ctrl+Shift+V", self.check_copy,
                                               tools_menu, record=False)
@@ -238,6 +244,13 @@ class MainWindow(QMainWindow):
         self.settings_action.setVisible(can_admin)
         self.new_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
         self.reconvene_action.setEnabled(allowed(actor.role, Permission.CREATE_MEETING))
+        governs = may_govern(actor.role)
+        self.governance_action.setEnabled(governs)
+        self.governance_action.setStatusTip(
+            self.tr("Retention, legal holds, erasure and subject access requests") if governs else
+            self.tr("Records governance is for an administrator or the information-governance lead; "
+                    "the role {0} does not include it.").format(actor.role.label))
+        self.governance_action.setToolTip(self.governance_action.statusTip())
         signs = allowed(actor.role, Permission.MANAGE_IDENTITIES)
         self.identity_action.setEnabled(signs)
         self.identity_action.setVisible(signs)
@@ -301,6 +314,17 @@ class MainWindow(QMainWindow):
         from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.state, self)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+    def open_governance(self) -> GovernanceDialog | None:
+        if self.state.is_locked or not self.governance_action.isEnabled():
+            return None
+        from strategy_meeting.gui.dialogs.governance_dialog import GovernanceDialog
+
+        dialog = GovernanceDialog(self.state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.last_dialog = dialog
         return dialog

@@ -27,10 +27,12 @@ from strategy_meeting.domain.subject_access import (
     PersonEntry,
     RecordItem,
     SubjectAccessRequest,
+    ScheduleEntry,
     build_disclosure,
     choose_person,
     due_date,
     export_document,
+    matching_people,
     people_index,
 )
 
@@ -65,6 +67,22 @@ def find_person(ctx: ServiceContext, actor: User, query: str) -> PersonEntry:
     with ctx.unit_of_work() as uow:
         all_meetings = [m for m in (uow.meetings.get(r) for r in uow.meetings.references()) if m is not None]
     return choose_person(people_index(all_meetings), query)
+
+
+def candidates(ctx: ServiceContext, actor: User, query: str) -> list[PersonEntry]:
+    """Everyone whose name matches ``query`` (accent-insensitive), for the user to choose from
+    (the app lists them; the command line refuses with them). NotFound when nobody."""
+    require(actor, Permission.SUBJECT_ACCESS)
+    with ctx.unit_of_work() as uow:
+        all_meetings = [m for m in (uow.meetings.get(r) for r in uow.meetings.references()) if m is not None]
+    return matching_people(people_index(all_meetings), query)
+
+
+def open_request_about(ctx: ServiceContext, actor: User, query: str) -> SubjectAccessRequest | None:
+    """The open request about the one person ``query`` names, if there is one."""
+    person = find_person(ctx, actor, query)
+    with ctx.unit_of_work() as uow:
+        return _open_request_for(uow, person)
 
 
 def list_requests(ctx: ServiceContext, actor: User, open_only: bool = True) -> list[SubjectAccessRequest]:
@@ -147,6 +165,45 @@ def items_about(ctx: ServiceContext, actor: User, request_id: int) -> list[Recor
     require(actor, Permission.SUBJECT_ACCESS)
     with ctx.unit_of_work() as uow:
         return _review(uow, _request(uow, request_id))[1]
+
+
+@dataclass(frozen=True)
+class ItemReview:
+    """One item about the request's person and what the export will do with it: withheld
+    (the grounds marked), or disclosed with other people's mentions redacted (how many)."""
+
+    key: str
+    meeting_reference: str
+    held_on: date | None
+    kind: str
+    withheld: tuple[ScheduleEntry, ...]
+    redactions: tuple[ScheduleEntry, ...]
+
+    @property
+    def is_withheld(self) -> bool:
+        return bool(self.withheld)
+
+    @property
+    def state(self) -> str:
+        if self.withheld:
+            return "Withheld: " + ", ".join(e.ground.label for e in self.withheld)
+        if self.redactions:
+            return "Disclosed, " + "; ".join(e.reason for e in self.redactions)
+        return "Disclosed"
+
+
+def review(ctx: ServiceContext, actor: User, request_id: int) -> list[ItemReview]:
+    """Every item about the request's person with its disclosure state, as the export will
+    have it (the exemptions marked so far and the automatic redactions)."""
+    require(actor, Permission.SUBJECT_ACCESS)
+    with ctx.unit_of_work() as uow:
+        disclosure, items, _ = _review(uow, _request(uow, request_id))
+    by_item: dict[str, list[ScheduleEntry]] = {}
+    for entry in disclosure.schedule:
+        by_item.setdefault(entry.item_key, []).append(entry)
+    return [ItemReview(i.key, i.meeting_reference, i.held_on, i.kind,
+                       tuple(e for e in by_item.get(i.key, []) if e.withheld),
+                       tuple(e for e in by_item.get(i.key, []) if not e.withheld)) for i in items]
 
 
 def mark_exemption(ctx: ServiceContext, actor: User, request_id: int, item_key: str, ground: ExemptionGround,
