@@ -25,6 +25,12 @@ from .listing import MeetingKind, MeetingQuery, MeetingStatus, MeetingSummary  #
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{0,63}$")
 ITEM_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
+# A field added after records were first signed off: left out of the content hash while it
+# holds its default, so a record signed off by an earlier version keeps its hash.
+ADDED_LATER = {"content_hash": "omit_default"}
+
+NATIONS = ("england", "wales", "scotland", "northern_ireland")
+
 
 class MeetingFormat(StrEnum):
     IN_PERSON = "in_person"
@@ -106,6 +112,10 @@ class SubjectChild:
     school: str = ""
     communication_needs: str = ""
     disability: str = ""
+    # Working Together 2023: the child's voice. The views themselves are a contribution of
+    # topic "child's lived experience"; when they could not be had, why not (e.g. too young).
+    views_not_recorded_reason: str = field(default="", metadata=ADDED_LATER)
+    interpreter: str = field(default="", metadata=ADDED_LATER)  # language, or "" when none is needed
 
     @property
     def surname(self) -> str:
@@ -127,6 +137,9 @@ class HouseholdMember:
     parental_responsibility: bool = False
     address: str = ""
     notes: str = ""
+    # Another child of the household (not a subject child): how the meeting considered them.
+    is_child: bool = field(default=False, metadata=ADDED_LATER)
+    consideration: str = field(default="", metadata=ADDED_LATER)
 
 
 @dataclass
@@ -166,12 +179,26 @@ class Addendum:
     created_by: str
 
 
+@dataclass(frozen=True)
+class AcknowledgedCheck:
+    """A check that was not met at sign-off and that the signer acknowledged, with why."""
+
+    kind: str
+    message: str
+    reason: str = ""
+
+
 @dataclass
 class SignOff:
     version: int
     signed_off_by: str
     signed_off_at: datetime
     content_hash: str
+    # What the checks found at sign-off (issue 15): the titles of those met, those acknowledged
+    # with their reasons, and why someone other than the recorded chair signed (printed).
+    checks_met: list[str] = field(default_factory=list)
+    acknowledged: list[AcknowledgedCheck] = field(default_factory=list)
+    signer_reason: str = ""
 
 
 @dataclass
@@ -202,6 +229,8 @@ class Meeting:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     reconvenes: str = ""  # reference of the meeting this one reconvenes, if any
+    # Whose bank holidays count for the working-day deadlines (issue 15).
+    nation: str = field(default="england", metadata=ADDED_LATER)
 
     # ---- the status, moved only along STATUS_TRANSITIONS -------------------------------
 

@@ -14,6 +14,7 @@ from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.contribution import Contribution, ReceivedVia, Topic
 from strategy_meeting.domain.decision import Decision, DecisionKind, Dissent
 from strategy_meeting.domain.meeting import (
+    AcknowledgedCheck,
     Addendum,
     ConcernCategory,
     HouseholdMember,
@@ -120,6 +121,10 @@ def meeting_values(m: Meeting, now: datetime) -> dict[str, Any]:
                 "signed_off_by": m.sign_off.signed_off_by,
                 "signed_off_at": dt_out(m.sign_off.signed_off_at),
                 "content_hash": m.sign_off.content_hash,
+                "checks_met": list(m.sign_off.checks_met),
+                "acknowledged": [{"kind": a.kind, "message": a.message, "reason": a.reason}
+                                 for a in m.sign_off.acknowledged],
+                "signer_reason": m.sign_off.signer_reason,
             }
         ),
         "chair_name": m.chair.name,
@@ -165,6 +170,8 @@ def child_values(c: SubjectChild) -> dict[str, Any]:
                 "school": c.school,
                 "communication_needs": c.communication_needs,
                 "disability": c.disability,
+                "views_not_recorded_reason": c.views_not_recorded_reason,
+                "interpreter": c.interpreter,
             }
         ),
     }
@@ -184,6 +191,8 @@ def child_in(row: Any) -> SubjectChild:
         school=d.get("school", ""),
         communication_needs=d.get("communication_needs", ""),
         disability=d.get("disability", ""),
+        views_not_recorded_reason=d.get("views_not_recorded_reason", ""),
+        interpreter=d.get("interpreter", ""),
     )
 
 
@@ -197,6 +206,8 @@ def household_values(h: HouseholdMember) -> dict[str, Any]:
                 "parental_responsibility": h.parental_responsibility,
                 "address": h.address,
                 "notes": h.notes,
+                "is_child": h.is_child,
+                "consideration": h.consideration,
             }
         ),
     }
@@ -206,7 +217,7 @@ def household_in(row: Any) -> HouseholdMember:
     d = json.loads(row.details)
     return HouseholdMember(
         row.item_id, d["name"], d["relationship"], bool(d.get("parental_responsibility")),
-        d.get("address", ""), d.get("notes", ""),
+        d.get("address", ""), d.get("notes", ""), bool(d.get("is_child")), d.get("consideration", ""),
     )
 
 
@@ -296,6 +307,16 @@ def addendum_in(row: Any) -> Addendum:
     return Addendum(row.number, row.text, created, row.created_by)
 
 
+def sign_off_in(so: dict[str, Any]) -> SignOff:
+    return SignOff(
+        so["version"], so["signed_off_by"], dt_in(so["signed_off_at"]) or datetime.now(UTC), so["content_hash"],
+        checks_met=[str(t) for t in so.get("checks_met", [])],
+        acknowledged=[AcknowledgedCheck(a.get("kind", ""), a.get("message", ""), a.get("reason", ""))
+                      for a in so.get("acknowledged", [])],
+        signer_reason=so.get("signer_reason", ""),
+    )
+
+
 def meeting_in(row: Any, **parts: Any) -> Meeting:
     r = json.loads(row.referral)
     pi = json.loads(row.parents_informed)
@@ -320,7 +341,7 @@ def meeting_in(row: Any, **parts: Any) -> Meeting:
         status=MeetingStatus(row.status),
         sign_off=None
         if so is None
-        else SignOff(so["version"], so["signed_off_by"], dt_in(so["signed_off_at"]) or datetime.now(UTC), so["content_hash"]),
+        else sign_off_in(so),
         id=row.id,
         created_by=row.created_by,
         created_at=dt_in(row.created_at),

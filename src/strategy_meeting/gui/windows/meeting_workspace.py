@@ -301,10 +301,21 @@ class MeetingWorkspace(QMainWindow):
             self.checklist_dock.show()
         self._stale = set(self.sections)
         self._refresh_current()
-        self.checklist.show_meeting(meeting)
+        self.checklist.show_meeting(meeting, self._live_warnings(meeting))
         self._apply_permissions()
         self.sync_actions()
         self.meetingShown.emit(meeting)
+
+    def _live_warnings(self, meeting: Meeting) -> list | None:  # type: ignore[type-arg]
+        """The checks as the service finds them (the meeting's bank holidays, the local
+        checks); None (the domain's defaults) when they cannot be read now."""
+        from strategy_meeting.services import signoff
+
+        ctx = self.state.ctx
+        if ctx is None or self.state.is_locked:
+            return None
+        # A failure (the store closing under us) leaves the checklist on the domain's defaults.
+        return ops.ServiceOp(self, lambda: signoff.live_warnings(ctx, meeting)).failure(lambda _e: None).run_now()
 
     def _refresh_current(self) -> None:
         section = self.pages.currentWidget()
