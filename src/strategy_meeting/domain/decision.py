@@ -48,6 +48,9 @@ class Decision:
     threshold_met: bool | None = None
     relied_on: list[str] = field(default_factory=list)
     dissent: list[Dissent] = field(default_factory=list)
+    # Marked by the chair: a minute-taker may no longer change it (issue 15). Bookkeeping of
+    # who may edit, not what was agreed, so not part of the content hash.
+    confirmed: bool = field(default=False, metadata={"content_hash": "omit"})
 
     @property
     def has_rationale(self) -> bool:

@@ -171,6 +171,35 @@ class NextSteps:
     review_at: datetime | None = None
 
 
+class CriminalInvestigation(StrEnum):
+    NOT_RECORDED = ""
+    NONE = "none"  # no criminal investigation
+    STARTED = "started"  # starts now, alongside the section 47 enquiry
+    LATER = "later"  # starts later (its timing says when and why)
+    UNDECIDED = "undecided"  # the police will decide (its timing says by when)
+
+    @property
+    def label(self) -> str:
+        return {"": "Not recorded", "none": "No criminal investigation", "started": "Starts now",
+                "later": "Starts later", "undecided": "To be decided by the police"}[self.value]
+
+
+@dataclass
+class Planning:
+    """What the chair records for the enquiry's planning (issue 15): the criminal
+    investigation's timing and lead, legal advice or a legal planning meeting, and the
+    parents' communication needs and interpreter (the child's are on the child)."""
+
+    criminal_investigation: CriminalInvestigation = CriminalInvestigation.NOT_RECORDED
+    criminal_investigation_timing: str = ""
+    criminal_investigation_lead: str = ""  # who leads it: an agency code or an officer
+    legal_advice_needed: bool | None = None
+    legal_planning_meeting: bool | None = None
+    legal_notes: str = ""
+    parents_communication_needs: str = ""
+    parents_interpreter: str = ""  # language, or "" when none is needed
+
+
 @dataclass
 class Addendum:
     number: int
@@ -231,6 +260,7 @@ class Meeting:
     reconvenes: str = ""  # reference of the meeting this one reconvenes, if any
     # Whose bank holidays count for the working-day deadlines (issue 15).
     nation: str = field(default="england", metadata=ADDED_LATER)
+    planning: Planning = field(default_factory=Planning, metadata=ADDED_LATER)
 
     # ---- the status, moved only along STATUS_TRANSITIONS -------------------------------
 

@@ -71,7 +71,8 @@ ID_PREFIX = {
 }
 
 DETAIL_FIELDS = frozenset(
-    {"held_at", "kind", "format", "location", "chair", "minute_taker", "referral", "parents_informed", "next_steps"}
+    {"held_at", "kind", "format", "location", "chair", "minute_taker", "referral", "parents_informed", "next_steps",
+     "nation", "planning"}
 )
 
 

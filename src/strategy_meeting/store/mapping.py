@@ -17,6 +17,7 @@ from strategy_meeting.domain.meeting import (
     AcknowledgedCheck,
     Addendum,
     ConcernCategory,
+    CriminalInvestigation,
     HouseholdMember,
     Meeting,
     MeetingFormat,
@@ -27,6 +28,7 @@ from strategy_meeting.domain.meeting import (
     Participant,
     ParticipantStatus,
     Person,
+    Planning,
     Referral,
     SignOff,
     SubjectChild,
@@ -133,7 +135,35 @@ def meeting_values(m: Meeting, now: datetime) -> dict[str, Any]:
         "created_at": dt_out(m.created_at or now),
         "updated_at": dt_out(now),
         "reconvenes": m.reconvenes,
+        "nation": m.nation,
+        "planning": dumps(planning_out(m.planning)),
     }
+
+
+def planning_out(p: Planning) -> dict[str, Any]:
+    return {
+        "criminal_investigation": p.criminal_investigation.value,
+        "criminal_investigation_timing": p.criminal_investigation_timing,
+        "criminal_investigation_lead": p.criminal_investigation_lead,
+        "legal_advice_needed": p.legal_advice_needed,
+        "legal_planning_meeting": p.legal_planning_meeting,
+        "legal_notes": p.legal_notes,
+        "parents_communication_needs": p.parents_communication_needs,
+        "parents_interpreter": p.parents_interpreter,
+    }
+
+
+def planning_in(d: dict[str, Any]) -> Planning:
+    return Planning(
+        criminal_investigation=CriminalInvestigation(d.get("criminal_investigation", "")),
+        criminal_investigation_timing=d.get("criminal_investigation_timing", ""),
+        criminal_investigation_lead=d.get("criminal_investigation_lead", ""),
+        legal_advice_needed=d.get("legal_advice_needed"),
+        legal_planning_meeting=d.get("legal_planning_meeting"),
+        legal_notes=d.get("legal_notes", ""),
+        parents_communication_needs=d.get("parents_communication_needs", ""),
+        parents_interpreter=d.get("parents_interpreter", ""),
+    )
 
 
 def agency_values(a: Agency) -> dict[str, Any]:
@@ -269,6 +299,7 @@ def decision_values(d: Decision) -> dict[str, Any]:
         "threshold_met": d.threshold_met,
         "relied_on": dumps(list(d.relied_on)),
         "dissent": dumps([{"agency": x.agency, "view": x.view} for x in d.dissent]),
+        "confirmed": d.confirmed,
     }
 
 
@@ -277,6 +308,7 @@ def decision_in(row: Any) -> Decision:
         id=row.item_id, kind=DecisionKind(row.kind), outcome=row.outcome, rationale=row.rationale,
         threshold_met=row.threshold_met, relied_on=list(json.loads(row.relied_on)),
         dissent=[Dissent(x["agency"], x["view"]) for x in json.loads(row.dissent)],
+        confirmed=bool(row.confirmed),
     )
 
 
@@ -347,5 +379,7 @@ def meeting_in(row: Any, **parts: Any) -> Meeting:
         created_at=dt_in(row.created_at),
         updated_at=dt_in(row.updated_at),
         reconvenes=row.reconvenes,
+        nation=row.nation or "england",
+        planning=planning_in(json.loads(row.planning or "{}")),
         **parts,
     )

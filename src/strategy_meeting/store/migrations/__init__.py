@@ -17,7 +17,7 @@ from strategy_meeting.domain.errors import StoreTooNew
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-HEAD = "0004_records_governance"
+HEAD = "0005_complete_record"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 
