@@ -111,7 +111,13 @@ class StatutoryChecklist(QWidget):
         self.list.setAlternatingRowColors(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Why this user cannot sign off (a minute-taker), shown under the summary.
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(self.tr("Who may sign off"))
+        self.note.hide()
         layout.addWidget(self.summary)
+        layout.addWidget(self.note)
         layout.addWidget(self.list, 1)
         self.list.itemActivated.connect(self._activated)
         self.lines: list[CheckLine] = []
@@ -131,6 +137,10 @@ class StatutoryChecklist(QWidget):
             item.setForeground(QBrush(QColor("#2e7d32" if line.passed else "#8a4b00")))
             self.list.addItem(item)
         self.summary.setText(summary_text(meeting, self.lines))
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def clear(self) -> None:
         self.lines = []

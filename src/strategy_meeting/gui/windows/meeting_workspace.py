@@ -363,7 +363,15 @@ class MeetingWorkspace(QMainWindow):
                              (self.new_participant_action, ItemKind.PARTICIPANT),
                              (self.new_child_action, ItemKind.CHILD)):
             action.setEnabled(unlocked and self._may_add(kind))
-        self.sign_off_action.setEnabled(editable and allowed(self.state.actor.role, Permission.SIGN_OFF))
+        may_sign = allowed(self.state.actor.role, Permission.SIGN_OFF)
+        self.sign_off_action.setEnabled(editable and may_sign)
+        why_not = "" if may_sign else self.tr(
+            "Sign off: {0} may not sign off the minutes; the chair signs them off.").format(
+            self.state.actor.role.label)
+        self.sign_off_action.setToolTip(why_not or self.tr("Sign off the minutes"))
+        self.sign_off_action.setStatusTip(why_not)
+        self.checklist.set_note(why_not if unlocked and self.meeting is not None
+                                and not self.meeting.status.is_locked else "")
         self.generate_action.setEnabled(unlocked and not self.minutes.generating)
         self.request_form_action.setEnabled(editable)
         self.import_form_action.setEnabled(editable)
