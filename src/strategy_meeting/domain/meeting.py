@@ -231,6 +231,15 @@ class SignOff:
 
 
 @dataclass
+class RecordState:
+    """What a record is, as an interchange file carries it: its status, sign-off and addenda."""
+
+    status: MeetingStatus = MeetingStatus.DRAFT
+    sign_off: SignOff | None = None
+    addenda: list[Addendum] = field(default_factory=list)
+
+
+@dataclass
 class Meeting:
     reference: str
     held_at: datetime | None
@@ -285,6 +294,29 @@ class Meeting:
 
     def mark_distributed(self) -> None:
         self.move_to(MeetingStatus.DISTRIBUTED)
+
+    def take_record_state(self, state: RecordState) -> None:
+        """A new meeting (read from an interchange file) takes the status, sign-off and addenda
+        it had where it came from, along the status machine: a record is signed off only with
+        its sign-off, and has addenda only once signed off."""
+        if self.status is not MeetingStatus.DRAFT or self.sign_off is not None or self.addenda:
+            raise InvalidInput("Only a new record takes the state it had elsewhere.")
+        locked = state.status in (MeetingStatus.SIGNED_OFF, MeetingStatus.DISTRIBUTED)
+        if locked != (state.sign_off is not None):
+            raise InvalidInput("A record is signed off exactly when it has its sign-off.")
+        if state.addenda and not locked:
+            raise InvalidInput("Only a signed-off record has addenda.")
+        numbers = [a.number for a in state.addenda]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise InvalidInput("The addenda must be numbered 1, 2, 3 ... in order.")
+        if state.sign_off is not None:
+            self.sign(state.sign_off)
+            if state.status is MeetingStatus.DISTRIBUTED:
+                self.mark_distributed()
+        elif state.status is not MeetingStatus.DRAFT:
+            self.move_to(MeetingStatus.IN_PROGRESS if state.status is MeetingStatus.IN_PROGRESS
+                         else MeetingStatus.CONCLUDED)
+        self.addenda = list(state.addenda)
 
     def agency(self, code: str) -> Agency | None:
         return next((a for a in self.agencies if a.code == code), None)

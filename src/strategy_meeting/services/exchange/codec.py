@@ -32,19 +32,24 @@ from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.contribution import Contribution, ReceivedVia, Topic
 from strategy_meeting.domain.decision import Decision, DecisionKind, Dissent
 from strategy_meeting.domain.meeting import (
+    AcknowledgedCheck,
+    Addendum,
     ConcernCategory,
     CriminalInvestigation,
     HouseholdMember,
     Meeting,
     MeetingFormat,
     MeetingKind,
+    MeetingStatus,
     NextSteps,
     ParentsInformed,
     Participant,
     ParticipantStatus,
     Person,
     Planning,
+    RecordState,
     Referral,
+    SignOff,
     SubjectChild,
 )
 from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
@@ -216,6 +221,20 @@ def meeting_to_json(meeting: Meeting) -> JsonObject:
     m["next_steps"] = steps
     m["nation"] = meeting.nation
     m["planning"] = _planning(meeting.planning)
+    _put(m, "reconvenes", meeting.reconvenes)
+    # What the record is (issue 15): its status, its sign-off and its addenda travel with it.
+    m["status"] = meeting.status.value
+    if meeting.sign_off is not None:
+        so = meeting.sign_off
+        m["sign_off"] = {
+            "version": so.version, "signed_off_by": so.signed_off_by,
+            "signed_off_at": datetime_to_json(so.signed_off_at), "content_hash": so.content_hash,
+            "checks_met": list(so.checks_met),
+            "acknowledged": [{"kind": a.kind, "message": a.message, "reason": a.reason} for a in so.acknowledged],
+            "signer_reason": so.signer_reason,
+        }
+    m["addenda"] = [{"number": a.number, "text": a.text, "created_at": datetime_to_json(a.created_at),
+                     "created_by": a.created_by} for a in meeting.addenda]
     return {"format": FORMAT_ID, "meeting": m}
 
 
@@ -415,4 +434,22 @@ def _meeting_in(m: JsonObject) -> Meeting:
         next_steps=NextSteps(icpc_by=_date(steps, "icpc_by"), review_at=_dt(steps, "review_at")),
         nation=str(m.get("nation", "england")),
         planning=_planning_in(m.get("planning", {})),
+        reconvenes=_str(m, "reconvenes"),
     )
+
+
+def record_from_json(data: object) -> RecordState:
+    """What the file says the record is (its status, sign-off and addenda), from a document
+    ``meeting_from_json`` has already checked. A /1 file has none of it: a draft."""
+    assert isinstance(data, dict)
+    m = data["meeting"]
+    so = m.get("sign_off")
+    sign_off = None if so is None else SignOff(
+        so["version"], so["signed_off_by"], datetime_from_json(so["signed_off_at"]), so["content_hash"],
+        checks_met=list(so.get("checks_met", [])),
+        acknowledged=[AcknowledgedCheck(a["kind"], a["message"], a.get("reason", "")) for a in so.get("acknowledged", [])],
+        signer_reason=_str(so, "signer_reason"),
+    )
+    addenda = [Addendum(a["number"], a["text"], datetime_from_json(a["created_at"]), a["created_by"])
+               for a in m.get("addenda", [])]
+    return RecordState(MeetingStatus(m.get("status", MeetingStatus.DRAFT.value)), sign_off, addenda)
