@@ -18,6 +18,7 @@ from strategy_meeting.domain.errors import UserError
 from strategy_meeting import diagnostics, invocation
 
 from . import (
+    admin_commands,
     backup_commands,
     exchange_commands,
     forms_commands,
@@ -40,6 +41,7 @@ COMMAND_MODULES: list[ModuleType] = [
     backup_commands,
     user_commands,
     governance_commands,
+    admin_commands,
 ]
 
 
