@@ -87,3 +87,33 @@ def test_a_minute_taker_drafts_by_keyboard_and_the_chair_signs_off(qtbot, state,
     QApplication.processEvents()
     assert meetings.get(state.ctx, chair, REF).status is MeetingStatus.SIGNED_OFF
     assert shown_errors == []
+
+
+def test_the_chair_confirms_a_decision_in_its_dialog_and_the_minute_taker_cannot_change_it(
+        qtbot, state, admin, shown_errors):
+    from workspace_helpers import save, type_into
+
+    from strategy_meeting.services.meetings import ItemKind
+
+    chair = state.actor
+    taker, _ = users.add_user(state.ctx, admin, "pat", Role.MINUTE_TAKER, "minute taker passphrase 1")
+    meetings.create(state.ctx, chair, template=sample_meeting())
+    ws = MeetingWorkspace(state, REF)
+    qtbot.addWidget(ws)
+    ws.show()
+    qtbot.waitExposed(ws)
+    dialog = ws.editing.edit(ItemKind.DECISION, meetings.get(state.ctx, chair, REF).decisions[0])
+    qtbot.waitExposed(dialog)
+    dialog.ui.confirmedCheck.setChecked(True)
+    save(qtbot, dialog)
+    assert meetings.get(state.ctx, chair, REF).decisions[0].confirmed
+
+    state.set_unlocked(state.ctx, taker)
+    ws.reload()
+    dialog = ws.editing.edit(ItemKind.DECISION, meetings.get(state.ctx, taker, REF).decisions[0])
+    qtbot.waitExposed(dialog)
+    type_into(qtbot, dialog.ui.outcomeEdit, "A different outcome.")
+    save(qtbot, dialog)
+    assert dialog.isVisible() and "only the chair may change" in dialog.error_label.text()
+    assert meetings.get(state.ctx, taker, REF).decisions[0].outcome != "A different outcome."
+    dialog.reject()
