@@ -56,3 +56,36 @@ def test_the_childs_views_and_the_other_children_are_recorded_in_their_dialogs(q
     assert meetings.get(state.ctx, state.actor, REF).household[-1].is_child
     assert unmet(ws) == []
     assert shown_errors == []
+
+
+def test_planning_the_enquiry_is_typed_on_the_next_steps_page(qtbot, state, shown_errors):
+    from strategy_meeting.domain.meeting import CriminalInvestigation
+
+    meetings.create(state.ctx, state.actor, template=sample_meeting())
+    ws = MeetingWorkspace(state, REF)
+    qtbot.addWidget(ws)
+    ws.resize(1200, 900)
+    ws.show()
+    qtbot.waitExposed(ws)
+    ws.show_section("next_steps")
+    ui = ws.sections["next_steps"].ui
+    assert ui.nationCombo.currentData() == "england" and ui.criminalCombo.currentData() == ""
+    ui.nationCombo.setCurrentIndex(ui.nationCombo.findData("wales"))
+    ui.criminalCombo.setCurrentIndex(ui.criminalCombo.findData("later"))
+    ui.legalAdviceCombo.setCurrentIndex(ui.legalAdviceCombo.findData("yes"))
+    ui.legalMeetingCombo.setCurrentIndex(ui.legalMeetingCombo.findData("no"))
+    for edit, text in ((ui.criminalTimingEdit, "After the ABE interview on Monday."),
+                       (ui.criminalLeadEdit, "DS Riley Test, POLICE"),
+                       (ui.parentsNeedsEdit, "Mother is Deaf: BSL."),
+                       (ui.parentsInterpreterEdit, "BSL")):
+        type_into(qtbot, edit, text)
+        edit.editingFinished.emit()
+    ws.flush_all()
+    stored = meetings.get(state.ctx, state.actor, REF)
+    assert stored.nation == "wales"
+    p = stored.planning
+    assert (p.criminal_investigation, p.criminal_investigation_timing, p.criminal_investigation_lead) == (
+        CriminalInvestigation.LATER, "After the ABE interview on Monday.", "DS Riley Test, POLICE")
+    assert (p.legal_advice_needed, p.legal_planning_meeting) == (True, False)
+    assert (p.parents_communication_needs, p.parents_interpreter) == ("Mother is Deaf: BSL.", "BSL")
+    assert shown_errors == []
