@@ -75,3 +75,16 @@ def test_agency_set_then_audit_export_then_passphrase_reset(tmp_path):
                 passphrase="yet another long passphrase here")
     assert r.returncode != 0 and len(r.stderr.strip().splitlines()) == 1
     assert run_cli("--data-dir", str(d), "audit", "verify", passphrase=new).returncode == 0
+
+
+def test_the_local_checks_are_switched_on_and_off_by_an_administrator(tmp_path):
+    d, _ = _store(tmp_path)
+    r = run_cli("--data-dir", str(d), "checks", "show", passphrase=ADMIN)
+    assert r.returncode == 0 and "any time (off)" in r.stdout
+    r = run_cli("--data-dir", str(d), "checks", "set", "--sign-off-within-working-days", "1",
+                "--review-within-days", "off", passphrase=ADMIN)
+    assert r.returncode == 0, r.stderr
+    assert "Sign-off within 1 working day(s)" in r.stdout and "Review discussion within any time (off)" in r.stdout
+    r = run_cli("--data-dir", str(d), "checks", "set", "--sign-off-within-working-days", "soon",
+                "--review-within-days", "off", passphrase=ADMIN)
+    assert r.returncode != 0 and "not a number of days" in r.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.errors import InvalidInput
-from strategy_meeting.services import agencies, passphrase, session
+from strategy_meeting.services import agencies, passphrase, session, signoff
 from strategy_meeting.services.distribution import certificates
 
 from .base import read_passphrase, resolve_data_dir
@@ -32,6 +32,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.set_defaults(handler=_agency_set, needs_store=True)
     ls = agsub.add_parser("list", parents=[common], help="the agencies, their e-mail and certificate")
     ls.set_defaults(handler=_agency_list, needs_store=True)
+
+    ck = sub.add_parser("checks", parents=[common], help="the local-practice checks before sign-off")
+    cksub = ck.add_subparsers(dest="checks_command", metavar="SUBCOMMAND", required=True)
+    cs = cksub.add_parser("set", parents=[common],
+                          help="switch a local check on (a number) or off ('off'); administrators")
+    cs.add_argument("--sign-off-within-working-days", metavar="N|off", required=True)
+    cs.add_argument("--review-within-days", metavar="N|off", required=True)
+    cs.set_defaults(handler=_checks_set, needs_store=True)
+    show = cksub.add_parser("show", parents=[common], help="the local checks in force")
+    show.set_defaults(handler=_checks_show, needs_store=True)
 
     # ``audit export`` is beside ``audit verify`` in store_commands.
 
@@ -74,6 +84,30 @@ def _agency_set(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no
 def _agency_list(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
     for a in agencies.list_agencies(ctx, actor):
         print(f"{a.code}\t{a.name}\t{a.email or '-'}\t{'certificate' if a.certificate else 'no certificate'}")
+    return 0
+
+
+def _days(text: str) -> int | None:
+    if text.strip().lower() == "off":
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidInput(f"'{text[:20]}' is not a number of days or 'off'.") from None
+
+
+def _checks_set(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    signoff.set_check_settings(ctx, actor, sign_off_within_working_days=_days(args.sign_off_within_working_days),
+                               review_within_days=_days(args.review_within_days))
+    return _checks_show(args, ctx, actor)
+
+
+def _checks_show(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    settings = signoff.current_check_settings(ctx)
+    within = settings.sign_off_within_working_days
+    review = settings.review_within_days
+    print("Sign-off within " + (f"{within} working day(s) of the meeting" if within is not None else "any time (off)"))
+    print("Review discussion within " + (f"{review} days of the meeting" if review is not None else "any time (off)"))
     return 0
 
 

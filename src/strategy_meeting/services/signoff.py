@@ -100,6 +100,12 @@ def check_settings(uow: Any) -> CheckSettings:
     return CheckSettings(number("sign_off_within_working_days"), number("review_within_days"))
 
 
+def current_check_settings(ctx: ServiceContext) -> CheckSettings:
+    """The local checks in force (any signed-in user may read them)."""
+    with ctx.unit_of_work() as uow:
+        return check_settings(uow)
+
+
 def set_check_settings(ctx: ServiceContext, actor: User, *, sign_off_within_working_days: int | None,
                        review_within_days: int | None) -> Changes:
     """Switch the local-practice checks on (a number) or off (``None``). Administrators only."""
