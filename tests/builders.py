@@ -13,6 +13,7 @@ from strategy_meeting.domain.meeting import (
     ConcernCategory,
     HouseholdMember,
     Meeting,
+    NextSteps,
     ParentsInformed,
     Participant,
     ParticipantStatus,
@@ -31,6 +32,9 @@ AGENCIES = [
 ]
 
 
+LAWFUL_BASIS = "Children Act 1989 s.47; UK GDPR Art. 6(1)(e) and 9(2)(g)"
+
+
 def sample_meeting(
     reference: str = "SD-2026-0100",
     child_name: str = "Robin Fictional",
@@ -44,7 +48,8 @@ def sample_meeting(
         referral=Referral(datetime(2026, 11, 19, 15, 40, tzinfo=UTC), "Bruising seen at school.", "EDU",
                           [ConcernCategory.PHYSICAL_ABUSE]),
         location="Video call",
-        children=[SubjectChild("c1", child_name, date_of_birth=date(2018, 5, 14), school="Sampletown Primary")],
+        children=[SubjectChild("c1", child_name, date_of_birth=date(2018, 5, 14), school="Sampletown Primary",
+                               views_not_recorded_reason="Not yet seen alone: the social worker sees them today.")],
         household=[HouseholdMember("p1", "Jordan Fictional", "mother", True)],
         agencies=[Agency(a.code, a.name, a.kind, a.email) for a in AGENCIES],
         participants=[
@@ -54,8 +59,10 @@ def sample_meeting(
             Participant("EDU", "Taylor Sample", ParticipantStatus.APOLOGIES, "DSL", False, "m4"),
         ],
         contributions=[
-            Contribution("k1", "EDU", Topic.CURRENT_CONCERNS, "Bruising seen at 09:10.", SharingTerms.everyone()),
-            Contribution("k2", "POLICE", Topic.HISTORY, restricted_text, SharingTerms.only("CSC", "POLICE")),
+            Contribution("k1", "EDU", Topic.CURRENT_CONCERNS, "Bruising seen at 09:10.", SharingTerms.everyone(),
+                         lawful_basis=LAWFUL_BASIS),
+            Contribution("k2", "POLICE", Topic.HISTORY, restricted_text, SharingTerms.only("CSC", "POLICE"),
+                         lawful_basis=LAWFUL_BASIS),
             Contribution("k3", "CSC", Topic.RISKS, chair_only_text, SharingTerms.chair_only()),
         ],
         decisions=[
@@ -68,6 +75,7 @@ def sample_meeting(
                    "DS Riley Test"),
         ],
         parents_informed=ParentsInformed(datetime(2026, 11, 20, 14, 0, tzinfo=UTC), "Home visit", "CSC"),
+        next_steps=NextSteps(icpc_by=date(2026, 12, 10)),
     )
 
 

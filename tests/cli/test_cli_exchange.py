@@ -72,7 +72,7 @@ def test_demo_adds_the_fictional_meetings_once(data_dir: Path, tmp_path: Path) -
 HOSTILE = {
     "not-json.json": b"\x89PNG\r\n\x1a\n not json at all",
     "list.json": b"[1, 2, 3]",
-    "wrong-format.json": json.dumps({"format": "strategy-meeting/2", "meeting": {}}).encode(),
+    "wrong-format.json": json.dumps({"format": "strategy-meeting/3", "meeting": {}}).encode(),
 }
 
 
@@ -95,7 +95,7 @@ def _hostile_file(folder: Path, case: str) -> Path:
 EXPECTED = {
     "not-json.json": "is not UTF-8 text",
     "list.json": "holds JSON but not an object",
-    "wrong-format.json": "format: must be 'strategy-meeting/1'",
+    "wrong-format.json": "format: must be 'strategy-meeting/2'",
     "bad-agency.json": "meeting.contributions[2].agency: 'XYZ' is not one of the listed agencies",
     "existing.json": "'SD-2026-0001' is already in the store",
     "missing.json": "'missing.json' does not exist",

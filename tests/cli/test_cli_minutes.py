@@ -11,6 +11,7 @@ import pytest
 
 from builders import sample_meeting
 from conftest import PASSPHRASE
+from strategy_meeting.domain.decision import DecisionKind
 from strategy_meeting.domain.meeting import ParticipantStatus
 from strategy_meeting.services import meetings, session
 from test_cli_store import run_cli
@@ -108,3 +109,34 @@ def test_verify_of_missing_or_unsigned_files(store, tmp_path):
     draft = next(tmp_path.glob("*_CSC_DRAFT.pdf"))
     r = run_cli("verify", str(draft), passphrase=None)
     assert r.returncode != 0 and "not signed" in r.stdout
+
+
+def test_sign_off_lists_the_named_checks_takes_reasons_and_stops_at_a_blocking_one(data_dir: Path):
+    """Issue 15: sign-off lists each warning with its check's name; --reason KIND=TEXT and
+    --signer-reason are kept; a blocking check stops it even when warnings are acknowledged."""
+    ctx, actor = session.open_session(data_dir, PASSPHRASE)
+    blocked = sample_meeting("SD-2026-0101")
+    blocked.decisions[0].kind = DecisionKind.MEDICAL_EXAMINATION  # no threshold decision
+    meetings.create(ctx, actor, template=blocked)
+    warned = sample_meeting("SD-2026-0102")
+    warned.contributions[0].lawful_basis = ""
+    meetings.create(ctx, actor, template=warned)
+    ctx.close()
+
+    r = run_cli("--data-dir", str(data_dir), "sign-off", "SD-2026-0101", "--acknowledge-warnings",
+                passphrase=PASSPHRASE)
+    assert r.returncode != 0 and "cannot be signed off" in r.stderr and "threshold decision" in r.stderr
+
+    r = run_cli("--data-dir", str(data_dir), "sign-off", "SD-2026-0102", passphrase=PASSPHRASE)
+    assert r.returncode != 0
+    assert "[lawful_basis_missing]" in r.stderr and "[signer_not_chair]" in r.stderr  # user 'chair' is not Alex
+    r = run_cli("--data-dir", str(data_dir), "sign-off", "SD-2026-0102", "--acknowledge-warnings",
+                "--reason", "lawful_basis_missing=Education shared under s.175; recorded after the meeting.",
+                "--signer-reason", "Alex Example is on leave; the deputy signs.", passphrase=PASSPHRASE)
+    assert r.returncode == 0, r.stderr
+    assert "Acknowledged [lawful_basis_missing]: Education shared under s.175" in r.stdout
+    ctx, actor = session.open_session(data_dir, PASSPHRASE)
+    signed = meetings.get(ctx, actor, "SD-2026-0102").sign_off
+    ctx.close()
+    assert signed is not None and signed.signer_reason == "Alex Example is on leave; the deputy signs."
+    assert [a.kind for a in signed.acknowledged] == ["lawful_basis_missing"]

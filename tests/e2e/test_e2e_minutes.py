@@ -199,3 +199,48 @@ def test_unsigned_rerender_then_distribution_sends_each_agency_its_signed_copy(b
     saved = out / f"{REF}_LA_HOUSING.pdf"
     assert hashlib.sha256(saved.read_bytes()).hexdigest() == signed["LA_HOUSING"]
     assert built.cli("audit", "verify").returncode == 0
+
+
+def test_a_signed_off_export_moves_to_a_fresh_store_signed_off_and_its_copies_verify(built, tmp_path):
+    """Issue 15: the interchange file keeps what the record is. Exported from the signed-off
+    store, imported into a new one, the record is signed off there with the same content hash,
+    refuses edits, and ``minutes --sign`` there makes copies that ``verify`` accepts."""
+    exported = tmp_path / "signed.json"
+    r = built.cli("export", REF, "-o", str(exported))
+    assert r.returncode == 0, r.stderr
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    status = document["meeting"]["status"]  # distributed, when the distribution test ran first
+    assert document["format"] == "strategy-meeting/2" and status in ("signed_off", "distributed")
+    signed_hash = document["meeting"]["sign_off"]["content_hash"]
+
+    fresh = tmp_path / "fresh"
+
+    def cli(*args: str):
+        return run("--data-dir", str(fresh), *args, passphrase="the second store's long passphrase")
+
+    assert cli("init", "--user", "deputy").returncode == 0
+    r = cli("import", str(exported))
+    assert r.returncode == 0 and r.stdout.strip() == REF, r.stderr
+    again = tmp_path / "again.json"
+    assert cli("export", REF, "-o", str(again)).returncode == 0
+    moved = json.loads(again.read_text(encoding="utf-8"))["meeting"]
+    assert moved["status"] == status and moved["sign_off"]["content_hash"] == signed_hash
+    assert "already signed off" in refused(cli("sign-off", REF, "--acknowledge-warnings"))
+    cert, out = tmp_path / "deputy.pem", tmp_path / "copies"
+    for args in (("identity", "new", "--self-signed"), ("identity", "export-cert", "-o", str(cert)),
+                 ("minutes", REF, "--out", str(out), "--sign")):
+        r = cli(*args)
+        assert r.returncode == 0, (args, r.stderr)
+    copies = manifest(out)["copies"]
+    assert copies and all(c["signed_by"] for c in copies)
+    for entry in copies:
+        r = cli("verify", str(out / entry["file"]), "--trust", str(cert))
+        assert r.returncode == 0, (entry["recipient"], r.stdout, r.stderr)
+
+    document["meeting"]["location"] = "Changed after sign-off"
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    other = tmp_path / "other"
+    assert run("--data-dir", str(other), "init", "--user", "x", passphrase="a third long passphrase here").returncode == 0
+    r = run("--data-dir", str(other), "import", str(changed), passphrase="a third long passphrase here")
+    assert "is not what was signed off" in refused(r)

@@ -137,13 +137,14 @@ def test_relied_on_must_name_contributions_of_the_file() -> None:
 
 def test_every_problem_is_listed_and_the_message_counts_the_rest() -> None:
     doc = example()
-    doc["format"] = "strategy-meeting/2"
+    doc["format"] = "strategy-meeting/3"
     del doc["meeting"]["children"][0]["name"]
     doc["meeting"]["actions"][1]["due"] = "2026-02-30"
     doc["meeting"]["decisions"][0]["relied_on"].append("k9")
     error = rejection(doc)
     assert error.problems == [
-        "format: must be 'strategy-meeting/1': this is not a Strategy Meeting interchange file of this version",
+        "format: must be 'strategy-meeting/2' (or 'strategy-meeting/1'): this is not a Strategy Meeting interchange file "
+        "this version reads",
         "meeting.children[0]: the required field 'name' is missing",
         "meeting.actions[1].due: must be a date written like 2026-11-20",
         "meeting.decisions[0].relied_on[3]: 'k9' names no contribution in this file",

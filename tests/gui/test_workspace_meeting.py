@@ -6,7 +6,7 @@ sign-off; and the generated copies, each holding what the sharing rule allows.""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from pypdf import PdfReader
@@ -34,7 +34,9 @@ AGENCIES = [("CSC", "Children's Social Care", AgencyKind.SOCIAL_CARE),
 
 @pytest.fixture
 def blank_reference(state) -> str:
-    meeting, _ = meetings.create(state.ctx, state.actor, reference="SD-2026-0500")
+    # Held that morning: a sign-off is never dated before the meeting (issue 15's check).
+    meeting, _ = meetings.create(state.ctx, state.actor, reference="SD-2026-0500",
+                                 held_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
     return meeting.reference
 
 
@@ -112,6 +114,8 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, t
         ("POLICE", Topic.HISTORY, "Caution for assault in 2021.", "named", ("CSC",), False),
         ("CSC", Topic.RISKS, "Chair-only note on risk.", "chair", (), False),
         ("HEALTH", Topic.STRENGTHS, "Immunisations up to date.", "all", (), True),
+        # Working Together 2023: the child's own voice (issue 15's check).
+        ("CSC", Topic.CHILD_LIVED_EXPERIENCE, "Robin says bedtime is frightening.", "chair", (), False),
     ]
     for agency, topic, text, scope, named, family in plans:
         dialog = open_dialog(ws, ws.new_contribution_action)
@@ -123,6 +127,8 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, t
         for code in named:
             editor._boxes[code].setChecked(True)
         editor.family_check.setChecked(family)
+        if scope != "chair":  # every shared item has a lawful basis (issue 15's check)
+            type_into(qtbot, dialog.ui.lawfulBasisEdit, "Children Act 1989 s.47")
         save(qtbot, dialog)
     contributions = stored(state).contributions
     assert [c.text for c in contributions] == [p[2] for p in plans]

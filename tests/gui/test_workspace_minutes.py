@@ -26,6 +26,7 @@ CHAIR_ONLY = "ZZLEAK-chair-k3"
 def ws(qtbot, state) -> MeetingWorkspace:
     meeting = sample_meeting(restricted_text=RESTRICTED, chair_only_text=CHAIR_ONLY)
     meeting.parents_informed = ParentsInformed()  # one warning to acknowledge
+    meeting.chair.name = state.actor.label  # and no other: the recorded chair signs
     meetings.create(state.ctx, state.actor, template=meeting)
     window = MeetingWorkspace(state, REF)
     qtbot.addWidget(window)

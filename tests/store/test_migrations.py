@@ -164,9 +164,9 @@ def test_0004_gives_every_existing_meeting_the_default_retention_class():
                 " reconvenes) VALUES (:id, :ref, :key, 'initial', '', '{}', 'draft', '{}', '{}', '{}', '', '', '',"
                 " '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', '')"), {"id": n, "ref": ref, "key": ref.lower()})
         conn.commit()
-        migrations.upgrade(conn)
+        command.upgrade(migrations._config(conn), "0004_records_governance")
         conn.commit()
-        assert migrations.current_revision(conn) == migrations.HEAD
+        assert migrations.current_revision(conn) == "0004_records_governance"
         classes = conn.execute(text("SELECT id, name, period_months, counted_from, is_default FROM retention_classes")).all()
         rows = conn.execute(text("SELECT meeting_id, retention_class_id, restricted FROM meeting_governance"
                                  " ORDER BY meeting_id")).all()
@@ -191,6 +191,8 @@ def test_0005_folds_the_search_keys_of_existing_meetings(data_dir):
     conn = connect_raw(data_dir / "store.db", key)  # as 0004 left it: casefolded only
     conn.execute("UPDATE children SET name_key = 'zoë łucja', surname_key = 'łucja'")
     conn.execute("ALTER TABLE distributions DROP COLUMN protection")  # added by 0006
+    for table, column in (("meetings", "nation"), ("meetings", "planning"), ("decisions", "confirmed")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # added by 0007
     conn.execute("UPDATE alembic_version SET version_num = '0004_records_governance'")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -217,3 +219,31 @@ def test_0006_adds_the_protection_of_each_distribution_unknown_for_old_entries()
         conn.commit()
         assert migrations.current_revision(conn) == migrations.HEAD
         assert conn.execute(text("SELECT recipient, protection FROM distributions")).all() == [("POLICE", None)]
+
+
+def test_0007_puts_every_meeting_in_england_and_confirms_the_decisions_of_signed_off_ones():
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        command.upgrade(migrations._config(conn), "0006_distribution_protection")
+        for n, (ref, status) in enumerate((("SD-1", "draft"), ("SD-2", "signed_off")), start=1):
+            conn.execute(text(
+                "INSERT INTO meetings (id, reference, reference_key, kind, location, chair, status, referral,"
+                " parents_informed, next_steps, chair_name, child_names, created_by, created_at, updated_at,"
+                " reconvenes) VALUES (:id, :ref, :key, 'initial', '', '{}', :status, '{}', '{}', '{}', '', '', '',"
+                " '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', '')"),
+                {"id": n, "ref": ref, "key": ref.lower(), "status": status})
+            conn.execute(text(
+                "INSERT INTO decisions (meeting_id, position, item_id, kind, outcome, rationale, relied_on, dissent)"
+                " VALUES (:id, 0, 'd1', 'section47_joint', 'Joint enquiry.', 'Reasonable cause.', '[]', '[]')"),
+                {"id": n})
+        conn.commit()
+        migrations.upgrade(conn)
+        conn.commit()
+        assert migrations.current_revision(conn) == "0007_complete_record" == migrations.HEAD
+        meetings = conn.execute(text("SELECT reference, nation, planning FROM meetings ORDER BY id")).all()
+        decisions = conn.execute(text("SELECT meeting_id, confirmed, rationale FROM decisions ORDER BY meeting_id")).all()
+    assert [tuple(r) for r in meetings] == [("SD-1", "england", "{}"), ("SD-2", "england", "{}")]
+    assert [tuple(r) for r in decisions] == [(1, 0, "Reasonable cause."), (2, 1, "Reasonable cause.")]

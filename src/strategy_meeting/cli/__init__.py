@@ -18,6 +18,7 @@ from strategy_meeting.domain.errors import UserError
 from strategy_meeting import diagnostics, invocation
 
 from . import (
+    admin_commands,
     backup_commands,
     exchange_commands,
     forms_commands,
@@ -42,6 +43,7 @@ COMMAND_MODULES: list[ModuleType] = [
     user_commands,
     governance_commands,
     list_commands,
+    admin_commands,
 ]
 
 

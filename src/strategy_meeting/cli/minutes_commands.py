@@ -50,6 +50,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     so.add_argument("reference", metavar="REF")
     so.add_argument("--acknowledge-warnings", action="store_true",
                     help="sign off even though the listed warnings remain")
+    so.add_argument("--reason", action="append", default=[], metavar="KIND=TEXT",
+                    help="why a warning is acknowledged (KIND as sign-off lists it, or * for all); repeatable")
+    so.add_argument("--signer-reason", default="", metavar="TEXT",
+                    help="why someone other than the recorded chair signs off (printed on the minutes)")
     so.set_defaults(handler=_sign_off, needs_store=True)
 
     mi = sub.add_parser("minutes", parents=[common], help="render the full record and agency copies as PDF")
@@ -121,7 +125,8 @@ def _sign_off(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-u
     from strategy_meeting.services import signoff
 
     try:
-        meeting, _ = signoff.sign_off(ctx, actor, args.reference, acknowledge_warnings=args.acknowledge_warnings)
+        meeting, _ = signoff.sign_off(ctx, actor, args.reference, acknowledge_warnings=args.acknowledge_warnings,
+                                      reasons=_reasons(args.reason), signer_reason=args.signer_reason)
     except SignOffWarnings as exc:
         print(f"Not signed off: {exc.message}", file=sys.stderr)
         for warning in exc.warnings:
@@ -130,7 +135,19 @@ def _sign_off(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-u
     assert meeting.sign_off is not None
     print(f"Signed off {meeting.reference} (version {meeting.sign_off.version}); the record is now locked.")
     print(f"Content fingerprint (SHA-256): {meeting.sign_off.content_hash}")
+    for check in meeting.sign_off.acknowledged:
+        print(f"Acknowledged [{check.kind}]: {check.reason or 'no reason given'}")
     return 0
+
+
+def _reasons(values: list[str]) -> dict[str, str]:
+    reasons: dict[str, str] = {}
+    for value in values:
+        kind, sep, text = value.partition("=")
+        if not sep or not kind.strip() or not text.strip():
+            raise InvalidInput("Give each reason as --reason KIND=TEXT (KIND as sign-off lists it, or *).")
+        reasons[kind.strip()] = text.strip()
+    return reasons
 
 
 def _minutes(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]

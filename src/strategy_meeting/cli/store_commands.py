@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""``init`` and ``audit verify``."""
+"""``init``, ``audit verify`` and ``audit export``."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.roles import Role
@@ -24,6 +25,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     asub = a.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", required=True)
     v = asub.add_parser("verify", parents=[common], help="check the audit chain; exit 0 only if unbroken")
     v.set_defaults(handler=_audit_verify, needs_store=True)
+    x = asub.add_parser("export", parents=[common], help="write the audit log as JSON lines, with the chain's hashes")
+    x.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
+    x.set_defaults(handler=_audit_export, needs_store=True)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -38,6 +42,12 @@ def _init(args: argparse.Namespace) -> int:
     print(f"Created an encrypted store in {directory} with user '{actor.name}' ({actor.role.label}).")
     print("Recovery key (shown once: write it down and keep it somewhere safe, away from this computer):")
     print(f"  {recovery}")
+    return 0
+
+
+def _audit_export(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    path, count = audit.export_events(ctx, actor, args.output)
+    print(f"Wrote {count} audit events to {path} (JSON lines, with each event's hash and the one before).")
     return 0
 
 

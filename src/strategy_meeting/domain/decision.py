@@ -48,7 +48,24 @@ class Decision:
     threshold_met: bool | None = None
     relied_on: list[str] = field(default_factory=list)
     dissent: list[Dissent] = field(default_factory=list)
+    # Marked by the chair: a minute-taker may no longer change it (issue 15). Bookkeeping of
+    # who may edit, not what was agreed, so not part of the content hash.
+    confirmed: bool = field(default=False, metadata={"content_hash": "omit"})
 
     @property
     def has_rationale(self) -> bool:
         return bool(self.rationale.strip())
+
+
+def decision_change_refusal(may_confirm: bool, before: Decision | None, after: Decision | None) -> str:
+    """Why this change to a decision is refused ("" when it is not). Only someone who may
+    confirm decisions (the chair) marks one confirmed, or changes or removes a confirmed one;
+    anyone else who may edit the record (a minute-taker) drafts the rest. ``before`` is None for
+    a new decision, ``after`` None for a removal."""
+    if may_confirm:
+        return ""
+    if before is not None and before.confirmed:
+        return "The chair has confirmed this decision: only the chair may change or remove it."
+    if after is not None and after.confirmed:
+        return "Only the chair may mark a decision confirmed."
+    return ""

@@ -126,6 +126,10 @@ class SignOffWarnings(UserError):
         self.warnings = list(warnings)
 
 
+class SignOffBlocked(SignOffWarnings):
+    """Sign-off refused by a blocking check: no acknowledgement lets it through."""
+
+
 class SigningError(UserError):
     pass
 

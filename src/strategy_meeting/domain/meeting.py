@@ -25,6 +25,12 @@ from .listing import MeetingKind, MeetingQuery, MeetingStatus, MeetingSummary  #
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{0,63}$")
 ITEM_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
+# A field added after records were first signed off: left out of the content hash while it
+# holds its default, so a record signed off by an earlier version keeps its hash.
+ADDED_LATER = {"content_hash": "omit_default"}
+
+NATIONS = ("england", "wales", "scotland", "northern_ireland")
+
 
 class MeetingFormat(StrEnum):
     IN_PERSON = "in_person"
@@ -106,6 +112,10 @@ class SubjectChild:
     school: str = ""
     communication_needs: str = ""
     disability: str = ""
+    # Working Together 2023: the child's voice. The views themselves are a contribution of
+    # topic "child's lived experience"; when they could not be had, why not (e.g. too young).
+    views_not_recorded_reason: str = field(default="", metadata=ADDED_LATER)
+    interpreter: str = field(default="", metadata=ADDED_LATER)  # language, or "" when none is needed
 
     @property
     def surname(self) -> str:
@@ -127,6 +137,9 @@ class HouseholdMember:
     parental_responsibility: bool = False
     address: str = ""
     notes: str = ""
+    # Another child of the household (not a subject child): how the meeting considered them.
+    is_child: bool = field(default=False, metadata=ADDED_LATER)
+    consideration: str = field(default="", metadata=ADDED_LATER)
 
 
 @dataclass
@@ -158,6 +171,35 @@ class NextSteps:
     review_at: datetime | None = None
 
 
+class CriminalInvestigation(StrEnum):
+    NOT_RECORDED = ""
+    NONE = "none"  # no criminal investigation
+    STARTED = "started"  # starts now, alongside the section 47 enquiry
+    LATER = "later"  # starts later (its timing says when and why)
+    UNDECIDED = "undecided"  # the police will decide (its timing says by when)
+
+    @property
+    def label(self) -> str:
+        return {"": "Not recorded", "none": "No criminal investigation", "started": "Starts now",
+                "later": "Starts later", "undecided": "To be decided by the police"}[self.value]
+
+
+@dataclass
+class Planning:
+    """What the chair records for the enquiry's planning (issue 15): the criminal
+    investigation's timing and lead, legal advice or a legal planning meeting, and the
+    parents' communication needs and interpreter (the child's are on the child)."""
+
+    criminal_investigation: CriminalInvestigation = CriminalInvestigation.NOT_RECORDED
+    criminal_investigation_timing: str = ""
+    criminal_investigation_lead: str = ""  # who leads it: an agency code or an officer
+    legal_advice_needed: bool | None = None
+    legal_planning_meeting: bool | None = None
+    legal_notes: str = ""
+    parents_communication_needs: str = ""
+    parents_interpreter: str = ""  # language, or "" when none is needed
+
+
 @dataclass
 class Addendum:
     number: int
@@ -166,12 +208,35 @@ class Addendum:
     created_by: str
 
 
+@dataclass(frozen=True)
+class AcknowledgedCheck:
+    """A check that was not met at sign-off and that the signer acknowledged, with why."""
+
+    kind: str
+    message: str
+    reason: str = ""
+
+
 @dataclass
 class SignOff:
     version: int
     signed_off_by: str
     signed_off_at: datetime
     content_hash: str
+    # What the checks found at sign-off (issue 15): the titles of those met, those acknowledged
+    # with their reasons, and why someone other than the recorded chair signed (printed).
+    checks_met: list[str] = field(default_factory=list)
+    acknowledged: list[AcknowledgedCheck] = field(default_factory=list)
+    signer_reason: str = ""
+
+
+@dataclass
+class RecordState:
+    """What a record is, as an interchange file carries it: its status, sign-off and addenda."""
+
+    status: MeetingStatus = MeetingStatus.DRAFT
+    sign_off: SignOff | None = None
+    addenda: list[Addendum] = field(default_factory=list)
 
 
 @dataclass
@@ -202,6 +267,9 @@ class Meeting:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     reconvenes: str = ""  # reference of the meeting this one reconvenes, if any
+    # Whose bank holidays count for the working-day deadlines (issue 15).
+    nation: str = field(default="england", metadata=ADDED_LATER)
+    planning: Planning = field(default_factory=Planning, metadata=ADDED_LATER)
 
     # ---- the status, moved only along STATUS_TRANSITIONS -------------------------------
 
@@ -226,6 +294,29 @@ class Meeting:
 
     def mark_distributed(self) -> None:
         self.move_to(MeetingStatus.DISTRIBUTED)
+
+    def take_record_state(self, state: RecordState) -> None:
+        """A new meeting (read from an interchange file) takes the status, sign-off and addenda
+        it had where it came from, along the status machine: a record is signed off only with
+        its sign-off, and has addenda only once signed off."""
+        if self.status is not MeetingStatus.DRAFT or self.sign_off is not None or self.addenda:
+            raise InvalidInput("Only a new record takes the state it had elsewhere.")
+        locked = state.status in (MeetingStatus.SIGNED_OFF, MeetingStatus.DISTRIBUTED)
+        if locked != (state.sign_off is not None):
+            raise InvalidInput("A record is signed off exactly when it has its sign-off.")
+        if state.addenda and not locked:
+            raise InvalidInput("Only a signed-off record has addenda.")
+        numbers = [a.number for a in state.addenda]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise InvalidInput("The addenda must be numbered 1, 2, 3 ... in order.")
+        if state.sign_off is not None:
+            self.sign(state.sign_off)
+            if state.status is MeetingStatus.DISTRIBUTED:
+                self.mark_distributed()
+        elif state.status is not MeetingStatus.DRAFT:
+            self.move_to(MeetingStatus.IN_PROGRESS if state.status is MeetingStatus.IN_PROGRESS
+                         else MeetingStatus.CONCLUDED)
+        self.addenda = list(state.addenda)
 
     def agency(self, code: str) -> Agency | None:
         return next((a for a in self.agencies if a.code == code), None)

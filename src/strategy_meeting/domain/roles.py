@@ -17,13 +17,15 @@ class Role(StrEnum):
     CHAIR_ADMINISTRATOR = "chair_administrator"
     AGENCY_REP = "agency_rep"
     INFORMATION_GOVERNANCE = "information_governance"
+    MINUTE_TAKER = "minute_taker"
 
     @property
     def label(self) -> str:
         return {"chair": "Chair", "administrator": "Administrator",
                 "chair_administrator": "Chair and administrator",
                 "agency_rep": "Agency representative",
-                "information_governance": "Information governance lead"}[self.value]
+                "information_governance": "Information governance lead",
+                "minute_taker": "Minute-taker"}[self.value]
 
 
 class Permission(StrEnum):
@@ -51,6 +53,7 @@ class Permission(StrEnum):
     SUBJECT_ACCESS = "answer_subject_access_requests"  # find a person, mark exemptions, export for a subject access request
     RESTRICT_PROCESSING = "restrict_processing"  # mark and lift an Article 18 restriction
     READ_RESTRICTED = "open_restricted_meetings"  # open a meeting whose processing is restricted
+    CONFIRM_DECISIONS = "confirm_decisions"  # mark a decision confirmed; change or remove a confirmed one
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -71,6 +74,19 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             # Where no administrator sends the minutes, the chair who signed them does.
             Permission.DISTRIBUTE,
             Permission.READ_RESTRICTED,
+            Permission.CONFIRM_DECISIONS,
+        }
+    ),
+    # Drafts and edits the record for the chair (issue 15), staff of the organisation that keeps
+    # it: never signs off, distributes or exports, and cannot change a decision the chair
+    # confirmed. Renders drafts to check the wording.
+    Role.MINUTE_TAKER: frozenset(
+        {
+            Permission.CREATE_MEETING,
+            Permission.EDIT_MEETING,
+            Permission.READ_FULL_RECORD,
+            Permission.CONTRIBUTE,
+            Permission.RENDER_MINUTES,
         }
     ),
     Role.ADMINISTRATOR: frozenset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .agency import is_valid_agency_code
 from .errors import InvalidInput
-from .meeting import ITEM_ID_PATTERN, REFERENCE_PATTERN, Meeting
+from .meeting import ITEM_ID_PATTERN, NATIONS, REFERENCE_PATTERN, Meeting
 from .sharing_terms import AudienceScope
 
 MAX_TEXT = 100_000
@@ -34,6 +34,8 @@ def meeting_problems(m: Meeting) -> list[str]:
         if code and code not in listed:
             problems.append(f"{where} names agency {code}, which is not one of the meeting's agencies")
 
+    if m.nation not in NATIONS:
+        problems.append("the nation must be one of " + ", ".join(NATIONS))
     ids: list[str] = []
     for group in (m.children, m.household, m.contributions, m.decisions, m.actions):
         ids.extend(item.id for item in group)

@@ -23,8 +23,12 @@ class GeneratedCopy:
     path: Path
 
 
-def sign_off(ctx: ServiceContext, actor: User, reference: str, acknowledge_warnings: bool) -> tuple[Meeting, Changes]:
-    return signoff.sign_off(ctx, actor, reference, acknowledge_warnings=acknowledge_warnings)
+def sign_off(ctx: ServiceContext, actor: User, reference: str, acknowledge_warnings: bool,
+             reason: str = "") -> tuple[Meeting, Changes]:
+    """The one reason typed in the dialog covers every acknowledged warning and, when someone
+    other than the recorded chair signs, says why (printed on the minutes)."""
+    return signoff.sign_off(ctx, actor, reference, acknowledge_warnings=acknowledge_warnings,
+                            reasons={"*": reason} if reason else None, signer_reason=reason)
 
 
 def generate_minutes(ctx: ServiceContext, actor: User, reference: str, folder: Path,

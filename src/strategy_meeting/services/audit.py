@@ -4,12 +4,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
 
 from strategy_meeting.domain.audit_chain import AuditEvent, verify_chain
 from strategy_meeting.domain.roles import Permission, User
 
 from .context import ServiceContext
+from .files import StagedFile
 from .users import require
 
 
@@ -42,6 +47,29 @@ def verify(ctx: ServiceContext, actor: User) -> AuditReport:
         if events[seq - 1].hash != digest:
             return AuditReport(len(events), False, f"The audit log is broken: event {seq} was replaced.", seq)
     return AuditReport(len(events), True)
+
+
+def export_events(ctx: ServiceContext, actor: User, out_path: str | PathLike[str]) -> tuple[Path, int]:
+    """Write the whole audit log as JSON lines (one event a line, oldest first, with its
+    sequence number, time, user, action, object, details and the chain's previous and own
+    hashes), so the chain can be checked outside the app. The export is itself an audit event
+    (committed before the file takes its name). Details hold counts and codes, never record
+    content. Returns the path and the number of events written."""
+    require(actor, Permission.AUDIT)
+    target = Path(out_path).expanduser().absolute()
+    with ctx.unit_of_work() as uow:
+        events = list(uow.audit.iter_events())
+        lines = [json.dumps({"seq": e.seq, "at": e.at, "user": e.user, "action": e.action, "object": e.object,
+                             "details": dict(e.details), "prev_hash": e.prev_hash, "hash": e.hash},
+                            ensure_ascii=False, sort_keys=True) for e in events]
+        data = ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
+        with StagedFile(target, data) as staged:
+            uow.audit.append(actor.name, "audit.export", "audit",
+                             {"events": len(events), "sha256": hashlib.sha256(data).hexdigest(), "path": str(target),
+                              "head": events[-1].hash if events else ""})
+            uow.commit()
+            staged.publish()
+    return target, len(events)
 
 
 def recent_events(ctx: ServiceContext, actor: User, limit: int = 200) -> list[AuditEvent]:

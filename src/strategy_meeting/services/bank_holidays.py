@@ -20,9 +20,16 @@ def england_and_wales(years: range | list[int]) -> set[date]:
     return set(holidays.country_holidays("GB", subdiv="ENG", years=list(years)).keys())
 
 
-def bank_holidays_around(day: date) -> set[date]:
-    """The bank holidays of ``day``'s year and the next: enough for a 15-working-day span."""
-    return england_and_wales(range(day.year, day.year + 2))
+# The nations of the United Kingdom, by their subdivision in the ``holidays`` package.
+# England and Wales share one list.
+NATION_SUBDIVISIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern_ireland": "NIR"}
+
+
+def bank_holidays_around(day: date, nation: str = "england") -> set[date]:
+    """The bank holidays of ``day``'s year and the next in ``nation`` (England when unknown):
+    enough for a 15-working-day span."""
+    subdiv = NATION_SUBDIVISIONS.get(nation, "ENG")
+    return set(holidays.country_holidays("GB", subdiv=subdiv, years=[day.year, day.year + 1]).keys())
 
 
 def local_date(moment: datetime) -> date:

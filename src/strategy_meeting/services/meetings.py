@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from strategy_meeting.domain.changes import Changes
+from strategy_meeting.domain.decision import Decision, decision_change_refusal
 from strategy_meeting.domain.listing import listed_agency
 from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, MeetingNotFound, NotFound, PermissionDenied
 from strategy_meeting.domain.meeting import (
@@ -73,7 +74,8 @@ ID_PREFIX = {
 }
 
 DETAIL_FIELDS = frozenset(
-    {"held_at", "kind", "format", "location", "chair", "minute_taker", "referral", "parents_informed", "next_steps"}
+    {"held_at", "kind", "format", "location", "chair", "minute_taker", "referral", "parents_informed", "next_steps",
+     "nation", "planning"}
 )
 
 
@@ -157,6 +159,30 @@ def get_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
 def _find(meeting: Meeting, kind: ItemKind, item_id: str) -> Any:
     attr = _ID_ATTR[kind]
     return next((i for i in getattr(meeting, kind.value) if getattr(i, attr) == item_id), None)
+
+
+def _check_decision(actor: User, before: Decision | None, after: Decision | None) -> None:
+    """A confirmed decision is the chair's (domain.decision.decision_change_refusal)."""
+    refusal = decision_change_refusal(allowed(actor.role, Permission.CONFIRM_DECISIONS), before, after)
+    if refusal:
+        raise PermissionDenied(refusal)
+
+
+def confirm_decision(ctx: ServiceContext, actor: User, reference: str, item_id: str,
+                     confirmed: bool = True) -> tuple[Meeting, Changes]:
+    """The chair marks a decision confirmed (or not): a minute-taker may then no longer change it."""
+    require(actor, Permission.CONFIRM_DECISIONS)
+
+    def authorise(m: Meeting) -> None:
+        if m.decision(item_id) is None:
+            raise NotFound(f"There is no such item in meeting {reference}.")
+
+    def change(m: Meeting) -> None:
+        found = m.decision(item_id)
+        assert found is not None
+        found.confirmed = confirmed
+
+    return _mutate(ctx, actor, reference, change, "decision.confirm", {"confirmed": confirmed}, authorise)
 
 
 def _check_edit(actor: User, meeting: Meeting, kind: ItemKind | None, item: Any) -> None:
@@ -296,8 +322,12 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
         for n, existing in enumerate(items):
             if getattr(existing, attr) == getattr(item, attr):
                 _check_edit(actor, m, kind, existing)
+                if kind is ItemKind.DECISION:
+                    _check_decision(actor, existing, item)
                 items[n] = item
                 return
+        if kind is ItemKind.DECISION:
+            _check_decision(actor, None, item)
         items.append(item)
 
     return _mutate(
@@ -354,6 +384,8 @@ def remove_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind
         if found is None:
             raise NotFound(f"There is no such item in meeting {reference}.")
         _check_edit(actor, m, kind, found)
+        if kind is ItemKind.DECISION:
+            _check_decision(actor, found, None)
 
     def change(m: Meeting) -> None:
         setattr(m, kind.value, [i for i in getattr(m, kind.value) if getattr(i, attr) != item_id])

@@ -11,16 +11,30 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import fields, is_dataclass
+from dataclasses import MISSING, fields, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, MeetingNotFound, SignOffWarnings
-from strategy_meeting.domain.meeting import Addendum, Meeting, SignOff
+from strategy_meeting.domain.errors import (
+    InvalidInput,
+    MeetingLocked,
+    MeetingNotFound,
+    SignOffBlocked,
+    SignOffWarnings,
+)
+from strategy_meeting.domain.meeting import AcknowledgedCheck, Addendum, Meeting, SignOff
 from strategy_meeting.domain.roles import Permission, User
-from strategy_meeting.domain.signoff_checks import SignOffWarning, signoff_warnings
+from strategy_meeting.domain.signoff_checks import (
+    CheckContext,
+    CheckKind,
+    CheckSettings,
+    SignOffWarning,
+    checks_met,
+    signer_is_chair,
+    signoff_warnings,
+)
 
 from .context import ServiceContext
 from .users import require
@@ -33,7 +47,9 @@ MAX_ADDENDUM = 20_000
 
 def _plain(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)
+                if not (f.metadata.get("content_hash") == "omit_default" and _is_default(f, getattr(value, f.name)))
+                and f.metadata.get("content_hash") != "omit"}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (datetime, date)):
@@ -45,6 +61,14 @@ def _plain(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.hex()
     return value
+
+
+def _is_default(f: Any, value: Any) -> bool:
+    if f.default is not MISSING:
+        return bool(value == f.default)
+    if f.default_factory is not MISSING:
+        return bool(value == f.default_factory())
+    return False
 
 
 def content_hash(meeting: Meeting) -> str:
@@ -61,32 +85,120 @@ def _load(uow: Any, reference: str) -> Meeting:
     return meeting
 
 
-def warnings(ctx: ServiceContext, actor: User, reference: str) -> list[SignOffWarning]:
-    """What the chair must acknowledge before signing off (empty when nothing is missing)."""
+CHECK_SETTINGS_KEY = "signoff_checks"  # local practice: {"sign_off_within_working_days": n, ...}
+MAX_REASON = 2_000
+
+
+def check_settings(uow: Any) -> CheckSettings:
+    """The local-practice checks the administrator switched on (off when unset or damaged)."""
+    raw = uow.settings.get(CHECK_SETTINGS_KEY, {}) or {}
+
+    def number(name: str) -> int | None:
+        value = raw.get(name) if isinstance(raw, dict) else None
+        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+    return CheckSettings(number("sign_off_within_working_days"), number("review_within_days"))
+
+
+def current_check_settings(ctx: ServiceContext) -> CheckSettings:
+    """The local checks in force (any signed-in user may read them)."""
+    with ctx.unit_of_work() as uow:
+        return check_settings(uow)
+
+
+def set_check_settings(ctx: ServiceContext, actor: User, *, sign_off_within_working_days: int | None,
+                       review_within_days: int | None) -> Changes:
+    """Switch the local-practice checks on (a number) or off (``None``). Administrators only."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    for value in (sign_off_within_working_days, review_within_days):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 365):
+            raise InvalidInput("A local check's limit is a whole number of days from 0 to 365, or off.")
+    new = {"sign_off_within_working_days": sign_off_within_working_days, "review_within_days": review_within_days}
+    with ctx.unit_of_work() as uow:
+        before = uow.settings.get(CHECK_SETTINGS_KEY, {})
+        uow.settings.set(CHECK_SETTINGS_KEY, new)
+        uow.audit.append(actor.name, "settings.update", "settings",
+                         {"key": CHECK_SETTINGS_KEY, "from": before, "to": new})
+        uow.commit()
+    return Changes(settings=True)
+
+
+def check_context(uow: Any, meeting: Meeting, *, signing_at: datetime | None = None,
+                  signer: User | None = None, signer_reason: str = "") -> CheckContext:
+    """The checks' context for ``meeting``: its nation's bank holidays, its local date, the
+    administrator's local checks and, at sign-off, who signs when."""
+    from .bank_holidays import bank_holidays_around, local_date  # the holiday lists load when first needed
+
+    held_on = local_date(meeting.held_at) if meeting.held_at else None
+    holidays = bank_holidays_around(held_on, meeting.nation) if held_on else set()
+    return CheckContext(
+        bank_holidays=frozenset(holidays), held_on=held_on, signing_at=signing_at,
+        signer_names=(signer.name, signer.display_name) if signer else (),
+        signer_reason=signer_reason, signing_on=local_date(signing_at) if signing_at else None,
+        settings=check_settings(uow),
+    )
+
+
+def warnings(ctx: ServiceContext, actor: User, reference: str, *, signer_reason: str = "") -> list[SignOffWarning]:
+    """What ``actor`` must resolve or acknowledge to sign off now (empty when nothing is missing)."""
     require(actor, Permission.SIGN_OFF)
     with ctx.unit_of_work() as uow:
-        return signoff_warnings(_load(uow, reference))
+        meeting = _load(uow, reference)
+        return signoff_warnings(meeting, check_context(uow, meeting, signing_at=ctx.now(), signer=actor,
+                                                       signer_reason=signer_reason))
+
+
+def live_warnings(ctx: ServiceContext, meeting: Meeting) -> list[SignOffWarning]:
+    """The checklist's view while the record is drafted (no signer yet)."""
+    with ctx.unit_of_work() as uow:
+        return signoff_warnings(meeting, check_context(uow, meeting))
 
 
 def sign_off(
-    ctx: ServiceContext, actor: User, reference: str, *, acknowledge_warnings: bool = False
+    ctx: ServiceContext, actor: User, reference: str, *, acknowledge_warnings: bool = False,
+    reasons: dict[str, str] | None = None, signer_reason: str = "",
 ) -> tuple[Meeting, Changes]:
-    """Conclude and lock the meeting. Unacknowledged warnings stop it with nothing changed."""
+    """Conclude and lock the meeting.
+
+    A blocking check stops it whatever is acknowledged; other warnings stop it unless
+    acknowledged. ``reasons`` gives a reason per check kind (``"*"`` for all); a check that
+    needs a reason (the signer is not the recorded chair) is met by ``signer_reason``, which
+    is printed on the minutes. Either way nothing changes but the audit log."""
     require(actor, Permission.SIGN_OFF)
+    reasons = {k: v.strip() for k, v in (reasons or {}).items() if v and v.strip()}
+    # The reason for the signer check may come either way; it is the one printed.
+    signer_reason = signer_reason.strip() or reasons.get(CheckKind.SIGNER_NOT_CHAIR.value, "")
+    if any(len(v) > MAX_REASON for v in [signer_reason, *reasons.values()]):
+        raise InvalidInput(f"A reason may hold at most {MAX_REASON} characters.")
+    unknown = set(reasons) - {k.value for k in CheckKind} - {"*"}
+    if unknown:
+        raise InvalidInput(f"No such check: {sorted(unknown)[0]}. The checks are named as sign-off lists them.")
     with ctx.unit_of_work() as uow:
         meeting = _load(uow, reference)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         if meeting.status.is_locked:
             raise MeetingLocked(f"The minutes of {reference} are already signed off.")
-        found = signoff_warnings(meeting)
+        at = ctx.now()
+        context = check_context(uow, meeting, signing_at=at, signer=actor, signer_reason=signer_reason)
+        found = signoff_warnings(meeting, context)
+        stopping = [w for w in found if w.blocking]
+        if stopping:
+            raise SignOffBlocked(
+                f"{reference} cannot be signed off: {len(stopping)} check(s) must be met first.",
+                [w.message for w in stopping],
+            )
         if found and not acknowledge_warnings:
             raise SignOffWarnings(
                 f"{len(found)} warning(s) for {reference}: review them, then sign off with "
-                "--acknowledge-warnings.",
-                [w.message for w in found],
+                "--acknowledge-warnings (and --reason KIND=TEXT for each).",
+                [f"{w.message} [{w.kind.value}]" for w in found],
             )
-        at = ctx.now()
-        meeting.sign(SignOff(1, actor.label, at, content_hash(meeting)))
+        if signer_is_chair(meeting, context.signer_names):
+            signer_reason = ""  # only printed when someone other than the recorded chair signs
+        acknowledged = [AcknowledgedCheck(w.kind.value, w.message, reasons.get(w.kind.value, reasons.get("*", "")))
+                        for w in found]
+        met = [c.title for c in checks_met(meeting, context)]
+        meeting.sign(SignOff(1, actor.label, at, content_hash(meeting), met, acknowledged, signer_reason))
         uow.meetings.save(meeting)
         uow.audit.append(
             actor.name,
@@ -96,6 +208,8 @@ def sign_off(
                 "version": 1,
                 "content_hash": meeting.sign_off.content_hash,
                 "acknowledged_warnings": sorted({w.kind.value for w in found}),
+                "reasons_given": sorted({a.kind for a in acknowledged if a.reason}),
+                "signer_reason_given": bool(signer_reason),
             },
         )
         uow.commit()

@@ -15,8 +15,10 @@ from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.contribution import Contribution, ReceivedVia, Topic
 from strategy_meeting.domain.decision import Decision, DecisionKind, Dissent
 from strategy_meeting.domain.meeting import (
+    AcknowledgedCheck,
     Addendum,
     ConcernCategory,
+    CriminalInvestigation,
     HouseholdMember,
     Meeting,
     MeetingFormat,
@@ -27,6 +29,7 @@ from strategy_meeting.domain.meeting import (
     Participant,
     ParticipantStatus,
     Person,
+    Planning,
     Referral,
     SignOff,
     SubjectChild,
@@ -122,6 +125,10 @@ def meeting_values(m: Meeting, now: datetime) -> dict[str, Any]:
                 "signed_off_by": m.sign_off.signed_off_by,
                 "signed_off_at": dt_out(m.sign_off.signed_off_at),
                 "content_hash": m.sign_off.content_hash,
+                "checks_met": list(m.sign_off.checks_met),
+                "acknowledged": [{"kind": a.kind, "message": a.message, "reason": a.reason}
+                                 for a in m.sign_off.acknowledged],
+                "signer_reason": m.sign_off.signer_reason,
             }
         ),
         "chair_name": m.chair.name,
@@ -130,7 +137,35 @@ def meeting_values(m: Meeting, now: datetime) -> dict[str, Any]:
         "created_at": dt_out(m.created_at or now),
         "updated_at": dt_out(now),
         "reconvenes": m.reconvenes,
+        "nation": m.nation,
+        "planning": dumps(planning_out(m.planning)),
     }
+
+
+def planning_out(p: Planning) -> dict[str, Any]:
+    return {
+        "criminal_investigation": p.criminal_investigation.value,
+        "criminal_investigation_timing": p.criminal_investigation_timing,
+        "criminal_investigation_lead": p.criminal_investigation_lead,
+        "legal_advice_needed": p.legal_advice_needed,
+        "legal_planning_meeting": p.legal_planning_meeting,
+        "legal_notes": p.legal_notes,
+        "parents_communication_needs": p.parents_communication_needs,
+        "parents_interpreter": p.parents_interpreter,
+    }
+
+
+def planning_in(d: dict[str, Any]) -> Planning:
+    return Planning(
+        criminal_investigation=CriminalInvestigation(d.get("criminal_investigation", "")),
+        criminal_investigation_timing=d.get("criminal_investigation_timing", ""),
+        criminal_investigation_lead=d.get("criminal_investigation_lead", ""),
+        legal_advice_needed=d.get("legal_advice_needed"),
+        legal_planning_meeting=d.get("legal_planning_meeting"),
+        legal_notes=d.get("legal_notes", ""),
+        parents_communication_needs=d.get("parents_communication_needs", ""),
+        parents_interpreter=d.get("parents_interpreter", ""),
+    )
 
 
 def agency_values(a: Agency) -> dict[str, Any]:
@@ -167,6 +202,8 @@ def child_values(c: SubjectChild) -> dict[str, Any]:
                 "school": c.school,
                 "communication_needs": c.communication_needs,
                 "disability": c.disability,
+                "views_not_recorded_reason": c.views_not_recorded_reason,
+                "interpreter": c.interpreter,
             }
         ),
     }
@@ -186,6 +223,8 @@ def child_in(row: Any) -> SubjectChild:
         school=d.get("school", ""),
         communication_needs=d.get("communication_needs", ""),
         disability=d.get("disability", ""),
+        views_not_recorded_reason=d.get("views_not_recorded_reason", ""),
+        interpreter=d.get("interpreter", ""),
     )
 
 
@@ -199,6 +238,8 @@ def household_values(h: HouseholdMember) -> dict[str, Any]:
                 "parental_responsibility": h.parental_responsibility,
                 "address": h.address,
                 "notes": h.notes,
+                "is_child": h.is_child,
+                "consideration": h.consideration,
             }
         ),
     }
@@ -208,7 +249,7 @@ def household_in(row: Any) -> HouseholdMember:
     d = json.loads(row.details)
     return HouseholdMember(
         row.item_id, d["name"], d["relationship"], bool(d.get("parental_responsibility")),
-        d.get("address", ""), d.get("notes", ""),
+        d.get("address", ""), d.get("notes", ""), bool(d.get("is_child")), d.get("consideration", ""),
     )
 
 
@@ -260,6 +301,7 @@ def decision_values(d: Decision) -> dict[str, Any]:
         "threshold_met": d.threshold_met,
         "relied_on": dumps(list(d.relied_on)),
         "dissent": dumps([{"agency": x.agency, "view": x.view} for x in d.dissent]),
+        "confirmed": d.confirmed,
     }
 
 
@@ -268,6 +310,7 @@ def decision_in(row: Any) -> Decision:
         id=row.item_id, kind=DecisionKind(row.kind), outcome=row.outcome, rationale=row.rationale,
         threshold_met=row.threshold_met, relied_on=list(json.loads(row.relied_on)),
         dissent=[Dissent(x["agency"], x["view"]) for x in json.loads(row.dissent)],
+        confirmed=bool(row.confirmed),
     )
 
 
@@ -298,6 +341,16 @@ def addendum_in(row: Any) -> Addendum:
     return Addendum(row.number, row.text, created, row.created_by)
 
 
+def sign_off_in(so: dict[str, Any]) -> SignOff:
+    return SignOff(
+        so["version"], so["signed_off_by"], dt_in(so["signed_off_at"]) or datetime.now(UTC), so["content_hash"],
+        checks_met=[str(t) for t in so.get("checks_met", [])],
+        acknowledged=[AcknowledgedCheck(a.get("kind", ""), a.get("message", ""), a.get("reason", ""))
+                      for a in so.get("acknowledged", [])],
+        signer_reason=so.get("signer_reason", ""),
+    )
+
+
 def meeting_in(row: Any, **parts: Any) -> Meeting:
     r = json.loads(row.referral)
     pi = json.loads(row.parents_informed)
@@ -322,11 +375,13 @@ def meeting_in(row: Any, **parts: Any) -> Meeting:
         status=MeetingStatus(row.status),
         sign_off=None
         if so is None
-        else SignOff(so["version"], so["signed_off_by"], dt_in(so["signed_off_at"]) or datetime.now(UTC), so["content_hash"]),
+        else sign_off_in(so),
         id=row.id,
         created_by=row.created_by,
         created_at=dt_in(row.created_at),
         updated_at=dt_in(row.updated_at),
         reconvenes=row.reconvenes,
+        nation=row.nation or "england",
+        planning=planning_in(json.loads(row.planning or "{}")),
         **parts,
     )

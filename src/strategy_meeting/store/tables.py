@@ -61,6 +61,8 @@ class MeetingRow(Base):
     created_at: Mapped[str] = mapped_column(String(40))
     updated_at: Mapped[str] = mapped_column(String(40))
     reconvenes: Mapped[str] = mapped_column(String(64), default="")
+    nation: Mapped[str] = mapped_column(String(24), default="england")
+    planning: Mapped[str] = mapped_column(Text, default="{}")  # JSON (issue 15)
 
 
 def _child_fk() -> Mapped[int]:
@@ -149,6 +151,7 @@ class DecisionRow(Base):
     threshold_met: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     relied_on: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of item ids
     dissent: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {agency, view}
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     __table_args__ = (Index("ix_decisions_meeting", "meeting_id", "position"),)
 
 

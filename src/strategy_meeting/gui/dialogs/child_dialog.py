@@ -33,6 +33,8 @@ class ChildDialog(ItemDialog):
         ui.schoolEdit.setText(child.school)
         ui.communicationEdit.setText(child.communication_needs)
         ui.disabilityEdit.setText(child.disability)
+        ui.interpreterEdit.setText(child.interpreter)
+        ui.viewsReasonEdit.setText(child.views_not_recorded_reason)
 
     def build(self) -> SubjectChild:
         ui = self.ui
@@ -48,4 +50,6 @@ class ChildDialog(ItemDialog):
             school=ui.schoolEdit.text().strip(),
             communication_needs=ui.communicationEdit.text().strip(),
             disability=ui.disabilityEdit.text().strip(),
+            interpreter=ui.interpreterEdit.text().strip(),
+            views_not_recorded_reason=ui.viewsReasonEdit.text().strip(),
         )

@@ -43,6 +43,9 @@ class DecisionDialog(ItemDialog):
         fill_enum_combo(ui.kindCombo, DECISION_KIND_LABELS, d.kind)
         ui.outcomeEdit.setPlainText(d.outcome)
         ui.rationaleEdit.setPlainText(d.rationale)
+        # Only the chair may tick it, or change a decision once ticked: the service refuses
+        # anyone else, and the refusal shows in this dialog.
+        ui.confirmedCheck.setChecked(d.confirmed)
         # A combo cannot hold None as data reliably, so the threshold is chosen by position.
         fill_combo(ui.thresholdCombo, [(self.tr(label), n) for n, (label, _v) in enumerate(THRESHOLD_CHOICES)],
                    next(n for n, (_l, v) in enumerate(THRESHOLD_CHOICES) if v is d.threshold_met))
@@ -122,4 +125,5 @@ class DecisionDialog(ItemDialog):
             threshold_met=THRESHOLD_CHOICES[ui.thresholdCombo.currentIndex()][1],
             relied_on=self.relied_on(),
             dissent=[ui.dissentList.item(n).data(ID_ROLE) for n in range(ui.dissentList.count())],
+            confirmed=ui.confirmedCheck.isChecked(),
         )

@@ -25,6 +25,8 @@ class HouseholdDialog(ItemDialog):
         self.ui.responsibilityCheck.setChecked(member.parental_responsibility)
         self.ui.addressEdit.setPlainText(member.address)
         self.ui.notesEdit.setPlainText(member.notes)
+        self.ui.isChildCheck.setChecked(member.is_child)
+        self.ui.considerationEdit.setPlainText(member.consideration)
 
     def build(self) -> HouseholdMember:
         return HouseholdMember(
@@ -34,4 +36,6 @@ class HouseholdDialog(ItemDialog):
             parental_responsibility=self.ui.responsibilityCheck.isChecked(),
             address=text_of(self.ui.addressEdit),
             notes=text_of(self.ui.notesEdit),
+            is_child=self.ui.isChildCheck.isChecked(),
+            consideration=text_of(self.ui.considerationEdit),
         )

@@ -2,8 +2,12 @@
 # Copyright (c) 2026 Strategy Meeting contributors
 """Sign off the minutes: every warning is shown and must be acknowledged, one by one.
 
-The warnings are the domain's own checks (``signoff_warnings``); the sign-off service checks
-them again and refuses unless the chair acknowledged them, so this dialog only asks.
+The warnings are the domain's own checks (``signoff_warnings``, as the sign-off service
+finds them for this signer now); the service checks them again and refuses unless they were
+acknowledged, so this dialog only asks. A blocking check is listed but cannot be ticked:
+Sign off stays disabled, with the reason shown, until the record meets it. The reason typed
+below is recorded with the acknowledged warnings (and as why someone other than the recorded
+chair signs) and printed on the minutes.
 """
 
 from __future__ import annotations
@@ -12,18 +16,21 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from strategy_meeting.domain.meeting import Meeting
-from strategy_meeting.domain.signoff_checks import signoff_warnings
+from strategy_meeting.domain.signoff_checks import SignOffWarning, signoff_warnings
 from strategy_meeting.gui.forms.ui_sign_off_dialog import Ui_SignOffDialog
 
 
 class SignOffDialog(QDialog):
     signOffRequested = Signal(bool)  # acknowledge_warnings
 
-    def __init__(self, meeting: Meeting, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: Meeting, parent: QWidget | None = None,
+                 warnings: list[SignOffWarning] | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_SignOffDialog()
         self.ui.setupUi(self)
-        self.warnings = signoff_warnings(meeting)
+        found = signoff_warnings(meeting) if warnings is None else warnings
+        self.blocking = [w for w in found if w.blocking]
+        self.warnings = [w for w in found if not w.blocking]
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Sign off"))
         ok.setAccessibleName(self.tr("Sign off the minutes"))
@@ -33,31 +40,49 @@ class SignOffDialog(QDialog):
         self.ui.errorLabel.hide()
         locks = self.tr("Signing off locks the minutes of {0}: later changes are "
                         "addenda.").format(meeting.reference)
-        if self.warnings:
+        for w in self.blocking:
+            item = QListWidgetItem(self.tr("Must be met first: {0}").format(w.message))
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+            self.ui.warningsList.addItem(item)
+        if self.blocking:
+            self.ui.introLabel.setText(locks + " " + self.tr(
+                "It cannot be signed off yet: the record must meet every check marked 'Must be met first'."))
+            self.ui.acknowledgeAllCheck.hide()
+            self.ui.reasonLabel.hide()
+            self.ui.reasonEdit.hide()
+            self.show_problem(" ".join(w.message for w in self.blocking))
+        elif self.warnings:
             count = (self.tr("There is 1 warning.") if len(self.warnings) == 1
                      else self.tr("There are {0} warnings.").format(len(self.warnings)))
             self.ui.introLabel.setText(
                 locks + " " + count + " " + self.tr("Tick each one to confirm you have considered it."))
+        if self.warnings and not self.blocking:
             for w in self.warnings:
                 item = QListWidgetItem(w.message)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.ui.warningsList.addItem(item)
-        else:
+        if not self.warnings and not self.blocking:
             self.ui.introLabel.setText(locks + " " + self.tr("Every statutory check is met."))
             self.ui.warningsList.hide()
             self.ui.acknowledgeAllCheck.hide()
+            self.ui.reasonLabel.hide()
+            self.ui.reasonEdit.hide()
         self.ui.warningsList.itemChanged.connect(lambda _i: self._sync())
         self.ui.acknowledgeAllCheck.toggled.connect(self._tick_all)
         self.ui.buttonBox.accepted.connect(lambda: self.signOffRequested.emit(bool(self.warnings)))
         self.ui.buttonBox.rejected.connect(self.reject)
         self._sync()
 
+    def reason(self) -> str:
+        return self.ui.reasonEdit.text().strip()
+
     def _items(self) -> list[QListWidgetItem]:
-        return [self.ui.warningsList.item(n) for n in range(self.ui.warningsList.count())]
+        items = [self.ui.warningsList.item(n) for n in range(self.ui.warningsList.count())]
+        return [i for i in items if i.flags() & Qt.ItemFlag.ItemIsUserCheckable]
 
     def all_acknowledged(self) -> bool:
-        return all(item.checkState() == Qt.CheckState.Checked for item in self._items())
+        return not self.blocking and all(item.checkState() == Qt.CheckState.Checked for item in self._items())
 
     def _tick_all(self, on: bool) -> None:
         for item in self._items():

@@ -133,6 +133,26 @@ class Ui_ChildDialog(object):
 
         self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.disabilityEdit)
 
+        self.interpreterLabel = QLabel(ChildDialog)
+        self.interpreterLabel.setObjectName(u"interpreterLabel")
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.interpreterLabel)
+
+        self.interpreterEdit = QLineEdit(ChildDialog)
+        self.interpreterEdit.setObjectName(u"interpreterEdit")
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.interpreterEdit)
+
+        self.viewsReasonLabel = QLabel(ChildDialog)
+        self.viewsReasonLabel.setObjectName(u"viewsReasonLabel")
+
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.viewsReasonLabel)
+
+        self.viewsReasonEdit = QLineEdit(ChildDialog)
+        self.viewsReasonEdit.setObjectName(u"viewsReasonEdit")
+
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.viewsReasonEdit)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -159,6 +179,8 @@ class Ui_ChildDialog(object):
         self.schoolLabel.setBuddy(self.schoolEdit)
         self.communicationLabel.setBuddy(self.communicationEdit)
         self.disabilityLabel.setBuddy(self.disabilityEdit)
+        self.interpreterLabel.setBuddy(self.interpreterEdit)
+        self.viewsReasonLabel.setBuddy(self.viewsReasonEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.dobEdit)
         QWidget.setTabOrder(self.dobEdit, self.expectedEdit)
@@ -169,7 +191,9 @@ class Ui_ChildDialog(object):
         QWidget.setTabOrder(self.addressEdit, self.schoolEdit)
         QWidget.setTabOrder(self.schoolEdit, self.communicationEdit)
         QWidget.setTabOrder(self.communicationEdit, self.disabilityEdit)
-        QWidget.setTabOrder(self.disabilityEdit, self.buttonBox)
+        QWidget.setTabOrder(self.disabilityEdit, self.interpreterEdit)
+        QWidget.setTabOrder(self.interpreterEdit, self.viewsReasonEdit)
+        QWidget.setTabOrder(self.viewsReasonEdit, self.buttonBox)
 
         self.retranslateUi(ChildDialog)
 
@@ -218,6 +242,14 @@ class Ui_ChildDialog(object):
         self.disabilityLabel.setText(QCoreApplication.translate("ChildDialog", u"&Disability:", None))
 #if QT_CONFIG(accessibility)
         self.disabilityEdit.setAccessibleName(QCoreApplication.translate("ChildDialog", u"Disability", None))
+#endif // QT_CONFIG(accessibility)
+        self.interpreterLabel.setText(QCoreApplication.translate("ChildDialog", u"&Interpreter (language):", None))
+#if QT_CONFIG(accessibility)
+        self.interpreterEdit.setAccessibleName(QCoreApplication.translate("ChildDialog", u"Interpreter language, if one is needed", None))
+#endif // QT_CONFIG(accessibility)
+        self.viewsReasonLabel.setText(QCoreApplication.translate("ChildDialog", u"&Views not recorded because:", None))
+#if QT_CONFIG(accessibility)
+        self.viewsReasonEdit.setAccessibleName(QCoreApplication.translate("ChildDialog", u"Why the child's views or lived experience are not recorded", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.errorLabel.setAccessibleName(QCoreApplication.translate("ChildDialog", u"Problem with this form", None))

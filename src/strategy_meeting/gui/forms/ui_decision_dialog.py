@@ -15,11 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_DecisionDialog(object):
     def setupUi(self, DecisionDialog):
@@ -83,6 +83,11 @@ class Ui_DecisionDialog(object):
         self.reliedList.setObjectName(u"reliedList")
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.reliedList)
+
+        self.confirmedCheck = QCheckBox(DecisionDialog)
+        self.confirmedCheck.setObjectName(u"confirmedCheck")
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.confirmedCheck)
 
 
         self.mainLayout.addLayout(self.formLayout)
@@ -156,7 +161,8 @@ class Ui_DecisionDialog(object):
         QWidget.setTabOrder(self.outcomeEdit, self.rationaleEdit)
         QWidget.setTabOrder(self.rationaleEdit, self.thresholdCombo)
         QWidget.setTabOrder(self.thresholdCombo, self.reliedList)
-        QWidget.setTabOrder(self.reliedList, self.dissentAgencyCombo)
+        QWidget.setTabOrder(self.reliedList, self.confirmedCheck)
+        QWidget.setTabOrder(self.confirmedCheck, self.dissentAgencyCombo)
         QWidget.setTabOrder(self.dissentAgencyCombo, self.dissentViewEdit)
         QWidget.setTabOrder(self.dissentViewEdit, self.addDissentButton)
         QWidget.setTabOrder(self.addDissentButton, self.dissentList)
@@ -189,6 +195,10 @@ class Ui_DecisionDialog(object):
         self.reliedListLabel.setText(QCoreApplication.translate("DecisionDialog", u"R&elied on:", None))
 #if QT_CONFIG(accessibility)
         self.reliedList.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Contributions relied on", None))
+#endif // QT_CONFIG(accessibility)
+        self.confirmedCheck.setText(QCoreApplication.translate("DecisionDialog", u"Con&firmed by the chair (a minute-taker may then not change it)", None))
+#if QT_CONFIG(accessibility)
+        self.confirmedCheck.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Confirmed by the chair", None))
 #endif // QT_CONFIG(accessibility)
         self.dissentGroup.setTitle(QCoreApplication.translate("DecisionDialog", u"Dissent by agency", None))
 #if QT_CONFIG(accessibility)

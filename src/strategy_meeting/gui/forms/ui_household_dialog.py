@@ -77,6 +77,22 @@ class Ui_HouseholdDialog(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.notesEdit)
 
+        self.isChildCheck = QCheckBox(HouseholdDialog)
+        self.isChildCheck.setObjectName(u"isChildCheck")
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.isChildCheck)
+
+        self.considerationLabel = QLabel(HouseholdDialog)
+        self.considerationLabel.setObjectName(u"considerationLabel")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.considerationLabel)
+
+        self.considerationEdit = QPlainTextEdit(HouseholdDialog)
+        self.considerationEdit.setObjectName(u"considerationEdit")
+        self.considerationEdit.setTabChangesFocus(True)
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.considerationEdit)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -97,12 +113,15 @@ class Ui_HouseholdDialog(object):
         self.relationshipLabel.setBuddy(self.relationshipEdit)
         self.addressLabel.setBuddy(self.addressEdit)
         self.notesLabel.setBuddy(self.notesEdit)
+        self.considerationLabel.setBuddy(self.considerationEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.relationshipEdit)
         QWidget.setTabOrder(self.relationshipEdit, self.responsibilityCheck)
         QWidget.setTabOrder(self.responsibilityCheck, self.addressEdit)
         QWidget.setTabOrder(self.addressEdit, self.notesEdit)
-        QWidget.setTabOrder(self.notesEdit, self.buttonBox)
+        QWidget.setTabOrder(self.notesEdit, self.isChildCheck)
+        QWidget.setTabOrder(self.isChildCheck, self.considerationEdit)
+        QWidget.setTabOrder(self.considerationEdit, self.buttonBox)
 
         self.retranslateUi(HouseholdDialog)
 
@@ -131,6 +150,14 @@ class Ui_HouseholdDialog(object):
         self.notesLabel.setText(QCoreApplication.translate("HouseholdDialog", u"N&otes:", None))
 #if QT_CONFIG(accessibility)
         self.notesEdit.setAccessibleName(QCoreApplication.translate("HouseholdDialog", u"Notes", None))
+#endif // QT_CONFIG(accessibility)
+        self.isChildCheck.setText(QCoreApplication.translate("HouseholdDialog", u"Another &child of the household (not a subject child)", None))
+#if QT_CONFIG(accessibility)
+        self.isChildCheck.setAccessibleName(QCoreApplication.translate("HouseholdDialog", u"Another child of the household", None))
+#endif // QT_CONFIG(accessibility)
+        self.considerationLabel.setText(QCoreApplication.translate("HouseholdDialog", u"How they were consi&dered:", None))
+#if QT_CONFIG(accessibility)
+        self.considerationEdit.setAccessibleName(QCoreApplication.translate("HouseholdDialog", u"How the meeting considered this child", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.errorLabel.setAccessibleName(QCoreApplication.translate("HouseholdDialog", u"Problem with this form", None))

@@ -15,8 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFormLayout, QGroupBox, QLabel,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
+    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 from strategy_meeting.gui.widgets.date_edit import (OptionalDateEdit, OptionalDateTimeEdit)
 
@@ -55,6 +56,105 @@ class Ui_NextStepsSection(object):
 
         self.mainLayout.addWidget(self.nextGroup)
 
+        self.planningGroup = QGroupBox(NextStepsSection)
+        self.planningGroup.setObjectName(u"planningGroup")
+        self.planningForm = QFormLayout(self.planningGroup)
+        self.planningForm.setObjectName(u"planningForm")
+        self.planningForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.planningForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.nationLabel = QLabel(self.planningGroup)
+        self.nationLabel.setObjectName(u"nationLabel")
+
+        self.planningForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nationLabel)
+
+        self.nationCombo = QComboBox(self.planningGroup)
+        self.nationCombo.setObjectName(u"nationCombo")
+
+        self.planningForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nationCombo)
+
+        self.criminalLabel = QLabel(self.planningGroup)
+        self.criminalLabel.setObjectName(u"criminalLabel")
+
+        self.planningForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.criminalLabel)
+
+        self.criminalCombo = QComboBox(self.planningGroup)
+        self.criminalCombo.setObjectName(u"criminalCombo")
+
+        self.planningForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.criminalCombo)
+
+        self.criminalTimingLabel = QLabel(self.planningGroup)
+        self.criminalTimingLabel.setObjectName(u"criminalTimingLabel")
+
+        self.planningForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.criminalTimingLabel)
+
+        self.criminalTimingEdit = QLineEdit(self.planningGroup)
+        self.criminalTimingEdit.setObjectName(u"criminalTimingEdit")
+
+        self.planningForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.criminalTimingEdit)
+
+        self.criminalLeadLabel = QLabel(self.planningGroup)
+        self.criminalLeadLabel.setObjectName(u"criminalLeadLabel")
+
+        self.planningForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.criminalLeadLabel)
+
+        self.criminalLeadEdit = QLineEdit(self.planningGroup)
+        self.criminalLeadEdit.setObjectName(u"criminalLeadEdit")
+
+        self.planningForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.criminalLeadEdit)
+
+        self.legalAdviceLabel = QLabel(self.planningGroup)
+        self.legalAdviceLabel.setObjectName(u"legalAdviceLabel")
+
+        self.planningForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.legalAdviceLabel)
+
+        self.legalAdviceCombo = QComboBox(self.planningGroup)
+        self.legalAdviceCombo.setObjectName(u"legalAdviceCombo")
+
+        self.planningForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.legalAdviceCombo)
+
+        self.legalMeetingLabel = QLabel(self.planningGroup)
+        self.legalMeetingLabel.setObjectName(u"legalMeetingLabel")
+
+        self.planningForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.legalMeetingLabel)
+
+        self.legalMeetingCombo = QComboBox(self.planningGroup)
+        self.legalMeetingCombo.setObjectName(u"legalMeetingCombo")
+
+        self.planningForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.legalMeetingCombo)
+
+        self.legalNotesLabel = QLabel(self.planningGroup)
+        self.legalNotesLabel.setObjectName(u"legalNotesLabel")
+
+        self.planningForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.legalNotesLabel)
+
+        self.legalNotesEdit = QLineEdit(self.planningGroup)
+        self.legalNotesEdit.setObjectName(u"legalNotesEdit")
+
+        self.planningForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.legalNotesEdit)
+
+        self.parentsNeedsLabel = QLabel(self.planningGroup)
+        self.parentsNeedsLabel.setObjectName(u"parentsNeedsLabel")
+
+        self.planningForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.parentsNeedsLabel)
+
+        self.parentsNeedsEdit = QLineEdit(self.planningGroup)
+        self.parentsNeedsEdit.setObjectName(u"parentsNeedsEdit")
+
+        self.planningForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.parentsNeedsEdit)
+
+        self.parentsInterpreterLabel = QLabel(self.planningGroup)
+        self.parentsInterpreterLabel.setObjectName(u"parentsInterpreterLabel")
+
+        self.planningForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.parentsInterpreterLabel)
+
+        self.parentsInterpreterEdit = QLineEdit(self.planningGroup)
+        self.parentsInterpreterEdit.setObjectName(u"parentsInterpreterEdit")
+
+        self.planningForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.parentsInterpreterEdit)
+
+
+        self.mainLayout.addWidget(self.planningGroup)
+
         self.hintLabel = QLabel(NextStepsSection)
         self.hintLabel.setObjectName(u"hintLabel")
         self.hintLabel.setWordWrap(True)
@@ -68,8 +168,26 @@ class Ui_NextStepsSection(object):
 #if QT_CONFIG(shortcut)
         self.icpcLabel.setBuddy(self.icpcEdit)
         self.reviewLabel.setBuddy(self.reviewEdit)
+        self.nationLabel.setBuddy(self.nationCombo)
+        self.criminalLabel.setBuddy(self.criminalCombo)
+        self.criminalTimingLabel.setBuddy(self.criminalTimingEdit)
+        self.criminalLeadLabel.setBuddy(self.criminalLeadEdit)
+        self.legalAdviceLabel.setBuddy(self.legalAdviceCombo)
+        self.legalMeetingLabel.setBuddy(self.legalMeetingCombo)
+        self.legalNotesLabel.setBuddy(self.legalNotesEdit)
+        self.parentsNeedsLabel.setBuddy(self.parentsNeedsEdit)
+        self.parentsInterpreterLabel.setBuddy(self.parentsInterpreterEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.icpcEdit, self.reviewEdit)
+        QWidget.setTabOrder(self.reviewEdit, self.nationCombo)
+        QWidget.setTabOrder(self.nationCombo, self.criminalCombo)
+        QWidget.setTabOrder(self.criminalCombo, self.criminalTimingEdit)
+        QWidget.setTabOrder(self.criminalTimingEdit, self.criminalLeadEdit)
+        QWidget.setTabOrder(self.criminalLeadEdit, self.legalAdviceCombo)
+        QWidget.setTabOrder(self.legalAdviceCombo, self.legalMeetingCombo)
+        QWidget.setTabOrder(self.legalMeetingCombo, self.legalNotesEdit)
+        QWidget.setTabOrder(self.legalNotesEdit, self.parentsNeedsEdit)
+        QWidget.setTabOrder(self.parentsNeedsEdit, self.parentsInterpreterEdit)
 
         self.retranslateUi(NextStepsSection)
 
@@ -86,6 +204,43 @@ class Ui_NextStepsSection(object):
         self.reviewLabel.setText(QCoreApplication.translate("NextStepsSection", u"&Review or reconvened meeting:", None))
 #if QT_CONFIG(accessibility)
         self.reviewEdit.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Review or reconvened meeting", None))
+#endif // QT_CONFIG(accessibility)
+        self.planningGroup.setTitle(QCoreApplication.translate("NextStepsSection", u"Planning the enquiry", None))
+        self.nationLabel.setText(QCoreApplication.translate("NextStepsSection", u"&Nation (whose bank holidays count):", None))
+#if QT_CONFIG(accessibility)
+        self.nationCombo.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Nation whose bank holidays count", None))
+#endif // QT_CONFIG(accessibility)
+        self.criminalLabel.setText(QCoreApplication.translate("NextStepsSection", u"Criminal &investigation:", None))
+#if QT_CONFIG(accessibility)
+        self.criminalCombo.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Criminal investigation", None))
+#endif // QT_CONFIG(accessibility)
+        self.criminalTimingLabel.setText(QCoreApplication.translate("NextStepsSection", u"&When it starts, and why:", None))
+#if QT_CONFIG(accessibility)
+        self.criminalTimingEdit.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"When the criminal investigation starts, and why", None))
+#endif // QT_CONFIG(accessibility)
+        self.criminalLeadLabel.setText(QCoreApplication.translate("NextStepsSection", u"Who &leads it:", None))
+#if QT_CONFIG(accessibility)
+        self.criminalLeadEdit.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Who leads the criminal investigation", None))
+#endif // QT_CONFIG(accessibility)
+        self.legalAdviceLabel.setText(QCoreApplication.translate("NextStepsSection", u"Legal &advice needed:", None))
+#if QT_CONFIG(accessibility)
+        self.legalAdviceCombo.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Legal advice needed", None))
+#endif // QT_CONFIG(accessibility)
+        self.legalMeetingLabel.setText(QCoreApplication.translate("NextStepsSection", u"Legal &planning meeting needed:", None))
+#if QT_CONFIG(accessibility)
+        self.legalMeetingCombo.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Legal planning meeting needed", None))
+#endif // QT_CONFIG(accessibility)
+        self.legalNotesLabel.setText(QCoreApplication.translate("NextStepsSection", u"Legal n&otes:", None))
+#if QT_CONFIG(accessibility)
+        self.legalNotesEdit.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Legal notes", None))
+#endif // QT_CONFIG(accessibility)
+        self.parentsNeedsLabel.setText(QCoreApplication.translate("NextStepsSection", u"Parents' communication nee&ds:", None))
+#if QT_CONFIG(accessibility)
+        self.parentsNeedsEdit.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Parents' communication needs", None))
+#endif // QT_CONFIG(accessibility)
+        self.parentsInterpreterLabel.setText(QCoreApplication.translate("NextStepsSection", u"Parents' in&terpreter (language):", None))
+#if QT_CONFIG(accessibility)
+        self.parentsInterpreterEdit.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Parents' interpreter language", None))
 #endif // QT_CONFIG(accessibility)
         self.hintLabel.setText(QCoreApplication.translate("NextStepsSection", u"Working Together 2023: an initial child protection conference, if needed, is held within 15 working days of the strategy discussion.", None))
     # retranslateUi

@@ -16,8 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
-    QDialogButtonBox, QLabel, QListWidget, QListWidgetItem,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QDialogButtonBox, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_SignOffDialog(object):
     def setupUi(self, SignOffDialog):
@@ -42,6 +42,17 @@ class Ui_SignOffDialog(object):
 
         self.mainLayout.addWidget(self.acknowledgeAllCheck)
 
+        self.reasonLabel = QLabel(SignOffDialog)
+        self.reasonLabel.setObjectName(u"reasonLabel")
+
+        self.mainLayout.addWidget(self.reasonLabel)
+
+        self.reasonEdit = QLineEdit(SignOffDialog)
+        self.reasonEdit.setObjectName(u"reasonEdit")
+        self.reasonEdit.setMaxLength(2000)
+
+        self.mainLayout.addWidget(self.reasonEdit)
+
         self.errorLabel = QLabel(SignOffDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -54,8 +65,12 @@ class Ui_SignOffDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.reasonLabel.setBuddy(self.reasonEdit)
+#endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.warningsList, self.acknowledgeAllCheck)
-        QWidget.setTabOrder(self.acknowledgeAllCheck, self.buttonBox)
+        QWidget.setTabOrder(self.acknowledgeAllCheck, self.reasonEdit)
+        QWidget.setTabOrder(self.reasonEdit, self.buttonBox)
 
         self.retranslateUi(SignOffDialog)
 
@@ -72,6 +87,10 @@ class Ui_SignOffDialog(object):
         self.acknowledgeAllCheck.setAccessibleName(QCoreApplication.translate("SignOffDialog", u"Acknowledge every warning", None))
 #endif // QT_CONFIG(accessibility)
         self.acknowledgeAllCheck.setText(QCoreApplication.translate("SignOffDialog", u"I have read every &warning and sign off anyway", None))
+        self.reasonLabel.setText(QCoreApplication.translate("SignOffDialog", u"&Reason (printed on the minutes):", None))
+#if QT_CONFIG(accessibility)
+        self.reasonEdit.setAccessibleName(QCoreApplication.translate("SignOffDialog", u"Reason for the acknowledged warnings, or why someone other than the chair signs", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.errorLabel.setAccessibleName(QCoreApplication.translate("SignOffDialog", u"Problem with sign-off", None))
 #endif // QT_CONFIG(accessibility)

@@ -19,7 +19,9 @@ from strategy_meeting.domain.agency import STATUTORY_KIND_LABELS, STATUTORY_KIND
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.signoff_checks import (
     CheckKind,
+    Source,
     SignOffWarning,
+    applicable_checks,
     missing_statutory_kinds,
     signoff_warnings,
 )
@@ -35,19 +37,6 @@ class CheckLine:
     label: str
     detail: str
     section: str  # which workspace section fixes it
-
-
-# The order follows the page: people first, then what was decided and done.
-_LINES: list[tuple[CheckKind, str, str]] = [
-    (CheckKind.NO_SUBJECT_CHILD, QT_TRANSLATE_NOOP("StatutoryChecklist", "A subject child is recorded"), "children"),
-    (CheckKind.NO_DECISION, QT_TRANSLATE_NOOP("StatutoryChecklist", "At least one decision is recorded"), "decisions"),
-    (CheckKind.DECISION_WITHOUT_RATIONALE,
-     QT_TRANSLATE_NOOP("StatutoryChecklist", "Every decision gives its rationale"), "decisions"),
-    (CheckKind.PARENTS_INFORMED_MISSING,
-     QT_TRANSLATE_NOOP("StatutoryChecklist", "Parents informed (or the delay) is recorded"), "parents"),
-    (CheckKind.ACTION_WITHOUT_OWNER, QT_TRANSLATE_NOOP("StatutoryChecklist", "Every action has a named owner"), "actions"),
-    (CheckKind.ACTION_WITHOUT_DUE_DATE, QT_TRANSLATE_NOOP("StatutoryChecklist", "Every action has a due date"), "actions"),
-]
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -72,23 +61,33 @@ def summary_text(meeting: Meeting, lines: list[CheckLine]) -> str:
     return _tr("Signed off with {0} of {1} checks met; {2}").format(total - gaps, total, acknowledged)
 
 
-def check_lines(meeting: Meeting) -> list[CheckLine]:
-    warnings = signoff_warnings(meeting)
+def check_lines(meeting: Meeting, warnings: list[SignOffWarning] | None = None) -> list[CheckLine]:
+    """One line per check that applies while drafting (those about who signs and when are
+    asked at sign-off), statutory attendance as a line per agency, and any warning of a kind
+    this panel does not know as an extra unticked line. ``warnings`` are the service's
+    (``signoff.live_warnings``: the meeting's bank holidays and local checks); without them
+    the domain's defaults."""
+    found_all = signoff_warnings(meeting) if warnings is None else warnings
     by_kind: dict[CheckKind, list[SignOffWarning]] = {}
-    for w in warnings:
+    for w in found_all:
         by_kind.setdefault(w.kind, []).append(w)
     lines: list[CheckLine] = []
     missing = set(missing_statutory_kinds(meeting))
-    for kind in STATUTORY_KINDS:
-        label = STATUTORY_KIND_LABELS[kind]
-        lines.append(CheckLine(kind not in missing, _tr("Someone from {0} attended").format(label),
-                               _tr("No one from {0} attended.").format(label) if kind in missing else "",
-                               "participants"))
-    known = {CheckKind.STATUTORY_AGENCY_ABSENT}
-    for kind, label, section in _LINES:
-        found = by_kind.get(kind, [])
-        known.add(kind)
-        lines.append(CheckLine(not found, _tr(label), " ".join(w.message for w in found), section))
+    known: set[CheckKind] = set()
+    for check in applicable_checks(meeting):
+        known.add(check.kind)
+        if check.kind is CheckKind.STATUTORY_AGENCY_ABSENT:
+            for kind in STATUTORY_KINDS:
+                label = STATUTORY_KIND_LABELS[kind]
+                lines.append(CheckLine(kind not in missing, _tr("Someone from {0} attended").format(label),
+                                       _tr("No one from {0} attended.").format(label) if kind in missing else "",
+                                       "participants"))
+            continue
+        if check.source is Source.LOCAL and check.kind not in by_kind:
+            continue  # a local check shows only when the administrator set it and it finds a gap
+        found = by_kind.get(check.kind, [])
+        title = _tr(check.title) + (_tr(" (must be met)") if check.blocking else "")
+        lines.append(CheckLine(not found, title, " ".join(w.message for w in found), check.section))
     for kind, found in by_kind.items():
         if kind not in known:
             for w in found:
@@ -112,13 +111,19 @@ class StatutoryChecklist(QWidget):
         self.list.setAlternatingRowColors(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Why this user cannot sign off (a minute-taker), shown under the summary.
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(self.tr("Who may sign off"))
+        self.note.hide()
         layout.addWidget(self.summary)
+        layout.addWidget(self.note)
         layout.addWidget(self.list, 1)
         self.list.itemActivated.connect(self._activated)
         self.lines: list[CheckLine] = []
 
-    def show_meeting(self, meeting: Meeting) -> None:
-        self.lines = check_lines(meeting)
+    def show_meeting(self, meeting: Meeting, warnings: list[SignOffWarning] | None = None) -> None:
+        self.lines = check_lines(meeting, warnings)
         self.list.clear()
         for line in self.lines:
             mark = OK_MARK if line.passed else GAP_MARK
@@ -132,6 +137,10 @@ class StatutoryChecklist(QWidget):
             item.setForeground(QBrush(QColor("#2e7d32" if line.passed else "#8a4b00")))
             self.list.addItem(item)
         self.summary.setText(summary_text(meeting, self.lines))
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def clear(self) -> None:
         self.lines = []

@@ -304,10 +304,21 @@ class MeetingWorkspace(QMainWindow):
             self.checklist_dock.show()
         self._stale = set(self.sections)
         self._refresh_current()
-        self.checklist.show_meeting(meeting)
+        self.checklist.show_meeting(meeting, self._live_warnings(meeting))
         self._apply_permissions()
         self.sync_actions()
         self.meetingShown.emit(meeting)
+
+    def _live_warnings(self, meeting: Meeting) -> list | None:  # type: ignore[type-arg]
+        """The checks as the service finds them (the meeting's bank holidays, the local
+        checks); None (the domain's defaults) when they cannot be read now."""
+        from strategy_meeting.services import signoff
+
+        ctx = self.state.ctx
+        if ctx is None or self.state.is_locked:
+            return None
+        # A failure (the store closing under us) leaves the checklist on the domain's defaults.
+        return ops.ServiceOp(self, lambda: signoff.live_warnings(ctx, meeting)).failure(lambda _e: None).run_now()
 
     def _refresh_current(self) -> None:
         section = self.pages.currentWidget()
@@ -355,7 +366,15 @@ class MeetingWorkspace(QMainWindow):
                              (self.new_participant_action, ItemKind.PARTICIPANT),
                              (self.new_child_action, ItemKind.CHILD)):
             action.setEnabled(unlocked and self._may_add(kind))
-        self.sign_off_action.setEnabled(editable and allowed(self.state.actor.role, Permission.SIGN_OFF))
+        may_sign = allowed(self.state.actor.role, Permission.SIGN_OFF)
+        self.sign_off_action.setEnabled(editable and may_sign)
+        why_not = "" if may_sign else self.tr(
+            "Sign off: {0} may not sign off the minutes; the chair signs them off.").format(
+            self.state.actor.role.label)
+        self.sign_off_action.setToolTip(why_not or self.tr("Sign off the minutes"))
+        self.sign_off_action.setStatusTip(why_not)
+        self.checklist.set_note(why_not if unlocked and self.meeting is not None
+                                and not self.meeting.status.is_locked else "")
         self.generate_action.setEnabled(unlocked and not self.minutes.generating)
         self.request_form_action.setEnabled(editable)
         self.import_form_action.setEnabled(editable)

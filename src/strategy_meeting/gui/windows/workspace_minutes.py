@@ -18,7 +18,7 @@ from strategy_meeting.gui.dialogs.identity_dialog import offer_identity
 from strategy_meeting.gui.dialogs.pdf_preview_dialog import PdfPreviewDialog, open_in_system_viewer
 from strategy_meeting.gui.dialogs.sign_off_dialog import SignOffDialog
 from strategy_meeting.gui.minutes_calls import GeneratedCopy
-from strategy_meeting.services import session
+from strategy_meeting.services import session, signoff
 
 if TYPE_CHECKING:
     from .meeting_workspace import MeetingWorkspace
@@ -38,7 +38,10 @@ class MinutesFlow:
         if ws.meeting is None or ws.meeting.status.is_locked:
             return None
         ws.flush_all()
-        dialog = SignOffDialog(ws.meeting, ws)
+        reference = ws.reference
+        # The checks as the service finds them for this signer now (bank holidays, signer).
+        found = ops.run_now(ws, lambda: signoff.warnings(ws.state.ctx, ws.state.actor, reference))
+        dialog = SignOffDialog(ws.meeting, ws, warnings=found)
         dialog.signOffRequested.connect(lambda ack: self._sign_off(dialog, ack))
         dialog.finished.connect(lambda _r: setattr(self, "sign_off_dialog", None))
         self.sign_off_dialog = dialog
@@ -49,7 +52,7 @@ class MinutesFlow:
         ws = self.ws
         reference = ws.reference
         meeting = ws.run_service(
-            lambda ctx, actor: minutes_calls.sign_off(ctx, actor, reference, acknowledge),
+            lambda ctx, actor: minutes_calls.sign_off(ctx, actor, reference, acknowledge, dialog.reason()),
             error_sink=dialog.show_problem,
         )
         if meeting is None:

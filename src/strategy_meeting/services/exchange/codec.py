@@ -1,6 +1,13 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""The interchange format ``strategy-meeting/1``: a ``Meeting`` to a JSON value and back.
+"""The interchange format ``strategy-meeting/2``: a ``Meeting`` to a JSON value and back.
+
+Version 2 (issue 15) adds the meeting's ``nation`` and ``planning`` (criminal investigation
+timing and lead, legal advice and legal planning meeting, parents' communication needs and
+interpreter), a child's ``interpreter`` and ``views_not_recorded_reason``, a household
+member's ``is_child`` and ``consideration``, and a decision's ``confirmed``. A
+``strategy-meeting/1`` file is still read (by the /1 schema): those fields keep their
+defaults. See docs/interchange-format.md.
 
 A pure codec, no I/O (``exchange.py`` reads and writes files). Export then import gives the
 same ``Meeting``; the store's bookkeeping (row id, creator, timestamps, status, sign-off,
@@ -25,17 +32,24 @@ from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.contribution import Contribution, ReceivedVia, Topic
 from strategy_meeting.domain.decision import Decision, DecisionKind, Dissent
 from strategy_meeting.domain.meeting import (
+    AcknowledgedCheck,
+    Addendum,
     ConcernCategory,
+    CriminalInvestigation,
     HouseholdMember,
     Meeting,
     MeetingFormat,
     MeetingKind,
+    MeetingStatus,
     NextSteps,
     ParentsInformed,
     Participant,
     ParticipantStatus,
     Person,
+    Planning,
+    RecordState,
     Referral,
+    SignOff,
     SubjectChild,
 )
 from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
@@ -87,6 +101,8 @@ def _child(child: SubjectChild) -> JsonObject:
         _put(out, key, getattr(child, key))
     out["communication_needs"] = child.communication_needs
     out["disability"] = child.disability
+    _put(out, "interpreter", child.interpreter)
+    _put(out, "views_not_recorded_reason", child.views_not_recorded_reason)
     return out
 
 
@@ -99,6 +115,9 @@ def _household(member: HouseholdMember) -> JsonObject:
     }
     _put(out, "address", member.address)
     out["notes"] = member.notes
+    if member.is_child:
+        out["is_child"] = True
+    _put(out, "consideration", member.consideration)
     return out
 
 
@@ -137,6 +156,17 @@ def _decision(d: Decision) -> JsonObject:
     _put(out, "threshold_met", d.threshold_met)
     out["relied_on"] = list(d.relied_on)
     out["dissent"] = [{"agency": x.agency, "view": x.view} for x in d.dissent]
+    if d.confirmed:
+        out["confirmed"] = True
+    return out
+
+
+def _planning(p: Planning) -> JsonObject:
+    out: JsonObject = {}
+    _put(out, "criminal_investigation", p.criminal_investigation.value)
+    for key in ("criminal_investigation_timing", "criminal_investigation_lead", "legal_advice_needed",
+                "legal_planning_meeting", "legal_notes", "parents_communication_needs", "parents_interpreter"):
+        _put(out, key, getattr(p, key))
     return out
 
 
@@ -189,6 +219,22 @@ def meeting_to_json(meeting: Meeting) -> JsonObject:
     _put(steps, "icpc_by", meeting.next_steps.icpc_by)
     _put(steps, "review_at", meeting.next_steps.review_at)
     m["next_steps"] = steps
+    m["nation"] = meeting.nation
+    m["planning"] = _planning(meeting.planning)
+    _put(m, "reconvenes", meeting.reconvenes)
+    # What the record is (issue 15): its status, its sign-off and its addenda travel with it.
+    m["status"] = meeting.status.value
+    if meeting.sign_off is not None:
+        so = meeting.sign_off
+        m["sign_off"] = {
+            "version": so.version, "signed_off_by": so.signed_off_by,
+            "signed_off_at": datetime_to_json(so.signed_off_at), "content_hash": so.content_hash,
+            "checks_met": list(so.checks_met),
+            "acknowledged": [{"kind": a.kind, "message": a.message, "reason": a.reason} for a in so.acknowledged],
+            "signer_reason": so.signer_reason,
+        }
+    m["addenda"] = [{"number": a.number, "text": a.text, "created_at": datetime_to_json(a.created_at),
+                     "created_by": a.created_by} for a in meeting.addenda]
     return {"format": FORMAT_ID, "meeting": m}
 
 
@@ -239,6 +285,8 @@ def _child_in(d: JsonObject) -> SubjectChild:
         school=_str(d, "school"),
         communication_needs=_str(d, "communication_needs"),
         disability=_str(d, "disability"),
+        interpreter=_str(d, "interpreter"),
+        views_not_recorded_reason=_str(d, "views_not_recorded_reason"),
     )
 
 
@@ -250,6 +298,8 @@ def _household_in(d: JsonObject) -> HouseholdMember:
         parental_responsibility=bool(d.get("parental_responsibility", False)),
         address=_str(d, "address"),
         notes=_str(d, "notes"),
+        is_child=bool(d.get("is_child", False)),
+        consideration=_str(d, "consideration"),
     )
 
 
@@ -298,6 +348,24 @@ def _decision_in(d: JsonObject) -> Decision:
         threshold_met=d.get("threshold_met"),
         relied_on=list(d.get("relied_on", [])),
         dissent=[Dissent(agency=x["agency"], view=x["view"]) for x in d.get("dissent", [])],
+        confirmed=bool(d.get("confirmed", False)),
+    )
+
+
+def _planning_in(d: JsonObject) -> Planning:
+    def flag(key: str) -> bool | None:
+        value = d.get(key)
+        return bool(value) if value is not None else None
+
+    return Planning(
+        criminal_investigation=CriminalInvestigation(d.get("criminal_investigation", "")),
+        criminal_investigation_timing=_str(d, "criminal_investigation_timing"),
+        criminal_investigation_lead=_str(d, "criminal_investigation_lead"),
+        legal_advice_needed=flag("legal_advice_needed"),
+        legal_planning_meeting=flag("legal_planning_meeting"),
+        legal_notes=_str(d, "legal_notes"),
+        parents_communication_needs=_str(d, "parents_communication_needs"),
+        parents_interpreter=_str(d, "parents_interpreter"),
     )
 
 
@@ -317,8 +385,8 @@ def _action_in(d: JsonObject) -> Action:
 def meeting_from_json(data: object) -> Meeting:
     """Validate ``data`` completely, then build the ``Meeting`` it describes.
 
-    Raises ``ImportRejected`` for anything that is not a valid ``strategy-meeting/1``
-    document (listing every problem with its JSON path), or that describes a meeting the
+    Raises ``ImportRejected`` for anything that is not a valid ``strategy-meeting/2`` (or
+    ``/1``) document (listing every problem with its JSON path), or that describes a meeting the
     store would not save (the domain's own rules, e.g. a contribution with no text), so that
     no caller can build a meeting from an unchecked file.
     """
@@ -364,4 +432,24 @@ def _meeting_in(m: JsonObject) -> Meeting:
             delay_reason=_str(informed, "delay_reason"),
         ),
         next_steps=NextSteps(icpc_by=_date(steps, "icpc_by"), review_at=_dt(steps, "review_at")),
+        nation=str(m.get("nation", "england")),
+        planning=_planning_in(m.get("planning", {})),
+        reconvenes=_str(m, "reconvenes"),
     )
+
+
+def record_from_json(data: object) -> RecordState:
+    """What the file says the record is (its status, sign-off and addenda), from a document
+    ``meeting_from_json`` has already checked. A /1 file has none of it: a draft."""
+    assert isinstance(data, dict)
+    m = data["meeting"]
+    so = m.get("sign_off")
+    sign_off = None if so is None else SignOff(
+        so["version"], so["signed_off_by"], datetime_from_json(so["signed_off_at"]), so["content_hash"],
+        checks_met=list(so.get("checks_met", [])),
+        acknowledged=[AcknowledgedCheck(a["kind"], a["message"], a.get("reason", "")) for a in so.get("acknowledged", [])],
+        signer_reason=_str(so, "signer_reason"),
+    )
+    addenda = [Addendum(a["number"], a["text"], datetime_from_json(a["created_at"]), a["created_by"])
+               for a in m.get("addenda", [])]
+    return RecordState(MeetingStatus(m.get("status", MeetingStatus.DRAFT.value)), sign_off, addenda)

@@ -21,7 +21,8 @@ from strategy_meeting.domain.roles import Permission, User
 
 from ..context import ServiceContext
 from .validation import FORMAT_ID, find_problems
-from .codec import meeting_from_json, meeting_to_json
+from .codec import meeting_from_json, meeting_to_json, record_from_json
+from ..signoff import content_hash
 from .reading import parse_interchange_bytes, read_interchange_bytes
 from ..files import StagedFile
 from ..users import require
@@ -36,8 +37,21 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
     """
     require(actor, Permission.IMPORT)
     data = read_interchange_bytes(path)
-    meeting = meeting_from_json(parse_interchange_bytes(data))
+    document = parse_interchange_bytes(data)
+    meeting = meeting_from_json(document)
     meeting.created_by = actor.name
+    state = record_from_json(document)
+    try:
+        meeting.take_record_state(state)
+    except InvalidInput as exc:
+        raise ImportRejected(f"The file is not valid: {exc.message}") from None
+    if meeting.sign_off is not None:
+        # A signed-off record arrives signed off and locked only if it is what was signed off.
+        found = content_hash(meeting)
+        if found != meeting.sign_off.content_hash:
+            raise ImportRejected(
+                f"The file's record of {meeting.reference} is not what was signed off (its content hash is "
+                f"{found[:12]}…, the sign-off's {meeting.sign_off.content_hash[:12]}…), so nothing was imported.")
     with ctx.unit_of_work() as uow:
         if uow.meetings.exists(meeting.reference):
             raise ImportRejected(
@@ -49,7 +63,9 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
             actor.name,
             "meeting.import",
             f"meeting:{meeting.reference}",
-            {"format": FORMAT_ID, "file_sha256": hashlib.sha256(data).hexdigest(), **meeting.item_counts()},
+            {"format": document.get("format", FORMAT_ID) if isinstance(document, dict) else FORMAT_ID,
+             "file_sha256": hashlib.sha256(data).hexdigest(), "status": meeting.status.value,
+             "content_hash": meeting.sign_off.content_hash if meeting.sign_off else "", **meeting.item_counts()},
         )
         uow.commit()
     return meeting

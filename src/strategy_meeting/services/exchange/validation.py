@@ -7,7 +7,9 @@ the JSON path (``meeting.contributions[2].agency``) and whose message is one lin
 
 1. ``read_interchange_file`` / ``parse_interchange_bytes`` (in ``interchange_file``): a
    readable regular file of at most ``MAX_FILE_BYTES``, UTF-8 text, strict JSON, an object.
-2. The published JSON schema (Draft 2020-12, ``resources/schema/meeting.schema.json``) with
+2. The published JSON schema (Draft 2020-12, ``resources/schema/meeting.schema.json`` for
+   ``strategy-meeting/2``, which is written; ``meeting-1.schema.json`` for a
+   ``strategy-meeting/1`` file, which is still read, by its own rules) with
    ``date`` and ``date-time`` checked. Every object in it is closed (``additionalProperties``
    false), at every level: a misspelt key such as ``sharing_typo`` would otherwise be dropped
    without a word, and the sharing terms the user meant lost with it; the first unknown key
@@ -49,6 +51,8 @@ from .references import Problem, cross_reference_problems, json_path
 
 __all__ = [
     "FORMAT_ID",
+    "FORMAT_V1",
+    "READABLE_FORMATS",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "Problem",
@@ -60,7 +64,10 @@ __all__ = [
     "validate_document",
 ]
 
-FORMAT_ID = "strategy-meeting/1"
+FORMAT_ID = "strategy-meeting/2"  # what is written
+FORMAT_V1 = "strategy-meeting/1"  # still read: a /1 file is checked against the /1 schema
+READABLE_FORMATS = (FORMAT_V1, FORMAT_ID)
+_SCHEMA_FILES = {FORMAT_ID: "meeting.schema.json", FORMAT_V1: "meeting-1.schema.json"}
 MAX_DEPTH = 32  # a valid meeting nests 7 levels; far deeper input only feeds recursion
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -136,9 +143,9 @@ def _tighten(node: object) -> None:
 
 
 @cache
-def published_schema() -> dict[str, Any]:
+def published_schema(format_id: str = FORMAT_ID) -> dict[str, Any]:
     """The schema as published in ``resources/schema`` (the contract other programs read)."""
-    with paths.resource("schema", "meeting.schema.json").open("rb") as handle:
+    with paths.resource("schema", _SCHEMA_FILES[format_id]).open("rb") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
 
@@ -160,8 +167,8 @@ def _inline(node: object, defs: dict[str, Any]) -> object:
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    schema = copy.deepcopy(published_schema())
+def _validator(format_id: str = FORMAT_ID) -> Draft202012Validator:
+    schema = copy.deepcopy(published_schema(format_id))
     defs = schema.pop("$defs")
     schema = _inline(schema, defs)
     assert isinstance(schema, dict)
@@ -233,7 +240,8 @@ def _schema_problems(error: ValidationError) -> Iterator[Problem]:
     elif kind == "const":
         yield Problem(
             where,
-            f"must be '{rule}': this is not a Strategy Meeting interchange file of this version",
+            f"must be '{rule}' (or '{FORMAT_V1}'): this is not a Strategy Meeting interchange file "
+            "this version reads",
         )
     elif kind == "enum":
         yield Problem(where, f"{show(instance)} is not one of: " + ", ".join(map(str, rule)))
@@ -307,7 +315,10 @@ def find_problems(document: object) -> list[Problem]:
         # The validator recurses; a hostile nesting must not reach it.
         return [Problem("top level", f"is nested more than {MAX_DEPTH} levels deep, which no meeting is")]
     problems: list[Problem] = []
-    for error in sorted(_validator().iter_errors(document), key=_document_order(document)):
+    # A /1 file is held to the /1 schema (none of /2's fields); anything else to /2's, whose
+    # rule on ``format`` names the version this program writes.
+    version = FORMAT_V1 if isinstance(document, dict) and document.get("format") == FORMAT_V1 else FORMAT_ID
+    for error in sorted(_validator(version).iter_errors(document), key=_document_order(document)):
         problems.extend(_schema_problems(error))
     if isinstance(document, dict):
         problems.extend(cross_reference_problems(document))

@@ -418,7 +418,18 @@ def _sign_off(m: Meeting, draft: bool, recipient: Recipient) -> tuple[Block, ...
     # copy it would let that agency confirm a guess at a withheld item. Full record only.
     if recipient.is_full_record and s.content_hash:
         rows.append((w.LABEL_CONTENT_HASH, s.content_hash))
-    return (Note(w.SIGNOFF_SIGNED, Tone.OK), Facts(tuple(rows)), Note(w.SIGNOFF_DIGITAL))
+    # Why someone other than the recorded chair signed: part of who signed, in every copy.
+    if s.signer_reason:
+        rows.append((w.LABEL_SIGNER_REASON, s.signer_reason))
+    blocks: list[Block] = [Note(w.SIGNOFF_SIGNED, Tone.OK), Facts(tuple(rows))]
+    # The checks met and acknowledged, with the reasons: the full record only (a reason may
+    # speak of an item some agency's copy withholds).
+    if recipient.is_full_record and (s.checks_met or s.acknowledged):
+        checks = [(title, w.CHECK_MET) for title in s.checks_met]
+        checks += [(a.message, f"{w.CHECK_ACKNOWLEDGED}: {a.reason or w.CHECK_NO_REASON}.") for a in s.acknowledged]
+        blocks += [SubHeading(w.SIGNOFF_CHECKS), Facts(tuple(checks))]
+    blocks.append(Note(w.SIGNOFF_DIGITAL))
+    return tuple(blocks)
 
 
 def _addenda(m: Meeting) -> tuple[Block, ...]:

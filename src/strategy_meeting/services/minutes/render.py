@@ -342,13 +342,19 @@ class _MinutesCanvas(Canvas):
     ) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._page_bookmarks: list[tuple[str, str]] = []  # (key, outline title) on this page
         self._page_count = page_count if page_count is not None else []
         self.showOutline()
         if created_at is not None:
             self._doc._timeStamp = _timestamp(created_at)
 
+    def defer_bookmark(self, key: str, outline: str) -> None:
+        """A section heading on this page: its bookmark is placed when the page is written."""
+        self._page_bookmarks.append((key, outline))
+
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self._pages.append(dict(self.__dict__))
+        self._page_bookmarks = []
         self._startPage()
 
     def save(self) -> None:
@@ -357,6 +363,9 @@ class _MinutesCanvas(Canvas):
         for state in self._pages:
             self.__dict__.update(state)
             self._page_number(total)
+            for key, outline in state["_page_bookmarks"]:
+                self.bookmarkPage(key)  # the page being written now: its destination
+                self.addOutlineEntry(outline, key, level=0)
             super().showPage()
         super().save()
 

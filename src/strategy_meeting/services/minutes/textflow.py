@@ -346,5 +346,11 @@ class OutlinedBlock(TextBlock):
 
     def draw(self) -> None:
         super().draw()
+        # A canvas that holds its pages until the end (the minutes' "Page X of Y") places the
+        # bookmark when it writes this page; placed now, every bookmark would name page 1.
+        defer = getattr(self.canv, "defer_bookmark", None)
+        if defer is not None:
+            defer(self._key, self._outline)
+            return
         self.canv.bookmarkPage(self._key)
         self.canv.addOutlineEntry(self._outline, self._key, level=0)

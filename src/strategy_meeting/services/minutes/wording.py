@@ -240,6 +240,11 @@ SIGNOFF_DIGITAL = (
     "A signed copy carries the chair's digital signature, which forbids any change to the file. "
     "Check it in Adobe Reader's signature panel or with Strategy Meeting's verify command."
 )
+LABEL_SIGNER_REASON = "Signed by someone other than the recorded chair, because"
+SIGNOFF_CHECKS = "The checks at sign-off"
+CHECK_MET = "Met"
+CHECK_ACKNOWLEDGED = "Not met; acknowledged"
+CHECK_NO_REASON = "no reason was given"
 CONTENT_HASH_NOTE = "Fingerprint of the full record at sign-off, kept by children's social care."
 NO_ADDENDA = "No addenda."
 

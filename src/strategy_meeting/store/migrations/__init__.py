@@ -17,7 +17,7 @@ from strategy_meeting.domain.errors import StoreTooNew
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-HEAD = "0006_distribution_protection"
+HEAD = "0007_complete_record"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 
