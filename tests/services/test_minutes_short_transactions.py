@@ -36,8 +36,12 @@ def test_a_second_writer_is_not_kept_waiting_during_a_render(data_dir, ctx, chai
     _signed_off(ctx, chair, "SD-2026-0100")
     meetings.create(ctx, chair, template=sample_meeting("SD-2026-0200"))
     started = threading.Event()
-    _slow_render(monkeypatch, started, hold=1.5)
+    # The render is held in its slow middle step for 3 s (the time signing and a timestamp
+    # authority can take), with the interpreter free, so what the writer meets is the store's
+    # write lock and nothing else (a real render would also hold the GIL in this process).
+    _slow_render(monkeypatch, started, hold=3.0)
     errors: list[BaseException] = []
+    other, other_chair = session.open_session(data_dir, PASSPHRASE, clock=clock)  # a second connection
 
     def render() -> None:
         try:
@@ -48,7 +52,6 @@ def test_a_second_writer_is_not_kept_waiting_during_a_render(data_dir, ctx, chai
     thread = threading.Thread(target=render)
     thread.start()
     assert started.wait(30)
-    other, other_chair = session.open_session(data_dir, PASSPHRASE, clock=clock)  # a second connection
     try:
         began = time.perf_counter()
         meetings.update_details(other, other_chair, "SD-2026-0200", location="Room 2")
