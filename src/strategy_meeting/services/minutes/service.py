@@ -76,10 +76,11 @@ def render_minutes(
     Three steps, so no transaction is open while the PDFs are rendered and signed (a second or
     more, and up to ten seconds waiting for a timestamp authority): every other writer would
     wait that long for the write lock, and on a team server it would be a long transaction
-    holding row locks. (1) read and check in one short unit of work; (2) render, sign and write
-    the files with none open; (3) record the copies in a second short unit of work, which first
-    checks that the meeting is as it was read; if it changed meanwhile the files just written
-    are removed and the call is refused in one line.
+    holding row locks. (1) read and check in one short unit of work; (2) render and sign, and
+    stage the files beside their names, with none open; (3) record the copies in a second short
+    unit of work, which first checks that the meeting is as it was read, and only then publish
+    the files (``files.StagedFile``). If the meeting changed meanwhile the call is refused in one
+    line and the staged files are discarded, so no copy of a record that moved on is left.
     """
     require(actor, Permission.RENDER_MINUTES)
     plan = _read_and_check(ctx, actor, reference, agencies, sign)
