@@ -153,7 +153,9 @@ class Store:
         (with the passphrase just typed). Best effort on a store that only reads."""
         if self.damage is not None or not self.user:
             return
-        changed = key_slots.relabel(self.key_file, bytes(self._key), self._first_user())
+        # Only an older key file asks the users table who the first account is: not every open.
+        changed = key_slots.needs_relabel(self.key_file) and key_slots.relabel(
+            self.key_file, bytes(self._key), self._first_user())
         if self._personal is None:
             slot_kdf = next((s.kdf for s in self.key_file.slots if s.kind == "passphrase"
                              and key_slots.slot_user(s, bytes(self._key)) == self.user), None)

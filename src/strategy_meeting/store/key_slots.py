@@ -265,6 +265,12 @@ def passphrase_owner(kf: KeyFile, passphrase: str) -> Unlocked | None:
     return None
 
 
+def needs_relabel(kf: KeyFile) -> bool:
+    """Whether a passphrase slot still lacks its label, or no slot is marked the default."""
+    slots = [s for s in kf.slots if s.kind == "passphrase"]
+    return any(not s.label for s in slots) or (bool(slots) and not any(s.default for s in slots))
+
+
 def relabel(kf: KeyFile, data_key: bytes, default_user: str | None) -> bool:
     """Give slots from an older key file their labels, and mark the default account's; True
     when the file changed and must be written."""

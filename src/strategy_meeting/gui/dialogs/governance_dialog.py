@@ -37,7 +37,7 @@ from strategy_meeting.gui import ops
 from strategy_meeting.gui.widgets.date_edit import OptionalDateEdit
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.dialogs.governance_reason_dialog import ReasonDialog
-from strategy_meeting.gui.dialogs.lock_aware import LockAwareDialog
+from strategy_meeting.gui.dialogs.lock_aware import PagesDialog
 from strategy_meeting.gui.models.rows import RowsModel, make_view, selected
 from strategy_meeting.gui.style import apply_style
 from strategy_meeting.services.governance import erasure, holds, retention
@@ -668,7 +668,7 @@ class SubjectAccessPage(QWidget):
         ops.show_error(self, exc)
 
 
-class GovernanceDialog(LockAwareDialog):
+class GovernanceDialog(PagesDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         apply_style(self)
@@ -691,33 +691,8 @@ class GovernanceDialog(LockAwareDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        state.unlocked.connect(self._reload)
-        state.locked.connect(self._clear)
-        self.finished.connect(self._finished)
-        self._load()
+        self.follow_the_lock()
 
     @property
     def pages(self) -> list[Any]:
         return [p for p in (self.retention, self.subject_access) if p is not None]
-
-    def _load(self) -> None:
-        if not self.state.is_locked:
-            for page in self.pages:
-                page.load()
-
-    def _reload(self) -> None:
-        if self.isVisible():  # see SettingsDialog: never load for a user who did not open it
-            self._load()
-
-    def _clear(self) -> None:
-        for page in self.pages:
-            page.clear()
-
-    def _finished(self) -> None:
-        if self.hidden_by_lock:
-            return
-        for signal, slot in ((self.state.unlocked, self._reload), (self.state.locked, self._clear)):
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass

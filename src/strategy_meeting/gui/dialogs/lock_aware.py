@@ -12,6 +12,9 @@ shown again, so one user's typing (or an administrator's settings) never appears
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtWidgets import QDialog, QWidget
 
 from strategy_meeting.gui.app_state import AppState
@@ -53,3 +56,42 @@ class LockAwareDialog(QDialog):
             self.state.unlocked.disconnect(self._on_unlocked)
         except (RuntimeError, TypeError):
             pass
+
+
+class PagesDialog(LockAwareDialog):
+    """A lock-aware dialog of pages that each load from a service and clear on lock (Settings,
+    Records governance). The subclass holds ``pages`` and calls ``follow_the_lock()`` once
+    they are built: the pages are emptied on lock, reloaded at the next unlock only while the
+    dialog is on show (one closed, or closed because another user unlocked, never asks the
+    services for what the new user may not read), and no longer followed once it is closed."""
+
+    pages: Sequence[Any]
+
+    def follow_the_lock(self) -> None:
+        self.state.unlocked.connect(self._reload_pages)
+        self.state.locked.connect(self._clear_pages)
+        self.finished.connect(self._stop_following_pages)
+        self._load_pages()
+
+    def _load_pages(self) -> None:
+        if not self.state.is_locked:
+            for page in self.pages:
+                page.load()
+
+    def _reload_pages(self) -> None:
+        if self.isVisible():
+            self._load_pages()
+
+    def _clear_pages(self) -> None:
+        for page in self.pages:
+            page.clear()
+
+    def _stop_following_pages(self) -> None:
+        if self.hidden_by_lock:
+            return  # hidden by the lock, not closed: it follows the next unlock
+        for signal, slot in ((self.state.unlocked, self._reload_pages),
+                             (self.state.locked, self._clear_pages)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass

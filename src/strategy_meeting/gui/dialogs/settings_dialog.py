@@ -12,7 +12,7 @@ from strategy_meeting.domain.roles import needs_text
 
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.style import apply_style
-from strategy_meeting.gui.dialogs.lock_aware import LockAwareDialog
+from strategy_meeting.gui.dialogs.lock_aware import PagesDialog
 from strategy_meeting.gui.dialogs.settings_agencies_page import AgenciesPage
 from strategy_meeting.gui.dialogs.settings_backup_page import BackupPage
 from strategy_meeting.gui.dialogs.settings_identities_page import IdentitiesPage
@@ -26,7 +26,7 @@ PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, Secu
                                    BackupPage]
 
 
-class SettingsDialog(LockAwareDialog):
+class SettingsDialog(PagesDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         apply_style(self)  # the emphasis styles for this subtree (gui/style.py)
@@ -73,10 +73,7 @@ class SettingsDialog(LockAwareDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        state.unlocked.connect(self._reload)
-        state.locked.connect(self._clear)
-        self.finished.connect(self._finished)
-        self._load_pages()
+        self.follow_the_lock()
 
     def show_feedback(self, text: str) -> None:
         from datetime import datetime
@@ -86,27 +83,3 @@ class SettingsDialog(LockAwareDialog):
 
     def page(self, name: str) -> SettingsPage:
         return next(p for p in self.pages if type(p).__name__ == name)
-
-    def _load_pages(self) -> None:
-        if not self.state.is_locked:
-            for page in self.pages:
-                page.load()
-
-    def _reload(self) -> None:
-        # Only a dialog on show is reloaded: one closed earlier, or closed because another
-        # user unlocked, must not ask the services for what the new user may not read.
-        if self.isVisible():
-            self._load_pages()
-
-    def _finished(self) -> None:
-        if self.hidden_by_lock:
-            return  # hidden by the lock, not closed: it follows the next unlock
-        for signal, slot in ((self.state.unlocked, self._reload), (self.state.locked, self._clear)):
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
-
-    def _clear(self) -> None:
-        for page in self.pages:
-            page.clear()
