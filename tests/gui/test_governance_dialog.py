@@ -279,3 +279,18 @@ def test_a_hold_on_a_child_holds_their_meetings(make_controller, data_dir, qtbot
     assert [h.label for h in page.holds_model.rows] == ["Robin Fictional"]
     assert page.due_model.rows[0].held
     assert shown == []
+
+
+
+def test_ctrl_l_locks_from_the_open_window(make_controller, data_dir, qtbot, clock, shown):
+    """Found driving the real app under X11: the app-wide Ctrl+L did not reach this modal
+    window, and what was typed next went into its fields."""
+    _seed(data_dir, clock, ig=True)
+    controller = make_controller(data_dir)
+    controller.start()
+    unlock(qtbot, controller, IG_PASSPHRASE, user="ig")
+    dialog = _open_dialog(qtbot, controller)
+    dialog.activateWindow()
+    QTest.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: controller.state.is_locked, timeout=5000)
+    assert not dialog.isVisible()

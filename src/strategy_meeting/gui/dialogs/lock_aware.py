@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
 from strategy_meeting.gui.app_state import AppState
@@ -29,6 +31,10 @@ class LockAwareDialog(QDialog):
         state.locked.connect(self._on_locked)
         state.unlocked.connect(self._on_unlocked)
         self.finished.connect(self._disconnect)
+        # The main window's app-wide Ctrl+L does not reach a modal window: this one locks too.
+        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        lock.activated.connect(state.request_lock)
 
     def _on_locked(self) -> None:
         if self.isVisible():
