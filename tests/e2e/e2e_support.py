@@ -102,7 +102,7 @@ def scenario(reference: str, held_at: str = "2025-01-06T10:00:00+00:00") -> tupl
             "owner_name": f"Owner for {owner}", "due": "2025-01-20", "status": "open",
             "sharing": _sharing(audience, family),
         })
-    always = ["ZZALWAYS-D1-OUTCOME", "ZZALWAYS-D1-RATIONALE", "ZZALWAYS-DISSENT-YOT", "ZZALWAYS-D2-OUTCOME"]
+    always = ["ZZALWAYS-D1-OUTCOME", "ZZALWAYS-DISSENT-YOT", "ZZALWAYS-D2-OUTCOME"]
     statuses = ["attended", "attended", "apologies", "attended", "attended", "not_attended", "attended", "attended"]
     document = {"format": "strategy-meeting/1", "meeting": {
         "reference": reference, "kind": "initial", "format": "hybrid", "held_at": held_at,
@@ -119,7 +119,7 @@ def scenario(reference: str, held_at: str = "2025-01-06T10:00:00+00:00") -> tupl
         "contributions": contribution_json,
         "decisions": [
             {"id": "d1", "kind": "section47_joint", "outcome": "ZZALWAYS-D1-OUTCOME joint enquiry",
-             "rationale": "ZZALWAYS-D1-RATIONALE significant harm", "threshold_met": True,
+             "rationale": f"{D1_RATIONALE} significant harm", "threshold_met": True,
              "relied_on": ["k1", "k2", "k4", "k5"],
              "dissent": [{"agency": "YOT", "view": "ZZALWAYS-DISSENT-YOT would wait"}]},
             {"id": "d2", "kind": "other", "outcome": "ZZALWAYS-D2-OUTCOME", "rationale": "because",
@@ -130,6 +130,18 @@ def scenario(reference: str, held_at: str = "2025-01-06T10:00:00+00:00") -> tupl
         "next_steps": {"icpc_by": "2025-01-27"},
     }}
     return document, items, always
+
+
+# Decision d1's rationale: a copy holds it only where every item d1 relied on is in that copy
+# (issue 14), as a decision's rationale may quote what its sources withhold.
+D1_RATIONALE = "ZZRATIONALE-D1"
+D1_RELIED_ON = ("k1", "k2", "k4", "k5")
+
+
+def holds_d1_rationale(recipient: str, items: list[Item]) -> bool:
+    relied = [i for i in items if i.canary.startswith(tuple(f"ZZCANARY-{k.upper()}-" for k in D1_RELIED_ON))]
+    assert len(relied) == len(D1_RELIED_ON)
+    return all(may_see(recipient, i) for i in relied)
 
 
 def may_see(recipient: str, item: Item) -> bool:

@@ -22,10 +22,12 @@ from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from strategy_meeting.services import session
 from e2e_support import (
     CODES,
+    D1_RATIONALE,
     EMAILED,
     PERSON_NAMES,
     decompressed,
     flat_text,
+    holds_d1_rationale,
     manifest,
     may_see,
     refused,
@@ -103,6 +105,7 @@ def _check_copies(folder: Path, built: Built, *, signed: bool) -> None:
             assert item.canary not in meta
         for canary in built.always:
             assert canary in text, (recipient, canary)
+        assert (D1_RATIONALE in text) is holds_d1_rationale(recipient, built.items), recipient
         assert not any(name in meta for name in PERSON_NAMES), recipient
         if signed:
             sig = tool("pdfsig", str(pdf)).stdout

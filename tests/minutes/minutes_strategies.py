@@ -63,6 +63,8 @@ class GeneratedMeeting:
 
 
 def _allowed(owner: str, terms: SharingTerms, codes: list[str]) -> set[str | None]:
+    if terms.scope is AudienceScope.UNDECIDED:
+        return {None}  # nobody has decided: the full record only, not even the giver
     allowed: set[str | None] = {None, owner}
     if terms.scope is AudienceScope.ALL:
         allowed.update(codes)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .sharing_terms import SharingTerms
+
 
 class DecisionKind(StrEnum):
     SECTION47_SINGLE = "section47_single"
@@ -33,6 +35,9 @@ DECISION_KIND_LABELS: dict[DecisionKind, str] = {
 }
 
 
+_ADDED_LATER = {"content_hash": "omit_default"}  # as meeting.ADDED_LATER
+
+
 @dataclass(frozen=True)
 class Dissent:
     agency: str
@@ -51,6 +56,17 @@ class Decision:
     # Marked by the chair: a minute-taker may no longer change it (issue 15). Bookkeeping of
     # who may edit, not what was agreed, so not part of the content hash.
     confirmed: bool = field(default=False, metadata={"content_hash": "omit"})
+    # Issue 14. Who receives the decision at all (its outcome); a decision from a file in the
+    # strategy-meeting/1 format is for every agency's copy.
+    sharing: SharingTerms = field(default_factory=SharingTerms, metadata=_ADDED_LATER)
+    # Shown, instead of ``rationale``, in a copy whose recipient may not see an item the
+    # decision relied on; "" means such a copy holds the decision without any rationale.
+    wider_rationale: str = field(default="", metadata=_ADDED_LATER)
+    # The chair's choice for those copies once made: True = "no rationale there" chosen on
+    # purpose (sign-off warns until this is set or ``wider_rationale`` is written).
+    rationale_withheld_agreed: bool = field(default=False, metadata=_ADDED_LATER)
+    # The decision in plain words for the family's copy ("" = not in the family's copy).
+    family_wording: str = field(default="", metadata=_ADDED_LATER)
 
     @property
     def has_rationale(self) -> bool:

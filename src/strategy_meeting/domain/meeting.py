@@ -20,6 +20,7 @@ from .decision import Decision
 from .errors import InvalidInput
 # The list's names live in .listing (the first screen loads only that) and are part of this
 # module's interface as well.
+from .sharing_terms import SharingTerms
 from .listing import MeetingKind, MeetingQuery, MeetingStatus, MeetingSummary  # noqa: F401
 
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{0,63}$")
@@ -206,6 +207,7 @@ class Addendum:
     text: str
     created_at: datetime
     created_by: str
+    sharing: SharingTerms = field(default_factory=SharingTerms, metadata=ADDED_LATER)  # issue 14
 
 
 @dataclass(frozen=True)

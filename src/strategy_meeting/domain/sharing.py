@@ -15,48 +15,126 @@ from enum import StrEnum
 
 from .action import Action
 from .contribution import Contribution
-from .meeting import Meeting
-from .sharing_terms import AudienceScope, SharingTerms
+from .decision import Decision
+from .meeting import Addendum, Meeting
+from .sharing_terms import NAMED_AGENCIES_ONLY, AudienceScope, RestrictionCategory, SharingTerms
+
+FAMILY_KEY = "family"
 
 
 @dataclass(frozen=True)
 class Recipient:
-    """Who a copy is for: the full record (``agency is None``) or one agency's copy."""
+    """Who a copy is for: the full record, one agency's copy, or the family's copy."""
 
     agency: str | None = None
+    family: bool = False
 
     @property
     def is_full_record(self) -> bool:
-        return self.agency is None
+        return self.agency is None and not self.family
+
+    @property
+    def is_family(self) -> bool:
+        return self.family
 
     @property
     def key(self) -> str:
-        """``"full"`` or the agency code: the manifest's ``recipient`` value."""
+        """``"full"``, ``"family"`` or the agency code: the manifest's ``recipient`` value."""
+        if self.family:
+            return FAMILY_KEY
         return "full" if self.agency is None else self.agency
 
     @classmethod
     def from_key(cls, key: str) -> Recipient:
+        if key == FAMILY_KEY:
+            return FAMILY
         return cls(None) if key == "full" else cls(key)
 
 
 FULL_RECORD = Recipient(None)
+FAMILY = Recipient(None, family=True)
+
+# Decided once, here: no audience excludes the agency that gave an item (it knows what it
+# gave), so "chair" means "the chair's record and the agency that gave it". A truly chair-only
+# audience is not offered; an item nobody has decided about goes to nobody but the full record.
 
 
-def may_see(owner_agency: str, terms: SharingTerms, recipient: Recipient) -> bool:
+def may_see(owner_agency: str | None, terms: SharingTerms, recipient: Recipient) -> bool:
     """Whether ``recipient`` may see an item given by (or owned by) ``owner_agency``.
 
-    The full record sees everything; the owning agency always sees its own item; otherwise
-    the audience decides: everyone, the listed agencies, or nobody but the chair's record.
+    ``owner_agency`` is None for the chair's own items (decisions, addenda). The full record
+    sees everything. An undecided item goes to nobody else. The family sees only items marked
+    for it and in no restriction category. The giving agency sees its own item. Otherwise the
+    audience decides, narrowed by the categories: a police-sensitive item goes to no other
+    agency until the police's agreement is recorded, and under the named-only categories
+    "all agencies" means only the agencies named in a list.
     """
-    if recipient.agency is None:
+    if recipient.is_full_record:
         return True
-    if recipient.agency == owner_agency:
+    if terms.scope is AudienceScope.UNDECIDED:
+        return False
+    if recipient.is_family:
+        return terms.family and not terms.categories
+    if owner_agency is not None and recipient.agency == owner_agency:
         return True
+    if RestrictionCategory.POLICE_SENSITIVE in terms.categories and not terms.police_agreement:
+        return False
+    if terms.categories & NAMED_AGENCIES_ONLY:
+        return terms.scope is AudienceScope.AGENCIES and recipient.agency in terms.agencies
     if terms.scope is AudienceScope.ALL:
         return True
     if terms.scope is AudienceScope.AGENCIES:
         return recipient.agency in terms.agencies
     return False
+
+
+def receivers(owner_agency: str | None, terms: SharingTerms, agencies: list[str]) -> list[Recipient]:
+    """Of the meeting's ``agencies`` (and the family), who receives the item, in that order."""
+    out = [Recipient(code) for code in agencies if may_see(owner_agency, terms, Recipient(code))]
+    if may_see(owner_agency, terms, FAMILY):
+        out.append(FAMILY)
+    return out
+
+
+def seen_by(owner_agency: str | None, terms: SharingTerms, agencies: list[str]) -> str:
+    """The one wording of who will receive an item, for the GUI, the badges, the form and the
+    minutes: e.g. "Seen by: the chair's record and POLICE (who gave it)"."""
+    if not terms.is_decided:
+        return "Seen by: nobody yet (no audience chosen)"
+    names: list[str] = []
+    if owner_agency is not None and may_see(owner_agency, terms, Recipient(owner_agency)):
+        names.append(f"{owner_agency} (who gave it)")
+    for r in receivers(owner_agency, terms, agencies):
+        if r.is_family:
+            names.append("the family")
+        elif r.agency != owner_agency:
+            names.append(str(r.agency))
+    who = ["the chair's record", *names]
+    text = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+    return "Seen by: " + text
+
+
+_ANY_OTHER_AGENCY = "\x00any-other-agency"
+
+
+def loosens(owner_agency: str | None, before: SharingTerms, after: SharingTerms) -> bool:
+    """Whether going from ``before`` to ``after`` lets anyone see the item who could not.
+
+    Choosing an audience for an undecided item is a first decision, not a loosening.
+    """
+    if not before.is_decided:
+        return False
+    codes = set(before.agencies) | set(after.agencies) | {_ANY_OTHER_AGENCY}
+    if owner_agency is not None:
+        codes.add(owner_agency)
+    candidates = [Recipient(c) for c in sorted(codes)] + [FAMILY]
+    return any(may_see(owner_agency, after, r) and not may_see(owner_agency, before, r)
+               for r in candidates)
+
+
+def may_loosen(is_chair: bool, actor_agency: str | None, owner_agency: str | None) -> bool:
+    """Only the chair or the originating agency's representative may loosen a restriction."""
+    return is_chair or (actor_agency is not None and actor_agency == owner_agency)
 
 
 def contribution_visible(item: Contribution, recipient: Recipient) -> bool:
@@ -65,6 +143,14 @@ def contribution_visible(item: Contribution, recipient: Recipient) -> bool:
 
 def action_visible(item: Action, recipient: Recipient) -> bool:
     return may_see(item.owner_agency, item.sharing, recipient)
+
+
+def decision_visible(item: Decision, recipient: Recipient) -> bool:
+    return may_see(None, item.sharing, recipient)
+
+
+def addendum_visible(item: Addendum, recipient: Recipient) -> bool:
+    return may_see(None, item.sharing, recipient)
 
 
 class ItemKind(StrEnum):
@@ -84,10 +170,13 @@ class Withheld:
 class MeetingCopy:
     """A meeting as one recipient may see it.
 
-    ``meeting`` holds only visible contributions and actions, and each decision's
-    ``relied_on`` only visible ids. ``contribution_slots`` and ``action_slots`` keep the
-    original order with ``Withheld`` placeholders, for rendering; ``relied_on_withheld`` counts,
-    per decision id, the relied-on items this copy may not name, by agency.
+    ``meeting`` holds only visible contributions, actions, decisions and addenda, and each
+    decision's ``relied_on`` only visible ids. ``contribution_slots`` and ``action_slots`` keep
+    the original order with ``Withheld`` placeholders, for rendering; ``relied_on_withheld``
+    counts, per decision id, the relied-on items this copy may not name, by agency;
+    ``rationale_replaced`` names the decisions whose rationale this copy may not hold (their
+    ``rationale`` is then the wider-sharing one, or ""). ``decisions_withheld`` and
+    ``addenda_withheld`` count what was left out.
     """
 
     recipient: Recipient
@@ -95,6 +184,9 @@ class MeetingCopy:
     contribution_slots: list[Contribution | Withheld] = field(default_factory=list)
     action_slots: list[Action | Withheld] = field(default_factory=list)
     relied_on_withheld: dict[str, list[Withheld]] = field(default_factory=dict)
+    rationale_replaced: list[str] = field(default_factory=list)
+    decisions_withheld: int = 0
+    addenda_withheld: int = 0
 
     @property
     def withheld(self) -> list[Withheld]:
@@ -112,6 +204,17 @@ def _fresh_contribution(c: Contribution) -> Contribution:
 
 def _fresh_action(a: Action) -> Action:
     return replace(a)  # immutable fields only, as for contributions
+
+
+def rationale_for(decision: Decision, relied_on_withheld: bool, recipient: Recipient) -> str:
+    """The rationale a copy holds: the chair's own only where every item it relied on is in
+    the copy; otherwise the one written for wider sharing, or none. The family's copy holds
+    none: its decisions are in the plain wording written for it."""
+    if recipient.is_full_record:
+        return decision.rationale
+    if recipient.is_family:
+        return ""
+    return decision.wider_rationale if relied_on_withheld else decision.rationale
 
 
 def copy_of(meeting: Meeting, recipient: Recipient) -> MeetingCopy:
@@ -140,7 +243,12 @@ def copy_of(meeting: Meeting, recipient: Recipient) -> MeetingCopy:
     by_id = {c.id: c for c in meeting.contributions}
     decisions = []
     relied_on_withheld: dict[str, list[Withheld]] = {}
+    rationale_replaced: list[str] = []
+    decisions_withheld = 0
     for d in meeting.decisions:
+        if not decision_visible(d, recipient):
+            decisions_withheld += 1
+            continue
         kept = [i for i in d.relied_on if i in visible_ids]
         hidden = [
             Withheld(ItemKind.CONTRIBUTION, by_id[i].agency)
@@ -149,12 +257,21 @@ def copy_of(meeting: Meeting, recipient: Recipient) -> MeetingCopy:
         ]
         if hidden:
             relied_on_withheld[d.id] = hidden
-        decisions.append(replace(d, relied_on=kept, dissent=list(d.dissent)))
+        rationale = rationale_for(d, bool(hidden), recipient)
+        if rationale != d.rationale:
+            rationale_replaced.append(d.id)
+        wider = d.wider_rationale if recipient.is_full_record else ""
+        decisions.append(replace(d, relied_on=kept, dissent=list(d.dissent), rationale=rationale,
+                                 wider_rationale=wider))
+
+    addenda = [replace(a) for a in meeting.addenda if addendum_visible(a, recipient)]
 
     filtered = _copy.deepcopy(
-        replace(meeting, contributions=[], actions=[], decisions=[])
+        replace(meeting, contributions=[], actions=[], decisions=[], addenda=[])
     )
     filtered.contributions = visible_contributions
     filtered.actions = visible_actions
     filtered.decisions = decisions
-    return MeetingCopy(recipient, filtered, contribution_slots, action_slots, relied_on_withheld)
+    filtered.addenda = addenda
+    return MeetingCopy(recipient, filtered, contribution_slots, action_slots, relied_on_withheld,
+                       rationale_replaced, decisions_withheld, len(meeting.addenda) - len(addenda))
