@@ -15,11 +15,11 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from builders import sample_meeting
+from builders import sample_meeting, sign_off
 from gui_support import make_controller, unlock, unlocked  # noqa: F401 - fixtures
 from strategy_meeting.gui.dialogs.identity_dialog import IdentityDialog, grouped
 from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
-from strategy_meeting.services import identities, meetings, signoff
+from strategy_meeting.services import identities, meetings
 from strategy_meeting.services.minutes.service import verify_file
 
 
@@ -145,7 +145,7 @@ def test_signing_without_an_identity_offers_to_make_one_then_signs(qtbot, unlock
     state = unlocked.state
     meetings.create(state.ctx, state.actor, template=sample_meeting())
     reference = sample_meeting().reference
-    signoff.sign_off(state.ctx, state.actor, reference, acknowledge_warnings=True)
+    sign_off(state.ctx, state.actor, reference)
     offered: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: (
         offered.append(text), QMessageBox.StandardButton.Yes)[1])
@@ -179,7 +179,7 @@ def test_signing_in_a_session_without_its_own_key_asks_for_the_passphrase_then_s
     identities.new_self_signed(state.ctx, state.actor)
     meetings.create(state.ctx, state.actor, template=sample_meeting())
     reference = sample_meeting().reference
-    signoff.sign_off(state.ctx, state.actor, reference, acknowledge_warnings=True)
+    sign_off(state.ctx, state.actor, reference)
     store = state.ctx.store
     store._personal = None  # what such a start has: the data key, and not the holder's own
     asked: list[str] = []

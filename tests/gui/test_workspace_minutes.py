@@ -130,3 +130,35 @@ def test_signing_without_an_identity_is_explained(qtbot, ws, state, tmp_path, sh
     assert "sign" in failed.args[0].lower()
     assert shown_errors and shown_errors[-1] == failed.args[0]
     assert ws.generate_action.isEnabled()
+
+
+def test_a_deputy_cannot_sign_off_until_they_type_why_and_the_reason_is_kept(qtbot, state, shown_errors):
+    """Issue 15: someone other than the recorded chair may sign, but only with the reason the
+    minutes print. Ticking every warning is not enough: Sign off waits for the reason."""
+    meeting = sample_meeting()
+    meeting.chair.name = "Chris Absent"  # the recorded chair is not the signer
+    meetings.create(state.ctx, state.actor, template=meeting)
+    window = MeetingWorkspace(state, REF)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = window.sign_off()
+    qtbot.waitExposed(dialog)
+    assert [w.kind.value for w in dialog.warnings] == ["signer_not_chair"]
+    assert "required" in dialog.ui.reasonLabel.text() and dialog.ui.reasonEdit.isVisible()
+
+    dialog.ui.acknowledgeAllCheck.setChecked(True)
+    assert dialog.all_acknowledged() and not dialog.sign_button.isEnabled()  # no reason yet
+    assert "recorded chair" in dialog.sign_button.toolTip()
+    dialog.ui.reasonEdit.setFocus()
+    qtbot.keyClicks(dialog.ui.reasonEdit, "Chris is on leave; I am the deputy.")
+    assert dialog.sign_button.isEnabled()
+    dialog.ui.reasonEdit.clear()  # and emptied again, it waits again
+    assert not dialog.sign_button.isEnabled()
+    qtbot.keyClicks(dialog.ui.reasonEdit, "Chris is on leave; I am the deputy.")
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+
+    stored = meetings.get(state.ctx, state.actor, REF)
+    assert stored.status is MeetingStatus.SIGNED_OFF and stored.sign_off is not None
+    assert stored.sign_off.signer_reason == "Chris is on leave; I am the deputy."
+    assert shown_errors == []
