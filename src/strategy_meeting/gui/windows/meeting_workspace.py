@@ -406,6 +406,9 @@ class MeetingWorkspace(QMainWindow):
             return
         if self.meeting.id in changes.meetings:
             self.reload()
+        elif changes.settings:
+            # The administrator's local checks may have changed: the checklist says so now.
+            self.checklist.show_meeting(self.meeting, self._live_warnings(self.meeting))
 
     def _on_locked(self) -> None:
         """Hide the record: blank every section and the checklist, hide editors (keeping what
