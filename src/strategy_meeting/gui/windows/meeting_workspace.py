@@ -222,6 +222,9 @@ class MeetingWorkspace(QMainWindow):
     def generate_minutes(self, folder: Path | None = None, sign: bool | None = None) -> bool:
         return self.minutes.generate(folder, sign)
 
+    def stored_copies(self) -> list[GeneratedCopy]:
+        return self.minutes.stored_copies()
+
     def preview_copy(self, copy: GeneratedCopy) -> Any:
         return self.minutes.preview_copy(copy)
 

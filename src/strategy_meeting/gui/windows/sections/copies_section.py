@@ -120,9 +120,14 @@ class CopiesSection(Section):
         self.files.itemActivated.connect(lambda _i: self._preview())
         self.files.currentRowChanged.connect(lambda _r: self._sync_buttons())
         self.generated: list[GeneratedCopy] = []
+        self._listed = False  # the copies made before this window opened have been asked for
         self._sync_buttons()
 
     def show_meeting(self, meeting: Meeting) -> None:
+        if not self._listed and not self.generated:
+            # Copies made earlier, in this window's life or before a restart (issue 19).
+            self._listed = True
+            self.show_generated(self.host.stored_copies())
         self.model.set_meeting(meeting)
         header = self.matrix.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -155,9 +160,21 @@ class CopiesSection(Section):
         self.generated = list(copies)
         self.files.clear()
         for copy in self.generated:
-            item = QListWidgetItem(f"{copy_title(copy)} \u2014 {copy.path.name}")
+            text = f"{copy_title(copy)} \u2014 {copy.name}"
+            if copy.made_at is not None:
+                text += " " + self.tr("(made {0})").format(copy.made_at.astimezone().strftime("%d/%m/%Y %H:%M"))
+            if copy.path is None:
+                text += " " + self.tr("\u2014 its folder was not recorded")
+                tip = self.tr("Made by an earlier version, which did not record the folder.")
+            elif not copy.on_disk():
+                text += " " + self.tr("\u2014 no longer in its folder")
+                tip = self.tr("Not found at {0}: it was moved or deleted.").format(copy.path)
+            else:
+                tip = str(copy.path)
+            item = QListWidgetItem(text)
             item.setData(COPY_ROLE, copy)
-            item.setToolTip(str(copy.path))
+            item.setToolTip(tip)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip)
             self.files.addItem(item)
         if self.generated:
             self.files.setCurrentRow(0)
@@ -168,18 +185,19 @@ class CopiesSection(Section):
         return item.data(COPY_ROLE) if item is not None else None
 
     def _sync_buttons(self) -> None:
-        has = self.selected_copy() is not None
+        copy = self.selected_copy()
+        has = copy is not None and copy.on_disk()
         self.preview_button.setEnabled(has)
         self.open_button.setEnabled(has)
 
     def _preview(self) -> None:
         copy = self.selected_copy()
-        if copy is not None:
+        if copy is not None and copy.on_disk():
             self.host.preview_copy(copy)
 
     def _open(self) -> None:
         copy = self.selected_copy()
-        if copy is not None:
+        if copy is not None and copy.on_disk():
             self.host.open_copy(copy)
 
     def clear(self) -> None:
@@ -189,6 +207,7 @@ class CopiesSection(Section):
         self.sign_check.setEnabled(False)
         self.sign_check.setChecked(False)
         self.generated = []
+        self._listed = False  # listed again from the store when the record is shown again
         self.files.clear()
         self._sync_buttons()
 
