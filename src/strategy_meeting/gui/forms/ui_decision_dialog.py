@@ -112,11 +112,6 @@ class Ui_DecisionDialog(object):
 
         self.dissentRow.addItem(self.dissentSpacer)
 
-        self.addDissentButton = QPushButton(self.dissentGroup)
-        self.addDissentButton.setObjectName(u"addDissentButton")
-
-        self.dissentRow.addWidget(self.addDissentButton)
-
 
         self.dissentLayout.addLayout(self.dissentRow)
 
@@ -130,6 +125,20 @@ class Ui_DecisionDialog(object):
         self.dissentViewEdit.setTabChangesFocus(True)
 
         self.dissentLayout.addWidget(self.dissentViewEdit)
+
+        self.addRow = QHBoxLayout()
+        self.addRow.setObjectName(u"addRow")
+        self.addSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.addRow.addItem(self.addSpacer)
+
+        self.addDissentButton = QPushButton(self.dissentGroup)
+        self.addDissentButton.setObjectName(u"addDissentButton")
+
+        self.addRow.addWidget(self.addDissentButton)
+
+
+        self.dissentLayout.addLayout(self.addRow)
 
         self.dissentList = QListWidget(self.dissentGroup)
         self.dissentList.setObjectName(u"dissentList")
@@ -222,15 +231,15 @@ class Ui_DecisionDialog(object):
 #if QT_CONFIG(accessibility)
         self.dissentAgencyCombo.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Dissenting agency", None))
 #endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.addDissentButton.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Add dissent", None))
-#endif // QT_CONFIG(accessibility)
-        self.addDissentButton.setText(QCoreApplication.translate("DecisionDialog", u"&Add dissent", None))
         self.dissentViewLabel.setText(QCoreApplication.translate("DecisionDialog", u"Its vie&w (Enter adds it; Shift+Enter starts a new line):", None))
 #if QT_CONFIG(accessibility)
         self.dissentViewEdit.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Dissenting view", None))
 #endif // QT_CONFIG(accessibility)
         self.dissentViewEdit.setPlaceholderText(QCoreApplication.translate("DecisionDialog", u"What the agency would have decided instead, and why", None))
+#if QT_CONFIG(accessibility)
+        self.addDissentButton.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Add dissent", None))
+#endif // QT_CONFIG(accessibility)
+        self.addDissentButton.setText(QCoreApplication.translate("DecisionDialog", u"&Add dissent", None))
 #if QT_CONFIG(accessibility)
         self.dissentList.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Recorded dissent", None))
 #endif // QT_CONFIG(accessibility)
