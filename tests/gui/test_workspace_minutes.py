@@ -186,6 +186,9 @@ def test_copies_made_earlier_are_listed_when_the_meeting_is_opened_again(qtbot, 
     made = render_minutes(state.ctx, state.actor, REF, tmp_path / "second", agencies=["EDU"])
     ws = _open_workspace(qtbot, state)
     page = ws.sections["copies"]
+    # The status has the page's width, not a word a line beside the buttons (seen under X11).
+    assert page.status_label.width() >= 0.8 * page.width()
+    assert page.status_label.height() <= 3 * page.status_label.fontMetrics().lineSpacing()
     codes = meetings.get(state.ctx, state.actor, REF).agency_codes
     assert [c.recipient for c in page.generated] == ["full", *[c for c in codes if c != "EDU"], "EDU"]
     folders = {c.recipient: c.path.parent for c in page.generated}

@@ -41,8 +41,9 @@ class DecisionDialog(ItemDialog):
         ui.reliedList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Room to read and write a dissenting view (issue 19: a one-line field squeezed beside
         # the agency, and a list that scrolled sideways): three lines to type in, views wrapped.
-        ui.dissentViewEdit.setMinimumHeight(lines * 3 + 2 * ui.dissentViewEdit.frameWidth() + 8)
-        ui.dissentViewEdit.setMaximumHeight(lines * 5 + 2 * ui.dissentViewEdit.frameWidth() + 8)
+        # (Four lines' height: three lines of text then show without a scroll bar, seen under X11.)
+        ui.dissentViewEdit.setMinimumHeight(lines * 4 + 2 * ui.dissentViewEdit.frameWidth() + 8)
+        ui.dissentViewEdit.setMaximumHeight(lines * 6 + 2 * ui.dissentViewEdit.frameWidth() + 8)
         ui.dissentList.setMinimumHeight(lines * 4 + 2 * ui.dissentList.frameWidth())
         ui.dissentList.setWordWrap(True)
         ui.dissentList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

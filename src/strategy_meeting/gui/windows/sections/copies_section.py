@@ -55,8 +55,10 @@ class CopiesSection(Section):
         self.sign_check.setAccessibleName(self.tr("Sign the copies with my signing identity"))
         self.sign_check.setToolTip(self.tr("Only signed-off minutes are signed; drafts say DRAFT on every page."))
         self.sign_check.setEnabled(False)
+        # The status on a line of its own: beside the buttons it was squeezed to a word a line
+        # ("Signed off / by Alex / Example ...", seen under X11 at 1600x1000).
         top = QHBoxLayout()
-        top.addWidget(self.status_label, 1)
+        top.addStretch(1)
         top.addWidget(self.sign_off_button)
         top.addWidget(self.sign_check)
         top.addWidget(self.generate_button)
@@ -110,6 +112,7 @@ class CopiesSection(Section):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.status_label)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
