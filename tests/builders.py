@@ -85,3 +85,19 @@ def representative(name: str, agency: str) -> User:
     form, or as a login on the team server), so these tests hand the services the actor
     itself rather than unlocking one."""
     return User(name, Role.AGENCY_REP, agency)
+
+
+# The tests' users ("chair", "admin", ...) are not the sample meetings' recorded chair ("Alex
+# Example"), so signing off needs the reason the minutes print (issue 15): said once, here.
+DEPUTY_SIGNS = "The recorded chair is on leave; their deputy signs."
+SIGN_OFF_ARGS = ("--acknowledge-warnings", "--signer-reason", DEPUTY_SIGNS)
+
+
+def sign_off(ctx, actor, reference: str, **kwargs):  # type: ignore[no-untyped-def]
+    """``signoff.sign_off`` with the warnings acknowledged and the deputy's reason given, as a
+    test that is about something after sign-off wants it."""
+    from strategy_meeting.services import signoff
+
+    kwargs.setdefault("acknowledge_warnings", True)
+    kwargs.setdefault("signer_reason", DEPUTY_SIGNS)
+    return signoff.sign_off(ctx, actor, reference, **kwargs)

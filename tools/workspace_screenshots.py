@@ -200,7 +200,8 @@ def forms_and_distribution_shots(ws, ctx, actor, out: Path, tmp: Path) -> None: 
     wait_for(ws.formImported)
 
     identities.new_self_signed(ctx, actor)
-    signoff.sign_off(ctx, actor, ws.reference, acknowledge_warnings=True)
+    signoff.sign_off(ctx, actor, ws.reference, acknowledge_warnings=True,
+                     signer_reason="The recorded chair is on leave; their deputy signs.")
     render_minutes(ctx, actor, ws.reference, tmp / "signed", sign=True)
     with __import__("socket").socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import sample_meeting
+from builders import SIGN_OFF_ARGS, sample_meeting
 from conftest import PASSPHRASE
 from strategy_meeting.domain.decision import DecisionKind
 from strategy_meeting.domain.meeting import ParticipantStatus
@@ -44,7 +44,7 @@ def test_draft_minutes_then_sign_off_then_signed_minutes_then_verify(store, tmp_
     r = cli(store, "sign-off", "SD-2026-0100")
     assert r.returncode != 0 and "--acknowledge-warnings" in r.stderr
     assert "  - No one from health attended" in r.stderr
-    r = cli(store, "sign-off", "SD-2026-0100", "--acknowledge-warnings")
+    r = cli(store, "sign-off", "SD-2026-0100", *SIGN_OFF_ARGS)
     assert r.returncode == 0, r.stderr and "locked" in r.stdout
 
     assert cli(store, "identity", "new", "--self-signed", "--organisation", "Sampletown Council").returncode == 0
@@ -130,6 +130,12 @@ def test_sign_off_lists_the_named_checks_takes_reasons_and_stops_at_a_blocking_o
     r = run_cli("--data-dir", str(data_dir), "sign-off", "SD-2026-0102", passphrase=PASSPHRASE)
     assert r.returncode != 0
     assert "[lawful_basis_missing]" in r.stderr and "[signer_not_chair]" in r.stderr  # user 'chair' is not Alex
+    # Acknowledged without the signer's reason: refused, naming how to give it; nothing signed.
+    r = run_cli("--data-dir", str(data_dir), "sign-off", "SD-2026-0102", "--acknowledge-warnings",
+                "--reason", "*=Considered.", passphrase=PASSPHRASE)
+    assert r.returncode != 0 and "Traceback" not in r.stderr
+    assert "--signer-reason TEXT" in r.stderr and "[signer_not_chair]" in r.stderr
+    assert "[lawful_basis_missing]" not in r.stderr  # that one was acknowledged with a reason
     r = run_cli("--data-dir", str(data_dir), "sign-off", "SD-2026-0102", "--acknowledge-warnings",
                 "--reason", "lawful_basis_missing=Education shared under s.175; recorded after the meeting.",
                 "--signer-reason", "Alex Example is on leave; the deputy signs.", passphrase=PASSPHRASE)

@@ -30,6 +30,7 @@ import sys
 import time
 from pathlib import Path
 
+from builders import SIGN_OFF_ARGS
 import pytest
 
 from conftest import PASSPHRASE
@@ -74,7 +75,7 @@ def signed(template_store, tmp_path_factory) -> Signed:
     document, _, _ = scenario(REF)
     source = root / "meeting.json"
     source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    for args in (("import", str(source)), ("sign-off", REF, "--acknowledge-warnings"),
+    for args in (("import", str(source)), ("sign-off", REF, *SIGN_OFF_ARGS),
                  ("identity", "new", "--self-signed")):
         r = run("--data-dir", str(s.data), *args, passphrase=PASSPHRASE)
         assert r.returncode == 0, (args, r.stderr)

@@ -16,6 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from builders import SIGN_OFF_ARGS
 import pytest
 
 from conftest import ADMIN_PASSPHRASE, PASSPHRASE
@@ -74,7 +75,7 @@ def built(template_store, tmp_path_factory) -> Built:
     assert "not signed off" in refused(r)
     r = b.cli("minutes", REF, "--out", str(b.draft))
     assert r.returncode == 0, r.stderr
-    for args in (("sign-off", REF, "--acknowledge-warnings"), ("identity", "new", "--self-signed"),
+    for args in (("sign-off", REF, *SIGN_OFF_ARGS), ("identity", "new", "--self-signed"),
                  ("identity", "export-cert", "-o", str(b.cert)),
                  ("minutes", REF, "--out", str(b.signed), "--sign")):
         r = b.cli(*args)
@@ -228,7 +229,7 @@ def test_a_signed_off_export_moves_to_a_fresh_store_signed_off_and_its_copies_ve
     assert cli("export", REF, "-o", str(again)).returncode == 0
     moved = json.loads(again.read_text(encoding="utf-8"))["meeting"]
     assert moved["status"] == status and moved["sign_off"]["content_hash"] == signed_hash
-    assert "already signed off" in refused(cli("sign-off", REF, "--acknowledge-warnings"))
+    assert "already signed off" in refused(cli("sign-off", REF, *SIGN_OFF_ARGS))
     cert, out = tmp_path / "deputy.pem", tmp_path / "copies"
     for args in (("identity", "new", "--self-signed"), ("identity", "export-cert", "-o", str(cert)),
                  ("minutes", REF, "--out", str(out), "--sign")):

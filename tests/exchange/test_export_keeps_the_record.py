@@ -7,11 +7,12 @@ copies that verify; a file changed after sign-off is refused in one line."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from builders import sample_meeting
+from builders import sample_meeting, sign_off
 from conftest import FAST_TEST_KDF, Clock
 from strategy_meeting.domain.errors import ImportRejected, MeetingLocked
 from strategy_meeting.domain.meeting import MeetingStatus
@@ -107,3 +108,98 @@ def test_a_record_state_that_cannot_be_is_refused(signed_export, fresh, change, 
     other, deputy = fresh
     with pytest.raises(ImportRejected, match=words):
         import_meeting(other, deputy, path)
+
+
+def test_the_distribution_log_travels_and_is_restored_in_the_fresh_store(ctx, chair, admin, fresh, tmp_path):
+    """Issue 15: the evidence of who had a copy moves with the record. A failed e-mail run (with
+    the server's reason), a folder run with passwords, and an acknowledgement are exported,
+    and importing the file into a fresh store gives that store the same log, entry for entry."""
+    import socket
+
+    from strategy_meeting.services.distribution import service as distribution_service
+    from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings
+
+    m = sample_meeting()
+    m.agencies[3] = replace(m.agencies[3], email="")  # EDU has no address: its e-mail fails with none
+    made, _ = meetings.create(ctx, chair, template=m)
+    reference = made.reference
+    identities.new_self_signed(ctx, chair)
+    sign_off(ctx, chair, reference)
+    render_minutes(ctx, chair, reference, tmp_path / "signed", sign=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # nothing listens there: every e-mail fails
+    distribution_service.distribute(ctx, admin, reference, smtp=SmtpSettings(
+        "127.0.0.1", "minutes@council.example.org", port, SmtpSecurity.NONE))
+    passwords = {code: f"long password for {code} 42" for code in ("CSC", "POLICE", "HEALTH", "EDU")}
+    distribution_service.distribute(ctx, admin, reference, folder=tmp_path / "outbox", passwords=passwords)
+    distribution_service.record_acknowledgement(ctx, admin, reference, "POLICE", "DS Riley Test")
+    log = distribution_service.distribution_log(ctx, admin, reference)
+    assert {r.outcome.value for r in log} == {"failed", "saved"} and any(r.acknowledged_at for r in log)
+
+    exported = export_meeting(ctx, chair, reference, tmp_path / "distributed.json")
+    entries = json.loads(exported.read_text(encoding="utf-8"))["meeting"]["distributions"]
+    assert len(entries) == len(log) == 8
+    assert {e["protection"] for e in entries if e["outcome"] == "saved"} == {"password"}
+    assert all(e["reason"] for e in entries if e["outcome"] == "failed")
+    assert [e["address"] for e in entries if e["recipient"] == "EDU" and e["channel"] == "email"] == [""]
+    assert [e["acknowledged_by"] for e in entries if "acknowledged_by" in e] == ["DS Riley Test"]
+    assert all("id" not in e and "meeting_reference" not in e for e in entries)
+
+    other, deputy = fresh
+    imported = import_meeting(other, deputy, exported)
+    assert imported.status is MeetingStatus.DISTRIBUTED
+    there = distribution_service.distribution_log(other, deputy, reference)
+    assert [replace(r, id=None) for r in there] == [replace(r, id=None) for r in log]
+    # And the next export from there carries the same log: nothing is lost on a second move.
+    again = export_meeting(other, deputy, reference, tmp_path / "again.json")
+    assert json.loads(again.read_text(encoding="utf-8"))["meeting"]["distributions"] == entries
+
+
+def test_a_distribution_log_without_a_sign_off_or_naming_an_unlisted_agency_is_refused(
+        ctx, chair, fresh, tmp_path):
+    made, _ = meetings.create(ctx, chair, template=sample_meeting())
+    draft = json.loads(export_meeting(ctx, chair, made.reference, tmp_path / "draft.json").read_text("utf-8"))
+    assert "distributions" not in draft["meeting"]  # none yet: the key is left out
+    entry = {"recipient": "EDU", "channel": "folder", "address": "/srv/outbox", "sha256": "ab" * 32,
+             "at": "2026-11-21T09:00:00+00:00", "outcome": "saved"}
+    other, deputy = fresh
+    for entries, said in (([entry], "only a signed-off record has a distribution log"),
+                          ([{**entry, "recipient": "HOUSING"}], "'HOUSING' is not one of the listed agencies")):
+        draft["meeting"]["distributions"] = entries
+        path = tmp_path / "with-log.json"
+        path.write_text(json.dumps(draft), encoding="utf-8")
+        with pytest.raises(ImportRejected) as caught:
+            import_meeting(other, deputy, path)
+        assert any(p.startswith("meeting.distributions") and said in p for p in caught.value.problems)
+    with other.unit_of_work() as uow:
+        assert uow.distributions.all() == [] and not uow.meetings.exists(made.reference)
+
+
+def test_every_field_of_a_log_entry_is_in_the_schema_and_survives_the_trip() -> None:
+    """A field added to ``DistributionRecord`` later must be listed in the schema (every object
+    there is closed) or the export of it would be refused; "not encrypted" and "not recorded"
+    stay distinct."""
+    from dataclasses import fields
+    from datetime import UTC, datetime
+
+    from strategy_meeting.domain.records import DistributionChannel, DistributionOutcome, DistributionRecord
+    from strategy_meeting.services.exchange.distribution_log import (
+        distribution_from_json,
+        distribution_to_json,
+        required_fields,
+    )
+    from strategy_meeting.services.exchange.validation import published_schema
+
+    schema = published_schema()["$defs"]["distribution"]
+    written = {f.name for f in fields(DistributionRecord)} - {"id", "meeting_reference"}
+    assert set(schema["properties"]) == written
+    assert set(schema["required"]) == set(required_fields())
+    at = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
+    for protection in ("", None, "password", "certificate"):
+        record = DistributionRecord("SD-2026-0100", "EDU", DistributionChannel.EMAIL, "dsl@example.org", "ab" * 32,
+                                    at, DistributionOutcome.SENT, acknowledged_at=at, acknowledged_by="DSL",
+                                    attempt=2, protection=protection)
+        entry = distribution_to_json(record)
+        assert entry.get("protection") == {"": "none", None: None}.get(protection, protection)
+        assert distribution_from_json("SD-2026-0100", entry) == record

@@ -14,14 +14,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 
-from builders import AGENCIES, sample_meeting  # noqa: E402
+from builders import AGENCIES, sample_meeting, sign_off  # noqa: E402
 from recipient_certs import make_recipient  # noqa: E402
 from smtp_test_server import SmtpServer  # noqa: E402
 from strategy_meeting.domain.agency import Agency  # noqa: E402
 from strategy_meeting.gui.app_state import AppState  # noqa: E402
 from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog  # noqa: E402
 from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog  # noqa: E402
-from strategy_meeting.services import agencies, identities, meetings, signoff
+from strategy_meeting.services import agencies, identities, meetings
 from strategy_meeting.services.distribution import certificates as agency_certificates
 from strategy_meeting.services.distribution import mail_settings
 from strategy_meeting.services.distribution.encryption import open_certificate_encrypted_copy  # noqa: E402
@@ -72,7 +72,7 @@ def test_import_shows_subject_and_expiry_refuses_a_signing_certificate_and_remov
 def test_the_distribution_dialog_encrypts_to_each_agencys_certificate(qtbot, state, admin, tmp_path, shown_errors):
     meetings.create(state.ctx, state.actor, template=sample_meeting(REF))
     identities.new_self_signed(state.ctx, state.actor)
-    signoff.sign_off(state.ctx, state.actor, REF, acknowledge_warnings=True)
+    sign_off(state.ctx, state.actor, REF)
     render_minutes(state.ctx, state.actor, REF, tmp_path / "signed", sign=True)
     with state.ctx.unit_of_work() as uow:
         signed = {record.recipient: data for record, data in uow.copies.latest_signed(REF)}

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from builders import sample_meeting
+from builders import sample_meeting, sign_off
 from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog
 from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
-from strategy_meeting.services import identities, meetings, signoff
+from strategy_meeting.services import identities, meetings
 from strategy_meeting.services.minutes.service import render_minutes
 from workspace_fixtures import shown_errors, state  # noqa: F401 - fixtures
 
@@ -33,7 +33,7 @@ def ws(qtbot, state) -> MeetingWorkspace:
 def test_distribute_is_offered_only_once_signed_off(qtbot, ws, state, tmp_path, monkeypatch, shown_errors):
     assert not ws.distribute_action.isEnabled()
     identities.new_self_signed(state.ctx, state.actor)
-    signoff.sign_off(state.ctx, state.actor, REF, acknowledge_warnings=True)
+    sign_off(state.ctx, state.actor, REF)
     render_minutes(state.ctx, state.actor, REF, tmp_path / "signed", sign=True)
     ws.reload()
     assert ws.distribute_action.isEnabled()

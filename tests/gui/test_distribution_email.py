@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QInputDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 
-from builders import AGENCIES, sample_meeting  # noqa: E402
+from builders import AGENCIES, sample_meeting, sign_off  # noqa: E402
 from smtp_test_server import SmtpServer, free_port, make_server_tls  # noqa: E402
 from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog  # noqa: E402
-from strategy_meeting.services import identities, meetings, signoff  # noqa: E402
+from strategy_meeting.services import identities, meetings  # noqa: E402
 from strategy_meeting.services.distribution import mail_settings
 from strategy_meeting.services.minutes.service import render_minutes  # noqa: E402
 from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings  # noqa: E402
@@ -35,7 +35,7 @@ def signed_copies(state, tmp_path) -> dict[str, bytes]:
     """The meeting signed off and its copies signed by the chair; the store's bytes per agency."""
     meetings.create(state.ctx, state.actor, template=sample_meeting(REF))
     identities.new_self_signed(state.ctx, state.actor)
-    signoff.sign_off(state.ctx, state.actor, REF, acknowledge_warnings=True)
+    sign_off(state.ctx, state.actor, REF)
     render_minutes(state.ctx, state.actor, REF, tmp_path / "signed", sign=True)
     with state.ctx.unit_of_work() as uow:
         return {record.recipient: data for record, data in uow.copies.latest_signed(REF)}

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from builders import sample_meeting
+from builders import sample_meeting, sign_off
 from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog
-from strategy_meeting.services import identities, meetings, signoff
+from strategy_meeting.services import identities, meetings
 from strategy_meeting.services.distribution import service as distribution_service
 from strategy_meeting.services.minutes.service import render_minutes
 from workspace_fixtures import shown_errors, state  # noqa: F401 - fixtures
@@ -21,7 +21,7 @@ REF = "SD-2026-0160"
 def signed(state, tmp_path, monkeypatch):
     meetings.create(state.ctx, state.actor, template=sample_meeting(REF))
     identities.new_self_signed(state.ctx, state.actor)
-    signoff.sign_off(state.ctx, state.actor, REF, acknowledge_warnings=True)
+    sign_off(state.ctx, state.actor, REF)
     render_minutes(state.ctx, state.actor, REF, tmp_path / "signed", sign=True)
     out = tmp_path / "to-send"
     out.mkdir()

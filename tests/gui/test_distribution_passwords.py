@@ -15,10 +15,10 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 
-from builders import sample_meeting
+from builders import sample_meeting, sign_off
 from strategy_meeting.domain.errors import VerificationFailed
 from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog
-from strategy_meeting.services import identities, meetings, signoff
+from strategy_meeting.services import identities, meetings
 from strategy_meeting.services.distribution.encryption import open_encrypted_copy
 from strategy_meeting.services.distribution.mail import copy_file_name
 from strategy_meeting.services.minutes.service import render_minutes
@@ -32,7 +32,7 @@ REF = "SD-2026-0150"
 def dialog(qtbot, state, tmp_path, monkeypatch) -> DistributionDialog:
     meetings.create(state.ctx, state.actor, template=sample_meeting(REF))
     identities.new_self_signed(state.ctx, state.actor)
-    signoff.sign_off(state.ctx, state.actor, REF, acknowledge_warnings=True)
+    sign_off(state.ctx, state.actor, REF)
     render_minutes(state.ctx, state.actor, REF, tmp_path / "signed", sign=True)
     out = tmp_path / "to-send"
     out.mkdir()

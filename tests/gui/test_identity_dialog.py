@@ -15,11 +15,11 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from builders import sample_meeting
+from builders import sample_meeting, sign_off
 from gui_support import make_controller, unlock, unlocked  # noqa: F401 - fixtures
 from strategy_meeting.gui.dialogs.identity_dialog import IdentityDialog, grouped
 from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
-from strategy_meeting.services import identities, meetings, signoff
+from strategy_meeting.services import identities, meetings
 from strategy_meeting.services.minutes.service import verify_file
 
 
@@ -141,30 +141,52 @@ def test_an_agency_representative_is_not_offered_it(make_controller, data_dir, q
     assert window.open_identity() is None
 
 
-def test_signing_without_an_identity_offers_to_make_one_then_signs(qtbot, unlocked, tmp_path, monkeypatch):
+def test_signing_without_an_identity_offers_one_first_then_asks_the_folder_and_signs(
+        qtbot, unlocked, tmp_path, monkeypatch):
+    """Issue 19: Generate minutes with no signing identity said so only after the folder was
+    chosen, and after one was made nothing was generated. Now the identity comes first, then
+    the folder, and the copies are made and signed without asking again."""
     state = unlocked.state
     meetings.create(state.ctx, state.actor, template=sample_meeting())
     reference = sample_meeting().reference
-    signoff.sign_off(state.ctx, state.actor, reference, acknowledge_warnings=True)
-    offered: list[str] = []
+    sign_off(state.ctx, state.actor, reference)
+    asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: (
-        offered.append(text), QMessageBox.StandardButton.Yes)[1])
+        asked.append(f"identity: {text}"), QMessageBox.StandardButton.Yes)[1])
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: (
+        asked.append("folder"), str(tmp_path / "copies"))[1])
     ws = MeetingWorkspace(state, reference)
     qtbot.addWidget(ws)
     ws.show()
-    with qtbot.waitSignal(ws.minutesFailed, timeout=120_000):
-        ws.generate_minutes(tmp_path / "first", sign=True)
-    assert offered and "no signing identity" in offered[0] and "identity new" not in offered[0]
+    assert ws.generate_minutes(sign=True) is False  # nothing yet: the identity comes first
+    assert len(asked) == 1 and asked[0].startswith("identity: ") and "no signing identity" in asked[0]
+    assert "identity new" not in asked[0] and "choose their folder next" in asked[0]
     dialog = ws.findChild(IdentityDialog)
     assert dialog is not None and dialog.isVisible()
     _wait_idle(qtbot, dialog)
-    dialog.create_button.click()
-    qtbot.waitUntil(lambda: dialog.current is not None, timeout=60_000)
-    dialog.close()
     with qtbot.waitSignal(ws.minutesGenerated, timeout=120_000) as done:
-        ws.generate_minutes(tmp_path / "second", sign=True)
+        dialog.create_button.click()  # made: the dialog closes and the folder is asked for
+    assert asked[1:] == ["folder"] and ws.findChild(IdentityDialog) is None  # closed (and deleted)
+    assert {c.path.parent for c in done.args[0]} == {tmp_path / "copies"}
     report = verify_file(done.args[0][0].path)
     assert report.ok and report.intact and report.valid
+
+
+def test_declining_to_make_an_identity_asks_for_no_folder_and_says_why(qtbot, unlocked, monkeypatch):
+    state = unlocked.state
+    meetings.create(state.ctx, state.actor, template=sample_meeting())
+    reference = sample_meeting().reference
+    sign_off(state.ctx, state.actor, reference)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    folders: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: (folders.append("x"), "")[1])
+    ws = MeetingWorkspace(state, reference)
+    qtbot.addWidget(ws)
+    ws.show()
+    with qtbot.waitSignal(ws.minutesFailed, timeout=10_000) as failed:
+        ws.generate_minutes(sign=True)
+    assert folders == [] and "need your signing identity" in failed.args[0]
+    assert ws.findChild(IdentityDialog) is None
 
 
 def test_signing_in_a_session_without_its_own_key_asks_for_the_passphrase_then_signs(
@@ -179,7 +201,7 @@ def test_signing_in_a_session_without_its_own_key_asks_for_the_passphrase_then_s
     identities.new_self_signed(state.ctx, state.actor)
     meetings.create(state.ctx, state.actor, template=sample_meeting())
     reference = sample_meeting().reference
-    signoff.sign_off(state.ctx, state.actor, reference, acknowledge_warnings=True)
+    sign_off(state.ctx, state.actor, reference)
     store = state.ctx.store
     store._personal = None  # what such a start has: the data key, and not the holder's own
     asked: list[str] = []

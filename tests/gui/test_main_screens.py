@@ -179,7 +179,7 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
     assert [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabEnabled(i)] == ["Backups"]
     # The others are there, disabled, each with the reason (issue 19), not missing.
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Agencies", "Users and roles", "Signing identities", "Security", "Mail server", "Backups"]
+        "Agencies", "Users and roles", "Signing identities", "Security", "Local checks", "Mail server", "Backups"]
     users_tab = [tabs.tabText(i) for i in range(tabs.count())].index("Users and roles")
     assert tabs.tabToolTip(users_tab) == (
         "Users and roles: Needs an administrator.")
@@ -194,7 +194,7 @@ def test_settings_are_for_administrators_and_save_through_the_services(make_cont
     assert window.settings_action.isEnabled()
     dialog = window.open_settings()
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "Agencies", "Users and roles", "Signing identities", "Security", "Mail server", "Backups"]
+        "Agencies", "Users and roles", "Signing identities", "Security", "Local checks", "Mail server", "Backups"]
     page = dialog.page("AgenciesPage")
     page.code.setText("police")
     page.name.setText("Police CAIT")

@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from builders import sample_meeting
+from builders import sample_meeting, sign_off
 from strategy_meeting.domain.meeting import MeetingStatus, SignOff
 from strategy_meeting.gui.widgets.statutory_checklist import StatutoryChecklist
 from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
-from strategy_meeting.services import meetings, signoff
+from strategy_meeting.services import meetings
 from workspace_fixtures import shown_errors, state  # noqa: F401 - fixtures
 
 REF = "SD-2026-0170"
@@ -58,7 +58,7 @@ def test_after_sign_off_the_panel_reports_the_acknowledged_warning(qtbot, state,
     unmet = [ws.checklist.list.item(i) for i in range(total) if not ws.checklist.lines[i].passed]
     assert unmet[0].data(Qt.ItemDataRole.AccessibleTextRole).startswith("Missing: Every action has a due date")
 
-    signoff.sign_off(state.ctx, state.actor, REF, acknowledge_warnings=True)
+    sign_off(state.ctx, state.actor, REF)
     ws.reload()
     assert ws.checklist.summary.text() == (
         f"Signed off with {total - 1} of {total} checks met; 1 warning was acknowledged at sign-off.")

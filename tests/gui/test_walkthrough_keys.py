@@ -137,7 +137,7 @@ def test_enter_in_the_dissent_field_adds_it_and_keeps_the_dialog_open(unlocked, 
     QTest.keyClicks(dialog.ui.dissentViewEdit, "Would prefer the medical after school.")
     QTest.keyClick(dialog.ui.dissentViewEdit, Qt.Key.Key_Return)
     assert dialog.isVisible()  # the chair can add a second dissent or go on editing
-    assert dialog.ui.dissentList.count() == 1 and dialog.ui.dissentViewEdit.text() == ""
+    assert dialog.ui.dissentList.count() == 1 and dialog.ui.dissentViewEdit.toPlainText() == ""
     assert ws.meeting.decisions[0].dissent == []  # nothing saved until Save
     dialog.reject()
 
@@ -146,7 +146,7 @@ def test_remove_dissent_is_off_until_a_dissent_is_selected(unlocked, qtbot):
     _ws, dialog = _decision_dialog(unlocked, qtbot)
     button = dialog.ui.removeDissentButton
     assert not button.isEnabled()
-    dialog.ui.dissentViewEdit.setText("A view.")
+    dialog.ui.dissentViewEdit.setPlainText("A view.")
     dialog.ui.addDissentButton.click()
     assert not button.isEnabled()
     dialog.ui.dissentList.setCurrentRow(0)
@@ -180,3 +180,34 @@ def test_every_withheld_cell_shows_its_whole_text(unlocked, qtbot):
                for r in range(model.rowCount()) for c in range(1, model.columnCount()))
     for row in range(model.rowCount()):
         assert view.rowHeight(row) >= view.sizeHintForRow(row), model.index(row, 0).data()
+
+
+def test_the_dissent_box_has_room_to_read_and_write_a_view(unlocked, qtbot):
+    """Issue 19: the dissent box was a one-line field squeezed beside the agency, and its list
+    scrolled sideways. The view now has the dialog's width and three lines or more, Shift+Enter
+    starts a new line in it, and a long view is wrapped in the list under the agency's name."""
+    _ws, dialog = _decision_dialog(unlocked, qtbot)
+    edit, listed = dialog.ui.dissentViewEdit, dialog.ui.dissentList
+    lines = edit.fontMetrics().lineSpacing()
+    assert edit.height() >= 3 * lines and edit.width() >= 0.8 * dialog.ui.dissentGroup.width()
+    assert listed.height() >= 4 * lines
+    long_view = ("Education would have preferred a single-agency enquiry, with the school's designated "
+                 "safeguarding lead speaking to the child first, because the child trusts her and the "
+                 "police visit at home last year frightened him.")
+    edit.setFocus()
+    QTest.keyClicks(edit, "First line.")
+    QTest.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.ui.dissentList.count() == 0 and edit.toPlainText().count("\u2029") + \
+        edit.toPlainText().count("\n") == 1  # a new line, not added yet
+    edit.clear()
+    combo = dialog.ui.dissentAgencyCombo
+    combo.setCurrentIndex(combo.findData("EDU"))
+    QTest.keyClicks(edit, long_view)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    assert listed.count() == 1 and edit.toPlainText() == ""
+    row = listed.item(0)
+    assert row.text() == f"Sampletown Primary School: {long_view}"  # by name, not the code 'EDU'
+    assert listed.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff and listed.wordWrap()
+    assert listed.visualItemRect(row).height() > 2 * lines  # wrapped onto several lines, all in view
+    assert listed.visualItemRect(row).right() <= listed.viewport().width()
+    dialog.reject()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QFileDialog
 from shiboken6 import isValid
 
-from builders import representative, sample_meeting
+from builders import representative, sample_meeting, sign_off
 from conftest import FIXED_NOW, PASSPHRASE
 from strategy_meeting.domain.errors import MeetingLocked
 from strategy_meeting.domain.meeting import Addendum, MeetingStatus
@@ -166,7 +166,7 @@ def test_lock_while_the_dialog_is_open_hides_it_and_keeps_the_text(qtbot, ws, st
 
 def test_an_administrator_reads_addenda_but_may_not_add_one(qtbot, state, ctx, chair, admin, data_dir):
     meetings.create(ctx, chair, template=sample_meeting())
-    signoff.sign_off(ctx, chair, REF, acknowledge_warnings=True)
+    sign_off(ctx, chair, REF)
     signoff.add_addendum(ctx, chair, REF, "Added by the chair.")
     admin_state = AppState(data_dir)
     admin_state.set_unlocked(ctx, admin)
@@ -180,7 +180,7 @@ def test_an_administrator_reads_addenda_but_may_not_add_one(qtbot, state, ctx, c
 
 def test_an_agency_representative_never_gets_the_addenda_page(qtbot, ctx, chair, admin, data_dir):
     meetings.create(ctx, chair, template=sample_meeting())
-    signoff.sign_off(ctx, chair, REF, acknowledge_warnings=True)
+    sign_off(ctx, chair, REF)
     signoff.add_addendum(ctx, chair, REF, "Added by the chair.")
     rep = representative("teacher", "EDU")
     rep_state = AppState(data_dir)

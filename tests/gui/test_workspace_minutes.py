@@ -130,3 +130,83 @@ def test_signing_without_an_identity_is_explained(qtbot, ws, state, tmp_path, sh
     assert "sign" in failed.args[0].lower()
     assert shown_errors and shown_errors[-1] == failed.args[0]
     assert ws.generate_action.isEnabled()
+
+
+def test_a_deputy_cannot_sign_off_until_they_type_why_and_the_reason_is_kept(qtbot, state, shown_errors):
+    """Issue 15: someone other than the recorded chair may sign, but only with the reason the
+    minutes print. Ticking every warning is not enough: Sign off waits for the reason."""
+    meeting = sample_meeting()
+    meeting.chair.name = "Chris Absent"  # the recorded chair is not the signer
+    meetings.create(state.ctx, state.actor, template=meeting)
+    window = MeetingWorkspace(state, REF)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = window.sign_off()
+    qtbot.waitExposed(dialog)
+    assert [w.kind.value for w in dialog.warnings] == ["signer_not_chair"]
+    assert "required" in dialog.ui.reasonLabel.text() and dialog.ui.reasonEdit.isVisible()
+
+    dialog.ui.acknowledgeAllCheck.setChecked(True)
+    assert dialog.all_acknowledged() and not dialog.sign_button.isEnabled()  # no reason yet
+    assert "recorded chair" in dialog.sign_button.toolTip()
+    dialog.ui.reasonEdit.setFocus()
+    qtbot.keyClicks(dialog.ui.reasonEdit, "Chris is on leave; I am the deputy.")
+    assert dialog.sign_button.isEnabled()
+    dialog.ui.reasonEdit.clear()  # and emptied again, it waits again
+    assert not dialog.sign_button.isEnabled()
+    qtbot.keyClicks(dialog.ui.reasonEdit, "Chris is on leave; I am the deputy.")
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+
+    stored = meetings.get(state.ctx, state.actor, REF)
+    assert stored.status is MeetingStatus.SIGNED_OFF and stored.sign_off is not None
+    assert stored.sign_off.signer_reason == "Chris is on leave; I am the deputy."
+    assert shown_errors == []
+
+
+def _open_workspace(qtbot, state) -> MeetingWorkspace:  # type: ignore[no-untyped-def]
+    window = MeetingWorkspace(state, REF)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_section("copies")
+    return window
+
+
+def test_copies_made_earlier_are_listed_when_the_meeting_is_opened_again(qtbot, state, tmp_path, shown_errors):
+    """Issue 19: after a restart the copies list was empty. Copies made before the window
+    opened (here by the service, as the command line or an earlier run of the app makes them)
+    are listed from the store, newest per recipient, and open where they were saved; one moved
+    away since is listed as such, with nothing to preview."""
+    from strategy_meeting.services.minutes.service import render_minutes
+
+    meetings.create(state.ctx, state.actor, template=sample_meeting())
+    render_minutes(state.ctx, state.actor, REF, tmp_path / "first")
+    made = render_minutes(state.ctx, state.actor, REF, tmp_path / "second", agencies=["EDU"])
+    ws = _open_workspace(qtbot, state)
+    page = ws.sections["copies"]
+    # The status has the page's width, not a word a line beside the buttons (seen under X11).
+    assert page.status_label.width() >= 0.8 * page.width()
+    assert page.status_label.height() <= 3 * page.status_label.fontMetrics().lineSpacing()
+    codes = meetings.get(state.ctx, state.actor, REF).agency_codes
+    assert [c.recipient for c in page.generated] == ["full", *[c for c in codes if c != "EDU"], "EDU"]
+    folders = {c.recipient: c.path.parent for c in page.generated}
+    # The newest of each: the second run made the full record and EDU's copy only.
+    assert folders["EDU"] == folders["full"] == tmp_path / "second" and folders["CSC"] == tmp_path / "first"
+    assert page.generated[-1].path == made.copies[-1].path
+    assert page.files.item(0).text().startswith("Full record \u2014 ") and "(made " in page.files.item(0).text()
+    page.files.setCurrentRow(0)
+    assert page.preview_button.isEnabled()
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    assert ws.minutes.preview is not None and ws.minutes.preview.document.pageCount() >= 1
+    ws.minutes.preview.reject()
+    ws.hide()  # (closing deletes it, under the test's own clean-up)
+
+    made.copies[-1].path.rename(tmp_path / "moved.pdf")  # the EDU copy, moved since
+    again = _open_workspace(qtbot, state)
+    page = again.sections["copies"]
+    page.files.setCurrentRow(page.files.count() - 1)
+    assert page.files.currentItem().text().endswith("no longer in its folder")
+    assert not page.preview_button.isEnabled() and not page.open_button.isEnabled()
+    assert shown_errors == []

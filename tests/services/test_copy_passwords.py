@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builders import AGENCIES, sample_meeting
+from builders import AGENCIES, sample_meeting, sign_off
 from signed_copy_fixtures import write_signed_set
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.meeting import MeetingStatus
-from strategy_meeting.services import identities, meetings, signoff
+from strategy_meeting.services import identities, meetings
 from strategy_meeting.services.distribution import service as distribution_service
 from strategy_meeting.services.distribution.encryption import MIN_PASSWORD_CHARS, check_password, generate_password
 from strategy_meeting.services.minutes.service import render_minutes
@@ -83,7 +83,7 @@ def test_password_protection_needs_a_password_for_every_agency_still_to_be_sent(
 def test_the_agencies_still_to_be_sent_are_those_without_their_current_copy(ctx, chair, tmp_path: Path) -> None:
     meetings.create(ctx, chair, template=sample_meeting(REF))
     identities.new_self_signed(ctx, chair)
-    signoff.sign_off(ctx, chair, REF, acknowledge_warnings=True)
+    sign_off(ctx, chair, REF)
     assert [a.code for a in distribution_service.agencies_to_send(ctx, chair, REF)] == CODES  # nothing signed yet
     render_minutes(ctx, chair, REF, tmp_path / "signed", sign=True)
     assert [a.code for a in distribution_service.agencies_to_send(ctx, chair, REF)] == CODES

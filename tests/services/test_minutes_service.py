@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pypdf import PdfReader
 
-from builders import representative, sample_meeting
+from builders import representative, sample_meeting, sign_off
 from strategy_meeting.domain.contribution import Contribution, Topic
 from strategy_meeting.domain.errors import (
     InvalidInput,
@@ -45,21 +45,21 @@ def test_sign_off_lists_warnings_and_changes_nothing_until_acknowledged(ctx, cha
         signoff.sign_off(ctx, chair, m.reference)
     assert any("health" in w for w in caught.value.warnings)
     assert meetings.get(ctx, chair, m.reference).status is not MeetingStatus.SIGNED_OFF
-    done, _ = signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True)
+    done, _ = sign_off(ctx, chair, m.reference)
     assert done.status is MeetingStatus.SIGNED_OFF and done.sign_off is not None
     assert len(done.sign_off.content_hash) == 64
 
 
 def test_after_sign_off_every_edit_is_refused(ctx, chair):
     m = _meeting(ctx, chair)
-    signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True)
+    sign_off(ctx, chair, m.reference)
     item = Contribution("k9", "CSC", Topic.OTHER, "late addition", SharingTerms.everyone())
     calls = [
         lambda: meetings.put_item(ctx, chair, m.reference, ItemKind.CONTRIBUTION, item),
         lambda: meetings.remove_item(ctx, chair, m.reference, ItemKind.CONTRIBUTION, "k1"),
         lambda: meetings.update_details(ctx, chair, m.reference, location="Elsewhere"),
         lambda: meetings.set_status(ctx, chair, m.reference, MeetingStatus.IN_PROGRESS),
-        lambda: signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True),
+        lambda: sign_off(ctx, chair, m.reference),
     ]
     for call in calls:
         with pytest.raises((MeetingLocked, InvalidInput)) as caught:
@@ -72,7 +72,7 @@ def test_addenda_are_numbered_dated_and_only_after_sign_off(ctx, chair, clock):
     m = _meeting(ctx, chair)
     with pytest.raises(InvalidInput, match="not signed off"):
         signoff.add_addendum(ctx, chair, m.reference, "too early")
-    signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True)
+    sign_off(ctx, chair, m.reference)
     signoff.add_addendum(ctx, chair, m.reference, "First correction.")
     after, _ = signoff.add_addendum(ctx, chair, m.reference, "Second correction.")
     assert [a.number for a in after.addenda] == [1, 2]
@@ -92,7 +92,7 @@ def test_minutes_before_sign_off_are_drafts_and_signing_is_refused(ctx, chair, t
 
 def test_signed_set_with_manifest_copy_records_and_audit(ctx, chair, tmp_path):
     m = _meeting(ctx, chair, child_name="Ζωή Ковальова", restricted_text="ZZLEAK-restricted")
-    signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True)
+    sign_off(ctx, chair, m.reference)
     identities.new_self_signed(ctx, chair, organisation="Sampletown Council")
     out = tmp_path / "out"
     result = render_minutes(ctx, chair, m.reference, out, sign=True)
@@ -134,7 +134,7 @@ def test_agency_subset_and_unknown_agency(ctx, chair, tmp_path):
 
 def test_signing_needs_an_identity(ctx, chair, tmp_path):
     m = _meeting(ctx, chair)
-    signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True)
+    sign_off(ctx, chair, m.reference)
     with pytest.raises(SigningError, match="no signing identity"):
         render_minutes(ctx, chair, m.reference, tmp_path, sign=True)
 
@@ -143,7 +143,7 @@ def test_agency_rep_may_not_sign_off_render_or_make_identities(ctx, chair, admin
     m = _meeting(ctx, chair)
     rep = representative("rep", "EDU")
     with pytest.raises(PermissionDenied):
-        signoff.sign_off(ctx, rep, m.reference, acknowledge_warnings=True)
+        sign_off(ctx, rep, m.reference)
     with pytest.raises(PermissionDenied):
         identities.new_self_signed(ctx, rep)
     with pytest.raises(PermissionDenied):
@@ -152,7 +152,7 @@ def test_agency_rep_may_not_sign_off_render_or_make_identities(ctx, chair, admin
 
 def test_tampered_copy_on_disk_is_reported(ctx, chair, tmp_path):
     m = _meeting(ctx, chair)
-    signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True)
+    sign_off(ctx, chair, m.reference)
     identities.new_self_signed(ctx, chair)
     result = render_minutes(ctx, chair, m.reference, tmp_path, agencies=["EDU"], sign=True)
     path = result.copies[1].path
@@ -167,7 +167,7 @@ def test_an_addendum_is_audited_and_a_new_version_leaves_the_signed_copies_as_th
     the minutes made after it are a new version, and the copies signed before it keep their
     bytes, on disk and in the copy records."""
     m = _meeting(ctx, chair)
-    signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True)
+    sign_off(ctx, chair, m.reference)
     identities.new_self_signed(ctx, chair)
     first = render_minutes(ctx, chair, m.reference, tmp_path / "v1", agencies=["EDU"], sign=True)
     before = {c.path: c.path.read_bytes() for c in first.copies}
@@ -201,7 +201,7 @@ def test_a_wrong_pkcs12_password_leaves_no_identity_and_signing_then_writes_no_f
         x509.load_pem_x509_certificate(own.certificate_pem), None,
         serialization.BestAvailableEncryption(b"right"))
     m = _meeting(ctx, chair)
-    signoff.sign_off(ctx, chair, m.reference, acknowledge_warnings=True)
+    sign_off(ctx, chair, m.reference)
     with pytest.raises(InvalidInput, match="password is wrong"):
         identities.import_pkcs12(ctx, chair, p12, "wrong")
     assert identities.active_summary(ctx, chair) is None

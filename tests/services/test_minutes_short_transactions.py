@@ -7,16 +7,16 @@ import threading
 import time
 
 
-from builders import sample_meeting
+from builders import sample_meeting, sign_off
 from conftest import PASSPHRASE
 from strategy_meeting.domain.errors import MeetingChanged
-from strategy_meeting.services import identities, meetings, session, signoff
+from strategy_meeting.services import identities, meetings, session
 from strategy_meeting.services.minutes import service as minutes_service
 
 
 def _signed_off(ctx, chair, reference: str):  # type: ignore[no-untyped-def]
     meetings.create(ctx, chair, template=sample_meeting(reference))
-    signoff.sign_off(ctx, chair, reference, acknowledge_warnings=True)
+    sign_off(ctx, chair, reference)
 
 
 def _slow_render(monkeypatch, started: threading.Event, hold: float):  # type: ignore[no-untyped-def]

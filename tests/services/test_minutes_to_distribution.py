@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
-from builders import sample_meeting
+from builders import sample_meeting, sign_off
 from smtp_test_server import SmtpServer
 from strategy_meeting.domain.errors import MeetingLocked
 from strategy_meeting.services import identities, meetings, signoff
@@ -25,7 +25,7 @@ REF = "SD-2026-0100"
 def test_signed_copies_kept_in_the_store_are_what_each_agency_receives(ctx, chair, admin, tmp_path):
     meetings.create(ctx, chair, template=sample_meeting(REF))
     identities.new_self_signed(ctx, chair)
-    signoff.sign_off(ctx, chair, REF, acknowledge_warnings=True)
+    sign_off(ctx, chair, REF)
     export = render_minutes(ctx, chair, REF, tmp_path / "out", sign=True)
     on_disk = {c.recipient: c.sha256 for c in export.copies}
     with SmtpServer() as server:
@@ -50,7 +50,7 @@ def test_copies_signed_before_an_addendum_are_not_sent_until_the_minutes_are_sig
     # distribution stops, naming the remedy, whether it takes the kept copies or the folder.
     meetings.create(ctx, chair, template=sample_meeting(REF))
     identities.new_self_signed(ctx, chair)
-    signoff.sign_off(ctx, chair, REF, acknowledge_warnings=True)
+    sign_off(ctx, chair, REF)
     first = tmp_path / "v1"
     render_minutes(ctx, chair, REF, first, sign=True)
     signoff.add_addendum(ctx, chair, REF, "ZZADDENDUM the medical found no fracture.")

@@ -90,6 +90,25 @@ def test_a_signer_who_is_not_the_recorded_chair_gives_the_reason_that_the_minute
     assert done.sign_off is not None and done.sign_off.signer_reason == "Chair on leave; deputy signs."
 
 
+def test_acknowledging_the_signer_warning_without_a_reason_is_refused_and_changes_nothing(ctx, chair):
+    """Issue 15: 'the signer records why not' is a reason, not a tick. Acknowledging every
+    warning, even with a reason for all ('*'), does not sign off a meeting whose recorded chair
+    is someone else; the signer's own reason does, and it is what the record keeps."""
+    m = sample_meeting()
+    ref = _create(ctx, chair, m)
+    meetings.update_details(ctx, chair, ref, chair=replace(m.chair, name="Chris Absent"))
+    for attempt in ({}, {"reasons": {"*": "Considered."}}, {"signer_reason": "   "}):
+        with pytest.raises(SignOffWarnings) as caught:
+            signoff.sign_off(ctx, chair, ref, acknowledge_warnings=True, **attempt)
+        assert "--signer-reason" in caught.value.message
+        assert [w.endswith("[signer_not_chair]") for w in caught.value.warnings] == [True]
+        assert meetings.get(ctx, chair, ref).sign_off is None
+    done, _ = signoff.sign_off(ctx, chair, ref, acknowledge_warnings=True,
+                               reasons={"signer_not_chair": "Chris is on leave; I deputise."})
+    assert done.sign_off is not None and done.sign_off.signer_reason == "Chris is on leave; I deputise."
+    assert meetings.get(ctx, chair, ref).sign_off.signer_reason == "Chris is on leave; I deputise."
+
+
 def test_local_checks_are_set_by_an_administrator_only(ctx, chair, admin, clock):
     ref = _create(ctx, chair, sample_meeting())
     with pytest.raises(PermissionDenied):

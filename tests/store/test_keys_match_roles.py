@@ -14,7 +14,7 @@ import pytest
 import sqlcipher3
 from cryptography.hazmat.primitives import serialization
 
-from builders import sample_meeting
+from builders import SIGN_OFF_ARGS, sample_meeting, sign_off
 from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from strategy_meeting.domain.errors import (
     OwnKeyNotOpen,
@@ -23,7 +23,7 @@ from strategy_meeting.domain.errors import (
     WrongPassphrase,
 )
 from strategy_meeting.domain.roles import Role, User
-from strategy_meeting.services import identities, meetings, session, signoff, users
+from strategy_meeting.services import identities, meetings, session, users
 from strategy_meeting.services.minutes.service import render_minutes, verify_file
 from strategy_meeting.store import Store, key_slots
 from strategy_meeting.store.engine import raw_key_literal
@@ -66,7 +66,7 @@ def test_the_administrators_key_finds_no_private_key_and_cannot_sign_as_the_chai
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)
     identities.new_self_signed(ctx, chair)
     meeting, _ = meetings.create(ctx, chair, template=sample_meeting())
-    signoff.sign_off(ctx, chair, meeting.reference, acknowledge_warnings=True)
+    sign_off(ctx, chair, meeting.reference)
     trust = tmp_path / "chair.pem"
     trust.write_bytes(identities.active_certificate(ctx, chair))
     # The control: the chair's own session signs, and the copy verifies as the chair's.
@@ -133,17 +133,17 @@ def test_the_command_line_refuses_another_users_name_in_one_line(data_dir, tmp_p
     chair_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
 
     refused = _cli(data_dir, admin_file, "--user", "chair", "sign-off", meeting.reference,
-                   "--acknowledge-warnings")
+                   *SIGN_OFF_ARGS)
     assert refused.returncode != 0
     assert refused.stderr.count("\n") == 1 and "not chair's" in refused.stderr, refused.stderr
 
     # A refused privileged attempt under one's own name is recorded too.
     own = _cli(data_dir, admin_file, "--user", "admin", "sign-off", meeting.reference,
-               "--acknowledge-warnings")
+               *SIGN_OFF_ARGS)
     assert own.returncode != 0 and own.stderr.count("\n") == 1, own.stderr
 
     works = _cli(data_dir, chair_file, "--user", "chair", "sign-off", meeting.reference,
-                 "--acknowledge-warnings")
+                 *SIGN_OFF_ARGS)
     assert works.returncode == 0, works.stderr
 
     ctx, chair = session.open_session(data_dir, PASSPHRASE, clock=clock)

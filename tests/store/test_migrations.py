@@ -193,6 +193,7 @@ def test_0005_folds_the_search_keys_of_existing_meetings(data_dir):
     conn.execute("ALTER TABLE distributions DROP COLUMN protection")  # added by 0006
     for table, column in (("meetings", "nation"), ("meetings", "planning"), ("decisions", "confirmed")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # added by 0007
+    conn.execute("ALTER TABLE minutes_copies DROP COLUMN folder")  # added by 0011
     conn.execute("UPDATE alembic_version SET version_num = '0004_records_governance'")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -242,8 +243,29 @@ def test_0007_puts_every_meeting_in_england_and_confirms_the_decisions_of_signed
         conn.commit()
         migrations.upgrade(conn)
         conn.commit()
-        assert migrations.current_revision(conn) == "0007_complete_record" == migrations.HEAD
+        assert migrations.current_revision(conn) == migrations.HEAD
         meetings = conn.execute(text("SELECT reference, nation, planning FROM meetings ORDER BY id")).all()
         decisions = conn.execute(text("SELECT meeting_id, confirmed, rationale FROM decisions ORDER BY meeting_id")).all()
     assert [tuple(r) for r in meetings] == [("SD-1", "england", "{}"), ("SD-2", "england", "{}")]
     assert [tuple(r) for r in decisions] == [(1, 0, "Reasonable cause."), (2, 1, "Reasonable cause.")]
+
+
+def test_0011_records_no_folder_for_copies_made_before_it():
+    """Copies recorded earlier keep their file names and say their folder was not recorded,
+    so a meeting's window lists them as such (issue 19)."""
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        command.upgrade(migrations._config(conn), "0007_complete_record")
+        conn.execute(text(
+            "INSERT INTO minutes_copies (meeting_reference, recipient, file_name, sha256, created_at, signed_by,"
+            " draft, withheld, version) VALUES ('SD-1', 'POLICE', 'SD-1_POLICE.pdf', :h, '2026-11-20T10:00:00+00:00',"
+            " '', 1, '[]', 1)"), {"h": "ab" * 32})
+        conn.commit()
+        migrations.upgrade(conn)
+        conn.commit()
+        assert migrations.current_revision(conn) == "0011_finish" == migrations.HEAD
+        rows = conn.execute(text("SELECT file_name, folder FROM minutes_copies")).all()
+    assert [tuple(r) for r in rows] == [("SD-1_POLICE.pdf", "")]

@@ -46,6 +46,7 @@ class CopyRecord:
     withheld_from_agencies: list[str] = field(default_factory=list)  # one entry per withheld item
     version: int = 1
     id: int | None = None
+    folder: str = ""  # the folder it was written to; "" for copies recorded before it was kept
 
 
 class DistributionChannel(StrEnum):

@@ -7,6 +7,7 @@ hide the record; unsaved text in open editors stays in the widgets, not in the s
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -31,6 +32,10 @@ class AppState(QObject):
         self._ctx: ServiceContext | None = None
         self._actor: User | None = None
         self.lock_handler: Callable[[], None] | None = None  # set by the app's controller
+        # Where a session opened by an unlock screen in any window goes (the controller's
+        # unlock: idle watch, another user's windows closed), and the clock it opens with.
+        self.unlock_handler: Callable[[ServiceContext, User], None] | None = None
+        self.clock: Callable[[], datetime] | None = None
 
     @property
     def is_locked(self) -> bool:
@@ -57,6 +62,11 @@ class AppState(QObject):
         it (``lock_handler``: it stops the idle watch and hides a start-up preview too), else
         directly (a window on its own)."""
         (self.lock_handler or self.lock)()
+
+    def accept_unlock(self, ctx: ServiceContext, actor: User) -> None:
+        """A session opened by an unlock screen in any window (the main window's, or a meeting
+        window's): through the controller when one runs the app, else directly."""
+        (self.unlock_handler or self.set_unlocked)(ctx, actor)
 
     def lock(self) -> None:
         if self._ctx is not None:

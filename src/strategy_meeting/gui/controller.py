@@ -78,6 +78,8 @@ class AppController(QObject):
         self._wizard_create = wizard_create
         self.state = AppState(data_dir, self)
         self.state.lock_handler = self.lock  # a meeting window's Lock goes through here too
+        self.state.unlock_handler = self.unlock_with  # and its unlock screen (issue 19)
+        self.state.clock = clock
         self._previous_user: str | None = None
         # A remembered store's start is not to be used when it lands: locked during its
         # preview, or the app was unlocked another way meanwhile (a passphrase typed first).

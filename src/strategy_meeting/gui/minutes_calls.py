@@ -8,6 +8,7 @@ Kept apart so the dialogs depend on two plain functions, whatever shape the serv
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from strategy_meeting.domain.changes import Changes
@@ -20,7 +21,17 @@ from strategy_meeting.services.context import ServiceContext
 @dataclass(frozen=True)
 class GeneratedCopy:
     recipient: str  # "full" or an agency code
-    path: Path
+    path: Path | None  # None: made before the store kept the folder (its file name only)
+    file_name: str = ""
+    made_at: datetime | None = None  # set for copies listed from the store
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path is not None else self.file_name
+
+    def on_disk(self) -> bool:
+        """Still where it was written (a copy listed from the store may have been moved)."""
+        return self.path is not None and self.path.is_file()
 
 
 def sign_off(ctx: ServiceContext, actor: User, reference: str, acknowledge_warnings: bool,
@@ -41,6 +52,14 @@ def generate_minutes(ctx: ServiceContext, actor: User, reference: str, folder: P
     export = render_minutes(ctx, actor, reference, folder, sign=sign)
     copies = [GeneratedCopy(c.recipient, c.path) for c in export.copies]
     return copies, Changes(distributions=True)
+
+
+def stored_copies(ctx: ServiceContext, actor: User, reference: str) -> list[GeneratedCopy]:
+    """The copies made earlier (each recipient's newest), as the store recorded them."""
+    from strategy_meeting.services.minutes.copies_made import latest_copies
+
+    return [GeneratedCopy(c.recipient, c.path, c.file_name, c.created_at)
+            for c in latest_copies(ctx, actor, reference)]
 
 
 def add_addendum(ctx: ServiceContext, actor: User, reference: str, text: str) -> tuple[Meeting, Changes]:

@@ -7,7 +7,8 @@ on a 1600x1000 screen only 1067x667 are available, and a window that size would 
 its title bar or buttons off the screen. When a window is first shown it is made no larger
 than the screen's available area (less a margin for the frame), its minimum size is lowered
 to fit if its layout asked for more (a page then scrolls or packs tighter rather than
-hiding its buttons), and it is moved to lie wholly on that screen.
+hiding its buttons), and it is moved to lie wholly on that screen. A window too narrow for
+its title (a small input box) is first widened so the title bar shows all of it.
 
 Installed by the application's style (gui/keyboard.py) on each window as it is polished, so
 no dialog has to remember it.
@@ -19,16 +20,61 @@ import time
 
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import QGridLayout, QLayout, QMessageBox, QSpacerItem, QWidget
 
 FRAME_MARGIN = 16  # room for the window manager's frame and title bar, in logical pixels
 TITLE_BAR = 32
+# Beside the title in a title bar: the window's icon, its minimise, maximise and close buttons
+# and the bar's margins (openbox's, measured; other window managers take about as much).
+TITLE_DECORATION = 120
 
 
 def available(widget: QWidget) -> QRect:
     screen = widget.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
+
+
+def shown_title(widget: QWidget) -> str:
+    """The title as the window manager shows it: on X11 Qt adds the application's name after
+    it ("Record acknowledgement \u2014 Strategy Meeting"), and an empty title is the name."""
+    title = widget.windowTitle()
+    name = QGuiApplication.applicationDisplayName()
+    if not title:
+        return name
+    return title if not name or title.endswith(name) else f"{title} \u2014 {name}"
+
+
+def title_width(widget: QWidget) -> int:
+    """How wide ``widget`` must be for its whole title to show: the title in a bold face (as
+    title bars set it) with room for the bar's icon and buttons."""
+    font = QFont(widget.font())
+    font.setBold(True)
+    return QFontMetrics(font).horizontalAdvance(shown_title(widget)) + TITLE_DECORATION
+
+
+def widen_for_title(widget: QWidget) -> None:
+    """A small dialog (an input box, a progress note) is widened so the window manager need not
+    cut its title ("Record a\u2026Meeting", issue 19); never past the screen (``fit`` follows)."""
+    area = available(widget)
+    wanted = min(title_width(widget), area.width() - 2 * FRAME_MARGIN)
+    if widget.width() >= wanted:
+        return
+    layout = widget.layout()
+    if isinstance(widget, QMessageBox) and isinstance(layout, QGridLayout):
+        # A message box fixes its own size from its layout whenever it lays out: a strut as
+        # wide as the title, across the bottom, makes that size wide enough.
+        if widget.property("titleStrut") is None:
+            widget.setProperty("titleStrut", wanted)
+            layout.addItem(QSpacerItem(wanted - 2 * layout.contentsMargins().left(), 0), layout.rowCount(), 0,
+                           1, max(1, layout.columnCount()))
+            layout.activate()
+            widget.setFixedWidth(max(widget.width(), wanted))
+        return
+    if widget.maximumWidth() < wanted:
+        return  # a window that fixed its own width keeps it
+    widget.setMinimumWidth(max(widget.minimumWidth(), wanted))
+    widget.resize(wanted, widget.height())
 
 
 def fit(widget: QWidget) -> None:
@@ -76,6 +122,7 @@ class WindowFitter(QObject):
             return False
         if kind == QEvent.Type.Show:
             watched.setProperty("fitShownAt", time.monotonic())
+            widen_for_title(watched)
             fit(watched)
             if not watched.testAttribute(Qt.WidgetAttribute.WA_Moved) and not watched.property("fitCentred"):
                 # Placed by nobody: centred on its screen, rather than left to a window manager

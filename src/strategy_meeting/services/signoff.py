@@ -163,7 +163,9 @@ def sign_off(
     A blocking check stops it whatever is acknowledged; other warnings stop it unless
     acknowledged. ``reasons`` gives a reason per check kind (``"*"`` for all); a check that
     needs a reason (the signer is not the recorded chair) is met by ``signer_reason``, which
-    is printed on the minutes. Either way nothing changes but the audit log."""
+    is printed on the minutes and cannot be waved through by ``acknowledge_warnings`` alone
+    (nor by the ``"*"`` reason, which is not about who signs). Either way nothing changes but
+    the audit log."""
     require(actor, Permission.SIGN_OFF)
     reasons = {k: v.strip() for k, v in (reasons or {}).items() if v and v.strip()}
     # The reason for the signer check may come either way; it is the one printed.
@@ -192,6 +194,15 @@ def sign_off(
                 f"{len(found)} warning(s) for {reference}: review them, then sign off with "
                 "--acknowledge-warnings (and --reason KIND=TEXT for each).",
                 [f"{w.message} [{w.kind.value}]" for w in found],
+            )
+        # A check that needs a reason (the signer is not the recorded chair) is never waved
+        # through by acknowledging it: its reason is what the minutes print (issue 15).
+        unreasoned = [w for w in found if w.check.needs_reason]
+        if unreasoned:
+            raise SignOffWarnings(
+                f"{reference} needs a reason before it is signed off: give it with "
+                "--signer-reason TEXT (or --reason signer_not_chair=TEXT); it is printed on the minutes.",
+                [f"{w.message} [{w.kind.value}]" for w in unreasoned],
             )
         if signer_is_chair(meeting, context.signer_names):
             signer_reason = ""  # only printed when someone other than the recorded chair signs

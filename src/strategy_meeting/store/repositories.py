@@ -424,6 +424,7 @@ class CopyRepository:
                 meeting_reference=record.meeting_reference, recipient=record.recipient, file_name=record.file_name,
                 sha256=record.sha256, created_at=mp.dt_out(record.created_at), signed_by=record.signed_by,
                 draft=record.draft, withheld=mp.dumps(record.withheld_from_agencies), version=record.version,
+                folder=record.folder,
             )
             .returning(CopyRow.id)
         ).scalar_one()
@@ -431,14 +432,14 @@ class CopyRepository:
 
     _LISTED = (
         CopyRow.id, CopyRow.meeting_reference, CopyRow.recipient, CopyRow.file_name, CopyRow.sha256,
-        CopyRow.created_at, CopyRow.signed_by, CopyRow.draft, CopyRow.withheld, CopyRow.version,
+        CopyRow.created_at, CopyRow.signed_by, CopyRow.draft, CopyRow.withheld, CopyRow.version, CopyRow.folder,
     )
 
     @staticmethod
     def _in(r: Any) -> CopyRecord:
         return CopyRecord(
             r.meeting_reference, r.recipient, r.file_name, r.sha256, mp.dt_in(r.created_at) or datetime.min,
-            r.signed_by, r.draft, list(json.loads(r.withheld)), r.version, r.id,
+            r.signed_by, r.draft, list(json.loads(r.withheld)), r.version, r.id, r.folder,
         )
 
     def for_meeting(self, reference: str) -> list[CopyRecord]:

@@ -215,6 +215,7 @@ class CopyRow(Base):
     withheld: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of agency codes
     version: Mapped[int] = mapped_column(Integer, default=1)
     content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # signed copies only
+    folder: Mapped[str] = mapped_column(Text, default="")  # where it was written; "" not recorded (issue 19)
 
 
 class DistributionRow(Base):

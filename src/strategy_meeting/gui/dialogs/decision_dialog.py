@@ -39,7 +39,15 @@ class DecisionDialog(ItemDialog):
         ui.reliedList.setMinimumHeight(lines * 7)
         ui.reliedList.setWordWrap(True)
         ui.reliedList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        ui.dissentList.setMaximumHeight(lines * 4 + 2 * ui.dissentList.frameWidth())
+        # Room to read and write a dissenting view (issue 19: a one-line field squeezed beside
+        # the agency, and a list that scrolled sideways): three lines to type in, views wrapped.
+        # (Four lines' height: three lines of text then show without a scroll bar, seen under X11.)
+        ui.dissentViewEdit.setMinimumHeight(lines * 4 + 2 * ui.dissentViewEdit.frameWidth() + 8)
+        ui.dissentViewEdit.setMaximumHeight(lines * 6 + 2 * ui.dissentViewEdit.frameWidth() + 8)
+        ui.dissentList.setMinimumHeight(lines * 4 + 2 * ui.dissentList.frameWidth())
+        ui.dissentList.setWordWrap(True)
+        ui.dissentList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._agency_names = {a.code: a.name or a.code for a in meeting.agencies}
         fill_enum_combo(ui.kindCombo, DECISION_KIND_LABELS, d.kind)
         ui.outcomeEdit.setPlainText(d.outcome)
         ui.rationaleEdit.setPlainText(d.rationale)
@@ -76,7 +84,8 @@ class DecisionDialog(ItemDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if (watched is self.ui.dissentViewEdit and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):  # type: ignore[attr-defined]
             self._add_dissent()
             return True
         return super().eventFilter(watched, event)
@@ -86,12 +95,14 @@ class DecisionDialog(ItemDialog):
         self.ui.removeDissentButton.setEnabled(bool(self.ui.dissentList.selectedItems()))
 
     def _add_dissent_row(self, dissent: Dissent) -> None:
-        row = QListWidgetItem(f"{dissent.agency}: {dissent.view}")
+        name = getattr(self, "_agency_names", {}).get(dissent.agency, dissent.agency)
+        row = QListWidgetItem(f"{name}: {dissent.view}")  # the agency by name, never its bare code
+        row.setToolTip(dissent.view)
         row.setData(ID_ROLE, dissent)
         self.ui.dissentList.addItem(row)
 
     def _add_dissent(self) -> None:
-        view = self.ui.dissentViewEdit.text().strip()
+        view = self.ui.dissentViewEdit.toPlainText().strip()
         agency = combo_value(self.ui.dissentAgencyCombo)
         if not view or not agency:
             self.show_problem(self.tr("Choose the agency and write its view before adding a dissent."))
@@ -114,7 +125,7 @@ class DecisionDialog(ItemDialog):
 
     def build(self) -> Decision:
         ui = self.ui
-        pending = ui.dissentViewEdit.text().strip()
+        pending = ui.dissentViewEdit.toPlainText().strip()
         if pending:
             raise ValueError("A dissent is typed but not added: press Add dissent or clear it.")
         return Decision(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +43,9 @@ def grouped(hex_digest: str) -> str:
 
 
 class IdentityDialog(LockAwareDialog):
+    # A new identity was made or imported (its summary): what was waiting for it goes on.
+    identityReady = Signal(object)
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.setWindowTitle(self.tr("My signing identity"))
@@ -123,6 +126,10 @@ class IdentityDialog(LockAwareDialog):
             summary.holder or summary.subject, kind, summary.not_after.strftime("%d %B %Y"),
             grouped(summary.fingerprint_sha256)))
 
+    def _made(self, summary: CertificateSummary) -> None:
+        self._show(summary)
+        self.identityReady.emit(summary)
+
     def _busy(self, busy: bool) -> None:
         for button in (self.create_button, self.import_button):
             button.setEnabled(not busy)
@@ -150,7 +157,7 @@ class IdentityDialog(LockAwareDialog):
         state, organisation = self.state, self.organisation.text().strip()
         self._busy(True)
         ops.run_op(self, lambda: identities.new_self_signed(state.ctx, state.actor, organisation=organisation),
-                   self._show, progress=self.tr("Making your signing identity…"),
+                   self._made, progress=self.tr("Making your signing identity…"),
                    on_error=self._failed)
 
     def import_file(self) -> None:
@@ -168,7 +175,7 @@ class IdentityDialog(LockAwareDialog):
         state = self.state
         self._busy(True)
         ops.run_op(self, lambda: identities.import_pkcs12_file(state.ctx, state.actor, Path(path), password or None),
-                   self._show, progress=self.tr("Importing the certificate…"),
+                   self._made, progress=self.tr("Importing the certificate…"),
                    on_error=self._failed)
 
     def export_file(self) -> None:
@@ -187,12 +194,12 @@ class IdentityDialog(LockAwareDialog):
         self.summary.setText(self.summary.text() + "\n" + self.tr("Certificate saved to {0}.").format(written))
 
 
-def offer_identity(state: AppState, parent: QWidget) -> IdentityDialog | None:
+def offer_identity(state: AppState, parent: QWidget, then: str = "") -> IdentityDialog | None:
     """Signing needs an identity the user does not have yet: say so, and open the dialog that
-    makes one if they want it now."""
+    makes one if they want it now. ``then`` says what happens once it is made."""
     answer = QMessageBox.question(parent, parent.tr("No signing identity"), parent.tr(
         "You have no signing identity yet, so the copies cannot be signed. Make or import one now? "
-        "(It is also under Tools → My signing identity in the main window.)"))
+        "(It is also under Tools → My signing identity in the main window.)") + (" " + then if then else ""))
     if answer != QMessageBox.StandardButton.Yes:
         return None
     dialog = IdentityDialog(state, parent)

@@ -15,6 +15,7 @@ from strategy_meeting.gui.style import apply_style
 from strategy_meeting.gui.dialogs.lock_aware import PagesDialog
 from strategy_meeting.gui.dialogs.settings_agencies_page import AgenciesPage
 from strategy_meeting.gui.dialogs.settings_backup_page import BackupPage
+from strategy_meeting.gui.dialogs.settings_checks_page import LocalChecksPage
 from strategy_meeting.gui.dialogs.settings_identities_page import IdentitiesPage
 from strategy_meeting.gui.dialogs.settings_mail_page import MailServerPage
 from strategy_meeting.gui.dialogs.settings_page import SettingsPage
@@ -22,8 +23,8 @@ from strategy_meeting.gui.dialogs.settings_security_page import SecurityPage
 from strategy_meeting.gui.dialogs.settings_users_page import UsersPage
 
 # The pages, one module each, in the order of the tabs.
-PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage, MailServerPage,
-                                   BackupPage]
+PAGES: list[type[SettingsPage]] = [AgenciesPage, UsersPage, IdentitiesPage, SecurityPage, LocalChecksPage,
+                                   MailServerPage, BackupPage]
 
 
 class SettingsDialog(PagesDialog):

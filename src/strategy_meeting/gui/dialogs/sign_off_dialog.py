@@ -7,7 +7,8 @@ finds them for this signer now); the service checks them again and refuses unles
 acknowledged, so this dialog only asks. A blocking check is listed but cannot be ticked:
 Sign off stays disabled, with the reason shown, until the record meets it. The reason typed
 below is recorded with the acknowledged warnings (and as why someone other than the recorded
-chair signs) and printed on the minutes.
+chair signs) and printed on the minutes. Where a warning can only be acknowledged with a reason
+(the signer is not the recorded chair), Sign off also waits for that reason (issue 15).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class SignOffDialog(QDialog):
         found = signoff_warnings(meeting) if warnings is None else warnings
         self.blocking = [w for w in found if w.blocking]
         self.warnings = [w for w in found if not w.blocking]
+        self.needs_reason = [w for w in self.warnings if w.check.needs_reason]
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Sign off"))
         ok.setAccessibleName(self.tr("Sign off the minutes"))
@@ -68,6 +70,12 @@ class SignOffDialog(QDialog):
             self.ui.acknowledgeAllCheck.hide()
             self.ui.reasonLabel.hide()
             self.ui.reasonEdit.hide()
+        if self.needs_reason and not self.blocking:
+            self.ui.reasonLabel.setText(self.tr("&Reason, required: why you sign instead of the recorded chair "
+                                                "(printed on the minutes):"))
+            self.ui.reasonEdit.setPlaceholderText(self.tr("For instance: the chair is on leave; I am their deputy."))
+            self.ui.reasonEdit.setAccessibleName(self.tr("Reason, required: why you sign instead of the recorded chair"))
+        self.ui.reasonEdit.textChanged.connect(lambda _t: self._sync())
         self.ui.warningsList.itemChanged.connect(lambda _i: self._sync())
         self.ui.acknowledgeAllCheck.toggled.connect(self._tick_all)
         self.ui.buttonBox.accepted.connect(lambda: self.signOffRequested.emit(bool(self.warnings)))
@@ -89,9 +97,15 @@ class SignOffDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self._sync()
 
+    def reason_missing(self) -> bool:
+        """A warning that is acknowledged only with a reason is listed and none is typed."""
+        return bool(self.needs_reason) and not self.reason()
+
     def _sync(self) -> None:
         done = self.all_acknowledged()
-        self.sign_button.setEnabled(done)
+        self.sign_button.setEnabled(done and not self.reason_missing())
+        self.sign_button.setToolTip(self.tr("Type the reason first: you are not the meeting's recorded chair.")
+                                    if done and self.reason_missing() else "")
         check = self.ui.acknowledgeAllCheck
         check.blockSignals(True)
         check.setChecked(done and bool(self.warnings))

@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_DecisionDialog(object):
     def setupUi(self, DecisionDialog):
@@ -98,23 +98,47 @@ class Ui_DecisionDialog(object):
         self.dissentLayout.setObjectName(u"dissentLayout")
         self.dissentRow = QHBoxLayout()
         self.dissentRow.setObjectName(u"dissentRow")
+        self.dissentAgencyLabel = QLabel(self.dissentGroup)
+        self.dissentAgencyLabel.setObjectName(u"dissentAgencyLabel")
+
+        self.dissentRow.addWidget(self.dissentAgencyLabel)
+
         self.dissentAgencyCombo = QComboBox(self.dissentGroup)
         self.dissentAgencyCombo.setObjectName(u"dissentAgencyCombo")
 
         self.dissentRow.addWidget(self.dissentAgencyCombo)
 
-        self.dissentViewEdit = QLineEdit(self.dissentGroup)
-        self.dissentViewEdit.setObjectName(u"dissentViewEdit")
+        self.dissentSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.dissentRow.addWidget(self.dissentViewEdit)
+        self.dissentRow.addItem(self.dissentSpacer)
+
+
+        self.dissentLayout.addLayout(self.dissentRow)
+
+        self.dissentViewLabel = QLabel(self.dissentGroup)
+        self.dissentViewLabel.setObjectName(u"dissentViewLabel")
+
+        self.dissentLayout.addWidget(self.dissentViewLabel)
+
+        self.dissentViewEdit = QPlainTextEdit(self.dissentGroup)
+        self.dissentViewEdit.setObjectName(u"dissentViewEdit")
+        self.dissentViewEdit.setTabChangesFocus(True)
+
+        self.dissentLayout.addWidget(self.dissentViewEdit)
+
+        self.addRow = QHBoxLayout()
+        self.addRow.setObjectName(u"addRow")
+        self.addSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.addRow.addItem(self.addSpacer)
 
         self.addDissentButton = QPushButton(self.dissentGroup)
         self.addDissentButton.setObjectName(u"addDissentButton")
 
-        self.dissentRow.addWidget(self.addDissentButton)
+        self.addRow.addWidget(self.addDissentButton)
 
 
-        self.dissentLayout.addLayout(self.dissentRow)
+        self.dissentLayout.addLayout(self.addRow)
 
         self.dissentList = QListWidget(self.dissentGroup)
         self.dissentList.setObjectName(u"dissentList")
@@ -156,6 +180,8 @@ class Ui_DecisionDialog(object):
         self.rationaleLabel.setBuddy(self.rationaleEdit)
         self.thresholdLabel.setBuddy(self.thresholdCombo)
         self.reliedListLabel.setBuddy(self.reliedList)
+        self.dissentAgencyLabel.setBuddy(self.dissentAgencyCombo)
+        self.dissentViewLabel.setBuddy(self.dissentViewEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.kindCombo, self.outcomeEdit)
         QWidget.setTabOrder(self.outcomeEdit, self.rationaleEdit)
@@ -201,13 +227,15 @@ class Ui_DecisionDialog(object):
         self.confirmedCheck.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Confirmed by the chair", None))
 #endif // QT_CONFIG(accessibility)
         self.dissentGroup.setTitle(QCoreApplication.translate("DecisionDialog", u"Dissent by agency", None))
+        self.dissentAgencyLabel.setText(QCoreApplication.translate("DecisionDialog", u"A&gency:", None))
 #if QT_CONFIG(accessibility)
         self.dissentAgencyCombo.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Dissenting agency", None))
 #endif // QT_CONFIG(accessibility)
+        self.dissentViewLabel.setText(QCoreApplication.translate("DecisionDialog", u"Its vie&w (Enter adds it; Shift+Enter starts a new line):", None))
 #if QT_CONFIG(accessibility)
         self.dissentViewEdit.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Dissenting view", None))
 #endif // QT_CONFIG(accessibility)
-        self.dissentViewEdit.setPlaceholderText(QCoreApplication.translate("DecisionDialog", u"The agency's view, in a sentence", None))
+        self.dissentViewEdit.setPlaceholderText(QCoreApplication.translate("DecisionDialog", u"What the agency would have decided instead, and why", None))
 #if QT_CONFIG(accessibility)
         self.addDissentButton.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Add dissent", None))
 #endif // QT_CONFIG(accessibility)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,10 +49,9 @@ from .workspace_actions import build_actions
 from .workspace_addenda import AddendaFlow
 from .workspace_editing import ItemEditing
 from .workspace_forms import FormsFlow, dropped_files
+from .workspace_lock import WorkspaceLockPage
 from .workspace_minutes import MinutesFlow
 
-LOCKED_TEXT = QT_TRANSLATE_NOOP("MeetingWorkspace", "This meeting is hidden while the store is locked.\n"
-                                                     "Unlock to carry on where you left off.")
 # Which section each "new item" step opens first, so the new row is in view when it is saved.
 _SECTION_OF = {ItemKind.CHILD: "children", ItemKind.HOUSEHOLD: "children", ItemKind.PARTICIPANT: "participants",
                ItemKind.AGENCY: "participants", ItemKind.CONTRIBUTION: "contributions",
@@ -129,9 +128,7 @@ class MeetingWorkspace(QMainWindow):
         page_column.addWidget(self.pages, 1)
         body_layout.addLayout(page_column, 1)
 
-        self.lock_page = QLabel(self.tr(LOCKED_TEXT), self)
-        self.lock_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lock_page.setAccessibleName(self.tr("Locked"))
+        self.lock_page = WorkspaceLockPage(state, self)  # with the unlock screen (issue 19)
         self.outer = QStackedWidget(self)
         self.outer.addWidget(body)
         self.outer.addWidget(self.lock_page)
@@ -221,6 +218,9 @@ class MeetingWorkspace(QMainWindow):
 
     def generate_minutes(self, folder: Path | None = None, sign: bool | None = None) -> bool:
         return self.minutes.generate(folder, sign)
+
+    def stored_copies(self) -> list[GeneratedCopy]:
+        return self.minutes.stored_copies()
 
     def preview_copy(self, copy: GeneratedCopy) -> Any:
         return self.minutes.preview_copy(copy)
@@ -406,6 +406,9 @@ class MeetingWorkspace(QMainWindow):
             return
         if self.meeting.id in changes.meetings:
             self.reload()
+        elif changes.settings:
+            # The administrator's local checks may have changed: the checklist says so now.
+            self.checklist.show_meeting(self.meeting, self._live_warnings(self.meeting))
 
     def _on_locked(self) -> None:
         """Hide the record: blank every section and the checklist, hide editors (keeping what
@@ -418,6 +421,7 @@ class MeetingWorkspace(QMainWindow):
         self.governance_banner.clear()
         self._hidden_dialogs = self.editing.hide_all()
         self.minutes.close_record_views()
+        self.lock_page.show_locked(self)
         self.outer.setCurrentWidget(self.lock_page)
         if not self._dock_hidden_by_lock:
             # isHidden, not isVisible: a window built while locked is not shown yet.
@@ -428,6 +432,7 @@ class MeetingWorkspace(QMainWindow):
         self.sync_actions()
 
     def _on_unlocked(self) -> None:
+        self.lock_page.clear_typing()
         self.reload()
         if self.meeting is None:
             return
@@ -435,6 +440,7 @@ class MeetingWorkspace(QMainWindow):
         for dialog in self._hidden_dialogs:
             dialog.show()
         self._hidden_dialogs = []
+        self.lock_page.restore_focus()  # as it was: the same page, and the focus in the same field
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.flush_all()

@@ -48,9 +48,13 @@ def _action(ws: MeetingWorkspace, text: str, keys: list[str | QKeySequence.Stand
     return action
 
 
-def _application_wide(keys: QKeySequence) -> bool:
-    """Whether another window's action already takes ``keys`` in every window of the app."""
+def _application_wide(keys: QKeySequence, state: object) -> bool:
+    """Whether another window of the same session (the main window) already takes ``keys`` in
+    every window of the app. A window of another session (a test's, left open) does not
+    count: its Ctrl+L would lock that session, not this one."""
     for window in QApplication.topLevelWidgets():
+        if getattr(window, "state", None) is not state:
+            continue
         for action in window.findChildren(QAction):
             if (action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
                     and keys in action.shortcuts()):
@@ -96,7 +100,7 @@ def build_actions(ws: MeetingWorkspace) -> None:
     ws.distribute_action = _action(ws, _tr("&Distribute\u2026"), [], ws.distribute,
                                    _tr("Send or save each agency's signed copy, with the distribution log"))
     ws.lock_action = _action(ws, _tr("&Lock"), ["Ctrl+L"], ws.state.request_lock, _tr("Lock the store now"))
-    if _application_wide(QKeySequence("Ctrl+L")):
+    if _application_wide(QKeySequence("Ctrl+L"), ws.state):
         # The main window's Lock already answers Ctrl+L in every window: a second claim on the
         # key here made Qt find it ambiguous and do nothing, leaving the meeting on screen.
         ws.lock_action.setShortcuts([])

@@ -76,6 +76,8 @@ def _codes_used(m: dict[str, Any]) -> Iterator[tuple[list[str | int], object]]:
     for i, d in _objects(m, "decisions"):
         for j, dissent in _objects(d, "dissent"):
             yield ["meeting", "decisions", i, "dissent", j, "agency"], dissent.get("agency")
+    for i, entry in _objects(m, "distributions"):
+        yield ["meeting", "distributions", i, "recipient"], entry.get("recipient")
 
 
 # Malformed codes and ids are the schema's to report; cross-checking them too would only
@@ -90,7 +92,8 @@ def _is_id(value: object) -> bool:
 
 def cross_reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
     """Ids unique across every kind of item, ``relied_on`` naming contributions, every
-    agency code used listed exactly once. Tolerates any shape: wrong shapes are skipped here
+    agency code used (a distribution's recipient too) listed exactly once, a distribution log
+    only beside a sign-off. Tolerates any shape: wrong shapes are skipped here
     and reported by the schema."""
     m = document.get("meeting")
     if not isinstance(m, dict):
@@ -128,6 +131,12 @@ def cross_reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
                 )
             else:
                 yield Problem(where, f"{show(item_id)} names no contribution in this file")
+
+    distributions = m.get("distributions")
+    if isinstance(distributions, list) and distributions and "sign_off" not in m:
+        # Copies go out only once the minutes are signed off (issue 15: the log travels with them).
+        yield Problem("meeting.distributions",
+                      "only a signed-off record has a distribution log (the file has no sign_off)")
 
     if not isinstance(m.get("agencies"), list):
         return

@@ -17,11 +17,13 @@ from pathlib import Path
 
 from strategy_meeting.domain.errors import ImportRejected, InvalidInput, MeetingNotFound
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.records import DistributionRecord
 from strategy_meeting.domain.roles import Permission, User
 
 from ..context import ServiceContext
 from .validation import FORMAT_ID, find_problems
 from .codec import meeting_from_json, meeting_to_json, record_from_json
+from .distribution_log import distributions_from_json, distributions_to_json
 from ..signoff import content_hash
 from .reading import parse_interchange_bytes, read_interchange_bytes
 from ..files import StagedFile
@@ -32,8 +34,9 @@ from strategy_meeting.services.governance import restriction  # issue 16
 def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) -> Meeting:
     """Add the meeting of an interchange file; refuses a reference already in the store.
 
-    Contributions keep the ``received_via`` the file gives. Raises ``ImportRejected`` for
-    any problem with the file, before anything is written.
+    Contributions keep the ``received_via`` the file gives; a signed-off record's distribution
+    log becomes this store's log of it. Raises ``ImportRejected`` for any problem with the
+    file, before anything is written.
     """
     require(actor, Permission.IMPORT)
     data = read_interchange_bytes(path)
@@ -41,6 +44,7 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
     meeting = meeting_from_json(document)
     meeting.created_by = actor.name
     state = record_from_json(document)
+    distributions = distributions_from_json(document)
     try:
         meeting.take_record_state(state)
     except InvalidInput as exc:
@@ -59,21 +63,27 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
                 "imported. If the file holds a different meeting, correct its reference and import it again."
             )
         uow.meetings.save(meeting)
+        for record in distributions:
+            uow.distributions.add(record)
         uow.audit.append(
             actor.name,
             "meeting.import",
             f"meeting:{meeting.reference}",
             {"format": document.get("format", FORMAT_ID) if isinstance(document, dict) else FORMAT_ID,
              "file_sha256": hashlib.sha256(data).hexdigest(), "status": meeting.status.value,
-             "content_hash": meeting.sign_off.content_hash if meeting.sign_off else "", **meeting.item_counts()},
+             "content_hash": meeting.sign_off.content_hash if meeting.sign_off else "",
+             "distributions": len(distributions), **meeting.item_counts()},
         )
         uow.commit()
     return meeting
 
 
-def export_document(meeting: Meeting) -> bytes:
-    """The file's bytes: UTF-8 JSON, indented for people who open it, scripts left readable."""
+def export_document(meeting: Meeting, distributions: list[DistributionRecord] | None = None) -> bytes:
+    """The file's bytes: UTF-8 JSON, indented for people who open it, scripts left readable.
+    ``distributions`` is the meeting's distribution log (issue 15), written when there is one."""
     document = meeting_to_json(meeting)
+    if distributions:
+        document["meeting"]["distributions"] = distributions_to_json(distributions)
     problems = find_problems(document)
     if problems:
         # A draft may lack what the format requires (the time held, a due date...).
@@ -98,14 +108,15 @@ def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: s
         if meeting is None:
             raise MeetingNotFound(reference)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
-        data = export_document(meeting)
+        log = uow.distributions.for_meeting(reference)  # the evidence travels with the record
+        data = export_document(meeting, log)
         with StagedFile(target, data) as staged:
             uow.audit.append(
                 actor.name,
                 "meeting.export",
                 f"meeting:{reference}",
                 {"format": FORMAT_ID, "sha256": hashlib.sha256(data).hexdigest(), "path": str(target),
-                 **meeting.item_counts()},
+                 "distributions": len(log), **meeting.item_counts()},
             )
             uow.commit()
             staged.publish()

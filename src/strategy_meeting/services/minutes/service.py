@@ -94,7 +94,7 @@ def render_minutes(
     try:
         # A file plus its row (files.py): the copies are recorded, then given their names; a
         # refusal (the meeting changed meanwhile) or a failed commit leaves none of them.
-        _record(ctx, actor, plan, rendered, entries, created_at, signer is not None, manifest)
+        _record(ctx, actor, plan, rendered, entries, created_at, signer is not None, manifest, out_dir)
         manifest_path = out_dir / MANIFEST_NAME
         for item in staged:
             item.publish()
@@ -175,7 +175,8 @@ def _stage_files(reference: str, out_dir: Path, rendered: list, created_at: date
 
 
 def _record(ctx: ServiceContext, actor: User, plan: _Plan, rendered: list,  # type: ignore[type-arg]
-            entries: list[ManifestEntry], created_at: datetime, signed: bool, manifest: bytes) -> None:
+            entries: list[ManifestEntry], created_at: datetime, signed: bool, manifest: bytes,
+            out_dir: Path) -> None:
     reference = plan.meeting.reference
     with ctx.unit_of_work() as uow:
         now = uow.meetings.get(reference)
@@ -196,6 +197,7 @@ def _record(ctx: ServiceContext, actor: User, plan: _Plan, rendered: list,  # ty
                     draft=copy.draft,
                     withheld_from_agencies=list(copy.withheld_from),
                     version=version,
+                    folder=str(out_dir.absolute()),  # so the copies are listed after a restart (issue 19)
                 ),
                 # Kept for distribution: signed copies only (an unsigned re-render after
                 # sign-off must never take the place of the signed copy).

@@ -55,8 +55,10 @@ class CopiesSection(Section):
         self.sign_check.setAccessibleName(self.tr("Sign the copies with my signing identity"))
         self.sign_check.setToolTip(self.tr("Only signed-off minutes are signed; drafts say DRAFT on every page."))
         self.sign_check.setEnabled(False)
+        # The status on a line of its own: beside the buttons it was squeezed to a word a line
+        # ("Signed off / by Alex / Example ...", seen under X11 at 1600x1000).
         top = QHBoxLayout()
-        top.addWidget(self.status_label, 1)
+        top.addStretch(1)
         top.addWidget(self.sign_off_button)
         top.addWidget(self.sign_check)
         top.addWidget(self.generate_button)
@@ -110,6 +112,7 @@ class CopiesSection(Section):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.status_label)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
@@ -120,9 +123,14 @@ class CopiesSection(Section):
         self.files.itemActivated.connect(lambda _i: self._preview())
         self.files.currentRowChanged.connect(lambda _r: self._sync_buttons())
         self.generated: list[GeneratedCopy] = []
+        self._listed = False  # the copies made before this window opened have been asked for
         self._sync_buttons()
 
     def show_meeting(self, meeting: Meeting) -> None:
+        if not self._listed and not self.generated:
+            # Copies made earlier, in this window's life or before a restart (issue 19).
+            self._listed = True
+            self.show_generated(self.host.stored_copies())
         self.model.set_meeting(meeting)
         header = self.matrix.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -155,9 +163,21 @@ class CopiesSection(Section):
         self.generated = list(copies)
         self.files.clear()
         for copy in self.generated:
-            item = QListWidgetItem(f"{copy_title(copy)} \u2014 {copy.path.name}")
+            text = f"{copy_title(copy)} \u2014 {copy.name}"
+            if copy.made_at is not None:
+                text += " " + self.tr("(made {0})").format(copy.made_at.astimezone().strftime("%d/%m/%Y %H:%M"))
+            if copy.path is None:
+                text += " " + self.tr("\u2014 its folder was not recorded")
+                tip = self.tr("Made by an earlier version, which did not record the folder.")
+            elif not copy.on_disk():
+                text += " " + self.tr("\u2014 no longer in its folder")
+                tip = self.tr("Not found at {0}: it was moved or deleted.").format(copy.path)
+            else:
+                tip = str(copy.path)
+            item = QListWidgetItem(text)
             item.setData(COPY_ROLE, copy)
-            item.setToolTip(str(copy.path))
+            item.setToolTip(tip)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip)
             self.files.addItem(item)
         if self.generated:
             self.files.setCurrentRow(0)
@@ -168,18 +188,19 @@ class CopiesSection(Section):
         return item.data(COPY_ROLE) if item is not None else None
 
     def _sync_buttons(self) -> None:
-        has = self.selected_copy() is not None
+        copy = self.selected_copy()
+        has = copy is not None and copy.on_disk()
         self.preview_button.setEnabled(has)
         self.open_button.setEnabled(has)
 
     def _preview(self) -> None:
         copy = self.selected_copy()
-        if copy is not None:
+        if copy is not None and copy.on_disk():
             self.host.preview_copy(copy)
 
     def _open(self) -> None:
         copy = self.selected_copy()
-        if copy is not None:
+        if copy is not None and copy.on_disk():
             self.host.open_copy(copy)
 
     def clear(self) -> None:
@@ -189,6 +210,7 @@ class CopiesSection(Section):
         self.sign_check.setEnabled(False)
         self.sign_check.setChecked(False)
         self.generated = []
+        self._listed = False  # listed again from the store when the record is shown again
         self.files.clear()
         self._sync_buttons()
 
