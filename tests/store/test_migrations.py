@@ -176,6 +176,19 @@ def test_0004_gives_every_existing_meeting_the_default_retention_class():
     assert [tuple(r) for r in rows] == [(1, class_id, 0), (2, class_id, 0)]
 
 
+def _undo_0008(conn) -> None:  # type: ignore[no-untyped-def]
+    """Take 0008's columns and table away again (on a store with no contributions)."""
+    conn.execute("DROP TABLE sharing_log")
+    terms = ("categories", "caveat", "lawful_basis", "police_agreement")
+    audience = ("audience", "audience_agencies", "family")
+    for table, columns in (("contributions", terms[:1] + terms[1:2] + terms[3:]), ("actions", terms),
+                           ("decisions", audience + terms + ("wider_rationale", "rationale_withheld_agreed",
+                                                             "family_wording")),
+                           ("addenda", audience + terms)):
+        for column in columns:
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
 def test_0005_folds_the_search_keys_of_existing_meetings(data_dir):
     """A store made before accent folding: its keys are recomputed, so "Zoe" finds Zoë."""
     from strategy_meeting.domain.listing import MeetingQuery
@@ -193,6 +206,7 @@ def test_0005_folds_the_search_keys_of_existing_meetings(data_dir):
     conn.execute("ALTER TABLE distributions DROP COLUMN protection")  # added by 0006
     for table, column in (("meetings", "nation"), ("meetings", "planning"), ("decisions", "confirmed")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # added by 0007
+    _undo_0008(conn)
     conn.execute("UPDATE alembic_version SET version_num = '0004_records_governance'")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -242,7 +256,7 @@ def test_0007_puts_every_meeting_in_england_and_confirms_the_decisions_of_signed
         conn.commit()
         migrations.upgrade(conn)
         conn.commit()
-        assert migrations.current_revision(conn) == "0007_complete_record" == migrations.HEAD
+        assert migrations.current_revision(conn) == "0008_sharing_terms" == migrations.HEAD
         meetings = conn.execute(text("SELECT reference, nation, planning FROM meetings ORDER BY id")).all()
         decisions = conn.execute(text("SELECT meeting_id, confirmed, rationale FROM decisions ORDER BY meeting_id")).all()
     assert [tuple(r) for r in meetings] == [("SD-1", "england", "{}"), ("SD-2", "england", "{}")]

@@ -100,7 +100,7 @@ def _import_form(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[n
     for c in preview.contributions:
         print(f"  - {TOPIC_LABELS[c.topic]} ({len(c.text):,} characters)")
     print(f"  Shared with: {preview.sharing.describe()}")
-    print(f"  Lawful basis: {preview.contributions[0].lawful_basis}")
+    print(f"  Lawful basis: {preview.contributions[0].lawful_basis_text}")
     for note in preview.notes:
         print(f"  Note: {note}")
     if not args.yes:

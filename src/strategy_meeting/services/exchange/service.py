@@ -18,10 +18,11 @@ from pathlib import Path
 from strategy_meeting.domain.errors import ImportRejected, InvalidInput, MeetingNotFound
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import Permission, User
+from strategy_meeting.domain.sharing_log import SharingLogEntry
 
 from ..context import ServiceContext
 from .validation import FORMAT_ID, find_problems
-from .codec import meeting_from_json, meeting_to_json, record_from_json
+from .codec import meeting_from_json, meeting_to_json, record_from_json, sharing_log_from_json
 from ..signoff import content_hash
 from .reading import parse_interchange_bytes, read_interchange_bytes
 from ..files import StagedFile
@@ -41,6 +42,7 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
     meeting = meeting_from_json(document)
     meeting.created_by = actor.name
     state = record_from_json(document)
+    sharing_log = sharing_log_from_json(document)
     try:
         meeting.take_record_state(state)
     except InvalidInput as exc:
@@ -59,6 +61,7 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
                 "imported. If the file holds a different meeting, correct its reference and import it again."
             )
         uow.meetings.save(meeting)
+        uow.sharing_log.add(sharing_log)  # the log travels with the record it explains
         uow.audit.append(
             actor.name,
             "meeting.import",
@@ -71,9 +74,9 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
     return meeting
 
 
-def export_document(meeting: Meeting) -> bytes:
+def export_document(meeting: Meeting, sharing_log: list[SharingLogEntry] | None = None) -> bytes:
     """The file's bytes: UTF-8 JSON, indented for people who open it, scripts left readable."""
-    document = meeting_to_json(meeting)
+    document = meeting_to_json(meeting, sharing_log)
     problems = find_problems(document)
     if problems:
         # A draft may lack what the format requires (the time held, a due date...).
@@ -98,7 +101,7 @@ def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: s
         if meeting is None:
             raise MeetingNotFound(reference)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
-        data = export_document(meeting)
+        data = export_document(meeting, uow.sharing_log.for_meeting(reference))
         with StagedFile(target, data) as staged:
             uow.audit.append(
                 actor.name,
