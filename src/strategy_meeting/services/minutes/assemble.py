@@ -19,6 +19,7 @@ from strategy_meeting.domain.contribution import TOPIC_LABELS, Contribution, Top
 from strategy_meeting.domain.decision import DECISION_KIND_LABELS
 from strategy_meeting.domain.meeting import FORMAT_LABELS, Meeting, ParticipantStatus, Person
 from strategy_meeting.domain.sharing import (
+    FAMILY,
     MeetingCopy,
     Recipient,
     Withheld,
@@ -503,7 +504,8 @@ def _withholds(meeting: Meeting) -> tuple[Block, ...]:
                   "addendum": entry.addenda}
         wider = [w.decision_number(n) for n in entry.rationale_wider]
         without = [w.decision_number(n) for n in entry.rationale_none]
-        rows.append((entry.recipient, w.withholds_line(counts, wider, without)))
+        who = w.FAMILY_LABEL if entry.recipient == FAMILY.key else entry.recipient
+        rows.append((who, w.withholds_line(counts, wider, without)))
     return (Facts(tuple(rows)),) if rows else (Note(w.NONE_RECORDED),)
 
 

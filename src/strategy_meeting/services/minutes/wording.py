@@ -179,6 +179,7 @@ def withheld_decision() -> str:
 
 # The full record's annex: what each copy withholds, and the sharing-decision log.
 NOTHING_WITHHELD = "Holds every item."
+FAMILY_LABEL = "The family"
 NO_SHARING_LOG = "No sharing decision is logged."
 COLUMNS_SHARING_LOG = ("When", "Who", "Item", "Change", "Reason")
 WIDTHS_SHARING_LOG = (0.2, 0.14, 0.16, 0.3, 0.2)
