@@ -113,14 +113,16 @@ class _Plan:
     """What step 1 read: the meeting, and how to tell later whether it is still as read."""
 
     meeting: Meeting
-    fingerprint: tuple[str, str, int]
+    fingerprint: tuple[str, str, int, tuple[object, ...]]
     identity: SigningIdentity | None
     timestamp_url: str | None
     sharing_log: tuple[SharingLogEntry, ...] = ()  # for the full record's annex (issue 14)
 
 
-def _fingerprint(meeting: Meeting) -> tuple[str, str, int]:
-    return content_hash(meeting), meeting.status.value, len(meeting.addenda)
+def _fingerprint(meeting: Meeting) -> tuple[str, str, int, tuple[object, ...]]:
+    # An addendum's terms may change after sign-off (issue 14): the copies would then differ.
+    return (content_hash(meeting), meeting.status.value, len(meeting.addenda),
+            tuple(a.sharing for a in meeting.addenda))
 
 
 def _read_and_check(ctx: ServiceContext, actor: User, reference: str, agencies: list[str] | None,
