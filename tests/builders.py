@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from strategy_meeting.domain.action import Action
 from strategy_meeting.domain.agency import Agency, AgencyKind
 from strategy_meeting.domain.contribution import Contribution, Topic
 from strategy_meeting.domain.decision import Decision, DecisionKind
+from strategy_meeting.domain.lawful_basis import CONDITIONS, LawfulBasis, Regime
 from strategy_meeting.domain.meeting import (
     ConcernCategory,
     HouseholdMember,
@@ -32,7 +34,12 @@ AGENCIES = [
 ]
 
 
-LAWFUL_BASIS = "Children Act 1989 s.47; UK GDPR Art. 6(1)(e) and 9(2)(g)"
+LAWFUL_BASIS = LawfulBasis(Regime.UK_GDPR, CONDITIONS[Regime.UK_GDPR][2], "Children Act 1989 s.47")
+
+
+def with_basis(terms: SharingTerms, basis: LawfulBasis | None = LAWFUL_BASIS) -> SharingTerms:
+    """``terms`` with a lawful basis (the one basis is part of the terms since issue 14)."""
+    return replace(terms, lawful_basis=basis)
 
 
 def sample_meeting(
@@ -59,15 +66,17 @@ def sample_meeting(
             Participant("EDU", "Taylor Sample", ParticipantStatus.APOLOGIES, "DSL", False, "m4"),
         ],
         contributions=[
-            Contribution("k1", "EDU", Topic.CURRENT_CONCERNS, "Bruising seen at 09:10.", SharingTerms.everyone(),
-                         lawful_basis=LAWFUL_BASIS),
-            Contribution("k2", "POLICE", Topic.HISTORY, restricted_text, SharingTerms.only("CSC", "POLICE"),
-                         lawful_basis=LAWFUL_BASIS),
+            Contribution("k1", "EDU", Topic.CURRENT_CONCERNS, "Bruising seen at 09:10.",
+                         with_basis(SharingTerms.everyone())),
+            Contribution("k2", "POLICE", Topic.HISTORY, restricted_text,
+                         with_basis(SharingTerms.only("CSC", "POLICE"))),
             Contribution("k3", "CSC", Topic.RISKS, chair_only_text, SharingTerms.chair_only()),
         ],
         decisions=[
+            # For every agency; it relied on k2, which HEALTH and EDU may not see, so the chair
+            # wrote the rationale those copies hold (here it quotes nothing withheld).
             Decision("d1", DecisionKind.SECTION47_JOINT, "Joint Section 47 enquiry.", "Reasonable cause.", True,
-                     ["k1", "k2"]),
+                     ["k1", "k2"], sharing=SharingTerms.everyone(), wider_rationale="Reasonable cause."),
         ],
         actions=[
             Action("a1", "Arrange a medical.", "HEALTH", date(2026, 11, 21), SharingTerms.everyone(), "Morgan Demo"),

@@ -51,8 +51,15 @@ def test_import_prints_the_reference_and_export_writes_the_same_record(data_dir:
     assert result.stdout == f"Wrote SD-2026-0001 to {out}\n"
     written = json.loads(out.read_text(encoding="utf-8"))
     original = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    assert written["meeting"]["contributions"] == original["meeting"]["contributions"]
-    assert written["meeting"]["decisions"] == original["meeting"]["decisions"]
+    # The same record in strategy-meeting/3 (issue 14): the lawful basis is in the terms, and
+    # the /1 file's decisions are for every agency.
+    for before, after in zip(original["meeting"]["contributions"], written["meeting"]["contributions"], strict=True):
+        note = before.pop("lawful_basis")
+        assert after["sharing"].pop("lawful_basis") == {"regime": "unspecified", "condition": "", "note": note}
+        assert after == before
+    for before, after in zip(original["meeting"]["decisions"], written["meeting"]["decisions"], strict=True):
+        assert after.pop("sharing") == {"audience": "all", "family": False}
+        assert after == before
 
     assert cli(data_dir, "audit", "verify").returncode == 0
 
@@ -72,7 +79,7 @@ def test_demo_adds_the_fictional_meetings_once(data_dir: Path, tmp_path: Path) -
 HOSTILE = {
     "not-json.json": b"\x89PNG\r\n\x1a\n not json at all",
     "list.json": b"[1, 2, 3]",
-    "wrong-format.json": json.dumps({"format": "strategy-meeting/3", "meeting": {}}).encode(),
+    "wrong-format.json": json.dumps({"format": "strategy-meeting/4", "meeting": {}}).encode(),
 }
 
 
@@ -95,7 +102,7 @@ def _hostile_file(folder: Path, case: str) -> Path:
 EXPECTED = {
     "not-json.json": "is not UTF-8 text",
     "list.json": "holds JSON but not an object",
-    "wrong-format.json": "format: must be 'strategy-meeting/2'",
+    "wrong-format.json": "format: must be 'strategy-meeting/3'",
     "bad-agency.json": "meeting.contributions[2].agency: 'XYZ' is not one of the listed agencies",
     "existing.json": "'SD-2026-0001' is already in the store",
     "missing.json": "'missing.json' does not exist",

@@ -15,6 +15,7 @@ from strategy_meeting.domain.decision import DecisionKind
 from strategy_meeting.domain.meeting import ParticipantStatus
 from strategy_meeting.services import meetings, session
 from test_cli_store import run_cli
+from dataclasses import replace
 
 
 @pytest.fixture
@@ -119,7 +120,7 @@ def test_sign_off_lists_the_named_checks_takes_reasons_and_stops_at_a_blocking_o
     blocked.decisions[0].kind = DecisionKind.MEDICAL_EXAMINATION  # no threshold decision
     meetings.create(ctx, actor, template=blocked)
     warned = sample_meeting("SD-2026-0102")
-    warned.contributions[0].lawful_basis = ""
+    warned.contributions[0].sharing = replace(warned.contributions[0].sharing, lawful_basis=None)
     meetings.create(ctx, actor, template=warned)
     ctx.close()
 

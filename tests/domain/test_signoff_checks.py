@@ -12,6 +12,7 @@ import pytest
 from builders import sample_meeting
 from strategy_meeting.domain.contribution import Contribution, Topic
 from strategy_meeting.domain.decision import Decision, DecisionKind
+from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
 from strategy_meeting.domain.meeting import HouseholdMember, Person
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.domain.signoff_checks import (
@@ -42,14 +43,16 @@ def test_the_sample_meeting_meets_every_check_even_when_signing() -> None:
 def test_every_check_has_its_wording_and_blocking_ones_are_the_threshold_and_the_date() -> None:
     assert all(c.title and c.section for c in CHECKS)
     assert {c.kind for c in CHECKS if c.blocking} == {CheckKind.THRESHOLD_DECISION_MISSING,
-                                                       CheckKind.SIGNED_BEFORE_MEETING}
+                                                       CheckKind.SIGNED_BEFORE_MEETING,
+                                                       CheckKind.SHARING_UNDECIDED}
 
 
 # -- a threshold decision (blocking) ---------------------------------------------------------------
 
 def test_a_meeting_with_only_a_medical_has_no_threshold_decision_and_is_blocked() -> None:
     m = sample_meeting()
-    m.decisions = [Decision("d1", DecisionKind.MEDICAL_EXAMINATION, "A medical today.", "Bruising.", None, ["k1"])]
+    m.decisions = [Decision("d1", DecisionKind.MEDICAL_EXAMINATION, "A medical today.", "Bruising.", None, ["k1"],
+                            sharing=SharingTerms.everyone())]
     found = signoff_warnings(m)
     assert [w.kind for w in found] == [CheckKind.THRESHOLD_DECISION_MISSING]
     assert found[0].blocking and "section 47" in found[0].message
@@ -59,7 +62,7 @@ def test_a_meeting_with_only_a_medical_has_no_threshold_decision_and_is_blocked(
                                   DecisionKind.NO_FURTHER_ACTION])
 def test_any_threshold_decision_with_its_rationale_passes(kind: DecisionKind) -> None:
     m = sample_meeting()
-    m.decisions = [Decision("d1", kind, "Decided.", "Reasons given.", True, ["k1"])]
+    m.decisions = [Decision("d1", kind, "Decided.", "Reasons given.", True, ["k1"], sharing=SharingTerms.everyone())]
     assert CheckKind.THRESHOLD_DECISION_MISSING not in kinds(m)
 
 
@@ -95,7 +98,8 @@ def test_a_section_47_without_an_icpc_date_warns_and_no_section_47_needs_none() 
     m = sample_meeting()
     m.next_steps.icpc_by = None
     assert CheckKind.ICPC_DATE in kinds(m)
-    m.decisions = [Decision("d1", DecisionKind.NO_SECTION47_ASSESSMENT, "CIN.", "Below threshold.", False, ["k1"])]
+    m.decisions = [Decision("d1", DecisionKind.NO_SECTION47_ASSESSMENT, "CIN.", "Below threshold.", False, ["k1"],
+                            sharing=SharingTerms.everyone())]
     assert CheckKind.ICPC_DATE not in kinds(m)
 
 
@@ -118,10 +122,56 @@ def test_an_absent_statutory_agency_is_one_warning_not_two() -> None:
 
 def test_a_shared_item_with_an_empty_lawful_basis_warns_and_a_chair_only_note_does_not() -> None:
     m = sample_meeting()
-    m.contributions[1].lawful_basis = ""
+    m.contributions[1].sharing = replace(m.contributions[1].sharing, lawful_basis=LawfulBasis(Regime.UNSPECIFIED))
     found = [w for w in signoff_warnings(m) if w.kind is CheckKind.LAWFUL_BASIS_MISSING]
     assert [w.message for w in found] == ["Contribution 2 (from POLICE) is shared without a lawful basis."]
-    assert m.contributions[2].sharing == SharingTerms.chair_only() and not m.contributions[2].lawful_basis
+    assert m.contributions[2].sharing == SharingTerms.chair_only() and m.contributions[2].sharing.lawful_basis is None
+    # The one lawful basis is in the terms: words with no regime chosen count, none does not.
+    m.contributions[1].sharing = replace(m.contributions[1].sharing,
+                                         lawful_basis=LawfulBasis(Regime.UNSPECIFIED, "", "Children Act 1989 s.47"))
+    assert CheckKind.LAWFUL_BASIS_MISSING not in kinds(m)
+    m.contributions[1].sharing = replace(m.contributions[1].sharing, lawful_basis=None)
+    assert CheckKind.LAWFUL_BASIS_MISSING in kinds(m)
+
+
+# -- sharing (issue 14): deny by default, and rationale a copy may not hold ------------------------
+
+def test_an_item_with_no_audience_blocks_sign_off_and_is_named() -> None:
+    m = sample_meeting()
+    m.contributions[0].sharing = SharingTerms.undecided()
+    m.decisions[0].sharing = SharingTerms.undecided()
+    m.actions[1].sharing = SharingTerms()  # a new item's terms: nobody has chosen yet
+    found = [w for w in signoff_warnings(m) if w.kind is CheckKind.SHARING_UNDECIDED]
+    assert all(w.blocking for w in found)
+    assert [w.message for w in found] == [
+        "Contribution 1 (from EDU) has no audience chosen: choose who may see it before sign-off.",
+        "Decision 1 has no audience chosen: choose who may see it before sign-off.",
+        "Action 2 (from POLICE) has no audience chosen: choose who may see it before sign-off.",
+    ]
+    m.contributions[0].sharing = replace(SharingTerms.everyone(), lawful_basis=m.contributions[1].sharing.lawful_basis)
+    m.decisions[0].sharing = SharingTerms.everyone()
+    m.actions[1].sharing = SharingTerms.only("POLICE")
+    assert CheckKind.SHARING_UNDECIDED not in kinds(m)
+
+
+def test_a_decision_relying_on_an_item_withheld_from_a_copy_warns_until_the_chair_chooses() -> None:
+    m = sample_meeting()
+    m.decisions[0].wider_rationale = ""  # d1 relied on k2 (CSC and POLICE only)
+    found = [w for w in signoff_warnings(m) if w.kind is CheckKind.RATIONALE_NOT_IN_COPY]
+    assert not found[0].blocking
+    assert [w.message for w in found] == [
+        "Decision 1 (Section 47 enquiry (joint with police)) relied on an item withheld from the copy of "
+        "HEALTH and EDU: write a rationale for wider sharing, or choose that these copies hold the "
+        "decision without one."]
+    m.decisions[0].rationale_withheld_agreed = True
+    assert CheckKind.RATIONALE_NOT_IN_COPY not in kinds(m)
+    m.decisions[0].rationale_withheld_agreed = False
+    m.decisions[0].wider_rationale = "Reasonable cause to suspect significant harm."
+    assert CheckKind.RATIONALE_NOT_IN_COPY not in kinds(m)
+    # A decision only CSC and POLICE receive loses nothing: no copy lacks its rationale.
+    m.decisions[0].wider_rationale = ""
+    m.decisions[0].sharing = SharingTerms.only("CSC", "POLICE")
+    assert CheckKind.RATIONALE_NOT_IN_COPY not in kinds(m)
 
 
 def test_a_decision_that_names_nothing_it_relied_on_warns() -> None:

@@ -214,7 +214,7 @@ def test_a_signed_off_export_moves_to_a_fresh_store_signed_off_and_its_copies_ve
     assert r.returncode == 0, r.stderr
     document = json.loads(exported.read_text(encoding="utf-8"))
     status = document["meeting"]["status"]  # distributed, when the distribution test ran first
-    assert document["format"] == "strategy-meeting/2" and status in ("signed_off", "distributed")
+    assert document["format"] == "strategy-meeting/3" and status in ("signed_off", "distributed")
     signed_hash = document["meeting"]["sign_off"]["content_hash"]
 
     fresh = tmp_path / "fresh"

@@ -15,6 +15,7 @@ import copy
 import json
 import operator
 import string
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,8 @@ from strategy_meeting.domain.meeting import (
     Referral,
     SubjectChild,
 )
-from strategy_meeting.domain.sharing_terms import SharingTerms
+from strategy_meeting.domain.lawful_basis import CONDITIONS, LawfulBasis, Regime
+from strategy_meeting.domain.sharing_terms import RestrictionCategory, SharingTerms
 
 # Words in several scripts, so that every run crosses Latin with diacritics, Greek, Cyrillic,
 # Arabic and Hebrew (right to left), Devanagari, CJK, Thai, and characters outside the BMP.
@@ -100,8 +102,14 @@ def optional(strategy: st.SearchStrategy) -> st.SearchStrategy:
     return st.one_of(st.none(), strategy)
 
 
+lawful_bases = st.one_of(st.none(), st.sampled_from(Regime).flatmap(lambda regime: st.builds(
+    LawfulBasis, st.just(regime), st.sampled_from(("", *CONDITIONS[regime])), text)))
+
+
 def sharing_terms(listed: list[str]) -> st.SearchStrategy[SharingTerms]:
-    return st.one_of(
+    """Every audience (undecided too), with the handling details of issue 14."""
+    audience = st.one_of(
+        st.just(SharingTerms.undecided()),
         st.builds(SharingTerms.everyone, st.booleans()),
         st.just(SharingTerms.chair_only()),
         st.builds(
@@ -109,6 +117,12 @@ def sharing_terms(listed: list[str]) -> st.SearchStrategy[SharingTerms]:
             st.sets(st.sampled_from(listed), min_size=1),
             st.booleans(),
         ),
+    )
+    return st.builds(
+        lambda terms, categories, caveat, basis, agreement: replace(
+            terms, categories=categories, caveat=caveat, lawful_basis=basis, police_agreement=agreement),
+        audience, st.frozensets(st.sampled_from(RestrictionCategory)), text, lawful_bases,
+        text,
     )
 
 
@@ -177,7 +191,6 @@ def meetings(draw: st.DrawFn, max_items: int = 3) -> Meeting:
             text=draw(filled_text),
             sharing=draw(sharing_terms(listed)),
             author=draw(text),
-            lawful_basis=draw(text),
             received_via=draw(st.sampled_from(ReceivedVia)),
             recorded_at=draw(optional(aware_datetimes)),
         )
@@ -193,6 +206,10 @@ def meetings(draw: st.DrawFn, max_items: int = 3) -> Meeting:
             threshold_met=draw(optional(st.booleans())),
             relied_on=draw(st.lists(st.sampled_from(contribution_ids), max_size=3)) if contribution_ids else [],
             dissent=draw(st.lists(st.builds(Dissent, code, text), max_size=2)),
+            sharing=draw(sharing_terms(listed)),
+            wider_rationale=draw(text),
+            rationale_withheld_agreed=draw(st.booleans()),
+            family_wording=draw(text),
         )
         for _ in range(n["decisions"])
     ]

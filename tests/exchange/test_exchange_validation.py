@@ -29,6 +29,13 @@ def example() -> dict:
     return json.loads(EXAMPLE.read_text(encoding="utf-8"))
 
 
+def example_v3() -> dict:
+    """The example as this version writes it (strategy-meeting/3)."""
+    from strategy_meeting.services.exchange.codec import meeting_from_json, meeting_to_json
+
+    return json.loads(json.dumps(meeting_to_json(meeting_from_json(example()))))
+
+
 def rejection(document: object) -> ImportRejected:
     with pytest.raises(ImportRejected) as caught:
         validate_document(document)
@@ -136,15 +143,15 @@ def test_relied_on_must_name_contributions_of_the_file() -> None:
 
 
 def test_every_problem_is_listed_and_the_message_counts_the_rest() -> None:
-    doc = example()
-    doc["format"] = "strategy-meeting/3"
+    doc = example_v3()
+    doc["format"] = "strategy-meeting/4"
     del doc["meeting"]["children"][0]["name"]
     doc["meeting"]["actions"][1]["due"] = "2026-02-30"
     doc["meeting"]["decisions"][0]["relied_on"].append("k9")
     error = rejection(doc)
     assert error.problems == [
-        "format: must be 'strategy-meeting/2' (or 'strategy-meeting/1'): this is not a Strategy Meeting interchange file "
-        "this version reads",
+        "format: must be 'strategy-meeting/3' (or 'strategy-meeting/2' or 'strategy-meeting/1'): this is not a "
+        "Strategy Meeting interchange file this version reads",
         "meeting.children[0]: the required field 'name' is missing",
         "meeting.actions[1].due: must be a date written like 2026-11-20",
         "meeting.decisions[0].relied_on[3]: 'k9' names no contribution in this file",
@@ -291,3 +298,35 @@ def test_an_unreadable_file_says_so(tmp_path: Path) -> None:
     path.write_bytes(EXAMPLE.read_bytes())
     path.chmod(0)
     assert "cannot be read (permission denied)" in _read_error(path)
+
+
+# -- strategy-meeting/3 (issue 14) ---------------------------------------------------------------
+
+def test_an_unknown_restriction_category_is_refused_by_name_with_the_known_ones() -> None:
+    doc = example_v3()
+    doc["meeting"]["contributions"][1]["sharing"]["categories"] = ["police_sensitive", "top_secret"]
+    assert rejection(doc).problems == [
+        "meeting.contributions[1].sharing.categories[1]: 'top_secret' is not a restriction category this "
+        "version knows: use one of not_for_family, police_sensitive, third_party, health_confidential, "
+        "confidential_address, mappa_marac"]
+
+
+def test_v3_needs_terms_on_decisions_and_addenda_and_keeps_the_basis_in_the_terms() -> None:
+    doc = example_v3()
+    assert all("sharing" in d for d in doc["meeting"]["decisions"])
+    del doc["meeting"]["decisions"][0]["sharing"]
+    doc["meeting"]["contributions"][0]["lawful_basis"] = "UK GDPR"
+    assert rejection(doc).problems == [
+        "meeting.contributions[0].lawful_basis: is not part of this format: remove it, or correct its name",
+        "meeting.decisions[0]: the required field 'sharing' is missing",
+    ]
+
+
+def test_undecided_is_an_audience_of_v3_only() -> None:
+    doc = example_v3()
+    doc["meeting"]["actions"][0]["sharing"]["audience"] = "undecided"
+    validate_document(doc)
+    old = example()
+    old["meeting"]["actions"][0]["sharing"]["audience"] = "undecided"
+    assert rejection(old).problems == ["meeting.actions[0].sharing.audience: must be 'all', 'chair' or a list of "
+                                       "agency codes"]

@@ -46,7 +46,7 @@ def fresh(tmp_path):
 
 def test_the_export_carries_status_sign_off_and_addenda(signed_export):
     document = json.loads(signed_export.read_text(encoding="utf-8"))
-    assert document["format"] == "strategy-meeting/2"
+    assert document["format"] == "strategy-meeting/3"
     m = document["meeting"]
     assert m["status"] == "signed_off"
     so = m["sign_off"]

@@ -26,7 +26,8 @@ from strategy_meeting.domain.meeting import (
 )
 from strategy_meeting.services import meetings
 from strategy_meeting.services.exchange.codec import meeting_from_json, meeting_to_json
-from strategy_meeting.services.exchange.validation import FORMAT_ID, FORMAT_V1
+from strategy_meeting.domain.sharing_terms import SharingTerms
+from strategy_meeting.services.exchange.validation import FORMAT_ID, FORMAT_V1, FORMAT_V2
 from strategy_meeting.services.signoff import content_hash
 
 EXAMPLE = Path(__file__).parent.parent / "data" / "sd-example.json"
@@ -47,7 +48,7 @@ def complete_meeting() -> Meeting:
 def test_version_2_carries_the_new_fields_there_and_back() -> None:
     m = complete_meeting()
     document = meeting_to_json(m)
-    assert document["format"] == FORMAT_ID == "strategy-meeting/2"
+    assert document["format"] == FORMAT_ID == "strategy-meeting/3"  # /3 (issue 14) carries /2's fields
     back = meeting_from_json(json.loads(json.dumps(document)))
     assert back.nation == "wales" and back.planning == m.planning
     assert back.children[0].interpreter == "Polish"
@@ -80,7 +81,7 @@ def test_a_version_1_file_may_not_carry_version_2_fields() -> None:
         meeting_from_json(document)
     assert "meeting.nation: is not part of this format" in str(caught.value)
     upgraded = copy.deepcopy(document)
-    upgraded["format"] = FORMAT_ID
+    upgraded["format"] = FORMAT_V2
     assert meeting_from_json(upgraded).nation == "wales"
 
 
@@ -98,9 +99,15 @@ def test_a_record_signed_off_by_an_earlier_version_keeps_its_content_hash() -> N
                 chair=Person("Alex Example", "CSC"), referral=Referral(None, "Bruising."),
                 children=[SubjectChild("c1", "Robin Fictional", date(2018, 5, 14))],
                 household=[HouseholdMember("h1", "Jordan Fictional", "mother", True)],
-                decisions=[Decision("d1", DecisionKind.SECTION47_JOINT, "Joint.", "Cause.", True, [])])
+                # A decision recorded before issue 14 was for every agency (0008 and the
+                # reading of /1 and /2 files give it that audience).
+                decisions=[Decision("d1", DecisionKind.SECTION47_JOINT, "Joint.", "Cause.", True, [],
+                                    sharing=SharingTerms.everyone())])
     before = "d3aea685d91b1a3e734ae5cc8ce0c81cb1ee83aeaca76c6ebd67cca9bf198914"
     assert content_hash(m) == before
+    undecided = copy.deepcopy(m)
+    undecided.decisions[0].sharing = SharingTerms.undecided()
+    assert content_hash(undecided) != before  # a different audience is a different record
     m.decisions[0].confirmed = True
     assert content_hash(m) == before
     m.nation = "scotland"

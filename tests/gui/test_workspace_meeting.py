@@ -6,6 +6,8 @@ sign-off; and the generated copies, each holding what the sharing rule allows.""
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import UTC, date, datetime
 
 import pytest
@@ -19,6 +21,7 @@ from strategy_meeting.domain.contribution import Topic
 from strategy_meeting.domain.decision import DecisionKind
 from strategy_meeting.domain.meeting import MeetingStatus, ParticipantStatus
 from strategy_meeting.domain.sharing import Recipient, Withheld, copy_of
+from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.gui.models.copy_matrix import INCLUDED, WITHHELD
 from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
@@ -132,10 +135,12 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, t
         save(qtbot, dialog)
     contributions = stored(state).contributions
     assert [c.text for c in contributions] == [p[2] for p in plans]
-    assert contributions[0].sharing == SharingTerms.everyone()
-    assert contributions[1].sharing == SharingTerms.only("CSC")
+    # The typed lawful basis is the terms' one basis (issue 14), its regime not yet chosen.
+    basis = LawfulBasis(Regime.UNSPECIFIED, "", "Children Act 1989 s.47")
+    assert contributions[0].sharing == dataclasses.replace(SharingTerms.everyone(), lawful_basis=basis)
+    assert contributions[1].sharing == dataclasses.replace(SharingTerms.only("CSC"), lawful_basis=basis)
     assert contributions[2].sharing == SharingTerms.chair_only()
-    assert contributions[3].sharing == SharingTerms.everyone(family=True)
+    assert contributions[3].sharing == dataclasses.replace(SharingTerms.everyone(family=True), lawful_basis=basis)
     k1, k2, k3 = (c.id for c in contributions[:3])
 
     # The contributions page groups them by agency.

@@ -56,7 +56,9 @@ def test_editing_sharing_terms_undoes_and_redoes(qtbot, ws, state, shown_errors)
     dialog.ui.sharingEditor.chair_radio.setChecked(True)
     save(qtbot, dialog)
     changed = record(state)
-    assert changed.contribution("k1").sharing == SharingTerms.chair_only()
+    # The audience changed; the item's lawful basis (part of its terms) is kept.
+    assert changed.contribution("k1").sharing == dataclasses.replace(
+        SharingTerms.chair_only(), lawful_basis=original.contribution("k1").sharing.lawful_basis)
 
     press(qtbot, ws, Qt.Key.Key_Z)
     assert record(state) == original
@@ -90,6 +92,7 @@ def test_a_new_item_comes_back_under_the_same_id(qtbot, ws, state):
     dialog = open_dialog(ws, ws.new_action_action)
     type_into(qtbot, dialog.ui.descriptionEdit, "Visit the child at home.")
     dialog.ui.ownerCombo.setEditText("Alex Example")
+    dialog.ui.sharingEditor.all_radio.setChecked(True)  # a new item has no audience until chosen
     save(qtbot, dialog)
     added = record(state)
     new = added.actions[-1]

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from strategy_meeting.domain.meeting import (
     SignOff,
     SubjectChild,
 )
+from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
 from strategy_meeting.domain.sharing_terms import SharingTerms
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "sd-example.json"
@@ -90,8 +92,12 @@ def example_meeting() -> Meeting:
         ],
         contributions=[
             Contribution(
-                c["id"], c["agency"], Topic(c["topic"]), c["text"], SharingTerms.from_json(c["sharing"]),
-                c["author"], c["lawful_basis"], ReceivedVia(c["received_via"]),
+                c["id"], c["agency"], Topic(c["topic"]), c["text"],
+                # The example (strategy-meeting/1) keeps the lawful basis beside the terms: it
+                # is the terms' one basis now, with no regime chosen.
+                replace(SharingTerms.from_json(c["sharing"]),
+                        lawful_basis=LawfulBasis(Regime.UNSPECIFIED, "", c["lawful_basis"])),
+                c["author"], ReceivedVia(c["received_via"]),
             )
             for c in m["contributions"]
         ],
@@ -99,6 +105,7 @@ def example_meeting() -> Meeting:
             Decision(
                 d["id"], DecisionKind(d["kind"]), d["outcome"], d["rationale"], d["threshold_met"],
                 list(d["relied_on"]), [Dissent(x["agency"], x["view"]) for x in d["dissent"]],
+                sharing=SharingTerms.everyone(),  # a /1 file's decisions are for every agency
             )
             for d in m["decisions"]
         ],

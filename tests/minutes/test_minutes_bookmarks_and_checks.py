@@ -18,6 +18,8 @@ from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.services.minutes import wording
 from strategy_meeting.services.minutes.assemble import assemble
 from strategy_meeting.services.minutes.render import render
+from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
+from dataclasses import replace
 
 
 def _flat(text: str) -> str:
@@ -29,7 +31,7 @@ def _long_meeting():
     m = example_meeting()
     for n in range(12):
         m.contributions.append(Contribution(f"x{n}", "CSC", Topic.HISTORY, "A long history. " * 80,
-                                            SharingTerms.everyone(), lawful_basis="s.47"))
+                                            replace(SharingTerms.everyone(), lawful_basis=LawfulBasis(Regime.UNSPECIFIED, "", "s.47"))))
     return m
 
 

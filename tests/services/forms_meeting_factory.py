@@ -73,7 +73,7 @@ def example_meeting(reference: str = "SD-2026-0042") -> tuple[Meeting, dict[str,
         ],
         decisions=[
             Decision("d1", DecisionKind.SECTION47_JOINT, "Joint Section 47 enquiry.",
-                     "Disclosure of physical harm.", True, ["k1", "k2"]),
+                     "Disclosure of physical harm.", True, ["k1", "k2"], sharing=SharingTerms.everyone()),
         ],
         actions=[
             Action("a1", "Arrange a child protection medical.", "HEALTH", date(2026, 11, 20),

@@ -24,6 +24,7 @@ from strategy_meeting.services.forms.service import (
 
 from form_filling import fill_form, typical_answers
 from forms_meeting_factory import example_meeting
+from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
 
 NOW = datetime(2026, 11, 19, 18, 0, tzinfo=UTC)
 
@@ -97,8 +98,10 @@ def test_filled_form_becomes_contributions_received_via_the_form(issued) -> None
     assert first.text == "Bruising seen at 09:10 on 19 November.\nBody map done."
     assert first.agency == "EDU" and first.received_via is ReceivedVia.CONTRIBUTION_FORM
     assert first.author == "Taylor Sample (Designated Safeguarding Lead)"
-    assert first.lawful_basis == f.DEFAULT_LAWFUL_BASIS
-    assert first.sharing == SharingTerms.only("POLICE", "HEALTH", family=False)
+    assert first.lawful_basis_text == f.DEFAULT_LAWFUL_BASIS
+    # The form's basis is the terms' one basis, its regime not chosen (issue 14).
+    assert first.sharing == replace(SharingTerms.only("POLICE", "HEALTH", family=False),
+                                    lawful_basis=LawfulBasis(Regime.UNSPECIFIED, "", f.DEFAULT_LAWFUL_BASIS))
     assert first.recorded_at == NOW
     assert not {c.id for c in result.contributions} & meeting.used_ids()
     assert len({c.id for c in result.contributions}) == 2
@@ -126,14 +129,14 @@ def test_incrementally_saved_form_with_unicode_is_read(issued) -> None:
     ("answers", "expected", "note"),
     [
         ({f.FIELD_AUDIENCE: "", f.agency_tick_field("POLICE"): "/Off",
-          f.agency_tick_field("HEALTH"): "/Off"}, SharingTerms(AudienceScope.CHAIR), "chair's record only"),
+          f.agency_tick_field("HEALTH"): "/Off"}, SharingTerms(AudienceScope.UNDECIDED), "no audience chosen yet"),
         ({f.FIELD_AUDIENCE: ""}, SharingTerms.only("POLICE", "HEALTH"), "ticked agencies only"),
         ({f.agency_tick_field("POLICE"): "/Off", f.agency_tick_field("HEALTH"): "/Off"},
-         SharingTerms(AudienceScope.CHAIR), "ticked none"),
+         SharingTerms(AudienceScope.UNDECIDED), "ticked none; recorded as no audience chosen yet"),
         ({f.FIELD_FAMILY: ""}, SharingTerms.only("POLICE", "HEALTH"), "family may be told"),
     ],
 )
-def test_missing_or_contradictory_sharing_answers_take_the_narrower_reading(
+def test_missing_or_contradictory_sharing_answers_take_the_narrower_reading_or_none(
     issued, answers, expected, note
 ) -> None:
     meeting, _, form = issued
@@ -144,7 +147,9 @@ def test_missing_or_contradictory_sharing_answers_take_the_narrower_reading(
         else:
             values.pop(key)
     result = prepare_form_import(read_filled_form(fill_form(form.pdf, values)), form.token, meeting, NOW)
+    # Deny by default (issue 14): no answer leaves the audience undecided, for the chair.
     assert result.sharing == expected
+    assert all(replace(c.sharing, lawful_basis=None) == expected for c in result.contributions)
     assert any(note in n for n in result.notes)
 
 

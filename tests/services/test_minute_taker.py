@@ -16,6 +16,7 @@ from strategy_meeting.domain.roles import Permission, Role, allowed
 from strategy_meeting.domain.signoff_checks import CheckKind
 from strategy_meeting.services import meetings, session, signoff, users
 from strategy_meeting.services.meetings import ItemKind
+from strategy_meeting.domain.sharing_terms import SharingTerms
 
 PASS = "minute taker passphrase 1"
 
@@ -35,7 +36,7 @@ def test_the_role_drafts_and_edits_but_never_signs_distributes_or_exports():
 
 
 def test_the_decision_rule_in_the_domain():
-    d = Decision("d1", DecisionKind.SECTION47_JOINT, "Joint.", "Cause.", True, ["k1"])
+    d = Decision("d1", DecisionKind.SECTION47_JOINT, "Joint.", "Cause.", True, ["k1"], sharing=SharingTerms.everyone())
     assert decision_change_refusal(False, None, d) == ""
     assert decision_change_refusal(False, d, replace(d, outcome="Changed.")) == ""
     assert "only the chair" in decision_change_refusal(False, replace(d, confirmed=True), d)
@@ -67,7 +68,8 @@ def test_a_minute_taker_drafts_the_record_and_the_chair_signs_it_off(ctx, chair,
             call()
     assert meetings.get(ctx, chair, ref).decisions[0].outcome == "Joint section 47 enquiry, led by CSC."
     meetings.put_item(ctx, taker, ref, ItemKind.DECISION,  # a new, unconfirmed decision is still the taker's
-                      Decision("", DecisionKind.MEDICAL_EXAMINATION, "Medical today.", "Bruising.", None, ["k1"]))
+                      Decision("", DecisionKind.MEDICAL_EXAMINATION, "Medical today.", "Bruising.", None, ["k1"],
+                               sharing=SharingTerms.everyone()))
 
     assert signoff.warnings(ctx, chair, ref) == []
     done, _ = signoff.sign_off(ctx, chair, ref)

@@ -71,10 +71,10 @@ def test_after_sign_off_every_edit_is_refused(ctx, chair):
 def test_addenda_are_numbered_dated_and_only_after_sign_off(ctx, chair, clock):
     m = _meeting(ctx, chair)
     with pytest.raises(InvalidInput, match="not signed off"):
-        signoff.add_addendum(ctx, chair, m.reference, "too early")
+        signoff.add_addendum(ctx, chair, m.reference, "too early", sharing=SharingTerms.everyone())
     sign_off(ctx, chair, m.reference)
-    signoff.add_addendum(ctx, chair, m.reference, "First correction.")
-    after, _ = signoff.add_addendum(ctx, chair, m.reference, "Second correction.")
+    signoff.add_addendum(ctx, chair, m.reference, "First correction.", sharing=SharingTerms.everyone())
+    after, _ = signoff.add_addendum(ctx, chair, m.reference, "Second correction.", sharing=SharingTerms.everyone())
     assert [a.number for a in after.addenda] == [1, 2]
     assert after.addenda[0].created_at == clock.now
 
@@ -173,7 +173,7 @@ def test_an_addendum_is_audited_and_a_new_version_leaves_the_signed_copies_as_th
     before = {c.path: c.path.read_bytes() for c in first.copies}
     with pytest.raises(MeetingLocked):
         meetings.update_details(ctx, chair, m.reference, location="Elsewhere")
-    signoff.add_addendum(ctx, chair, m.reference, "ZZADDENDUM the GP letter arrived late.")
+    signoff.add_addendum(ctx, chair, m.reference, "ZZADDENDUM the GP letter arrived late.", sharing=SharingTerms.everyone())
     with ctx.unit_of_work() as uow:
         last = uow.audit.events()[-1]
     assert (last.action, last.object, last.details["number"]) == ("minutes.addendum", f"meeting:{m.reference}", 1)

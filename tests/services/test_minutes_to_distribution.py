@@ -18,6 +18,7 @@ from strategy_meeting.services import identities, meetings, signoff
 from strategy_meeting.services.distribution import service as distribution_service
 from strategy_meeting.services.minutes.service import render_minutes
 from strategy_meeting.services.distribution.smtp import SmtpSecurity, SmtpSettings
+from strategy_meeting.domain.sharing_terms import SharingTerms
 
 REF = "SD-2026-0100"
 
@@ -53,7 +54,7 @@ def test_copies_signed_before_an_addendum_are_not_sent_until_the_minutes_are_sig
     sign_off(ctx, chair, REF)
     first = tmp_path / "v1"
     render_minutes(ctx, chair, REF, first, sign=True)
-    signoff.add_addendum(ctx, chair, REF, "ZZADDENDUM the medical found no fracture.")
+    signoff.add_addendum(ctx, chair, REF, "ZZADDENDUM the medical found no fracture.", sharing=SharingTerms.everyone())
     settings = SmtpSettings("127.0.0.1", "minutes@example.org", 0, SmtpSecurity.NONE)
     with SmtpServer() as server:
         settings = replace(settings, port=server.port)

@@ -14,6 +14,8 @@ from strategy_meeting.domain.decision import Decision, DecisionKind
 from strategy_meeting.domain.errors import InvalidInput, PermissionDenied, SignOffBlocked, SignOffWarnings
 from strategy_meeting.domain.meeting import MeetingStatus
 from strategy_meeting.services import meetings, signoff
+from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
+from strategy_meeting.domain.sharing_terms import SharingTerms
 
 
 def _create(ctx, chair, meeting):
@@ -32,7 +34,8 @@ def test_the_complete_meeting_signs_off_with_every_check_met(ctx, chair):
 
 def test_only_a_medical_and_no_threshold_decision_cannot_be_signed_off_at_all(ctx, chair):
     m = sample_meeting()
-    m.decisions = [Decision("d1", DecisionKind.MEDICAL_EXAMINATION, "A medical today.", "Bruising.", None, ["k1"])]
+    m.decisions = [Decision("d1", DecisionKind.MEDICAL_EXAMINATION, "A medical today.", "Bruising.", None, ["k1"],
+                            sharing=SharingTerms.everyone())]
     ref = _create(ctx, chair, m)
     with pytest.raises(SignOffBlocked) as caught:
         signoff.sign_off(ctx, chair, ref, acknowledge_warnings=True, reasons={"*": "We decided."})
@@ -66,7 +69,7 @@ def test_a_police_representative_without_authority_is_a_warning(ctx, chair):
 
 def test_an_empty_lawful_basis_on_a_shared_item_is_a_warning(ctx, chair):
     m = sample_meeting()
-    m.contributions[0].lawful_basis = "  "
+    m.contributions[0].sharing = replace(m.contributions[0].sharing, lawful_basis=LawfulBasis(Regime.UNSPECIFIED, "", "  "))
     ref = _create(ctx, chair, m)
     assert [w.kind.value for w in signoff.warnings(ctx, chair, ref)] == ["lawful_basis_missing"]
 

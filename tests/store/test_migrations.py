@@ -176,6 +176,19 @@ def test_0004_gives_every_existing_meeting_the_default_retention_class():
     assert [tuple(r) for r in rows] == [(1, class_id, 0), (2, class_id, 0)]
 
 
+def _undo_0008(conn) -> None:  # type: ignore[no-untyped-def]
+    """Take 0008's columns and table away again (on a store with no contributions)."""
+    conn.execute("DROP TABLE sharing_log")
+    terms = ("categories", "caveat", "lawful_basis", "police_agreement")
+    audience = ("audience", "audience_agencies", "family")
+    for table, columns in (("contributions", terms[:1] + terms[1:2] + terms[3:]), ("actions", terms),
+                           ("decisions", audience + terms + ("wider_rationale", "rationale_withheld_agreed",
+                                                             "family_wording")),
+                           ("addenda", audience + terms)):
+        for column in columns:
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
 def test_0005_folds_the_search_keys_of_existing_meetings(data_dir):
     """A store made before accent folding: its keys are recomputed, so "Zoe" finds Zoë."""
     from strategy_meeting.domain.listing import MeetingQuery
@@ -194,6 +207,7 @@ def test_0005_folds_the_search_keys_of_existing_meetings(data_dir):
     for table, column in (("meetings", "nation"), ("meetings", "planning"), ("decisions", "confirmed")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # added by 0007
     conn.execute("ALTER TABLE minutes_copies DROP COLUMN folder")  # added by 0011
+    _undo_0008(conn)
     conn.execute("UPDATE alembic_version SET version_num = '0004_records_governance'")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()

@@ -91,6 +91,8 @@ def _import_form(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[n
     from strategy_meeting.services.forms import service as contribution_forms
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    from strategy_meeting.domain.sharing import seen_by
+    from strategy_meeting.services import meetings
     from strategy_meeting.services.forms.reading import read_form_file
 
     data = read_form_file(Path(args.file))
@@ -99,8 +101,9 @@ def _import_form(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[n
     print(f"Form from {preview.agency} for meeting {preview.reference}, by {preview.author}:")
     for c in preview.contributions:
         print(f"  - {TOPIC_LABELS[c.topic]} ({len(c.text):,} characters)")
-    print(f"  Shared with: {preview.sharing.describe()}")
-    print(f"  Lawful basis: {preview.contributions[0].lawful_basis}")
+    codes = meetings.get(ctx, actor, preview.reference).agency_codes
+    print(f"  {seen_by(preview.agency, preview.sharing, codes)}")
+    print(f"  Lawful basis: {preview.contributions[0].lawful_basis_text}")
     for note in preview.notes:
         print(f"  Note: {note}")
     if not args.yes:

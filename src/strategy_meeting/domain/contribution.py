@@ -44,10 +44,16 @@ class Contribution:
     text: str
     sharing: SharingTerms = field(default_factory=SharingTerms)
     author: str = ""
-    lawful_basis: str = ""
     received_via: ReceivedVia = ReceivedVia.MEETING
     recorded_at: datetime | None = None
 
     @property
     def owner_agency(self) -> str:
         return self.agency
+
+    @property
+    def lawful_basis_text(self) -> str:
+        """The lawful basis in words ("" when none is recorded). There is one lawful basis, in
+        the sharing terms (issue 14 folded the earlier free-text field into it)."""
+        basis = self.sharing.lawful_basis
+        return basis.describe() if basis is not None else ""

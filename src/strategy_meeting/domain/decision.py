@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .sharing_terms import SharingTerms
+from .sharing_terms import ADDED_LATER_FOR_EVERY_AGENCY, SharingTerms
 
 
 class DecisionKind(StrEnum):
@@ -56,9 +56,10 @@ class Decision:
     # Marked by the chair: a minute-taker may no longer change it (issue 15). Bookkeeping of
     # who may edit, not what was agreed, so not part of the content hash.
     confirmed: bool = field(default=False, metadata={"content_hash": "omit"})
-    # Issue 14. Who receives the decision at all (its outcome); a decision from a file in the
-    # strategy-meeting/1 format is for every agency's copy.
-    sharing: SharingTerms = field(default_factory=SharingTerms, metadata=_ADDED_LATER)
+    # Issue 14. Who receives the decision at all (its outcome). A new decision is undecided; a
+    # decision recorded earlier (a store migrated by 0008, a strategy-meeting/1 or /2 file) is
+    # for every agency's copy, and is hashed as before while it is (ADDED_LATER_FOR_EVERY_AGENCY).
+    sharing: SharingTerms = field(default_factory=SharingTerms, metadata=ADDED_LATER_FOR_EVERY_AGENCY)
     # Shown, instead of ``rationale``, in a copy whose recipient may not see an item the
     # decision relied on; "" means such a copy holds the decision without any rationale.
     wider_rationale: str = field(default="", metadata=_ADDED_LATER)

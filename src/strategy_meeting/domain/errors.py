@@ -154,3 +154,7 @@ class VerificationFailed(UserError):
 
 class DeliveryError(UserError):
     pass
+
+
+class LooseningNeedsReason(InvalidInput):
+    """Someone may now see an item who could not (issue 14): the change needs a reason."""

@@ -20,7 +20,7 @@ from .decision import Decision
 from .errors import InvalidInput
 # The list's names live in .listing (the first screen loads only that) and are part of this
 # module's interface as well.
-from .sharing_terms import SharingTerms
+from .sharing_terms import ADDED_LATER_FOR_EVERY_AGENCY, SharingTerms
 from .listing import MeetingKind, MeetingQuery, MeetingStatus, MeetingSummary  # noqa: F401
 
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{0,63}$")
@@ -207,7 +207,8 @@ class Addendum:
     text: str
     created_at: datetime
     created_by: str
-    sharing: SharingTerms = field(default_factory=SharingTerms, metadata=ADDED_LATER)  # issue 14
+    # Issue 14: a new addendum is undecided; one made earlier was for every agency's copy.
+    sharing: SharingTerms = field(default_factory=SharingTerms, metadata=ADDED_LATER_FOR_EVERY_AGENCY)
 
 
 @dataclass(frozen=True)

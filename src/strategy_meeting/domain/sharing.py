@@ -17,7 +17,8 @@ from .action import Action
 from .contribution import Contribution
 from .decision import Decision
 from .meeting import Addendum, Meeting
-from .sharing_terms import NAMED_AGENCIES_ONLY, AudienceScope, RestrictionCategory, SharingTerms
+from .sharing_log import SharingChangeKind, SharingLogEntry
+from .sharing_terms import CATEGORY_LABELS, NAMED_AGENCIES_ONLY, AudienceScope, RestrictionCategory, SharingTerms
 
 FAMILY_KEY = "family"
 
@@ -206,6 +207,31 @@ def _fresh_action(a: Action) -> Action:
     return replace(a)  # immutable fields only, as for contributions
 
 
+def copies_lacking_rationale(meeting: Meeting, decision: Decision) -> list[str]:
+    """The agencies (in the meeting's order) whose copy holds ``decision`` but may not see an
+    item it relied on: their copy may not hold the chair's rationale (``rationale_for``)."""
+    by_id = {c.id: c for c in meeting.contributions}
+    lacking = []
+    for code in meeting.agency_codes:
+        r = Recipient(code)
+        if decision_visible(decision, r) and any(
+                i in by_id and not contribution_visible(by_id[i], r) for i in decision.relied_on):
+            lacking.append(code)
+    return lacking
+
+
+def undecided_items(meeting: Meeting) -> list[tuple[str, int, str]]:
+    """Each contribution, decision and action nobody has chosen an audience for, as
+    (what, its number on the page, the agency that gave or owns it or "")."""
+    out: list[tuple[str, int, str]] = []
+    out += [("Contribution", n, c.agency) for n, c in enumerate(meeting.contributions, start=1)
+            if not c.sharing.is_decided]
+    out += [("Decision", n, "") for n, d in enumerate(meeting.decisions, start=1) if not d.sharing.is_decided]
+    out += [("Action", n, a.owner_agency) for n, a in enumerate(meeting.actions, start=1)
+            if not a.sharing.is_decided]
+    return out
+
+
 def rationale_for(decision: Decision, relied_on_withheld: bool, recipient: Recipient) -> str:
     """The rationale a copy holds: the chair's own only where every item it relied on is in
     the copy; otherwise the one written for wider sharing, or none. The family's copy holds
@@ -275,3 +301,62 @@ def copy_of(meeting: Meeting, recipient: Recipient) -> MeetingCopy:
     filtered.addenda = addenda
     return MeetingCopy(recipient, filtered, contribution_slots, action_slots, relied_on_withheld,
                        rationale_replaced, decisions_withheld, len(meeting.addenda) - len(addenda))
+
+
+@dataclass(frozen=True)
+class CopyWithholding:
+    """What one copy withholds, counted from ``copy_of``: the full record's annex and the
+    workspace's grid say it so. ``rationale_wider`` and ``rationale_none`` number (from 1,
+    as printed) the decisions whose own rationale the copy may not hold, holding instead the
+    one written for wider sharing, or none."""
+
+    recipient: str  # the agency code, or "family"
+    contributions: int
+    actions: int
+    decisions: int
+    addenda: int
+    rationale_wider: tuple[int, ...]
+    rationale_none: tuple[int, ...]
+
+
+def what_each_copy_withholds(meeting: Meeting, family: bool = True) -> list[CopyWithholding]:
+    recipients = [Recipient(code) for code in meeting.agency_codes] + ([FAMILY] if family else [])
+    numbers = {d.id: n for n, d in enumerate(meeting.decisions, start=1)}
+    wider_of = {d.id: bool(d.wider_rationale.strip()) for d in meeting.decisions}
+    out = []
+    for r in recipients:
+        view = copy_of(meeting, r)
+        replaced = [i for i in view.rationale_replaced if not r.is_family]
+        out.append(CopyWithholding(
+            r.key,
+            sum(isinstance(s, Withheld) for s in view.contribution_slots),
+            sum(isinstance(s, Withheld) for s in view.action_slots),
+            view.decisions_withheld, view.addenda_withheld,
+            tuple(numbers[i] for i in replaced if wider_of[i]),
+            tuple(numbers[i] for i in replaced if not wider_of[i]),
+        ))
+    return out
+
+
+def describe_terms_json(terms: dict[str, object] | None) -> str:
+    """A logged terms value in words ("none" before an item had any)."""
+    if terms is None:
+        return "none"
+    t = SharingTerms.from_json(terms)
+    text = t.describe()
+    if t.categories:
+        text += "; " + ", ".join(CATEGORY_LABELS[c] for c in RestrictionCategory if c in t.categories)
+    return text
+
+
+def describe_log_change(entry: SharingLogEntry) -> str:
+    """One sharing-log entry's change in words, for the annex and ``sharing log``."""
+    if entry.change is SharingChangeKind.SHARED:
+        return f"In the copy for {entry.recipient}"
+    if entry.change is SharingChangeKind.WITHHELD:
+        return f"Withheld from the copy for {entry.recipient}"
+    label = {SharingChangeKind.SET: "Audience chosen", SharingChangeKind.CHANGED: "Terms changed",
+             SharingChangeKind.LOOSENED: "Loosened"}[entry.change]
+    if entry.change is SharingChangeKind.SET and entry.before is None:
+        return f"{label}: {describe_terms_json(entry.after)}"
+    return f"{label}: {describe_terms_json(entry.before)} -> {describe_terms_json(entry.after)}"

@@ -9,7 +9,7 @@ audience allows, never widen it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .lawful_basis import LawfulBasis
@@ -64,7 +64,8 @@ class SharingTerms:
     police-sensitive item and when ("" while they have not).
     """
 
-    scope: AudienceScope = AudienceScope.ALL
+    # Deny by default (issue 14): an item nobody has decided about goes to nobody.
+    scope: AudienceScope = AudienceScope.UNDECIDED
     agencies: frozenset[str] = field(default_factory=frozenset)
     family: bool = False
     # Added by issue 14: left out of the content hash while empty, so a record signed off
@@ -83,6 +84,11 @@ class SharingTerms:
     @property
     def is_decided(self) -> bool:
         return self.scope is not AudienceScope.UNDECIDED
+
+    def with_audience_of(self, other: SharingTerms) -> SharingTerms:
+        """These handling details (categories, caveat, lawful basis, agreement) with
+        ``other``'s audience and family answer."""
+        return replace(self, scope=other.scope, agencies=other.agencies, family=other.family)
 
     @classmethod
     def undecided(cls) -> SharingTerms:
@@ -139,6 +145,11 @@ class SharingTerms:
         raw_categories = data.get("categories", [])
         if not isinstance(raw_categories, list):
             raise ValueError("categories must be a list")
+        known = {c.value for c in RestrictionCategory}
+        for c in raw_categories:
+            if str(c) not in known:
+                raise ValueError(f"unknown restriction category {c!r}; the categories are "
+                                 + ", ".join(sorted(known)))
         extra = {
             "categories": frozenset(RestrictionCategory(str(c)) for c in raw_categories),
             "caveat": str(data.get("caveat", "")),
@@ -150,3 +161,14 @@ class SharingTerms:
         if audience in ("chair", "all", "undecided"):
             return cls(AudienceScope(audience), frozenset(), family, **extra)
         raise ValueError(f"unknown audience {audience!r}")
+
+
+def everyone_before_issue_14() -> SharingTerms:
+    """What a decision or addendum recorded before issue 14 meant: every agency's copy."""
+    return SharingTerms.everyone()
+
+
+# A decision's or addendum's terms are left out of the content hash while they hold what
+# every earlier record meant (all agencies), so a record signed off before issue 14 keeps its
+# hash although the default of a new item is now undecided (services.signoff._plain).
+ADDED_LATER_FOR_EVERY_AGENCY = {"content_hash": "omit_default", "hash_default": everyone_before_issue_14}

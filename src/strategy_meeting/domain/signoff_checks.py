@@ -22,6 +22,7 @@ from .agency import STATUTORY_KIND_LABELS, STATUTORY_KINDS, AgencyKind
 from .contribution import Topic
 from .decision import DECISION_KIND_LABELS, DecisionKind
 from .meeting import Meeting, ParticipantStatus
+from .sharing import copies_lacking_rationale, undecided_items
 from .sharing_terms import AudienceScope
 from .working_days import add_working_days
 
@@ -44,6 +45,9 @@ class CheckKind(StrEnum):
     SIGNED_BEFORE_MEETING = "signed_before_meeting"
     SIGNER_NOT_CHAIR = "signer_not_chair"
     CHAIR_TOOK_MINUTES = "chair_took_minutes"
+    # Sharing (issue 14)
+    SHARING_UNDECIDED = "sharing_undecided"
+    RATIONALE_NOT_IN_COPY = "rationale_not_in_copy"
     # Local practice, off unless the administrator sets them
     SIGN_OFF_LATE = "sign_off_late"
     REVIEW_NOT_SCHEDULED = "review_not_scheduled"
@@ -77,6 +81,8 @@ CHECKS: tuple[Check, ...] = (
           section="children"),
     Check(CheckKind.OTHER_CHILD_NOT_CONSIDERED, "Every other child in the household was considered",
           section="household"),
+    Check(CheckKind.SHARING_UNDECIDED, "Every contribution, decision and action has an audience chosen",
+          blocking=True, source=Source.RECORD, section="contributions"),
     Check(CheckKind.LAWFUL_BASIS_MISSING, "Every shared item has a lawful basis", section="contributions"),
     Check(CheckKind.THRESHOLD_DECISION_MISSING,
           "A threshold decision (section 47 enquiry or not) is recorded with its rationale",
@@ -84,6 +90,9 @@ CHECKS: tuple[Check, ...] = (
     Check(CheckKind.NO_DECISION, "At least one decision is recorded", source=Source.RECORD, section="decisions"),
     Check(CheckKind.DECISION_WITHOUT_RATIONALE, "Every decision gives its rationale", section="decisions"),
     Check(CheckKind.DECISION_RELIES_ON_NOTHING, "Every decision names what it relied on", section="decisions"),
+    Check(CheckKind.RATIONALE_NOT_IN_COPY,
+          "Every decision that relied on an item withheld from a copy has a rationale for wider sharing, "
+          "or the chair chose to give none there", source=Source.RECORD, section="decisions"),
     Check(CheckKind.ICPC_DATE,
           "Where a section 47 enquiry starts, the initial child protection conference is within 15 working days",
           section="next_steps"),
@@ -251,9 +260,14 @@ def signoff_warnings(meeting: Meeting, context: CheckContext | None = None) -> l
         if member.is_child and not member.consideration.strip():
             warn(CheckKind.OTHER_CHILD_NOT_CONSIDERED,
                  f"Household member {n} is a child whom the record does not say was considered.")
+    for what, n, owner in undecided_items(meeting):
+        warn(CheckKind.SHARING_UNDECIDED,
+             f"{what} {n}{f' (from {owner})' if owner else ''} has no audience chosen: choose who may see it "
+             "before sign-off.")
     for n, c in enumerate(meeting.contributions, start=1):
-        shared = c.sharing.scope is not AudienceScope.CHAIR or c.sharing.family
-        if shared and not c.lawful_basis.strip():
+        terms = c.sharing
+        shared = terms.is_decided and (terms.scope is not AudienceScope.CHAIR or terms.family)
+        if shared and (terms.lawful_basis is None or not terms.lawful_basis.is_given):
             warn(CheckKind.LAWFUL_BASIS_MISSING,
                  f"Contribution {n} (from {c.agency}) is shared without a lawful basis.")
     if not any(d.kind in THRESHOLD_KINDS and d.has_rationale for d in meeting.decisions):
@@ -269,6 +283,13 @@ def signoff_warnings(meeting: Meeting, context: CheckContext | None = None) -> l
         if not d.relied_on:
             warn(CheckKind.DECISION_RELIES_ON_NOTHING,
                  f"Decision {n} ({DECISION_KIND_LABELS[d.kind]}) names nothing it relied on.")
+    for n, d in enumerate(meeting.decisions, start=1):
+        lacking = copies_lacking_rationale(meeting, d)
+        if lacking and not d.wider_rationale.strip() and not d.rationale_withheld_agreed:
+            warn(CheckKind.RATIONALE_NOT_IN_COPY,
+                 f"Decision {n} ({DECISION_KIND_LABELS[d.kind]}) relied on an item withheld from the copy of "
+                 f"{_names(lacking)}: write a rationale for wider sharing, or choose that "
+                 f"{'this copy holds' if len(lacking) == 1 else 'these copies hold'} the decision without one.")
     held_on = _held_on(meeting, context)
     if any(d.kind in SECTION47_KINDS for d in meeting.decisions):
         due = add_working_days(held_on, ICPC_WORKING_DAYS, context.bank_holidays) if held_on else None
@@ -328,3 +349,7 @@ def signoff_warnings(meeting: Meeting, context: CheckContext | None = None) -> l
 
 def blocking(warnings: list[SignOffWarning]) -> list[SignOffWarning]:
     return [w for w in warnings if w.blocking]
+
+
+def _names(codes: list[str]) -> str:
+    return codes[0] if len(codes) == 1 else ", ".join(codes[:-1]) + " and " + codes[-1]

@@ -86,7 +86,11 @@ class PutItemCommand(_ServiceCommand):
             self._call(lambda ctx, actor: meetings.remove_item(ctx, actor, self.reference, self.kind, key))
         else:
             before = self.before
-            self._call(lambda ctx, actor: meetings.put_item(ctx, actor, self.reference, self.kind, before))
+            # Undoing a narrowing lets people see the item again: a loosening, whose reason
+            # is that the user undid their own change (issue 14's sharing log keeps it).
+            reason = f"Undo: {self.text()}"
+            self._call(lambda ctx, actor: meetings.put_item(ctx, actor, self.reference, self.kind, before,
+                                                            sharing_reason=reason))
 
 
 class PutItemsCommand(_ServiceCommand):

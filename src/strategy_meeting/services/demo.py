@@ -13,6 +13,7 @@ without delay, and names in Latin (with diacritics), Greek and Cyrillic scripts.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from strategy_meeting.domain.action import Action, ActionStatus
@@ -27,6 +28,7 @@ from strategy_meeting.domain.meeting import (
     SubjectChild,
 )
 from strategy_meeting.domain.roles import Permission, User
+from strategy_meeting.domain.lawful_basis import CONDITIONS, LawfulBasis, Regime
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.domain.working_days import add_working_days
 
@@ -36,7 +38,7 @@ from .users import require
 
 DEMO_PREFIX = "DEMO"
 ADDRESS = "1 Example Street, Sampletown SA1 1AA (fictional)"
-LAWFUL_BASIS = "UK GDPR 6(1)(e); DPA 2018 Sch 8 para 4 (fictional demonstration)"
+LAWFUL_BASIS = LawfulBasis(Regime.UK_GDPR, CONDITIONS[Regime.UK_GDPR][0], "fictional demonstration")
 
 _DIRECTORY: dict[str, tuple[str, AgencyKind]] = {
     "CSC": ("Sampleshire Children's Social Care (fictional)", AgencyKind.SOCIAL_CARE),
@@ -98,7 +100,8 @@ class Kit:
 
     def said(self, item_id: str, agency: str, topic: Topic, text: str, sharing: SharingTerms,
              author: str, when: datetime, via: ReceivedVia = ReceivedVia.MEETING) -> Contribution:
-        return Contribution(item_id, agency, topic, text, sharing, author, LAWFUL_BASIS, via, when)
+        return Contribution(item_id, agency, topic, text, replace(sharing, lawful_basis=LAWFUL_BASIS), author,
+                            via, when)
 
     def todo(self, item_id: str, description: str, owner: str, owner_name: str, due: int,
              sharing: SharingTerms, status: ActionStatus = ActionStatus.OPEN, note: str = "") -> Action:
@@ -117,7 +120,12 @@ class Kit:
 def demo_meetings(today: date) -> list[Meeting]:
     """The demonstration set for ``today``: the same day always gives the same meetings."""
     kit = Kit(today)
-    return [build(kit) for build in demo_cases.CASES]
+    meetings = [build(kit) for build in demo_cases.CASES]
+    for meeting in meetings:  # the chair decided: the demonstration's decisions go to every agency
+        for d in meeting.decisions:
+            if not d.sharing.is_decided:
+                d.sharing = SharingTerms.everyone()
+    return meetings
 
 
 def is_demo_reference(reference: str) -> bool:

@@ -33,6 +33,7 @@ from strategy_meeting.domain.meeting import (
 from strategy_meeting.domain.roles import Permission, Role, User, allowed
 from strategy_meeting.domain.sharing import Recipient, action_visible, contribution_visible, copy_of
 
+from . import sharing_log
 from .context import ServiceContext
 from strategy_meeting.services.governance import holds, restriction  # issue 16
 from strategy_meeting.domain.meeting import deletion_problem
@@ -204,6 +205,7 @@ def _mutate(
     action: str,
     details: dict[str, Any],
     authorise: Callable[[Meeting], None],
+    sharing_reason: str = "",
 ) -> tuple[Meeting, Changes]:
     with ctx.unit_of_work() as uow:
         meeting = _load(uow, reference)
@@ -212,12 +214,16 @@ def _mutate(
         _ensure_unlocked(meeting)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         authorise(meeting)
+        terms_before = sharing_log.terms_of(meeting)
         change(meeting)
         validate_meeting(meeting)
+        # Issue 14: every change of an item's terms is logged; a loosening needs its reason.
+        logged = sharing_log.changes(terms_before, meeting, actor, ctx, sharing_reason)
         if action.startswith("item."):
             meeting.note_recording_started()
         uow.meetings.save(meeting)
         uow.audit.append(actor.name, action, f"meeting:{reference}", details)
+        sharing_log.record(uow, actor, logged)
         uow.commit()
     return visible_to(actor, meeting), Changes(meetings=frozenset({meeting.id or 0}), meeting_list=True, actions=True)
 
@@ -306,8 +312,13 @@ def update_details(ctx: ServiceContext, actor: User, reference: str, **fields: A
     )
 
 
-def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item: Any) -> tuple[Meeting, Changes]:
-    """Add the item, or replace the one with the same id. A blank id gets a fresh one."""
+def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item: Any, *,
+             sharing_reason: str = "") -> tuple[Meeting, Changes]:
+    """Add the item, or replace the one with the same id. A blank id gets a fresh one.
+
+    A change of the item's sharing terms is logged (``services.sharing_log``); one that lets
+    someone see it who could not needs ``sharing_reason`` and the chair or the giving agency
+    (``LooseningNeedsReason``, ``PermissionDenied``)."""
     item = copy.deepcopy(item)
     attr = _ID_ATTR[kind]
 
@@ -332,7 +343,7 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
 
     return _mutate(
         ctx, actor, reference, change, "item.put", {"kind": kind.value},
-        lambda m: _check_edit(actor, m, kind, item),
+        lambda m: _check_edit(actor, m, kind, item), sharing_reason,
     )
 
 
@@ -348,7 +359,7 @@ def _check_nhs_number(meeting: Meeting, child: Any) -> None:
 
 
 def put_items(ctx: ServiceContext, actor: User, reference: str,
-              items: list[tuple[ItemKind, Any]]) -> tuple[Meeting, Changes]:
+              items: list[tuple[ItemKind, Any]], *, sharing_reason: str = "") -> tuple[Meeting, Changes]:
     """Add or replace several items in one transaction, in order: an agency from the directory
     and its representative are one step, checked together (a participant needs an agency of
     the meeting, so neither is saved without the other)."""
@@ -373,7 +384,7 @@ def put_items(ctx: ServiceContext, actor: User, reference: str,
             _check_edit(actor, m, kind, existing or item)
 
     return _mutate(ctx, actor, reference, change, "item.put",
-                   {"kinds": [kind.value for kind, _ in items]}, authorise)
+                   {"kinds": [kind.value for kind, _ in items]}, authorise, sharing_reason)
 
 
 def remove_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str) -> tuple[Meeting, Changes]:

@@ -24,8 +24,11 @@ from strategy_meeting.domain.errors import (
     SignOffBlocked,
     SignOffWarnings,
 )
+from strategy_meeting.domain.contribution import Contribution
+from strategy_meeting.domain.lawful_basis import Regime
 from strategy_meeting.domain.meeting import AcknowledgedCheck, Addendum, Meeting, SignOff
 from strategy_meeting.domain.roles import Permission, User
+from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.domain.signoff_checks import (
     CheckContext,
     CheckKind,
@@ -36,6 +39,7 @@ from strategy_meeting.domain.signoff_checks import (
     signoff_warnings,
 )
 
+from . import sharing_log
 from .context import ServiceContext
 from .users import require
 from strategy_meeting.services.governance import restriction  # issue 16
@@ -47,9 +51,12 @@ MAX_ADDENDUM = 20_000
 
 def _plain(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)
-                if not (f.metadata.get("content_hash") == "omit_default" and _is_default(f, getattr(value, f.name)))
-                and f.metadata.get("content_hash") != "omit"}
+        out = {f.name: _plain(getattr(value, f.name)) for f in fields(value)
+               if not (f.metadata.get("content_hash") == "omit_default" and _is_default(f, getattr(value, f.name)))
+               and f.metadata.get("content_hash") != "omit"}
+        if isinstance(value, Contribution):
+            _contribution_as_before(value, out)
+        return out
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (datetime, date)):
@@ -63,7 +70,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _contribution_as_before(c: Contribution, out: dict[str, Any]) -> None:
+    """Hash a contribution's lawful basis as before issue 14 wherever it can be: the free text
+    a contribution held then (its own ``lawful_basis`` field, "" for none) is now the note of
+    an unspecified-regime basis in the terms. Such a basis (or none) is hashed as that text at
+    the old place, so a record signed off before keeps its hash; a basis with a regime or a
+    condition, which no earlier record held, is hashed in the terms."""
+    basis = c.sharing.lawful_basis
+    if basis is None or (basis.regime is Regime.UNSPECIFIED and not basis.condition):
+        out["lawful_basis"] = basis.note if basis is not None else ""
+        out["sharing"].pop("lawful_basis", None)
+    else:
+        out["lawful_basis"] = ""
+
+
 def _is_default(f: Any, value: Any) -> bool:
+    if "hash_default" in f.metadata:  # the value every record had before the field existed
+        return bool(value == f.metadata["hash_default"]())
     if f.default is not MISSING:
         return bool(value == f.default)
     if f.default_factory is not MISSING:
@@ -211,6 +234,8 @@ def sign_off(
         met = [c.title for c in checks_met(meeting, context)]
         meeting.sign(SignOff(1, actor.label, at, content_hash(meeting), met, acknowledged, signer_reason))
         uow.meetings.save(meeting)
+        # What each copy now holds is fixed: one log entry per item and recipient (issue 14).
+        sharing_log.record(uow, actor, sharing_log.copies_fixed(meeting, actor, ctx))
         uow.audit.append(
             actor.name,
             "minutes.sign_off",
@@ -228,9 +253,12 @@ def sign_off(
 
 
 def add_addendum(
-    ctx: ServiceContext, actor: User, reference: str, text: str
+    ctx: ServiceContext, actor: User, reference: str, text: str, *,
+    sharing: SharingTerms | None = None, sharing_reason: str = "",
 ) -> tuple[Meeting, Changes]:
-    """A numbered, dated addendum to signed-off minutes. It appears in every copy."""
+    """A numbered, dated addendum to signed-off minutes, in the copies its ``sharing`` terms
+    allow. Without terms it is undecided (issue 14): in the full record only until the chair
+    chooses (``sharing.set_terms``)."""
     require(actor, Permission.SIGN_OFF)
     if not text.strip():
         raise InvalidInput("An addendum needs some text.")
@@ -244,8 +272,14 @@ def add_addendum(
                 f"{reference} is not signed off yet: edit the record itself, not an addendum."
             )
         number = max((a.number for a in meeting.addenda), default=0) + 1
-        meeting.addenda.append(Addendum(number, text, ctx.now(), actor.label))
+        terms_before = sharing_log.terms_of(meeting)
+        added = Addendum(number, text, ctx.now(), actor.label, sharing or SharingTerms())
+        meeting.addenda.append(added)
+        logged = sharing_log.changes(terms_before, meeting, actor, ctx, sharing_reason)
+        if added.sharing.is_decided:
+            logged += sharing_log.copies_fixed(meeting, actor, ctx, [added])
         uow.meetings.save(meeting)
+        sharing_log.record(uow, actor, logged)
         uow.audit.append(
             actor.name,
             "minutes.addendum",

@@ -34,7 +34,9 @@ from strategy_meeting.domain.meeting import (
     SignOff,
     SubjectChild,
 )
-from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
+from strategy_meeting.domain.lawful_basis import LawfulBasis
+from strategy_meeting.domain.sharing_log import SharingChangeKind, SharingItemKind, SharingLogEntry
+from strategy_meeting.domain.sharing_terms import AudienceScope, RestrictionCategory, SharingTerms
 
 
 def dt_out(value: datetime | None) -> str | None:
@@ -84,11 +86,22 @@ def terms_out(t: SharingTerms) -> dict[str, Any]:
         "audience": t.scope.value,
         "audience_agencies": dumps(sorted(t.agencies)),
         "family": t.family,
+        "categories": dumps(sorted(c.value for c in t.categories)),
+        "caveat": t.caveat,
+        "lawful_basis": dumps(t.lawful_basis.to_json()) if t.lawful_basis is not None else None,
+        "police_agreement": t.police_agreement,
     }
 
 
-def terms_in(scope: str, agencies: str, family: bool) -> SharingTerms:
-    return SharingTerms(AudienceScope(scope), frozenset(json.loads(agencies or "[]")), bool(family))
+def terms_in(row: Any) -> SharingTerms:
+    """A row's terms (contributions, actions, decisions and addenda share the columns)."""
+    return SharingTerms(
+        AudienceScope(row.audience), frozenset(json.loads(row.audience_agencies or "[]")), bool(row.family),
+        categories=frozenset(RestrictionCategory(c) for c in json.loads(row.categories or "[]")),
+        caveat=row.caveat or "",
+        lawful_basis=LawfulBasis.from_json(json.loads(row.lawful_basis)) if row.lawful_basis else None,
+        police_agreement=row.police_agreement or "",
+    )
 
 
 def meeting_values(m: Meeting, now: datetime) -> dict[str, Any]:
@@ -277,7 +290,6 @@ def contribution_values(c: Contribution) -> dict[str, Any]:
         "text": c.text,
         **terms_out(c.sharing),
         "author": c.author,
-        "lawful_basis": c.lawful_basis,
         "received_via": c.received_via.value,
         "recorded_at": dt_out(c.recorded_at),
     }
@@ -286,8 +298,7 @@ def contribution_values(c: Contribution) -> dict[str, Any]:
 def contribution_in(row: Any) -> Contribution:
     return Contribution(
         id=row.item_id, agency=row.agency, topic=Topic(row.topic), text=row.text,
-        sharing=terms_in(row.audience, row.audience_agencies, row.family), author=row.author,
-        lawful_basis=row.lawful_basis, received_via=ReceivedVia(row.received_via),
+        sharing=terms_in(row), author=row.author, received_via=ReceivedVia(row.received_via),
         recorded_at=dt_in(row.recorded_at),
     )
 
@@ -302,6 +313,10 @@ def decision_values(d: Decision) -> dict[str, Any]:
         "relied_on": dumps(list(d.relied_on)),
         "dissent": dumps([{"agency": x.agency, "view": x.view} for x in d.dissent]),
         "confirmed": d.confirmed,
+        **terms_out(d.sharing),
+        "wider_rationale": d.wider_rationale,
+        "rationale_withheld_agreed": d.rationale_withheld_agreed,
+        "family_wording": d.family_wording,
     }
 
 
@@ -310,7 +325,8 @@ def decision_in(row: Any) -> Decision:
         id=row.item_id, kind=DecisionKind(row.kind), outcome=row.outcome, rationale=row.rationale,
         threshold_met=row.threshold_met, relied_on=list(json.loads(row.relied_on)),
         dissent=[Dissent(x["agency"], x["view"]) for x in json.loads(row.dissent)],
-        confirmed=bool(row.confirmed),
+        confirmed=bool(row.confirmed), sharing=terms_in(row), wider_rationale=row.wider_rationale,
+        rationale_withheld_agreed=bool(row.rationale_withheld_agreed), family_wording=row.family_wording,
     )
 
 
@@ -330,7 +346,7 @@ def action_values(a: Action) -> dict[str, Any]:
 def action_in(row: Any) -> Action:
     return Action(
         id=row.item_id, description=row.description, owner_agency=row.owner_agency, due=d_in(row.due),
-        sharing=terms_in(row.audience, row.audience_agencies, row.family), owner_name=row.owner_name,
+        sharing=terms_in(row), owner_name=row.owner_name,
         status=ActionStatus(row.status), completion_note=row.completion_note,
     )
 
@@ -338,7 +354,12 @@ def action_in(row: Any) -> Action:
 def addendum_in(row: Any) -> Addendum:
     created = dt_in(row.created_at)
     assert created is not None
-    return Addendum(row.number, row.text, created, row.created_by)
+    return Addendum(row.number, row.text, created, row.created_by, terms_in(row))
+
+
+def addendum_values(a: Addendum) -> dict[str, Any]:
+    return {"number": a.number, "text": a.text, "created_at": dt_out(a.created_at),
+            "created_by": a.created_by, **terms_out(a.sharing)}
 
 
 def sign_off_in(so: dict[str, Any]) -> SignOff:
@@ -384,4 +405,24 @@ def meeting_in(row: Any, **parts: Any) -> Meeting:
         nation=row.nation or "england",
         planning=planning_in(json.loads(row.planning or "{}")),
         **parts,
+    )
+
+
+def sharing_log_values(meeting_id: int, e: SharingLogEntry) -> dict[str, Any]:
+    return {
+        "meeting_id": meeting_id, "item_kind": e.item_kind.value, "item_id": e.item_id,
+        "change": e.change.value, "at": dt_out(e.at), "by": e.by,
+        "before": dumps(e.before) if e.before is not None else None,
+        "after": dumps(e.after) if e.after is not None else None,
+        "recipient": e.recipient, "reason": e.reason,
+    }
+
+
+def sharing_log_in(reference: str, row: Any) -> SharingLogEntry:
+    at = dt_in(row.at)
+    assert at is not None
+    return SharingLogEntry(
+        reference, SharingItemKind(row.item_kind), row.item_id, SharingChangeKind(row.change), at, row.by,
+        json.loads(row.before) if row.before else None, json.loads(row.after) if row.after else None,
+        row.recipient, row.reason,
     )

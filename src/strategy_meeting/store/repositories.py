@@ -24,6 +24,7 @@ from strategy_meeting.domain.records import (
     SigningIdentity,
 )
 from strategy_meeting.domain.roles import Role, User
+from strategy_meeting.domain.sharing_log import SharingLogEntry
 
 from . import list_queries
 from . import mapping as mp
@@ -43,6 +44,7 @@ from .tables import (
     MeetingRow,
     ParticipantRow,
     SettingRow,
+    SharingLogRow,
     SigningIdentityRow,
     UserRow,
 )
@@ -115,11 +117,7 @@ class MeetingRepository:
         if meeting.addenda:
             self._s.execute(
                 insert(AddendumRow),
-                [
-                    {"meeting_id": meeting_id, "number": a.number, "text": a.text,
-                     "created_at": mp.dt_out(a.created_at), "created_by": a.created_by}
-                    for a in meeting.addenda
-                ],
+                [{"meeting_id": meeting_id, **mp.addendum_values(a)} for a in meeting.addenda],
             )
         return meeting
 
@@ -129,6 +127,7 @@ class MeetingRepository:
             for table, *_ in _PARTS:
                 self._s.execute(delete(table).where(table.meeting_id == mid))
             self._s.execute(delete(AddendumRow).where(AddendumRow.meeting_id == mid))
+            self._s.execute(delete(SharingLogRow).where(SharingLogRow.meeting_id == mid))
             self._s.execute(delete(MeetingRow).where(MeetingRow.id == mid))
 
     # ---- list and search -------------------------------------------------------------
@@ -587,3 +586,34 @@ class AuditLog:
                 return
             yield from chunk
             after = chunk[-1].seq
+
+
+class SharingLogRepository:
+    """The sharing-decision log (issue 14), kept per meeting; appended to, never changed."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def _meeting_id(self, reference: str) -> int | None:
+        return self._s.execute(select(MeetingRow.id).where(MeetingRow.reference == reference)).scalar()
+
+    def add(self, entries: list[SharingLogEntry]) -> None:
+        ids: dict[str, int | None] = {}
+        rows = []
+        for e in entries:
+            if e.meeting_reference not in ids:
+                ids[e.meeting_reference] = self._meeting_id(e.meeting_reference)
+            mid = ids[e.meeting_reference]
+            if mid is None:
+                raise ValueError(f"no meeting {e.meeting_reference!r} for a sharing log entry")
+            rows.append(mp.sharing_log_values(mid, e))
+        if rows:
+            self._s.execute(insert(SharingLogRow), rows)
+
+    def for_meeting(self, reference: str) -> list[SharingLogEntry]:
+        mid = self._meeting_id(reference)
+        if mid is None:
+            return []
+        t = SharingLogRow.__table__
+        rows = self._s.execute(select(t).where(t.c.meeting_id == mid).order_by(t.c.id))
+        return [mp.sharing_log_in(reference, r) for r in rows]

@@ -9,7 +9,7 @@ script.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, false, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -129,11 +129,15 @@ class ContributionRow(Base):
     agency: Mapped[str] = mapped_column(String(32))
     topic: Mapped[str] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
-    audience: Mapped[str] = mapped_column(String(16))  # all | agencies | chair
+    audience: Mapped[str] = mapped_column(String(16))  # undecided | all | agencies | chair
     audience_agencies: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
     family: Mapped[bool] = mapped_column(Boolean, default=False)
     author: Mapped[str] = mapped_column(String(500), default="")
-    lawful_basis: Mapped[str] = mapped_column(String(500), default="")
+    # Issue 14 (0008): the rest of the sharing terms.
+    categories: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON list
+    caveat: Mapped[str] = mapped_column(Text, default="", server_default="")
+    lawful_basis: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {regime, condition, note}
+    police_agreement: Mapped[str] = mapped_column(Text, default="", server_default="")
     received_via: Mapped[str] = mapped_column(String(32), default="meeting")
     recorded_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     __table_args__ = (Index("ix_contributions_meeting", "meeting_id", "position"),)
@@ -152,6 +156,18 @@ class DecisionRow(Base):
     relied_on: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of item ids
     dissent: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {agency, view}
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Issue 14 (0008): a decision's terms (earlier decisions: every agency), its rationale for
+    # wider sharing and the chair's choice to give none, and its wording for the family.
+    audience: Mapped[str] = mapped_column(String(16), default="undecided", server_default="all")
+    audience_agencies: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    family: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    categories: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON list
+    caveat: Mapped[str] = mapped_column(Text, default="", server_default="")
+    lawful_basis: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {regime, condition, note}
+    police_agreement: Mapped[str] = mapped_column(Text, default="", server_default="")
+    wider_rationale: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rationale_withheld_agreed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    family_wording: Mapped[str] = mapped_column(Text, default="", server_default="")
     __table_args__ = (Index("ix_decisions_meeting", "meeting_id", "position"),)
 
 
@@ -170,6 +186,11 @@ class ActionRow(Base):
     family: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(16))
     completion_note: Mapped[str] = mapped_column(Text, default="")
+    # Issue 14 (0008): the rest of the sharing terms.
+    categories: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON list
+    caveat: Mapped[str] = mapped_column(Text, default="", server_default="")
+    lawful_basis: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {regime, condition, note}
+    police_agreement: Mapped[str] = mapped_column(Text, default="", server_default="")
     __table_args__ = (
         Index("ix_actions_meeting", "meeting_id", "position"),
         Index("ix_actions_open_due", "status", "due"),
@@ -185,7 +206,34 @@ class AddendumRow(Base):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(String(40))
     created_by: Mapped[str] = mapped_column(String(200))
+    # Issue 14 (0008): an addendum's terms (earlier addenda: every agency).
+    audience: Mapped[str] = mapped_column(String(16), default="undecided", server_default="all")
+    audience_agencies: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    family: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    categories: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON list
+    caveat: Mapped[str] = mapped_column(Text, default="", server_default="")
+    lawful_basis: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {regime, condition, note}
+    police_agreement: Mapped[str] = mapped_column(Text, default="", server_default="")
     __table_args__ = (UniqueConstraint("meeting_id", "number"),)
+
+
+class SharingLogRow(Base):
+    """The sharing-decision log (issue 14): one row per change of an item's terms, and one per
+    item and recipient when the copies' content is fixed (sign-off, addenda)."""
+
+    __tablename__ = "sharing_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = _child_fk()
+    item_kind: Mapped[str] = mapped_column(String(16))
+    item_id: Mapped[str] = mapped_column(String(64))
+    change: Mapped[str] = mapped_column(String(16))
+    at: Mapped[str] = mapped_column(String(40))
+    by: Mapped[str] = mapped_column(String(200))
+    before: Mapped[str | None] = mapped_column(Text, nullable=True)  # SharingTerms.to_json()
+    after: Mapped[str | None] = mapped_column(Text, nullable=True)
+    recipient: Mapped[str] = mapped_column(String(32), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_sharing_log_meeting", "meeting_id", "id"),)
 
 
 class SigningIdentityRow(Base):

@@ -25,6 +25,7 @@ from .repositories import (
     IdentityRepository,
     MeetingRepository,
     SettingsRepository,
+    SharingLogRepository,
     UserRepository,
 )
 
@@ -54,6 +55,7 @@ class UnitOfWork:
         self.settings = SettingsRepository(session)
         self.audit = AuditLog(session, now)
         self.governance = GovernanceRepository(session, now)
+        self.sharing_log = SharingLogRepository(session)
         self._committed = False
 
     def __enter__(self) -> UnitOfWork:

@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS, Contribution, ReceivedVia, Topic
+from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.gui.forms.ui_contribution_dialog import Ui_ContributionDialog
@@ -41,11 +43,22 @@ class ContributionDialog(ItemDialog):
         ui.textEdit.setPlainText(c.text)
         ui.sharingEditor.setAgencies(meeting.agencies)
         ui.sharingEditor.setTerms(c.sharing)
-        ui.lawfulBasisEdit.setText(c.lawful_basis)
+        # The one lawful basis is in the terms (issue 14); this field edits its words.
+        basis = c.sharing.lawful_basis
+        ui.lawfulBasisEdit.setText(basis.note if basis is not None else "")
+        self._basis = basis
         fill_enum_combo(ui.receivedCombo, {k: self.tr(v) for k, v in RECEIVED_LABELS.items()}, c.received_via)
         ui.sharingEditor.setOwnerAgency(combo_value(ui.agencyCombo))
         ui.agencyCombo.currentIndexChanged.connect(
             lambda _i: ui.sharingEditor.setOwnerAgency(combo_value(ui.agencyCombo)))
+
+    def _basis_from(self, text: str) -> LawfulBasis | None:
+        """The basis as loaded with its words changed; a new one's regime is not specified
+        until the sharing editor asks for it (issue 14, the GUI's part)."""
+        before: LawfulBasis | None = getattr(self, "_basis", None)
+        if before is not None:
+            return replace(before, note=text) if (text or before.condition) else None
+        return LawfulBasis(Regime.UNSPECIFIED, "", text) if text else None
 
     def build(self) -> Contribution:
         ui = self.ui
@@ -58,9 +71,8 @@ class ContributionDialog(ItemDialog):
             agency=combo_value(ui.agencyCombo),
             topic=combo_value(ui.topicCombo),
             text=ui.textEdit.toPlainText().strip(),
-            sharing=terms,
+            sharing=replace(terms, lawful_basis=self._basis_from(ui.lawfulBasisEdit.text().strip())),
             author=ui.authorEdit.text().strip(),
-            lawful_basis=ui.lawfulBasisEdit.text().strip(),
             received_via=combo_value(ui.receivedCombo),
             recorded_at=original.recorded_at if original else None,
         )

@@ -137,4 +137,14 @@ class DecisionDialog(ItemDialog):
             relied_on=self.relied_on(),
             dissent=[ui.dissentList.item(n).data(ID_ROLE) for n in range(ui.dissentList.count())],
             confirmed=ui.confirmedCheck.isChecked(),
+            # Issue 14: what this dialog does not edit yet (its sharing editor is the GUI's
+            # part) is kept as it was; a new decision starts undecided.
+            **self._kept(),
         )
+
+    def _kept(self) -> dict[str, object]:
+        d = self.original
+        if d is None:
+            return {}
+        return {"sharing": d.sharing, "wider_rationale": d.wider_rationale,
+                "rationale_withheld_agreed": d.rationale_withheld_agreed, "family_wording": d.family_wording}

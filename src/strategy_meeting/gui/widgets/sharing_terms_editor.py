@@ -42,6 +42,9 @@ class SharingTermsEditor(QWidget):
         self._owner = ""
         self._boxes: dict[str, QCheckBox] = {}
         self._picked: set[str] = set()  # the agencies the user named
+        # The terms as loaded: their categories, caveat, lawful basis and agreement are kept
+        # when only the audience is edited here (issue 14).
+        self._loaded = SharingTerms()
         self._rendering = False
 
         self.all_radio = QRadioButton(self.tr("&All agencies"), self)
@@ -123,11 +126,18 @@ class SharingTermsEditor(QWidget):
         widgets = (self.scope_group, self.family_check, *self._boxes.values())
         for w in widgets:
             w.blockSignals(True)
-        {
-            AudienceScope.ALL: self.all_radio,
-            AudienceScope.AGENCIES: self.named_radio,
-            AudienceScope.CHAIR: self.chair_radio,
-        }[terms.scope].setChecked(True)
+        self._loaded = terms
+        if terms.scope is AudienceScope.UNDECIDED:  # deny by default: no audience until chosen
+            self.scope_group.setExclusive(False)
+            for radio in (self.all_radio, self.named_radio, self.chair_radio):
+                radio.setChecked(False)
+            self.scope_group.setExclusive(True)
+        else:
+            {
+                AudienceScope.ALL: self.all_radio,
+                AudienceScope.AGENCIES: self.named_radio,
+                AudienceScope.CHAIR: self.chair_radio,
+            }[terms.scope].setChecked(True)
         self._picked = set(terms.agencies)
         self.family_check.setChecked(terms.family)
         for w in widgets:
@@ -135,19 +145,26 @@ class SharingTermsEditor(QWidget):
         self._changed()
 
     def terms(self) -> SharingTerms | None:
-        """The chosen terms, or None while "named agencies" has none ticked."""
+        """The chosen terms, or None while no audience is chosen or "named agencies" has none
+        ticked. The loaded item's handling details are kept."""
         family = self.family_check.isChecked()
         if self.chair_radio.isChecked():
-            return SharingTerms(AudienceScope.CHAIR, frozenset(), family)
-        if self.named_radio.isChecked():
+            chosen = SharingTerms(AudienceScope.CHAIR, frozenset(), family)
+        elif self.named_radio.isChecked():
             if not self._picked:
                 return None
-            return SharingTerms(AudienceScope.AGENCIES, frozenset(self._picked), family)
-        return SharingTerms(AudienceScope.ALL, frozenset(), family)
+            chosen = SharingTerms(AudienceScope.AGENCIES, frozenset(self._picked), family)
+        elif self.all_radio.isChecked():
+            chosen = SharingTerms(AudienceScope.ALL, frozenset(), family)
+        else:
+            return None
+        return self._loaded.with_audience_of(chosen)
 
     def problem(self) -> str:
         if self.terms() is not None:
             return ""
+        if self.scope_group.checkedButton() is None:
+            return self.tr("Choose who may see this item: no audience is chosen yet.")
         if self._owner:
             return self.tr("Tick at least one other agency to share with, or choose another audience.")
         return self.tr("Tick at least one agency to share with, or choose another audience.")

@@ -1,6 +1,14 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""The interchange format ``strategy-meeting/2``: a ``Meeting`` to a JSON value and back.
+"""The interchange format ``strategy-meeting/3``: a ``Meeting`` to a JSON value and back.
+
+Version 3 (issue 14) gives every item the whole of its sharing terms (``undecided`` audience,
+restriction ``categories``, ``caveat``, ``lawful_basis`` with its regime, ``police_agreement``),
+decisions and addenda their own ``sharing``, a decision's ``wider_rationale``,
+``rationale_withheld_agreed`` and ``family_wording``, and the meeting's ``sharing_log``. A
+contribution's lawful basis is in its terms only. Files in /1 and /2 are read with their
+meaning: their decisions and addenda were for every agency's copy, and a contribution's free
+text ``lawful_basis`` is the note of a basis whose regime is not specified.
 
 Version 2 (issue 15) adds the meeting's ``nation`` and ``planning`` (criminal investigation
 timing and lead, legal advice and legal planning meeting, parents' communication needs and
@@ -24,6 +32,7 @@ here) is taken to be UTC rather than guessed at.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -52,10 +61,12 @@ from strategy_meeting.domain.meeting import (
     SignOff,
     SubjectChild,
 )
-from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
+from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
+from strategy_meeting.domain.sharing_log import SharingChangeKind, SharingItemKind, SharingLogEntry
+from strategy_meeting.domain.sharing_terms import SharingTerms, everyone_before_issue_14
 from strategy_meeting.domain.validation import meeting_problems
 
-from .validation import FORMAT_ID, rejection, validate_document
+from .validation import FORMAT_ID, OLDER_FORMATS, rejection, validate_document
 
 JsonObject = dict[str, Any]
 
@@ -144,7 +155,6 @@ def _contribution(c: Contribution) -> JsonObject:
         "topic": c.topic.value,
         "text": c.text,
         "sharing": c.sharing.to_json(),
-        "lawful_basis": c.lawful_basis,
         "received_via": c.received_via.value,
     }
     _put(out, "recorded_at", c.recorded_at)
@@ -158,6 +168,11 @@ def _decision(d: Decision) -> JsonObject:
     out["dissent"] = [{"agency": x.agency, "view": x.view} for x in d.dissent]
     if d.confirmed:
         out["confirmed"] = True
+    out["sharing"] = d.sharing.to_json()
+    _put(out, "wider_rationale", d.wider_rationale)
+    if d.rationale_withheld_agreed:
+        out["rationale_withheld_agreed"] = True
+    _put(out, "family_wording", d.family_wording)
     return out
 
 
@@ -180,8 +195,23 @@ def _action(a: Action) -> JsonObject:
     return out
 
 
-def meeting_to_json(meeting: Meeting) -> JsonObject:
-    """The whole interchange document for one meeting (the full record: nothing withheld).
+def sharing_log_to_json(entries: list[SharingLogEntry]) -> list[JsonObject]:
+    out: list[JsonObject] = []
+    for e in entries:
+        entry: JsonObject = {"item_kind": e.item_kind.value, "item_id": e.item_id, "change": e.change.value,
+                             "at": datetime_to_json(e.at), "by": e.by}
+        for key in ("before", "after"):
+            if getattr(e, key) is not None:
+                entry[key] = getattr(e, key)
+        _put(entry, "recipient", e.recipient)
+        _put(entry, "reason", e.reason)
+        out.append(entry)
+    return out
+
+
+def meeting_to_json(meeting: Meeting, sharing_log: list[SharingLogEntry] | None = None) -> JsonObject:
+    """The whole interchange document for one meeting (the full record: nothing withheld),
+    with its sharing-decision log when given.
 
     Values the domain allows to be unset but the format requires (``held_at``, the referral's
     ``received_at``, an action's ``due``...) are left out, so the document then fails
@@ -234,7 +264,9 @@ def meeting_to_json(meeting: Meeting) -> JsonObject:
             "signer_reason": so.signer_reason,
         }
     m["addenda"] = [{"number": a.number, "text": a.text, "created_at": datetime_to_json(a.created_at),
-                     "created_by": a.created_by} for a in meeting.addenda]
+                     "created_by": a.created_by, "sharing": a.sharing.to_json()} for a in meeting.addenda]
+    if sharing_log:
+        m["sharing_log"] = sharing_log_to_json(sharing_log)
     return {"format": FORMAT_ID, "meeting": m}
 
 
@@ -265,11 +297,14 @@ def _person_in(data: JsonObject) -> Person:
 
 
 def _sharing_in(data: JsonObject) -> SharingTerms:
-    audience = data["audience"]
-    family = bool(data["family"])
-    if isinstance(audience, list):
-        return SharingTerms(AudienceScope.AGENCIES, frozenset(audience), family)
-    return SharingTerms(AudienceScope(audience), frozenset(), family)
+    """Terms as written (already checked by the schema, categories included)."""
+    return SharingTerms.from_json(data)
+
+
+def _older_basis(d: JsonObject) -> LawfulBasis | None:
+    """A /1 or /2 contribution's free-text lawful basis: the note of an unspecified regime."""
+    text = _str(d, "lawful_basis")
+    return LawfulBasis(Regime.UNSPECIFIED, "", text) if text else None
 
 
 def _child_in(d: JsonObject) -> SubjectChild:
@@ -324,22 +359,27 @@ def _participant_in(d: JsonObject) -> Participant:
     )
 
 
-def _contribution_in(d: JsonObject) -> Contribution:
+def _contribution_in(d: JsonObject, older: bool) -> Contribution:
     # A hand-made file that does not say how an item arrived: it arrived by import.
+    sharing = _sharing_in(d["sharing"])
+    if older:
+        sharing = replace(sharing, lawful_basis=_older_basis(d))
     return Contribution(
         id=d["id"],
         agency=d["agency"],
         topic=Topic(d["topic"]),
         text=d["text"],
-        sharing=_sharing_in(d["sharing"]),
+        sharing=sharing,
         author=_str(d, "author"),
-        lawful_basis=_str(d, "lawful_basis"),
         received_via=ReceivedVia(d.get("received_via", ReceivedVia.IMPORT.value)),
         recorded_at=_dt(d, "recorded_at"),
     )
 
 
-def _decision_in(d: JsonObject) -> Decision:
+def _decision_in(d: JsonObject, older: bool) -> Decision:
+    # A decision of a /1 or /2 file was for every agency's copy (its rationale then follows
+    # the rule on what it relied on, domain.sharing.rationale_for).
+    sharing = everyone_before_issue_14() if older else _sharing_in(d["sharing"])
     return Decision(
         id=d["id"],
         kind=DecisionKind(d["kind"]),
@@ -349,6 +389,10 @@ def _decision_in(d: JsonObject) -> Decision:
         relied_on=list(d.get("relied_on", [])),
         dissent=[Dissent(agency=x["agency"], view=x["view"]) for x in d.get("dissent", [])],
         confirmed=bool(d.get("confirmed", False)),
+        sharing=sharing,
+        wider_rationale=_str(d, "wider_rationale"),
+        rationale_withheld_agreed=bool(d.get("rationale_withheld_agreed", False)),
+        family_wording=_str(d, "family_wording"),
     )
 
 
@@ -385,21 +429,21 @@ def _action_in(d: JsonObject) -> Action:
 def meeting_from_json(data: object) -> Meeting:
     """Validate ``data`` completely, then build the ``Meeting`` it describes.
 
-    Raises ``ImportRejected`` for anything that is not a valid ``strategy-meeting/2`` (or
-    ``/1``) document (listing every problem with its JSON path), or that describes a meeting the
+    Raises ``ImportRejected`` for anything that is not a valid ``strategy-meeting/3`` (or
+    ``/2`` or ``/1``) document (listing every problem with its JSON path), or that describes a meeting the
     store would not save (the domain's own rules, e.g. a contribution with no text), so that
     no caller can build a meeting from an unchecked file.
     """
     validate_document(data)
     assert isinstance(data, dict)  # validate_document guarantees it; this narrows the type
-    meeting = _meeting_in(data["meeting"])
+    meeting = _meeting_in(data["meeting"], data.get("format") in OLDER_FORMATS)
     problems = meeting_problems(meeting)
     if problems:
         raise rejection(problems)
     return meeting
 
 
-def _meeting_in(m: JsonObject) -> Meeting:
+def _meeting_in(m: JsonObject, older: bool) -> Meeting:
     referral = m["referral"]
     informed = m.get("parents_informed", {})
     steps = m.get("next_steps", {})
@@ -422,8 +466,8 @@ def _meeting_in(m: JsonObject) -> Meeting:
         household=[_household_in(h) for h in m.get("household", [])],
         agencies=[_agency_in(a) for a in m["agencies"]],
         participants=[_participant_in(p) for p in m["participants"]],
-        contributions=[_contribution_in(c) for c in m["contributions"]],
-        decisions=[_decision_in(d) for d in m["decisions"]],
+        contributions=[_contribution_in(c, older) for c in m["contributions"]],
+        decisions=[_decision_in(d, older) for d in m["decisions"]],
         actions=[_action_in(a) for a in m["actions"]],
         parents_informed=ParentsInformed(
             when=_dt(informed, "when"),
@@ -450,6 +494,22 @@ def record_from_json(data: object) -> RecordState:
         acknowledged=[AcknowledgedCheck(a["kind"], a["message"], a.get("reason", "")) for a in so.get("acknowledged", [])],
         signer_reason=_str(so, "signer_reason"),
     )
-    addenda = [Addendum(a["number"], a["text"], datetime_from_json(a["created_at"]), a["created_by"])
+    older = data.get("format") in OLDER_FORMATS
+    addenda = [Addendum(a["number"], a["text"], datetime_from_json(a["created_at"]), a["created_by"],
+                        everyone_before_issue_14() if older else _sharing_in(a["sharing"]))
                for a in m.get("addenda", [])]
     return RecordState(MeetingStatus(m.get("status", MeetingStatus.DRAFT.value)), sign_off, addenda)
+
+
+def sharing_log_from_json(data: object) -> list[SharingLogEntry]:
+    """The sharing-decision log a checked /3 document carries (none in /1 and /2)."""
+    assert isinstance(data, dict)
+    m = data["meeting"]
+    return [
+        SharingLogEntry(
+            m["reference"], SharingItemKind(e["item_kind"]), e["item_id"], SharingChangeKind(e["change"]),
+            datetime_from_json(e["at"]), e["by"], e.get("before"), e.get("after"),
+            _str(e, "recipient"), _str(e, "reason"),
+        )
+        for e in m.get("sharing_log", [])
+    ]

@@ -76,6 +76,13 @@ def _codes_used(m: dict[str, Any]) -> Iterator[tuple[list[str | int], object]]:
     for i, d in _objects(m, "decisions"):
         for j, dissent in _objects(d, "dissent"):
             yield ["meeting", "decisions", i, "dissent", j, "agency"], dissent.get("agency")
+    for group in ("decisions", "addenda"):  # their terms (strategy-meeting/3)
+        for i, item in _objects(m, group):
+            sharing = item.get("sharing")
+            audience = sharing.get("audience") if isinstance(sharing, dict) else None
+            if isinstance(audience, list):
+                for j, code in enumerate(audience):
+                    yield ["meeting", group, i, "sharing", "audience", j], code
     for i, entry in _objects(m, "distributions"):
         yield ["meeting", "distributions", i, "recipient"], entry.get("recipient")
 

@@ -19,10 +19,11 @@ from strategy_meeting.domain.errors import ImportRejected, InvalidInput, Meeting
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.records import DistributionRecord
 from strategy_meeting.domain.roles import Permission, User
+from strategy_meeting.domain.sharing_log import SharingLogEntry
 
 from ..context import ServiceContext
 from .validation import FORMAT_ID, find_problems
-from .codec import meeting_from_json, meeting_to_json, record_from_json
+from .codec import meeting_from_json, meeting_to_json, record_from_json, sharing_log_from_json
 from .distribution_log import distributions_from_json, distributions_to_json
 from ..signoff import content_hash
 from .reading import parse_interchange_bytes, read_interchange_bytes
@@ -45,6 +46,7 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
     meeting.created_by = actor.name
     state = record_from_json(document)
     distributions = distributions_from_json(document)
+    sharing_log = sharing_log_from_json(document)
     try:
         meeting.take_record_state(state)
     except InvalidInput as exc:
@@ -65,6 +67,7 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
         uow.meetings.save(meeting)
         for record in distributions:
             uow.distributions.add(record)
+        uow.sharing_log.add(sharing_log)  # the log travels with the record it explains
         uow.audit.append(
             actor.name,
             "meeting.import",
@@ -78,10 +81,11 @@ def import_meeting(ctx: ServiceContext, actor: User, path: str | PathLike[str]) 
     return meeting
 
 
-def export_document(meeting: Meeting, distributions: list[DistributionRecord] | None = None) -> bytes:
+def export_document(meeting: Meeting, sharing_log: list[SharingLogEntry] | None = None,
+                    distributions: list[DistributionRecord] | None = None) -> bytes:
     """The file's bytes: UTF-8 JSON, indented for people who open it, scripts left readable.
-    ``distributions`` is the meeting's distribution log (issue 15), written when there is one."""
-    document = meeting_to_json(meeting)
+    The sharing log (issue 14) and the distribution log (issue 15) travel with the record."""
+    document = meeting_to_json(meeting, sharing_log)
     if distributions:
         document["meeting"]["distributions"] = distributions_to_json(distributions)
     problems = find_problems(document)
@@ -108,8 +112,8 @@ def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: s
         if meeting is None:
             raise MeetingNotFound(reference)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
-        log = uow.distributions.for_meeting(reference)  # the evidence travels with the record
-        data = export_document(meeting, log)
+        data = export_document(meeting, uow.sharing_log.for_meeting(reference),
+                               uow.distributions.for_meeting(reference))  # the evidence travels too
         with StagedFile(target, data) as staged:
             uow.audit.append(
                 actor.name,

@@ -8,8 +8,9 @@ the JSON path (``meeting.contributions[2].agency``) and whose message is one lin
 1. ``read_interchange_file`` / ``parse_interchange_bytes`` (in ``interchange_file``): a
    readable regular file of at most ``MAX_FILE_BYTES``, UTF-8 text, strict JSON, an object.
 2. The published JSON schema (Draft 2020-12, ``resources/schema/meeting.schema.json`` for
-   ``strategy-meeting/2``, which is written; ``meeting-1.schema.json`` for a
-   ``strategy-meeting/1`` file, which is still read, by its own rules) with
+   ``strategy-meeting/3``, which is written; ``meeting-2.schema.json`` and
+   ``meeting-1.schema.json`` for ``strategy-meeting/2`` and ``/1`` files, which are still read,
+   each by its own rules) with
    ``date`` and ``date-time`` checked. Every object in it is closed (``additionalProperties``
    false), at every level: a misspelt key such as ``sharing_typo`` would otherwise be dropped
    without a word, and the sharing terms the user meant lost with it; the first unknown key
@@ -52,6 +53,7 @@ from .references import Problem, cross_reference_problems, json_path
 __all__ = [
     "FORMAT_ID",
     "FORMAT_V1",
+    "FORMAT_V2",
     "READABLE_FORMATS",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
@@ -64,10 +66,13 @@ __all__ = [
     "validate_document",
 ]
 
-FORMAT_ID = "strategy-meeting/2"  # what is written
+FORMAT_ID = "strategy-meeting/3"  # what is written (issue 14)
+FORMAT_V2 = "strategy-meeting/2"  # still read, against the /2 schema (issue 15)
 FORMAT_V1 = "strategy-meeting/1"  # still read: a /1 file is checked against the /1 schema
-READABLE_FORMATS = (FORMAT_V1, FORMAT_ID)
-_SCHEMA_FILES = {FORMAT_ID: "meeting.schema.json", FORMAT_V1: "meeting-1.schema.json"}
+READABLE_FORMATS = (FORMAT_V1, FORMAT_V2, FORMAT_ID)
+OLDER_FORMATS = (FORMAT_V1, FORMAT_V2)  # their decisions and addenda are for every agency
+_SCHEMA_FILES = {FORMAT_ID: "meeting.schema.json", FORMAT_V2: "meeting-2.schema.json",
+                 FORMAT_V1: "meeting-1.schema.json"}
 MAX_DEPTH = 32  # a valid meeting nests 7 levels; far deeper input only feeds recursion
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -240,9 +245,12 @@ def _schema_problems(error: ValidationError) -> Iterator[Problem]:
     elif kind == "const":
         yield Problem(
             where,
-            f"must be '{rule}' (or '{FORMAT_V1}'): this is not a Strategy Meeting interchange file "
-            "this version reads",
+            f"must be '{rule}' (or '{FORMAT_V2}' or '{FORMAT_V1}'): this is not a Strategy Meeting "
+            "interchange file this version reads",
         )
+    elif kind == "enum" and "categories" in list(error.absolute_path):
+        yield Problem(where, f"{show(instance)} is not a restriction category this version knows: use one of "
+                      + ", ".join(map(str, rule)))
     elif kind == "enum":
         yield Problem(where, f"{show(instance)} is not one of: " + ", ".join(map(str, rule)))
     elif kind == "type":
@@ -315,9 +323,10 @@ def find_problems(document: object) -> list[Problem]:
         # The validator recurses; a hostile nesting must not reach it.
         return [Problem("top level", f"is nested more than {MAX_DEPTH} levels deep, which no meeting is")]
     problems: list[Problem] = []
-    # A /1 file is held to the /1 schema (none of /2's fields); anything else to /2's, whose
+    # A /1 or /2 file is held to its own schema; anything else to /3's, whose
     # rule on ``format`` names the version this program writes.
-    version = FORMAT_V1 if isinstance(document, dict) and document.get("format") == FORMAT_V1 else FORMAT_ID
+    said = document.get("format") if isinstance(document, dict) else None
+    version = said if said in OLDER_FORMATS else FORMAT_ID
     for error in sorted(_validator(version).iter_errors(document), key=_document_order(document)):
         problems.extend(_schema_problems(error))
     if isinstance(document, dict):

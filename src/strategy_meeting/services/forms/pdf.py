@@ -161,15 +161,16 @@ def _draw_sharing(fc: FormCanvas, meeting: Meeting, own_code: str) -> None:
     fc.heading("Who may see what you share")
     st = fc.styles
     fc.paragraph(
-        "Your own agency always receives what you share. Choose who else may see it in the "
-        "minutes. If you choose nobody, only the chair's full record holds it.",
+        "Your own agency always receives what you share in its copy of the minutes. Choose who "
+        "else may see it. If you leave this unanswered, nothing you share goes into any copy "
+        "until the chair chooses.",
         st.small, gap=6,
     )
     others = [a for a in meeting.agencies if a.code != own_code]
     options: list[tuple[str, str]] = [
         (f.AUDIENCE_ALL, "All agencies at the meeting"),
         (f.AUDIENCE_AGENCIES, "Only the agencies I tick below"),
-        (f.AUDIENCE_CHAIR, "No other agency: the chair's full record only"),
+        (f.AUDIENCE_CHAIR, "No other agency: the chair's record and my agency only"),
     ]
     for value, text in options:
         fc.need(20)

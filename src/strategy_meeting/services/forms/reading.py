@@ -17,7 +17,7 @@ import io
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ from strategy_meeting.domain.contribution import Contribution, ReceivedVia, Topi
 from strategy_meeting.domain.errors import ImportRejected, MeetingLocked
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.records import FormToken
+from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
 from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
 
 from . import fields as f
@@ -287,6 +288,8 @@ def contributions_from_form(form: FilledForm, meeting: Meeting, now: datetime) -
             "lawful basis and send it again."
         )
     sharing, notes = sharing_from_form(form, meeting)
+    # The form's words are the one lawful basis, in the terms (issue 14): no regime chosen.
+    with_basis = replace(sharing, lawful_basis=LawfulBasis(Regime.UNSPECIFIED, "", form.lawful_basis))
     author = f"{form.author} ({form.role})" if form.role else form.author
     taken = meeting.used_ids()
     contributions: list[Contribution] = []
@@ -298,7 +301,7 @@ def contributions_from_form(form: FilledForm, meeting: Meeting, now: datetime) -
         contributions.append(
             Contribution(
                 id=f"k{n}", agency=agency.code, topic=topic, text=form.topics[topic],
-                sharing=sharing, author=author, lawful_basis=form.lawful_basis,
+                sharing=with_basis, author=author,
                 received_via=ReceivedVia.CONTRIBUTION_FORM, recorded_at=now,
             )
         )
@@ -306,29 +309,34 @@ def contributions_from_form(form: FilledForm, meeting: Meeting, now: datetime) -
 
 
 def sharing_from_form(form: FilledForm, meeting: Meeting) -> tuple[SharingTerms, list[str]]:
-    """The sharing terms the agency asked for. Where the answer is missing or contradictory
-    the narrower reading wins, and a note tells the chair so before they confirm."""
+    """The sharing terms the agency asked for. Where the answer is missing, contradictory or
+    not one the form offers, nothing is decided (deny by default, issue 14): the contributions
+    go to no copy and sign-off waits until the chair chooses, and a note tells the chair so
+    before they confirm."""
     notes: list[str] = []
     family = form.family == f.FAMILY_YES
     if not form.family:
         notes.append("The form did not say whether the family may be told; recorded as 'no'.")
     known = set(meeting.agency_codes) - {form.agency}
     ticked = frozenset(c for c in form.ticked_agencies if c in known)
+    undecided = "no audience chosen yet: choose who may see it before sign-off."
     audience = form.audience
     if not audience:
-        audience = f.AUDIENCE_AGENCIES if ticked else f.AUDIENCE_CHAIR
+        audience = f.AUDIENCE_AGENCIES if ticked else ""
         notes.append(
             "The form did not say who may see the information; recorded as "
-            + ("the ticked agencies only." if ticked else "the chair's record only.")
+            + ("the ticked agencies only." if ticked else undecided)
         )
+        if not ticked:
+            return SharingTerms(AudienceScope.UNDECIDED, frozenset(), family), notes
     if audience == f.AUDIENCE_ALL:
         return SharingTerms.everyone(family), notes
     if audience == f.AUDIENCE_AGENCIES:
         if ticked:
             return SharingTerms(AudienceScope.AGENCIES, ticked, family), notes
-        notes.append("The form chose named agencies but ticked none; recorded as the chair's record only.")
-        return SharingTerms(AudienceScope.CHAIR, frozenset(), family), notes
+        notes.append("The form chose named agencies but ticked none; recorded as " + undecided)
+        return SharingTerms(AudienceScope.UNDECIDED, frozenset(), family), notes
     if audience == f.AUDIENCE_CHAIR:
         return SharingTerms(AudienceScope.CHAIR, frozenset(), family), notes
-    notes.append("The form's sharing choice was not one it offers; recorded as the chair's record only.")
-    return SharingTerms(AudienceScope.CHAIR, frozenset(), family), notes
+    notes.append("The form's sharing choice was not one it offers; recorded as " + undecided)
+    return SharingTerms(AudienceScope.UNDECIDED, frozenset(), family), notes

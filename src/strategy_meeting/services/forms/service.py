@@ -23,6 +23,7 @@ from strategy_meeting.domain.validation import validate_meeting
 
 from . import fields
 from ..agencies import check_codes
+from .. import sharing_log
 from ..context import ServiceContext
 
 if TYPE_CHECKING:
@@ -147,10 +148,15 @@ def import_form(ctx: ServiceContext, actor: User, data: bytes,
     require(actor, Permission.EDIT_MEETING)
     with ctx.unit_of_work() as uow:
         form, result, meeting = _prepare(uow, data, ctx.now(), expected_reference)
+        terms_before = sharing_log.terms_of(meeting)
         meeting.contributions.extend(result.contributions)
         validate_meeting(meeting)
         meeting.note_recording_started()
+        # The terms the agency chose on its form (undecided when it did not say), logged.
+        logged = sharing_log.changes(terms_before, meeting, actor, ctx,
+                                     f"Chosen by {result.agency} on its returned contribution form.")
         uow.meetings.save(meeting)
+        sharing_log.record(uow, actor, logged)
         uow.form_tokens.mark_used(form.token_sha256, ctx.now())
         uow.audit.append(actor.name, "form.import", f"meeting:{meeting.reference}", {
             "agency": result.agency,

@@ -11,14 +11,25 @@ in every copy and a copy's numbering depends on nothing withheld from it but its
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from strategy_meeting.domain.action import Action
 from strategy_meeting.domain.agency import STATUTORY_KIND_LABELS
 from strategy_meeting.domain.contribution import TOPIC_LABELS, Contribution, Topic
 from strategy_meeting.domain.decision import DECISION_KIND_LABELS
 from strategy_meeting.domain.meeting import FORMAT_LABELS, Meeting, ParticipantStatus, Person
-from strategy_meeting.domain.sharing import MeetingCopy, Recipient, Withheld, copy_of
-from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
+from strategy_meeting.domain.sharing import (
+    FAMILY,
+    MeetingCopy,
+    Recipient,
+    Withheld,
+    copy_of,
+    describe_log_change,
+    seen_by,
+    what_each_copy_withholds,
+)
+from strategy_meeting.domain.sharing_log import SharingLogEntry
+from strategy_meeting.domain.sharing_terms import CATEGORY_LABELS, AudienceScope, RestrictionCategory, SharingTerms
 from strategy_meeting.domain.signoff_checks import missing_statutory_kinds
 
 from . import wording as w
@@ -44,8 +55,10 @@ _ATTENDANCE_ORDER = {
 }
 
 
-def assemble(meeting: Meeting, recipient: Recipient) -> MinutesDocument:
-    """The minutes for ``recipient``; a draft unless the meeting is signed off."""
+def assemble(meeting: Meeting, recipient: Recipient,
+             sharing_log: Sequence[SharingLogEntry] = ()) -> MinutesDocument:
+    """The minutes for ``recipient``; a draft unless the meeting is signed off. The full
+    record's annex holds ``sharing_log`` (issue 14); no other copy sees it."""
     view = copy_of(meeting, recipient)
     m = view.meeting
     draft = m.sign_off is None or not m.status.is_locked
@@ -73,8 +86,11 @@ def assemble(meeting: Meeting, recipient: Recipient) -> MinutesDocument:
         Section(w.SECTION_NEXT_STEPS, _next_steps(m)),
         Section(w.SECTION_SIGN_OFF, _sign_off(m, draft, recipient)),
     ]
-    if m.addenda:
-        sections.append(Section(w.SECTION_ADDENDA, _addenda(m)))
+    if m.addenda or view.addenda_withheld:
+        sections.append(Section(w.SECTION_ADDENDA, _addenda(view)))
+    if recipient.is_full_record:  # the annex (issue 14): the full record only
+        sections.append(Section(w.SECTION_WITHHOLDS, _withholds(meeting)))
+        sections.append(Section(w.SECTION_SHARING_LOG, _sharing_log(tuple(sharing_log))))
 
     subtitle = " · ".join(
         part
@@ -112,13 +128,16 @@ def _contribution_numbers(view: MeetingCopy) -> dict[int, str]:
     return {i: w.item_number(i + 1) for i in range(len(view.contribution_slots))}
 
 
-def sharing_badges(terms: SharingTerms) -> tuple[Badge, ...]:
-    if terms.scope is AudienceScope.ALL:
-        who = Badge(w.BADGE_ALL, Tone.SHARED)
-    elif terms.scope is AudienceScope.CHAIR:
-        who = Badge(w.BADGE_CHAIR, Tone.CHAIR)
-    else:
-        who = Badge(w.badge_only(sorted(terms.agencies)), Tone.RESTRICTED)
+_TONES = {AudienceScope.ALL: Tone.SHARED, AudienceScope.CHAIR: Tone.CHAIR,
+          AudienceScope.AGENCIES: Tone.RESTRICTED, AudienceScope.UNDECIDED: Tone.WARNING}
+
+
+def sharing_badges(owner: str | None, terms: SharingTerms, agencies: list[str]) -> tuple[Badge, ...]:
+    """Who receives the item, in the one wording (``domain.sharing.seen_by``): a police item
+    shared with CSC reads "Seen by: the chair's record, POLICE (who gave it) and CSC" in every
+    copy, the police's own included; and whether the family may be told."""
+    tone = Tone.RESTRICTED if terms.categories and terms.scope is AudienceScope.ALL else _TONES[terms.scope]
+    who = Badge(seen_by(owner, terms, agencies), tone)
     family = (
         Badge(w.BADGE_FAMILY_YES, Tone.FAMILY_YES)
         if terms.family
@@ -227,8 +246,22 @@ def _attendance(m: Meeting, label: _AgencyLabels) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _handling(terms: SharingTerms, recipient: Recipient) -> tuple[tuple[str, str], ...]:
+    """Categories and the police's agreement in the full record; the caveat wherever the item
+    goes (but the family's copy, which holds no item with restrictions to handle)."""
+    facts: list[tuple[str, str]] = []
+    if recipient.is_full_record and terms.categories:
+        facts.append((w.LABEL_CATEGORIES, "; ".join(CATEGORY_LABELS[c] for c in RestrictionCategory
+                                                      if c in terms.categories)))
+    if recipient.is_full_record and terms.police_agreement.strip():
+        facts.append((w.LABEL_POLICE_AGREEMENT, terms.police_agreement))
+    if terms.caveat.strip() and not recipient.is_family:
+        facts.append((w.LABEL_CAVEAT, terms.caveat))
+    return tuple(facts)
+
+
 def _contribution_card(
-    c: Contribution, number: str, title: str, label: _AgencyLabels
+    c: Contribution, number: str, title: str, label: _AgencyLabels, view: MeetingCopy
 ) -> ItemCard:
     meta = " · ".join(
         part
@@ -239,8 +272,11 @@ def _contribution_card(
         )
         if part
     )
-    facts = ((w.LABEL_LAWFUL_BASIS, c.lawful_basis),) if c.lawful_basis.strip() else ()
-    return ItemCard(number, title, c.text, meta, sharing_badges(c.sharing), facts)
+    basis = c.lawful_basis_text
+    facts = ((w.LABEL_LAWFUL_BASIS, basis),) if basis.strip() else ()
+    facts += _handling(c.sharing, view.recipient)
+    return ItemCard(number, title, c.text, meta,
+                    sharing_badges(c.agency, c.sharing, view.meeting.agency_codes), facts)
 
 
 def _agency_order(view: MeetingCopy) -> list[str]:
@@ -262,7 +298,7 @@ def _information(
                 continue
             for i, slot in enumerate(view.contribution_slots):
                 if isinstance(slot, Contribution) and slot.agency == code and slot.topic is topic:
-                    cards.append(_contribution_card(slot, numbers[i], TOPIC_LABELS[topic], label))
+                    cards.append(_contribution_card(slot, numbers[i], TOPIC_LABELS[topic], label, view))
         lived = sum(
             1
             for s in view.contribution_slots
@@ -291,7 +327,7 @@ def _lived_experience(
     view: MeetingCopy, numbers: dict[int, str], label: _AgencyLabels
 ) -> tuple[Block, ...]:
     cards: list[Block] = [
-        _contribution_card(slot, numbers[i], label(slot.agency), label)
+        _contribution_card(slot, numbers[i], label(slot.agency), label, view)
         for i, slot in enumerate(view.contribution_slots)
         if isinstance(slot, Contribution) and slot.topic is Topic.CHILD_LIVED_EXPERIENCE
     ]
@@ -326,11 +362,21 @@ def _decisions(
             badges.append(Badge(w.LABEL_THRESHOLD + ": " + w.THRESHOLD_LABELS[False], Tone.NEUTRAL))
         if d.dissent:
             badges.append(Badge(w.dissent_badge(len(d.dissent)), Tone.RESTRICTED))
+        badges.extend(sharing_badges(None, d.sharing, m.agency_codes)[:1])
+        if d.id not in view.rationale_replaced:
+            rationale = (w.LABEL_RATIONALE, w.or_not_recorded(d.rationale))
+        elif d.rationale.strip():  # the one the chair wrote for copies like this one
+            rationale = (w.LABEL_RATIONALE_WIDER, d.rationale)
+        else:
+            rationale = (w.LABEL_RATIONALE, w.RATIONALE_NOT_IN_COPY)
         facts = (
             (w.LABEL_OUTCOME, w.or_not_recorded(d.outcome)),
-            (w.LABEL_RATIONALE, w.or_not_recorded(d.rationale)),
+            rationale,
             (w.LABEL_THRESHOLD, w.THRESHOLD_LABELS[d.threshold_met]),
         )
+        if view.recipient.is_full_record and d.wider_rationale.strip():
+            facts += ((w.LABEL_RATIONALE_WIDER, d.wider_rationale),)
+        facts += _handling(d.sharing, view.recipient)
         lists = ((w.LABEL_RELIED_ON, tuple(relied) or (w.NONE_RECORDED,)),)
         cards.append(
             ItemCard(
@@ -341,6 +387,7 @@ def _decisions(
                 lists=lists,
             )
         )
+    cards.extend(Note(w.withheld_decision()) for _ in range(view.decisions_withheld))
     return tuple(cards) if cards else (Note(w.NONE_RECORDED, Tone.WARNING),)
 
 
@@ -372,7 +419,7 @@ def _actions(view: MeetingCopy, label: _AgencyLabels) -> tuple[Block, ...]:
             )
             if slot.completion_note.strip():
                 cells = (*cells[:1], f"{slot.description}\n{slot.completion_note}", *cells[2:])
-            rows.append(TableRow(cells, sharing_badges(slot.sharing)))
+            rows.append(TableRow(cells, sharing_badges(slot.owner_agency, slot.sharing, view.meeting.agency_codes)))
         else:
             rows.append(TableRow((number,), withheld=w.withheld_action(label(slot.agency))))
     if not rows:
@@ -432,12 +479,42 @@ def _sign_off(m: Meeting, draft: bool, recipient: Recipient) -> tuple[Block, ...
     return tuple(blocks)
 
 
-def _addenda(m: Meeting) -> tuple[Block, ...]:
-    return tuple(
+def _addenda(view: MeetingCopy) -> tuple[Block, ...]:
+    m = view.meeting
+    blocks: list[Block] = [
         ItemCard(
             w.addendum_number(a.number),
             w.addendum_title(w.format_datetime(a.created_at), a.created_by),
             a.text,
+            badges=sharing_badges(None, a.sharing, m.agency_codes)[:1] if view.recipient.is_full_record else (),
+            facts=_handling(a.sharing, view.recipient),
         )
         for a in sorted(m.addenda, key=lambda a: a.number)
+    ]
+    blocks.extend(Note(w.withheld_addendum()) for _ in range(view.addenda_withheld))
+    return tuple(blocks)
+
+
+def _withholds(meeting: Meeting) -> tuple[Block, ...]:
+    """The full record's annex: per agency copy, what it withholds and which decisions'
+    rationale it lacks (from ``domain.sharing.what_each_copy_withholds``)."""
+    rows = []
+    for entry in what_each_copy_withholds(meeting):
+        counts = {"contribution": entry.contributions, "action": entry.actions, "decision": entry.decisions,
+                  "addendum": entry.addenda}
+        wider = [w.decision_number(n) for n in entry.rationale_wider]
+        without = [w.decision_number(n) for n in entry.rationale_none]
+        who = w.FAMILY_LABEL if entry.recipient == FAMILY.key else entry.recipient
+        rows.append((who, w.withholds_line(counts, wider, without)))
+    return (Facts(tuple(rows)),) if rows else (Note(w.NONE_RECORDED),)
+
+
+def _sharing_log(entries: tuple[SharingLogEntry, ...]) -> tuple[Block, ...]:
+    if not entries:
+        return (Note(w.NO_SHARING_LOG),)
+    rows = tuple(
+        TableRow((w.format_datetime(e.at), e.by, f"{e.item_kind.value} {e.item_id}",
+                  describe_log_change(e), e.reason))
+        for e in entries
     )
+    return (Table(w.COLUMNS_SHARING_LOG, rows, w.WIDTHS_SHARING_LOG, badge_column=-1),)

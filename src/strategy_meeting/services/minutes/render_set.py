@@ -17,6 +17,7 @@ from datetime import datetime
 
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.sharing import Recipient
+from strategy_meeting.domain.sharing_log import SharingLogEntry
 
 from .assemble import assemble
 from .parent_watch import die_with_parent
@@ -51,8 +52,9 @@ def render_one(
     *,
     signer: MinutesSigner | None,
     created_at: datetime | None = None,
+    sharing_log: tuple[SharingLogEntry, ...] = (),
 ) -> RenderedCopy:
-    doc = assemble(meeting, recipient)
+    doc = assemble(meeting, recipient, sharing_log if recipient.is_full_record else ())
     rendered = render_pdf(doc, invariant=True, created_at=created_at)
     pdf = rendered.pdf
     signed_by = None
@@ -69,6 +71,7 @@ def render_set(
     signer: MinutesSigner | None,
     created_at: datetime | None = None,
     workers: int = 1,
+    sharing_log: tuple[SharingLogEntry, ...] = (),
 ) -> list[RenderedCopy]:
     """Every copy, full record first. A draft is never signed: the caller refuses ``--sign``.
 
@@ -81,8 +84,9 @@ def render_set(
     recipients = recipients_for(meeting, agencies)
     try:
         if workers > 1 and len(recipients) > 2 and _can_fork():
-            return _render_forked(meeting, recipients, signer, created_at, workers)
-        return [render_one(meeting, r, signer=signer, created_at=created_at) for r in recipients]
+            return _render_forked(meeting, recipients, signer, created_at, workers, sharing_log)
+        return [render_one(meeting, r, signer=signer, created_at=created_at, sharing_log=sharing_log)
+                for r in recipients]
     finally:
         forget_layouts()
 
@@ -94,13 +98,14 @@ def _can_fork() -> bool:
 # What forked workers inherit: set just before the pool starts, cleared after. Nothing is
 # pickled to the workers but recipient keys; the signer's key never leaves this process's
 # memory image.
-_job: tuple[Meeting, MinutesSigner | None, datetime | None] | None = None
+_job: tuple[Meeting, MinutesSigner | None, datetime | None, tuple[SharingLogEntry, ...]] | None = None
 
 
 def _work(key: str) -> RenderedCopy:
     assert _job is not None
-    meeting, signer, created_at = _job
-    return render_one(meeting, Recipient.from_key(key), signer=signer, created_at=created_at)
+    meeting, signer, created_at, sharing_log = _job
+    return render_one(meeting, Recipient.from_key(key), signer=signer, created_at=created_at,
+                      sharing_log=sharing_log)
 
 
 def _render_forked(
@@ -109,10 +114,11 @@ def _render_forked(
     signer: MinutesSigner | None,
     created_at: datetime | None,
     workers: int,
+    sharing_log: tuple[SharingLogEntry, ...] = (),
 ) -> list[RenderedCopy]:
     global _job
     register_fonts()  # once, before the fork, so no worker parses the font files again
-    _job = (meeting, signer, created_at)
+    _job = (meeting, signer, created_at, sharing_log)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context,

@@ -38,6 +38,7 @@ from .manifest import MANIFEST_NAME, ManifestEntry, copy_file_name, manifest_byt
 from .render_set import render_set
 from .sign import MinutesSigner, http_timestamper
 from .verify import VerificationReport, load_trust, verify_pdf
+from strategy_meeting.domain.sharing_log import SharingLogEntry
 
 TIMESTAMP_URL_SETTING = "minutes.timestamp_url"
 
@@ -89,7 +90,8 @@ def render_minutes(
         signer = MinutesSigner(unseal(ctx, plan.identity),
                                timestamper=http_timestamper(plan.timestamp_url) if plan.timestamp_url else None)
     created_at = ctx.now()
-    rendered = render_set(plan.meeting, agencies, signer=signer, created_at=created_at, workers=workers)
+    rendered = render_set(plan.meeting, agencies, signer=signer, created_at=created_at, workers=workers,
+                          sharing_log=plan.sharing_log)
     written, entries, staged, manifest = _stage_files(reference, out_dir, rendered, created_at)
     try:
         # A file plus its row (files.py): the copies are recorded, then given their names; a
@@ -111,13 +113,16 @@ class _Plan:
     """What step 1 read: the meeting, and how to tell later whether it is still as read."""
 
     meeting: Meeting
-    fingerprint: tuple[str, str, int]
+    fingerprint: tuple[str, str, int, tuple[object, ...]]
     identity: SigningIdentity | None
     timestamp_url: str | None
+    sharing_log: tuple[SharingLogEntry, ...] = ()  # for the full record's annex (issue 14)
 
 
-def _fingerprint(meeting: Meeting) -> tuple[str, str, int]:
-    return content_hash(meeting), meeting.status.value, len(meeting.addenda)
+def _fingerprint(meeting: Meeting) -> tuple[str, str, int, tuple[object, ...]]:
+    # An addendum's terms may change after sign-off (issue 14): the copies would then differ.
+    return (content_hash(meeting), meeting.status.value, len(meeting.addenda),
+            tuple(a.sharing for a in meeting.addenda))
 
 
 def _read_and_check(ctx: ServiceContext, actor: User, reference: str, agencies: list[str] | None,
@@ -143,7 +148,8 @@ def _read_and_check(ctx: ServiceContext, actor: User, reference: str, agencies: 
                     "or import your organisation's certificate with 'identity import FILE.p12'."
                 )
             url = uow.settings.get(TIMESTAMP_URL_SETTING)
-    return _Plan(meeting, _fingerprint(meeting), identity, url)
+        sharing_log = tuple(uow.sharing_log.for_meeting(reference))
+    return _Plan(meeting, _fingerprint(meeting), identity, url, sharing_log)
 
 
 def _stage_files(reference: str, out_dir: Path, rendered: list, created_at: datetime,  # type: ignore[type-arg]

@@ -82,6 +82,8 @@ SECTION_PARENTS = "Parents and carers informed"
 SECTION_NEXT_STEPS = "Next steps"
 SECTION_SIGN_OFF = "Sign-off"
 SECTION_ADDENDA = "Addenda"
+SECTION_WITHHOLDS = "What each copy withholds"
+SECTION_SHARING_LOG = "Sharing-decision log"
 
 SUB_REFERRAL = "Referral"
 SUB_HOUSEHOLD = "Household members and significant adults"
@@ -128,6 +130,12 @@ LABEL_RATIONALE = "Rationale"
 LABEL_THRESHOLD = "Threshold for significant harm"
 LABEL_RELIED_ON = "Relied on"
 LABEL_LAWFUL_BASIS = "Lawful basis"
+LABEL_CATEGORIES = "Restriction"
+LABEL_CAVEAT = "Handling caveat"
+LABEL_POLICE_AGREEMENT = "Police agreement to release"
+LABEL_RATIONALE_WIDER = "Rationale (for wider sharing)"
+RATIONALE_NOT_IN_COPY = ("The rationale is not in this copy: the decision relied on information withheld "
+                         "from it.")
 LABEL_WHEN = "When"
 LABEL_HOW = "How"
 LABEL_BY = "By"
@@ -159,6 +167,38 @@ BADGE_CHAIR = "Chair's record only"
 BADGE_FAMILY_YES = "May be shared with family"
 BADGE_FAMILY_NO = "Not for the family"
 BADGE_DECIDES = "Can decide"
+
+
+def withheld_addendum() -> str:
+    return "An addendum was withheld from this copy."
+
+
+def withheld_decision() -> str:
+    return "A decision was withheld from this copy."
+
+
+# The full record's annex: what each copy withholds, and the sharing-decision log.
+NOTHING_WITHHELD = "Holds every item."
+FAMILY_LABEL = "The family"
+NO_SHARING_LOG = "No sharing decision is logged."
+COLUMNS_SHARING_LOG = ("When", "Who", "Item", "Change", "Reason")
+WIDTHS_SHARING_LOG = (0.2, 0.14, 0.16, 0.3, 0.2)
+SHARING_CHANGE_LABELS = {
+    "set": "Audience chosen", "changed": "Terms changed", "loosened": "Loosened",
+    "shared": "In the copy", "withheld": "Withheld from the copy",
+}
+
+
+def withholds_line(counts: dict[str, int], wider: list[str], without: list[str]) -> str:
+    """One copy's line: counts by kind, then the decisions whose rationale it lacks."""
+    plural = {"addendum": "addenda"}
+    parts = [f"{n} {kind if n == 1 else plural.get(kind, kind + 's')}" for kind, n in counts.items() if n]
+    text = ("Withholds " + ", ".join(parts) + ".") if parts else NOTHING_WITHHELD
+    if wider:
+        text += f" The rationale of {', '.join(wider)} is replaced by the one written for wider sharing."
+    if without:
+        text += f" {', '.join(without)} {'is' if len(without) == 1 else 'are'} there without a rationale."
+    return text
 
 
 def badge_only(codes: list[str]) -> str:

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_finish"
-down_revision = "0007_complete_record"
+down_revision = "0008_sharing_terms"
 branch_labels = None
 depends_on = None
 
