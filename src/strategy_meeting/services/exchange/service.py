@@ -112,15 +112,15 @@ def export_meeting(ctx: ServiceContext, actor: User, reference: str, out_path: s
         if meeting is None:
             raise MeetingNotFound(reference)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
-        data = export_document(meeting, uow.sharing_log.for_meeting(reference),
-                               uow.distributions.for_meeting(reference))  # the evidence travels too
+        distributions = uow.distributions.for_meeting(reference)  # the evidence travels too
+        data = export_document(meeting, uow.sharing_log.for_meeting(reference), distributions)
         with StagedFile(target, data) as staged:
             uow.audit.append(
                 actor.name,
                 "meeting.export",
                 f"meeting:{reference}",
                 {"format": FORMAT_ID, "sha256": hashlib.sha256(data).hexdigest(), "path": str(target),
-                 "distributions": len(log), **meeting.item_counts()},
+                 "distributions": len(distributions), **meeting.item_counts()},
             )
             uow.commit()
             staged.publish()
