@@ -90,6 +90,7 @@ def test_a_new_item_comes_back_under_the_same_id(qtbot, ws, state):
     dialog = open_dialog(ws, ws.new_action_action)
     type_into(qtbot, dialog.ui.descriptionEdit, "Visit the child at home.")
     dialog.ui.ownerCombo.setEditText("Alex Example")
+    dialog.ui.sharingEditor.all_radio.setChecked(True)
     save(qtbot, dialog)
     added = record(state)
     new = added.actions[-1]

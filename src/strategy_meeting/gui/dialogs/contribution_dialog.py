@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS, Contribution, ReceivedVia, Topic
+from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.gui.forms.ui_contribution_dialog import Ui_ContributionDialog
@@ -27,6 +29,7 @@ class ContributionDialog(ItemDialog):
     kind = ItemKind.CONTRIBUTION
     form_class = Ui_ContributionDialog
     noun = "contribution"
+    scroll_body = True
 
     def __init__(self, meeting: Meeting, item: Any | None, parent: Any = None, agency: str = "") -> None:
         self._preset_agency = agency
@@ -40,8 +43,12 @@ class ContributionDialog(ItemDialog):
         fill_enum_combo(ui.topicCombo, TOPIC_LABELS, c.topic)
         ui.textEdit.setPlainText(c.text)
         ui.sharingEditor.setAgencies(meeting.agencies)
-        ui.sharingEditor.setTerms(c.sharing)
-        ui.lawfulBasisEdit.setText(c.lawful_basis)
+        # Deny by default (issue 14): a new contribution has no audience until one is chosen.
+        terms = c.sharing if item is not None else SharingTerms.undecided()
+        if terms.lawful_basis is None and c.lawful_basis:
+            # Recorded before the basis had a regime: shown as the note, kept as it was.
+            terms = replace(terms, lawful_basis=LawfulBasis(Regime.UNSPECIFIED, "", c.lawful_basis))
+        ui.sharingEditor.setTerms(terms)
         fill_enum_combo(ui.receivedCombo, {k: self.tr(v) for k, v in RECEIVED_LABELS.items()}, c.received_via)
         ui.sharingEditor.setOwnerAgency(combo_value(ui.agencyCombo))
         ui.agencyCombo.currentIndexChanged.connect(
@@ -50,9 +57,15 @@ class ContributionDialog(ItemDialog):
     def build(self) -> Contribution:
         ui = self.ui
         terms: SharingTerms | None = ui.sharingEditor.terms()
-        if terms is None:
+        if terms is None or not terms.is_decided:
             raise ValueError(ui.sharingEditor.problem())
         original: Contribution | None = self.original
+        basis = terms.lawful_basis
+        if original is not None and original.sharing.lawful_basis is None and basis == LawfulBasis(
+                Regime.UNSPECIFIED, "", original.lawful_basis):
+            terms, lawful_basis = replace(terms, lawful_basis=None), original.lawful_basis  # untouched
+        else:
+            lawful_basis = basis.describe() if basis is not None else ""
         return Contribution(
             id=original.id if original else "",
             agency=combo_value(ui.agencyCombo),
@@ -60,7 +73,7 @@ class ContributionDialog(ItemDialog):
             text=ui.textEdit.toPlainText().strip(),
             sharing=terms,
             author=ui.authorEdit.text().strip(),
-            lawful_basis=ui.lawfulBasisEdit.text().strip(),
+            lawful_basis=lawful_basis,
             received_via=combo_value(ui.receivedCombo),
             recorded_at=original.recorded_at if original else None,
         )

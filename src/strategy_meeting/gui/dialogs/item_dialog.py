@@ -16,7 +16,18 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.gui.widgets.date_edit import DateField
@@ -82,6 +93,9 @@ class ItemDialog(QDialog):
     kind: ItemKind
     form_class: type
     noun = "item"
+    # A tall form (one with the sharing terms editor) scrolls inside the dialog, so its buttons
+    # stay on a 1366x768 screen at any scale.
+    scroll_body = False
 
     def __init__(self, meeting: Meeting, item: Any | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +118,22 @@ class ItemDialog(QDialog):
             cancel.setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self.request_save)
         buttons.rejected.connect(self.reject)
+        self.save_button: QPushButton | None = save
+        self.save_reason = QLabel(self)
+        self.save_reason.setObjectName("saveReason")
+        self.save_reason.setWordWrap(True)
+        self.save_reason.setAccessibleName(self.tr("Why it cannot be saved yet"))
+        self.save_reason.hide()
+        main = self.layout()
+        if isinstance(main, QVBoxLayout):
+            main.insertWidget(main.indexOf(buttons), self.save_reason)
         self.load(meeting, item)
+        if self.scroll_body:
+            self._scroll_body()
+        editor = getattr(self.ui, "sharingEditor", None)
+        if editor is not None:
+            editor.termsChanged.connect(lambda _terms: self.sync_save())
+            self.sync_save()
 
     # -- for subclasses ----------------------------------------------------------------------------
 
@@ -116,9 +145,67 @@ class ItemDialog(QDialog):
         widgets cannot express (the services check everything else)."""
         raise NotImplementedError
 
+    def save_blocker(self) -> str:
+        """Why Save is off ("" when it is on): deny by default, so an item with no audience
+        chosen, or terms not yet complete, cannot be saved (issue 14)."""
+        editor = getattr(self.ui, "sharingEditor", None)
+        return editor.problem() if editor is not None else ""
+
+    def sync_save(self) -> None:
+        reason = self.save_blocker()
+        self.save_reason.setText(reason)
+        self.save_reason.setVisible(bool(reason))
+        if self.save_button is not None:
+            self.save_button.setEnabled(not reason)
+            self.save_button.setToolTip(reason)
+            self.save_button.setAccessibleDescription(reason)
+
+    def _scroll_body(self) -> None:
+        """Move everything above the problem line and the buttons into a scroll area."""
+        main = self.layout()
+        if not isinstance(main, QVBoxLayout):
+            return
+        keep = {self.error_label, self.save_reason, self.ui.buttonBox}
+        body = QWidget()
+        body.setObjectName("dialogBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        n = 0
+        while n < main.count():
+            entry = main.itemAt(n)
+            if entry.widget() in keep:
+                n += 1
+                continue
+            main.takeAt(n)
+            if entry.layout() is not None:
+                inner = entry.layout()
+                inner.setParent(None)
+                body_layout.addLayout(inner)
+            elif entry.widget() is not None:
+                body_layout.addWidget(entry.widget())
+            else:
+                body_layout.addItem(entry)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("dialogScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(body)
+        main.insertWidget(0, scroll, 1)
+        hint = body.sizeHint()
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        margins = main.contentsMargins()
+        self.resize(max(self.minimumWidth(), hint.width() + bar + margins.left() + margins.right()),
+                    hint.height() + self.ui.buttonBox.sizeHint().height() + 4 * main.spacing()
+                    + margins.top() + margins.bottom() + 8)
+
     # -- flow --------------------------------------------------------------------------------------
 
     def request_save(self) -> None:
+        blocker = self.save_blocker()
+        if blocker:  # Save is off; Enter in a field must not get round that
+            self.show_problem(blocker)
+            return
         for field in self.findChildren(DateField):
             if field.problem():
                 name = field.accessibleName() or self.tr("A date")
