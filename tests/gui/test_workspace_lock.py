@@ -94,6 +94,7 @@ def test_lock_hides_the_record_and_keeps_typing_in_a_form(qtbot, ws, state, data
 def test_lock_hides_an_open_editor_and_keeps_its_text(qtbot, ws, state, data_dir, clock, shown_errors):
     dialog = open_dialog(ws, ws.new_contribution_action)
     type_into(qtbot, dialog.ui.textEdit, "Half-written contribution")
+    dialog.ui.sharingEditor.chair_radio.setChecked(True)
     state.lock()
     assert not dialog.isVisible()
     assert dialog.ui.textEdit.toPlainText() == "Half-written contribution"

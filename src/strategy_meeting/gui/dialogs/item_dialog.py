@@ -192,6 +192,19 @@ class ItemDialog(QDialog):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(body)
         main.insertWidget(0, scroll, 1)
+        # Widgets that change parent within one window keep their place in its focus chain, so
+        # the fields (gone and back through the parentless body) now follow the buttons. The
+        # problem lines and the buttons go the same way, into a footer that joins last: Tab then
+        # reads the page from the top and ends on the buttons.
+        footer = QWidget()
+        footer_layout = QVBoxLayout(footer)
+        footer_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.error_label, self.save_reason, self.ui.buttonBox):
+            hidden = widget.isHidden()
+            main.removeWidget(widget)
+            footer_layout.addWidget(widget)
+            widget.setHidden(hidden)
+        main.addWidget(footer)
         hint = body.sizeHint()
         bar = scroll.verticalScrollBar().sizeHint().width()
         margins = main.contentsMargins()

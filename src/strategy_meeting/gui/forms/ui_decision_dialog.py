@@ -246,7 +246,7 @@ class Ui_DecisionDialog(object):
 #if QT_CONFIG(accessibility)
         self.widerRationaleEdit.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Rationale for copies that may not see everything this decision relied on", None))
 #endif // QT_CONFIG(accessibility)
-        self.withholdRationaleCheck.setText(QCoreApplication.translate("DecisionDialog", u"Lea&ve the rationale out of those copies", None))
+        self.withholdRationaleCheck.setText(QCoreApplication.translate("DecisionDialog", u"Leave the rationale out of those co&pies", None))
 #if QT_CONFIG(accessibility)
         self.withholdRationaleCheck.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Leave the rationale out of those copies", None))
 #endif // QT_CONFIG(accessibility)

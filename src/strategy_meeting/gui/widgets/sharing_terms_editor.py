@@ -47,7 +47,7 @@ class SharingTermsEditor(QWidget):
         self._picked: set[str] = set()  # the agencies the user named
         self._rendering = False
 
-        self.all_radio = QRadioButton(self.tr("&All agencies"), self)
+        self.all_radio = QRadioButton(self.tr("A&ll agencies"), self)
         self.named_radio = QRadioButton(self.tr("&Named agencies only"), self)
         self.chair_radio = QRadioButton(self)
         self.scope_group = QButtonGroup(self)
@@ -61,7 +61,7 @@ class SharingTermsEditor(QWidget):
         self.agency_grid.setContentsMargins(24, 0, 0, 0)
         self.agency_grid.setVerticalSpacing(0)
 
-        self.family_check = QCheckBox(self.tr("May be shared with the &family (parents or carers)"), self)
+        self.family_check = QCheckBox(self.tr("May be shared with the famil&y (parents or carers)"), self)
         self.family_check.setAccessibleName(self.tr("May be shared with the family"))
 
         self.restrictions = RestrictionBox(self)
@@ -97,10 +97,10 @@ class SharingTermsEditor(QWidget):
         restrictions_label = QLabel(self.tr("Restrictions:"), self)
         restrictions_label.setBuddy(self.restrictions.first_widget())
         layout.addRow(restrictions_label, self.restrictions)
-        caveat_label = QLabel(self.tr("Han&dling:"), self)
+        caveat_label = QLabel(self.tr("Handling:"), self)
         caveat_label.setBuddy(self.caveat_edit)
         layout.addRow(caveat_label, self.caveat_edit)
-        basis_label = QLabel(self.tr("La&wful basis:"), self)
+        basis_label = QLabel(self.tr("Lawful &basis:"), self)
         basis_label.setBuddy(self.lawful_basis.regime_combo)
         layout.addRow(basis_label, self.lawful_basis)
         layout.addRow(self.seen_by_label)
