@@ -306,8 +306,12 @@ def update_details(ctx: ServiceContext, actor: User, reference: str, **fields: A
     )
 
 
-def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item: Any) -> tuple[Meeting, Changes]:
-    """Add the item, or replace the one with the same id. A blank id gets a fresh one."""
+def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item: Any,
+             sharing_reason: str = "") -> tuple[Meeting, Changes]:
+    """Add the item, or replace the one with the same id. A blank id gets a fresh one.
+
+    ``sharing_reason`` says why terms that let someone new see the item were chosen (issue
+    14); it is kept in the audit event's details."""
     item = copy.deepcopy(item)
     attr = _ID_ATTR[kind]
 
@@ -330,8 +334,11 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
             _check_decision(actor, None, item)
         items.append(item)
 
+    details: dict[str, Any] = {"kind": kind.value}
+    if sharing_reason.strip():
+        details["sharing_reason"] = sharing_reason.strip()
     return _mutate(
-        ctx, actor, reference, change, "item.put", {"kind": kind.value},
+        ctx, actor, reference, change, "item.put", details,
         lambda m: _check_edit(actor, m, kind, item),
     )
 

@@ -26,6 +26,7 @@ from strategy_meeting.domain.errors import (
 )
 from strategy_meeting.domain.meeting import AcknowledgedCheck, Addendum, Meeting, SignOff
 from strategy_meeting.domain.roles import Permission, User
+from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.domain.signoff_checks import (
     CheckContext,
     CheckKind,
@@ -217,9 +218,12 @@ def sign_off(
 
 
 def add_addendum(
-    ctx: ServiceContext, actor: User, reference: str, text: str
+    ctx: ServiceContext, actor: User, reference: str, text: str, sharing: SharingTerms | None = None,
+    sharing_reason: str = "",
 ) -> tuple[Meeting, Changes]:
-    """A numbered, dated addendum to signed-off minutes. It appears in every copy."""
+    """A numbered, dated addendum to signed-off minutes, in the copies its ``sharing`` terms
+    allow (issue 14; None keeps the dataclass default). ``sharing_reason`` is kept in the audit
+    event's details."""
     require(actor, Permission.SIGN_OFF)
     if not text.strip():
         raise InvalidInput("An addendum needs some text.")
@@ -233,13 +237,18 @@ def add_addendum(
                 f"{reference} is not signed off yet: edit the record itself, not an addendum."
             )
         number = max((a.number for a in meeting.addenda), default=0) + 1
-        meeting.addenda.append(Addendum(number, text, ctx.now(), actor.label))
+        addendum = Addendum(number, text, ctx.now(), actor.label)
+        if sharing is not None:
+            addendum.sharing = sharing
+        meeting.addenda.append(addendum)
         uow.meetings.save(meeting)
         uow.audit.append(
             actor.name,
             "minutes.addendum",
             f"meeting:{reference}",
-            {"number": number, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
+            {"number": number, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+             **({"sharing": sharing.to_json()} if sharing is not None else {}),
+             **({"sharing_reason": sharing_reason.strip()} if sharing_reason.strip() else {})},
         )
         uow.commit()
     return meeting, Changes(meetings=frozenset({meeting.id or 0}))
