@@ -41,8 +41,9 @@ def test_decisions_and_addenda_read_as_the_copies_hold_them(qtbot):
     def cell(row: int, code: str) -> str:
         return model.index(row, column[code]).data()
 
-    assert cell(first_decision, "CSC") == INCLUDED and cell(first_decision, "HEALTH") == NO_RATIONALE
-    assert cell(first_decision + 1, "HEALTH") == WIDER_RATIONALE
+    assert cell(first_decision, "CSC") == INCLUDED
+    assert cell(first_decision, "HEALTH") == f"{NO_RATIONALE}; 1 relied-on withheld"
+    assert cell(first_decision + 1, "HEALTH") == f"{WIDER_RATIONALE}; 1 relied-on withheld"
     assert cell(first_decision + 2, "CSC") == WITHHELD
     assert cell(first_decision + 3, "HEALTH") == INCLUDED and cell(first_decision + 3, "CSC") == WITHHELD
     tooltip = model.index(first_decision + 3, 0).data(Qt.ItemDataRole.ToolTipRole)

@@ -70,12 +70,13 @@ def matrix_rows(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[Matrix
         for code in codes:
             held = {x.id: x for x in copies[code].meeting.decisions}
             hidden = len(copies[code].relied_on_withheld.get(d.id, []))
+            relied = f"{hidden} relied-on withheld"
             if d.id not in held:
                 cells.append(WITHHELD)
             elif d.id in copies[code].rationale_replaced:
-                cells.append(WIDER_RATIONALE if held[d.id].rationale else NO_RATIONALE)
+                cells.append(f"{WIDER_RATIONALE if held[d.id].rationale else NO_RATIONALE}; {relied}")
             else:
-                cells.append(f"{hidden} relied-on withheld" if hidden else INCLUDED)
+                cells.append(relied if hidden else INCLUDED)
         rows.append(MatrixRow(f"Decision {n} \u00b7 {DECISION_KIND_LABELS[d.kind]}",
                               f"{first_line(d.outcome, 200)}\n{seen_by(None, d.sharing, codes_list)}", tuple(cells)))
     for addendum in meeting.addenda:
@@ -154,7 +155,7 @@ class CopyMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            if cell not in (INCLUDED, WITHHELD, WIDER_RATIONALE, NO_RATIONALE):
+            if cell[:1].isdigit():
                 cell = f"Included; it names {cell.split()[0]} relied-on item(s) only as withheld"
             return f"{self.codes[index.column() - 1]} copy: {cell}"
         if role == Qt.ItemDataRole.BackgroundRole:
