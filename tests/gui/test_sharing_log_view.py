@@ -50,7 +50,7 @@ def test_entries_read_in_seen_by_words_and_sort(qtbot):
 
     # Sorted by when, oldest first.
     assert row(0)[3] == "Audience chosen" and row(0)[2] == "Contribution 2 \u00b7 POLICE"
-    assert row(0)[4] == "(new item) \u2192 the chair's record, POLICE (who gave it) and CSC"
+    assert row(0)[4] == "(new item)\n\u2192 the chair's record, POLICE (who gave it) and CSC"
     assert row(1)[3] == "Restriction loosened"
     assert row(1)[4].endswith("\u2192 the chair's record, POLICE (who gave it), CSC, HEALTH and EDU")
     assert row(1)[6] == "Health need the history for the medical."

@@ -42,6 +42,10 @@ class ContributionDialog(ItemDialog):
         ui.authorEdit.setText(c.author)
         fill_enum_combo(ui.topicCombo, TOPIC_LABELS, c.topic)
         ui.textEdit.setPlainText(c.text)
+        # Room for a paragraph; a longer text scrolls, so the sharing terms stay in view.
+        lines = self.fontMetrics().lineSpacing()
+        ui.textEdit.setMinimumHeight(lines * 4)
+        ui.textEdit.setMaximumHeight(lines * 7)
         ui.sharingEditor.setAgencies(meeting.agencies)
         # Deny by default (issue 14): a new contribution has no audience until one is chosen.
         terms = c.sharing if item is not None else SharingTerms.undecided()

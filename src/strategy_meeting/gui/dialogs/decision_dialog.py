@@ -45,8 +45,9 @@ class DecisionDialog(ItemDialog):
         ui = self.ui
         lines = self.fontMetrics().lineSpacing()
         ui.outcomeEdit.setFixedHeight(lines * 3 + 2 * ui.outcomeEdit.frameWidth() + 8)
-        ui.rationaleEdit.setMinimumHeight(lines * 4)
-        ui.widerRationaleEdit.setMinimumHeight(lines * 3)
+        for edit, rows in ((ui.rationaleEdit, 5), (ui.widerRationaleEdit, 4)):
+            edit.setMinimumHeight(lines * 3)
+            edit.setMaximumHeight(lines * rows + 2 * edit.frameWidth() + 8)
         ui.familyWordingEdit.setFixedHeight(lines * 3 + 2 * ui.familyWordingEdit.frameWidth() + 8)
         ui.reliedList.setMinimumHeight(lines * 5)
         ui.reliedList.setWordWrap(True)

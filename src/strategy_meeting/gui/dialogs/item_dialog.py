@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -123,6 +124,7 @@ class ItemDialog(QDialog):
         self.save_reason.setObjectName("saveReason")
         self.save_reason.setWordWrap(True)
         self.save_reason.setAccessibleName(self.tr("Why it cannot be saved yet"))
+        self.save_reason.setStyleSheet("color: #8a4b00; font-weight: 600;")
         self.save_reason.hide()
         main = self.layout()
         if isinstance(main, QVBoxLayout):
@@ -134,6 +136,10 @@ class ItemDialog(QDialog):
         if editor is not None:
             editor.termsChanged.connect(lambda _terms: self.sync_save())
             self.sync_save()
+            if self.scroll_body:
+                # Rows the editor shows later (the police agreement) grow the dialog while the
+                # screen has room, rather than pushing the "Seen by" line under the fold.
+                editor.termsChanged.connect(lambda _terms: QTimer.singleShot(0, self._grow_to_body))
 
     # -- for subclasses ----------------------------------------------------------------------------
 
@@ -205,12 +211,26 @@ class ItemDialog(QDialog):
             footer_layout.addWidget(widget)
             widget.setHidden(hidden)
         main.addWidget(footer)
-        hint = body.sizeHint()
-        bar = scroll.verticalScrollBar().sizeHint().width()
+        self._body, self._footer = body, footer
+        self.resize(self._body_size())
+
+    def _body_size(self) -> QSize:
+        """The dialog's size with the whole body in view (the window fitter keeps it on the
+        screen)."""
+        main = self.layout()
+        hint = self._body.sizeHint()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         margins = main.contentsMargins()
-        self.resize(max(self.minimumWidth(), hint.width() + bar + margins.left() + margins.right()),
-                    hint.height() + self.ui.buttonBox.sizeHint().height() + 4 * main.spacing()
-                    + margins.top() + margins.bottom() + 8)
+        return QSize(max(self.minimumWidth(), hint.width() + bar + margins.left() + margins.right()),
+                     hint.height() + self._footer.sizeHint().height() + 2 * main.spacing()
+                     + margins.top() + margins.bottom() + 4)
+
+    def _grow_to_body(self) -> None:
+        want = self._body_size()
+        if want.height() > self.height():
+            area = self.screen().availableGeometry() if self.screen() is not None else None
+            limit = area.height() - 80 if area is not None else want.height()
+            self.resize(self.width(), min(want.height(), max(self.height(), limit)))
 
     # -- flow --------------------------------------------------------------------------------------
 

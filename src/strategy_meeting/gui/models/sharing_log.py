@@ -107,7 +107,7 @@ class SharingLogModel(QAbstractTableModel):
             if entry.change in (SharingChangeKind.SHARED, SharingChangeKind.WITHHELD) and entry.before is None \
                     and entry.after is None:
                 return ""
-            return f"{self._terms_words(entry.before, owner)} \u2192 {self._terms_words(entry.after, owner)}"
+            return f"{self._terms_words(entry.before, owner)}\n\u2192 {self._terms_words(entry.after, owner)}"
         if column == 5:
             if entry.recipient == FAMILY_KEY:
                 return _tr("The family")

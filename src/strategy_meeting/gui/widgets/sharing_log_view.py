@@ -44,9 +44,7 @@ class SharingLogView(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.empty_label = QLabel(self.tr(EMPTY_TEXT), self)
         self.empty_label.setObjectName("sharingLogEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -62,11 +60,15 @@ class SharingLogView(QWidget):
         empty = not entries
         self.table.setVisible(not empty)
         self.empty_label.setVisible(empty)
+        header = self.table.horizontalHeader()
+        # The short columns fit their words; the terms and the reason share what is left and
+        # wrap, so nothing runs off the right-hand side.
+        for column in range(self.model.columnCount()):
+            mode = (QHeaderView.ResizeMode.Stretch if column in (4, 6)
+                    else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, mode)
         if not empty:
-            self.table.resizeColumnsToContents()
-            limit = self.table.fontMetrics().horizontalAdvance("M") * 28
-            for column in range(self.model.columnCount() - 1):
-                self.table.horizontalHeader().resizeSection(column, min(self.table.columnWidth(column), limit))
+            self.table.resizeRowsToContents()
 
     def load(self, ctx: Any, actor: Any, meeting: Meeting) -> None:
         """Read the meeting's log from the service (nothing before issue 14's store is there)."""
