@@ -141,3 +141,25 @@ def test_badges_say_who_receives_it(qtbot):
     restricted = SharingTerms(AudienceScope.ALL, family=True, categories=frozenset({RestrictionCategory.THIRD_PARTY}))
     assert family_badge(restricted, "CSC").text == "Family: no"
     assert family_badge(SharingTerms.everyone(family=True), "CSC").text == "Family: yes"
+
+
+def test_a_returned_forms_terms_are_worded_by_seen_by():
+    """The confirmation before importing a form says who will see its items in the one wording;
+    a form that chose nothing says nobody yet."""
+    from strategy_meeting.gui.windows.workspace_forms import describe_import
+    from strategy_meeting.services.forms.reading import FormImport
+
+    chosen = FormImport("SD-1", "POLICE", "DS Riley Test", SharingTerms.only("CSC"), [])
+    assert "Sharing: Seen by: the chair's record, POLICE (who gave it) and CSC" in describe_import(
+        chosen, "Police", CODES)
+    undecided = FormImport("SD-1", "POLICE", "", SharingTerms.undecided(), [])
+    assert "Sharing: Seen by: nobody yet (no audience chosen)" in describe_import(undecided, "Police", CODES)
+
+
+def test_editing_an_item_with_no_audience_shows_none_chosen(qtbot):
+    """A returned form's item that came without a choice opens with no audience ticked."""
+    editor = editor_for(qtbot, "POLICE")
+    editor.setTerms(SharingTerms.everyone())
+    editor.setTerms(SharingTerms.undecided())
+    assert not any(r.isChecked() for r in (editor.all_radio, editor.named_radio, editor.chair_radio))
+    assert editor.problem()
