@@ -232,6 +232,8 @@ def test_an_addendum_has_no_audience_until_one_is_chosen(qtbot, ws, state, shown
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
     assert [a.number for a in meetings.get(state.ctx, state.actor, REF).addenda] == [1]
+    shown = ws.sections["addenda"].model.data(ws.sections["addenda"].model.index(0))
+    assert "\nSeen by: the chair's record" in shown  # who receives it, in the one wording
     event = next(e for e in audit.recent_events(state.ctx, state.actor) if e.action == "minutes.addendum")
     assert SharingTerms.from_json(event.details["sharing"]) == SharingTerms.only("HEALTH")
     assert shown_errors == []
