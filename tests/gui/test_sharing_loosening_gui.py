@@ -113,3 +113,17 @@ def test_narrowing_asks_nothing_and_its_undo_gives_the_undo_reason(qtbot, ws, st
     ws.undo()  # widening back to CSC: the undo says why
     assert stored_terms(state, "k2") == SharingTerms.only("CSC", "POLICE")
     assert reasons(state) == [UNDO_SHARING_REASON]
+
+
+def test_locking_drops_the_reason_being_asked_and_keeps_the_item_dialog(qtbot, ws, state):
+    dialog = edit_k2(ws)
+    qtbot.waitExposed(dialog)
+    dialog.ui.sharingEditor.all_radio.setChecked(True)
+    save(qtbot, dialog)
+    ask = ws.editing.reason_dialog
+    assert ask is not None and ask.isVisible()
+    ws.editing.hide_all()  # what the workspace does when the store locks
+    QApplication.processEvents()
+    assert ws.editing.reason_dialog is None and not dialog.isVisible()
+    assert dialog.ui.sharingEditor.all_radio.isChecked()  # the choice is kept for after the unlock
+    assert stored_terms(state, "k2") == SharingTerms.only("CSC", "POLICE")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from shiboken6 import isValid
 
 from strategy_meeting.gui.dialogs.action_dialog import ActionDialog
 from strategy_meeting.gui.dialogs.agency_dialog import AgencyDialog
@@ -179,7 +180,12 @@ class ItemEditing:
         return ws.push(MoveItemCommand(ws.run_service, ws.reference, kind, key, old, new, f"Move {NOUNS[kind]}"))
 
     def hide_all(self) -> list[QDialog]:
-        """On lock: hide open editors without closing them, so their typed text survives."""
+        """On lock: hide open editors without closing them, so their typed text survives. A
+        loosening reason being asked is dropped (its item's dialog keeps the terms chosen, and
+        Save asks again after unlocking)."""
+        if self.reason_dialog is not None and isValid(self.reason_dialog):
+            self.reason_dialog.reject()
+        self.reason_dialog = None
         hidden = [d for d in self.dialogs if d.isVisible()]
         for d in hidden:
             d.hide()
