@@ -188,7 +188,7 @@ def test_a_meeting_with_every_field_by_keyboard_alone(unlocked, qtbot, data_dir)
     fill(d.ui.textEdit, "Previous call-out to the address in 2025.")
     tab_to(d.ui.sharingEditor.all_radio)
     press(Qt.Key.Key_Space)
-    fill(d.ui.lawfulBasisEdit, "Children Act 1989 s47")
+    fill(d.ui.sharingEditor.lawful_basis.note_edit, "Children Act 1989 s47")
     save(d)
 
     # A decision (Ctrl+Shift+D) relying on that contribution.
@@ -202,6 +202,8 @@ def test_a_meeting_with_every_field_by_keyboard_alone(unlocked, qtbot, data_dir)
     if d.ui.reliedList.item(0).checkState() != Qt.CheckState.Checked:
         press(Qt.Key.Key_Home)
         press(Qt.Key.Key_Space)
+    tab_to(d.ui.sharingEditor.all_radio)  # deny by default: the decision's audience is chosen
+    press(Qt.Key.Key_Space)
     save(d)
 
     # An action (Ctrl+Shift+A) with a due date typed, then one chosen in the calendar.

@@ -56,8 +56,10 @@ def test_a_minute_taker_drafts_by_keyboard_and_the_chair_signs_off(qtbot, state,
         QTest.keyClick(dialog.ui.topicCombo, Qt.Key.Key_Down)
     dialog.ui.textEdit.setFocus()
     QTest.keyClicks(dialog.ui.textEdit, "Robin says bedtime is frightening.")
-    dialog.ui.lawfulBasisEdit.setFocus()
-    QTest.keyClicks(dialog.ui.lawfulBasisEdit, "Children Act 1989 s.47")
+    dialog.ui.sharingEditor.all_radio.setFocus()
+    QTest.keyClick(dialog.ui.sharingEditor.all_radio, Qt.Key.Key_Space)  # deny by default: choose
+    dialog.ui.sharingEditor.lawful_basis.note_edit.setFocus()
+    QTest.keyClicks(dialog.ui.sharingEditor.lawful_basis.note_edit, "Children Act 1989 s.47")
     save = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
     save.setFocus()
     QTest.keyClick(save, Qt.Key.Key_Space)

@@ -68,6 +68,8 @@ def open_addendum_dialog(qtbot, ws: MeetingWorkspace) -> AddendumDialog:
 
 
 def save(qtbot, dialog: AddendumDialog) -> None:
+    if not dialog.terms() or not dialog.terms().is_decided:
+        dialog.sharing_editor.all_radio.setChecked(True)  # deny by default: an audience is chosen
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
 
@@ -208,3 +210,30 @@ def test_regenerate_minutes_after_an_addendum_includes_it(qtbot, ws, state, tmp_
     text = " ".join(p.extract_text() for p in PdfReader(str(full.path)).pages)
     assert "Addendum 1" in text and "ZZADDENDUM" in text
     assert not section.notice.isVisible() and shown_errors == []
+
+
+def test_an_addendum_has_no_audience_until_one_is_chosen(qtbot, ws, state, shown_errors):
+    """Issue 14: the addendum dialog carries the sharing terms editor, deny by default, and the
+    terms chosen go to the sign-off service with the text (its audit event records them)."""
+    from strategy_meeting.domain.sharing_terms import SharingTerms
+    from strategy_meeting.services import audit
+
+    sign_off_in_the_gui(qtbot, ws)
+    dialog = open_addendum_dialog(qtbot, ws)
+    type_into(qtbot, dialog.ui.textEdit, "Health visitor told of the move.")
+    assert not dialog.save_button.isEnabled()
+    assert "Choose who may see it" in dialog.save_reason.text()
+    assert dialog.save_button.accessibleDescription() == dialog.save_reason.text()
+    assert dialog.sharing_editor.seen_by_label.text() == "Seen by: nobody yet (no audience chosen)"
+    dialog.sharing_editor.named_radio.setChecked(True)
+    dialog.sharing_editor._boxes["HEALTH"].setChecked(True)
+    assert dialog.sharing_editor.seen_by_label.text().startswith("Seen by: the chair's record and HEALTH.")
+    assert dialog.save_button.isEnabled() and not dialog.save_reason.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert [a.number for a in meetings.get(state.ctx, state.actor, REF).addenda] == [1]
+    shown = ws.sections["addenda"].model.data(ws.sections["addenda"].model.index(0))
+    assert "\nSeen by: the chair's record" in shown  # who receives it, in the one wording
+    event = next(e for e in audit.recent_events(state.ctx, state.actor) if e.action == "minutes.addendum")
+    assert SharingTerms.from_json(event.details["sharing"]) == SharingTerms.only("HEALTH")
+    assert shown_errors == []

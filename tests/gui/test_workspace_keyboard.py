@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QToolBar, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QScrollArea, QToolBar, QWidget
 
 from builders import sample_meeting
 from strategy_meeting.gui.dialogs.action_dialog import ActionDialog
@@ -68,10 +68,28 @@ def unnamed(root: QWidget) -> list[str]:
     return missing
 
 
+def page_top(w: QWidget, root: QWidget) -> int:
+    """Where ``w`` is on the page as it reads: inside a scroll area, its place in the scrolled
+    content; below one, its place after the whole content (a dialog's buttons under a form
+    that scrolls come after the form's last field, not beside its visible part)."""
+    window = root.window()
+    y = w.mapTo(window, w.rect().topLeft()).y()
+    for area in root.findChildren(QScrollArea):
+        content = area.widget()
+        if content is None or not area.isVisible():
+            continue
+        top = area.mapTo(window, area.rect().topLeft()).y()
+        if content.isAncestorOf(w):
+            return top + w.mapTo(content, w.rect().topLeft()).y()
+        if y >= top + area.height():
+            y += max(0, content.height() - area.viewport().height())
+    return y
+
+
 def out_of_page_order(root: QWidget) -> list[str]:
     """Pairs where Tab jumps back up the page."""
     chain = focusable(root)
-    tops = [w.mapTo(root.window(), w.rect().topLeft()).y() for w in chain]
+    tops = [page_top(w, root) for w in chain]
     slack = root.fontMetrics().height() // 2
     return [f"{a.objectName() or type(a).__name__} -> {b.objectName() or type(b).__name__}"
             for a, b, ya, yb in zip(chain, chain[1:], tops, tops[1:]) if yb < ya - slack]

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QDialogButtonBox, QApplication
 
 from strategy_meeting.domain.action import ActionStatus
 from strategy_meeting.domain.agency import AgencyKind
@@ -131,16 +131,17 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, t
             editor._boxes[code].setChecked(True)
         editor.family_check.setChecked(family)
         if scope != "chair":  # every shared item has a lawful basis (issue 15's check)
-            type_into(qtbot, dialog.ui.lawfulBasisEdit, "Children Act 1989 s.47")
+            type_into(qtbot, dialog.ui.sharingEditor.lawful_basis.note_edit, "Children Act 1989 s.47")
         save(qtbot, dialog)
     contributions = stored(state).contributions
     assert [c.text for c in contributions] == [p[2] for p in plans]
-    # The typed lawful basis is the terms' one basis (issue 14), its regime not yet chosen.
-    basis = LawfulBasis(Regime.UNSPECIFIED, "", "Children Act 1989 s.47")
-    assert contributions[0].sharing == dataclasses.replace(SharingTerms.everyone(), lawful_basis=basis)
-    assert contributions[1].sharing == dataclasses.replace(SharingTerms.only("CSC"), lawful_basis=basis)
-    assert contributions[2].sharing == SharingTerms.chair_only()
-    assert contributions[3].sharing == dataclasses.replace(SharingTerms.everyone(family=True), lawful_basis=basis)
+    audiences = [dataclasses.replace(c.sharing, lawful_basis=None) for c in contributions]
+    assert audiences[0] == SharingTerms.everyone()
+    assert audiences[1] == SharingTerms.only("CSC")
+    assert audiences[2] == SharingTerms.chair_only()
+    assert audiences[3] == SharingTerms.everyone(family=True)
+    # The lawful basis typed in the editor is the terms' one basis (issue 14).
+    assert "Children Act 1989 s.47" in contributions[0].lawful_basis_text
     k1, k2, k3 = (c.id for c in contributions[:3])
 
     # The contributions page groups them by agency.
@@ -158,6 +159,7 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, t
         item = dialog.ui.reliedList.item(row)
         if item.data(Qt.ItemDataRole.UserRole + 1) in (k1, k2):
             item.setCheckState(Qt.CheckState.Checked)
+    dialog.ui.sharingEditor.all_radio.setChecked(True)
     choose(dialog.ui.dissentAgencyCombo, "EDU")
     type_into(qtbot, dialog.ui.dissentViewEdit, "Would prefer a single-agency enquiry.")
     qtbot.mouseClick(dialog.ui.addDissentButton, Qt.MouseButton.LeftButton)
@@ -237,6 +239,7 @@ def test_a_refused_save_keeps_the_dialog_and_what_was_typed(qtbot, ws, state, sh
     steps = ws.undo_stack.count()
     dialog = open_dialog(ws, ws.new_decision_action)
     type_into(qtbot, dialog.ui.outcomeEdit, "No further action.")
+    dialog.ui.sharingEditor.all_radio.setChecked(True)
     save(qtbot, dialog)  # no rationale: the service refuses
     assert dialog.isVisible()
     assert "rationale" in dialog.error_label.text()
@@ -255,8 +258,11 @@ def test_named_agencies_with_none_ticked_is_explained_not_sent(qtbot, ws, state)
     dialog = open_dialog(ws, ws.new_contribution_action)
     type_into(qtbot, dialog.ui.textEdit, "Text")
     dialog.ui.sharingEditor.named_radio.setChecked(True)
+    save_button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    assert not save_button.isEnabled() and "Tick at least one" in dialog.save_reason.text()
+    assert "Tick at least one" in save_button.accessibleDescription()
     save(qtbot, dialog)
-    assert dialog.isVisible() and "Tick at least one" in dialog.error_label.text()
+    assert dialog.isVisible()
     assert stored(state).contributions == []
     QApplication.processEvents()
 

@@ -86,6 +86,11 @@ class InvalidInput(UserError):
     exit_code = 2
 
 
+class LooseningNeedsReason(InvalidInput):
+    """Terms that let someone see an item who could not were given without a reason (issue 14):
+    the message names the item and asks for the reason."""
+
+
 class UnknownAgency(InvalidInput):
     """An agency code given on the command line that names no agency (not in the directory,
     nor one the meeting invited): the GUI only ever offers agencies that exist."""

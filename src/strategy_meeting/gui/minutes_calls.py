@@ -14,6 +14,7 @@ from pathlib import Path
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import User
+from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.services import signoff
 from strategy_meeting.services.context import ServiceContext
 
@@ -62,6 +63,8 @@ def stored_copies(ctx: ServiceContext, actor: User, reference: str) -> list[Gene
             for c in latest_copies(ctx, actor, reference)]
 
 
-def add_addendum(ctx: ServiceContext, actor: User, reference: str, text: str) -> tuple[Meeting, Changes]:
-    """A numbered, dated addendum to signed-off minutes (the service refuses empty text)."""
-    return signoff.add_addendum(ctx, actor, reference, text)
+def add_addendum(ctx: ServiceContext, actor: User, reference: str, text: str,
+                 sharing: SharingTerms | None = None, sharing_reason: str = "") -> tuple[Meeting, Changes]:
+    """A numbered, dated addendum to signed-off minutes, with who may see it (the service
+    refuses empty text)."""
+    return signoff.add_addendum(ctx, actor, reference, text, sharing=sharing, sharing_reason=sharing_reason)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import User
+from strategy_meeting.domain.sharing import loosens
 from strategy_meeting.services import meetings
 from strategy_meeting.services.context import ServiceContext
 from strategy_meeting.services.meetings import ItemKind
@@ -35,6 +36,14 @@ _ID_ATTR = {ItemKind.AGENCY: "code"}
 
 # Consecutive edits of one detail field merge into one undo step (typing a sentence is one step).
 _DETAIL_MERGE_ID = 0x534D
+
+
+def loosens_item(before: Any, after: Any) -> bool:
+    """Whether replacing ``before`` by ``after`` lets someone see the item who could not
+    (``domain.sharing.loosens``); False for items without sharing terms."""
+    if before is None or not hasattr(before, "sharing") or not hasattr(after, "sharing"):
+        return False
+    return loosens(getattr(after, "owner_agency", None) or None, before.sharing, after.sharing)
 
 
 def item_id(kind: ItemKind, item: Any) -> str:
@@ -60,19 +69,29 @@ class _ServiceCommand(QUndoCommand):
         return meeting
 
 
+# Undoing a change that narrowed an item's terms widens them again: the reason is this one.
+UNDO_SHARING_REASON = "Undo: the terms in force before the last change were restored."
+
+
 class PutItemCommand(_ServiceCommand):
-    """Add an item (undo removes it) or replace one (undo puts the old value back)."""
+    """Add an item (undo removes it) or replace one (undo puts the old value back).
+
+    ``sharing_reason`` is why the new terms loosen a restriction (asked before the step is
+    pushed); redo passes it again, and undo gives ``UNDO_SHARING_REASON``, since putting back
+    narrower terms' predecessor may itself loosen them (issue 14)."""
 
     def __init__(self, run: Runner, reference: str, kind: ItemKind, after: Any, before: Any | None,
-                 text: str) -> None:
+                 text: str, sharing_reason: str = "") -> None:
         super().__init__(run, reference, text)
         self.kind = kind
         self.after = copy.deepcopy(after)
         self.before = copy.deepcopy(before)
+        self.sharing_reason = sharing_reason
 
     def redo(self) -> None:
-        after = self.after
-        meeting = self._call(lambda ctx, actor: meetings.put_item(ctx, actor, self.reference, self.kind, after))
+        after, reason = self.after, self.sharing_reason
+        meeting = self._call(lambda ctx, actor: meetings.put_item(ctx, actor, self.reference, self.kind, after,
+                                                                  sharing_reason=reason))
         if meeting is not None and not item_id(self.kind, self.after):
             # A new item got its id from the service (appended last); keep it so that undo
             # removes exactly this item and redo brings it back under the same id, which the
@@ -86,9 +105,7 @@ class PutItemCommand(_ServiceCommand):
             self._call(lambda ctx, actor: meetings.remove_item(ctx, actor, self.reference, self.kind, key))
         else:
             before = self.before
-            # Undoing a narrowing lets people see the item again: a loosening, whose reason
-            # is that the user undid their own change (issue 14's sharing log keeps it).
-            reason = f"Undo: {self.text()}"
+            reason = UNDO_SHARING_REASON if loosens_item(self.after, before) else ""
             self._call(lambda ctx, actor: meetings.put_item(ctx, actor, self.reference, self.kind, before,
                                                             sharing_reason=reason))
 

@@ -341,6 +341,9 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
             _check_decision(actor, None, item)
         items.append(item)
 
+    details: dict[str, Any] = {"kind": kind.value}
+    if sharing_reason.strip():
+        details["sharing_reason"] = sharing_reason.strip()
     return _mutate(
         ctx, actor, reference, change, "item.put", {"kind": kind.value},
         lambda m: _check_edit(actor, m, kind, item), sharing_reason,

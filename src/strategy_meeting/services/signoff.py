@@ -284,7 +284,9 @@ def add_addendum(
             actor.name,
             "minutes.addendum",
             f"meeting:{reference}",
-            {"number": number, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
+            {"number": number, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+             **({"sharing": sharing.to_json()} if sharing is not None else {}),
+             **({"sharing_reason": sharing_reason.strip()} if sharing_reason.strip() else {})},
         )
         uow.commit()
     return meeting, Changes(meetings=frozenset({meeting.id or 0}))

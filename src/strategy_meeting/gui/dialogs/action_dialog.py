@@ -9,6 +9,7 @@ from typing import Any
 
 from strategy_meeting.domain.action import Action, ActionStatus
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.gui.forms.ui_action_dialog import Ui_ActionDialog
 from strategy_meeting.services.meetings import ItemKind
 
@@ -21,6 +22,7 @@ class ActionDialog(ItemDialog):
     kind = ItemKind.ACTION
     form_class = Ui_ActionDialog
     noun = "action"
+    scroll_body = True
 
     def load(self, meeting: Meeting, item: Any | None) -> None:
         a: Action = item or Action("", "", "", None)
@@ -35,7 +37,8 @@ class ActionDialog(ItemDialog):
         fill_enum_combo(ui.statusCombo, STATUS_LABELS, a.status)
         ui.noteEdit.setPlainText(a.completion_note)
         ui.sharingEditor.setAgencies(meeting.agencies)
-        ui.sharingEditor.setTerms(a.sharing)
+        # Deny by default (issue 14): a new action has no audience until one is chosen.
+        ui.sharingEditor.setTerms(a.sharing if item is not None else SharingTerms.undecided())
         ui.sharingEditor.setOwnerAgency(combo_value(ui.agencyCombo))
         ui.agencyCombo.currentIndexChanged.connect(self._agency_changed)
 
@@ -54,7 +57,7 @@ class ActionDialog(ItemDialog):
     def build(self) -> Action:
         ui = self.ui
         terms = ui.sharingEditor.terms()
-        if terms is None:
+        if terms is None or not terms.is_decided:
             raise ValueError(ui.sharingEditor.problem())
         return Action(
             id=self.original.id if self.original else "",

@@ -4,13 +4,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS, Contribution, ReceivedVia, Topic
-from strategy_meeting.domain.lawful_basis import LawfulBasis, Regime
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.gui.forms.ui_contribution_dialog import Ui_ContributionDialog
@@ -29,6 +27,7 @@ class ContributionDialog(ItemDialog):
     kind = ItemKind.CONTRIBUTION
     form_class = Ui_ContributionDialog
     noun = "contribution"
+    scroll_body = True
 
     def __init__(self, meeting: Meeting, item: Any | None, parent: Any = None, agency: str = "") -> None:
         self._preset_agency = agency
@@ -41,29 +40,23 @@ class ContributionDialog(ItemDialog):
         ui.authorEdit.setText(c.author)
         fill_enum_combo(ui.topicCombo, TOPIC_LABELS, c.topic)
         ui.textEdit.setPlainText(c.text)
+        # Room for a paragraph; a longer text scrolls, so the sharing terms stay in view.
+        lines = self.fontMetrics().lineSpacing()
+        ui.textEdit.setMinimumHeight(lines * 4)
+        ui.textEdit.setMaximumHeight(lines * 7)
         ui.sharingEditor.setAgencies(meeting.agencies)
-        ui.sharingEditor.setTerms(c.sharing)
-        # The one lawful basis is in the terms (issue 14); this field edits its words.
-        basis = c.sharing.lawful_basis
-        ui.lawfulBasisEdit.setText(basis.note if basis is not None else "")
-        self._basis = basis
+        # Deny by default (issue 14): a new contribution has no audience until one is chosen.
+        # The one lawful basis is in the terms (migration 0008 folded the older free text in).
+        ui.sharingEditor.setTerms(c.sharing if item is not None else SharingTerms.undecided())
         fill_enum_combo(ui.receivedCombo, {k: self.tr(v) for k, v in RECEIVED_LABELS.items()}, c.received_via)
         ui.sharingEditor.setOwnerAgency(combo_value(ui.agencyCombo))
         ui.agencyCombo.currentIndexChanged.connect(
             lambda _i: ui.sharingEditor.setOwnerAgency(combo_value(ui.agencyCombo)))
 
-    def _basis_from(self, text: str) -> LawfulBasis | None:
-        """The basis as loaded with its words changed; a new one's regime is not specified
-        until the sharing editor asks for it (issue 14, the GUI's part)."""
-        before: LawfulBasis | None = getattr(self, "_basis", None)
-        if before is not None:
-            return replace(before, note=text) if (text or before.condition) else None
-        return LawfulBasis(Regime.UNSPECIFIED, "", text) if text else None
-
     def build(self) -> Contribution:
         ui = self.ui
         terms: SharingTerms | None = ui.sharingEditor.terms()
-        if terms is None:
+        if terms is None or not terms.is_decided:
             raise ValueError(ui.sharingEditor.problem())
         original: Contribution | None = self.original
         return Contribution(
@@ -71,7 +64,7 @@ class ContributionDialog(ItemDialog):
             agency=combo_value(ui.agencyCombo),
             topic=combo_value(ui.topicCombo),
             text=ui.textEdit.toPlainText().strip(),
-            sharing=replace(terms, lawful_basis=self._basis_from(ui.lawfulBasisEdit.text().strip())),
+            sharing=terms,
             author=ui.authorEdit.text().strip(),
             received_via=combo_value(ui.receivedCombo),
             recorded_at=original.recorded_at if original else None,

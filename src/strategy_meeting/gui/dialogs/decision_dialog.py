@@ -1,10 +1,16 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""Add or edit a decision: kind, outcome, rationale, threshold, the contributions it relied on
-(ticked in a list), and any agency's recorded dissent."""
+"""Add or edit a decision: kind, outcome, rationale (and the one for copies that may not see
+everything it relied on), threshold, the contributions it relied on (ticked in a list), its
+wording for the family, who may see it, and any agency's recorded dissent.
+
+Which agencies' copies would not hold the full rationale is asked of ``domain.sharing.copy_of``
+on the meeting as it would be with this decision saved, never worked out here (issue 14).
+"""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
@@ -13,6 +19,8 @@ from PySide6.QtWidgets import QListWidgetItem
 from strategy_meeting.domain.contribution import TOPIC_LABELS
 from strategy_meeting.domain.decision import DECISION_KIND_LABELS, Decision, DecisionKind, Dissent
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.sharing import Recipient, copy_of
+from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.gui.forms.ui_decision_dialog import Ui_DecisionDialog
 from strategy_meeting.gui.models.meeting_items import first_line
 from strategy_meeting.services.meetings import ItemKind
@@ -29,14 +37,19 @@ class DecisionDialog(ItemDialog):
     kind = ItemKind.DECISION
     form_class = Ui_DecisionDialog
     noun = "decision"
+    scroll_body = True
+    _DRAFT_ID = "\x00decision-being-edited"
 
     def load(self, meeting: Meeting, item: Any | None) -> None:
         d: Decision = item or Decision("", DecisionKind.SECTION47_JOINT, "", "")
         ui = self.ui
         lines = self.fontMetrics().lineSpacing()
         ui.outcomeEdit.setFixedHeight(lines * 3 + 2 * ui.outcomeEdit.frameWidth() + 8)
-        ui.rationaleEdit.setMinimumHeight(lines * 5)
-        ui.reliedList.setMinimumHeight(lines * 7)
+        for edit, rows in ((ui.rationaleEdit, 5), (ui.widerRationaleEdit, 4)):
+            edit.setMinimumHeight(lines * 3)
+            edit.setMaximumHeight(lines * rows + 2 * edit.frameWidth() + 8)
+        ui.familyWordingEdit.setFixedHeight(lines * 3 + 2 * ui.familyWordingEdit.frameWidth() + 8)
+        ui.reliedList.setMinimumHeight(lines * 5)
         ui.reliedList.setWordWrap(True)
         ui.reliedList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Room to read and write a dissenting view (issue 19: a one-line field squeezed beside
@@ -51,6 +64,18 @@ class DecisionDialog(ItemDialog):
         fill_enum_combo(ui.kindCombo, DECISION_KIND_LABELS, d.kind)
         ui.outcomeEdit.setPlainText(d.outcome)
         ui.rationaleEdit.setPlainText(d.rationale)
+        ui.widerRationaleEdit.setPlainText(d.wider_rationale)
+        ui.widerRationaleEdit.setPlaceholderText(self.tr(
+            "Written so that it quotes nothing those copies may not see"))
+        ui.withholdRationaleCheck.setChecked(d.rationale_withheld_agreed)
+        ui.familyWordingEdit.setPlainText(d.family_wording)
+        ui.familyWordingEdit.setPlaceholderText(self.tr(
+            "The decision in plain words for the parents or carers (left empty: not in the family's copy)"))
+        self._meeting = meeting
+        ui.sharingEditor.setAgencies(meeting.agencies)
+        ui.sharingEditor.setOwnerAgency(None)
+        # Deny by default (issue 14): a new decision has no audience until one is chosen.
+        ui.sharingEditor.setTerms(d.sharing if item is not None else SharingTerms.undecided())
         # Only the chair may tick it, or change a decision once ticked: the service refuses
         # anyone else, and the refusal shows in this dialog.
         ui.confirmedCheck.setChecked(d.confirmed)
@@ -81,6 +106,60 @@ class DecisionDialog(ItemDialog):
         ui.removeDissentButton.clicked.connect(self._remove_dissent)
         ui.dissentList.itemSelectionChanged.connect(self._sync_remove)
         self._sync_remove()
+        ui.reliedList.itemChanged.connect(lambda _row: self._sync_rationale_copies())
+        ui.widerRationaleEdit.textChanged.connect(self._sync_rationale_copies)
+        ui.withholdRationaleCheck.toggled.connect(lambda _on: self._sync_rationale_copies())
+        ui.sharingEditor.termsChanged.connect(lambda _t: self._sync_rationale_copies())
+        self._sync_rationale_copies()
+
+    # -- the rationale in copies that may not see everything it relied on ----------------------
+
+    def copies_without_rationale(self) -> list[str]:
+        """The agencies whose copy would hold this decision but not its own rationale, by
+        ``copy_of`` on the meeting with this decision as the form now describes it."""
+        terms = self.ui.sharingEditor.terms()
+        if terms is None:
+            return []
+        draft = copy.deepcopy(self._meeting)
+        decision = Decision(self._DRAFT_ID, combo_value(self.ui.kindCombo), "", "\x00rationale",
+                            relied_on=self.relied_on(), sharing=terms)
+        own_id = self.original.id if self.original else ""
+        draft.decisions = [d for d in draft.decisions if not own_id or d.id != own_id] + [decision]
+        missing = []
+        for agency in self._meeting.agencies:
+            if self._DRAFT_ID in copy_of(draft, Recipient(agency.code)).rationale_replaced:
+                missing.append(agency.code)
+        return missing
+
+    def _sync_rationale_copies(self) -> None:
+        ui = self.ui
+        wider = text_of(ui.widerRationaleEdit)
+        # One or the other: a rationale for those copies, or none there on purpose.
+        ui.withholdRationaleCheck.setEnabled(not wider)
+        if wider and ui.withholdRationaleCheck.isChecked():
+            ui.withholdRationaleCheck.setChecked(False)
+        missing = self.copies_without_rationale()
+        if not missing:
+            text = self.tr("Every agency copy that holds this decision holds its full rationale.")
+            tone = ""
+        else:
+            who = ", ".join(missing)
+            if wider:
+                text = self.tr("The copies for {0} may not see an item this decision relied on: they will hold "
+                               "the rationale written for them above.").format(who)
+                tone = ""
+            elif ui.withholdRationaleCheck.isChecked():
+                text = self.tr("The copies for {0} may not see an item this decision relied on: they will hold "
+                               "the decision and its outcome without a rationale.").format(who)
+                tone = ""
+            else:
+                text = self.tr("The copies for {0} may not see an item this decision relied on, so they will not "
+                               "hold this rationale. Write one for them above, or tick the box to leave it out; "
+                               "sign-off warns until you do.").format(who)
+                tone = "warn"
+        ui.rationaleCopiesLabel.setText(text)
+        ui.rationaleCopiesLabel.setAccessibleDescription(text)
+        ui.rationaleCopiesLabel.setStyleSheet("color: #8a4b00; font-weight: 600;" if tone else "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if (watched is self.ui.dissentViewEdit and event.type() == QEvent.Type.KeyPress
@@ -128,6 +207,9 @@ class DecisionDialog(ItemDialog):
         pending = ui.dissentViewEdit.toPlainText().strip()
         if pending:
             raise ValueError("A dissent is typed but not added: press Add dissent or clear it.")
+        terms = ui.sharingEditor.terms()
+        if terms is None or not terms.is_decided:
+            raise ValueError(ui.sharingEditor.problem())
         return Decision(
             id=self.original.id if self.original else "",
             kind=combo_value(ui.kindCombo),
@@ -137,14 +219,9 @@ class DecisionDialog(ItemDialog):
             relied_on=self.relied_on(),
             dissent=[ui.dissentList.item(n).data(ID_ROLE) for n in range(ui.dissentList.count())],
             confirmed=ui.confirmedCheck.isChecked(),
-            # Issue 14: what this dialog does not edit yet (its sharing editor is the GUI's
-            # part) is kept as it was; a new decision starts undecided.
-            **self._kept(),
+            sharing=terms,
+            wider_rationale=text_of(ui.widerRationaleEdit),
+            rationale_withheld_agreed=ui.withholdRationaleCheck.isChecked() and not text_of(ui.widerRationaleEdit),
+            family_wording=text_of(ui.familyWordingEdit),
         )
 
-    def _kept(self) -> dict[str, object]:
-        d = self.original
-        if d is None:
-            return {}
-        return {"sharing": d.sharing, "wider_rationale": d.wider_rationale,
-                "rationale_withheld_agreed": d.rationale_withheld_agreed, "family_wording": d.family_wording}

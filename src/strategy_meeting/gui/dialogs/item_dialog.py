@@ -15,8 +15,20 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.gui.widgets.date_edit import DateField
@@ -82,6 +94,9 @@ class ItemDialog(QDialog):
     kind: ItemKind
     form_class: type
     noun = "item"
+    # A tall form (one with the sharing terms editor) scrolls inside the dialog, so its buttons
+    # stay on a 1366x768 screen at any scale.
+    scroll_body = False
 
     def __init__(self, meeting: Meeting, item: Any | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +119,27 @@ class ItemDialog(QDialog):
             cancel.setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self.request_save)
         buttons.rejected.connect(self.reject)
+        self.save_button: QPushButton | None = save
+        self.save_reason = QLabel(self)
+        self.save_reason.setObjectName("saveReason")
+        self.save_reason.setWordWrap(True)
+        self.save_reason.setAccessibleName(self.tr("Why it cannot be saved yet"))
+        self.save_reason.setStyleSheet("color: #8a4b00; font-weight: 600;")
+        self.save_reason.hide()
+        main = self.layout()
+        if isinstance(main, QVBoxLayout):
+            main.insertWidget(main.indexOf(buttons), self.save_reason)
         self.load(meeting, item)
+        if self.scroll_body:
+            self._scroll_body()
+        editor = getattr(self.ui, "sharingEditor", None)
+        if editor is not None:
+            editor.termsChanged.connect(lambda _terms: self.sync_save())
+            self.sync_save()
+            if self.scroll_body:
+                # Rows the editor shows later (the police agreement) grow the dialog while the
+                # screen has room, rather than pushing the "Seen by" line under the fold.
+                editor.termsChanged.connect(lambda _terms: QTimer.singleShot(0, self._grow_to_body))
 
     # -- for subclasses ----------------------------------------------------------------------------
 
@@ -116,9 +151,94 @@ class ItemDialog(QDialog):
         widgets cannot express (the services check everything else)."""
         raise NotImplementedError
 
+    def save_blocker(self) -> str:
+        """Why Save is off ("" when it is on): deny by default, so an item with no audience
+        chosen, or terms not yet complete, cannot be saved (issue 14)."""
+        editor = getattr(self.ui, "sharingEditor", None)
+        return editor.problem() if editor is not None else ""
+
+    def sync_save(self) -> None:
+        reason = self.save_blocker()
+        self.save_reason.setText(reason)
+        self.save_reason.setVisible(bool(reason))
+        if self.save_button is not None:
+            self.save_button.setEnabled(not reason)
+            self.save_button.setToolTip(reason)
+            self.save_button.setAccessibleDescription(reason)
+
+    def _scroll_body(self) -> None:
+        """Move everything above the problem line and the buttons into a scroll area."""
+        main = self.layout()
+        if not isinstance(main, QVBoxLayout):
+            return
+        keep = {self.error_label, self.save_reason, self.ui.buttonBox}
+        body = QWidget()
+        body.setObjectName("dialogBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        n = 0
+        while n < main.count():
+            entry = main.itemAt(n)
+            if entry.widget() in keep:
+                n += 1
+                continue
+            main.takeAt(n)
+            if entry.layout() is not None:
+                inner = entry.layout()
+                inner.setParent(None)
+                body_layout.addLayout(inner)
+            elif entry.widget() is not None:
+                body_layout.addWidget(entry.widget())
+            else:
+                body_layout.addItem(entry)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("dialogScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(body)
+        main.insertWidget(0, scroll, 1)
+        # Widgets that change parent within one window keep their place in its focus chain, so
+        # the fields (gone and back through the parentless body) now follow the buttons. The
+        # problem lines and the buttons go the same way, into a footer that joins last: Tab then
+        # reads the page from the top and ends on the buttons.
+        footer = QWidget()
+        footer_layout = QVBoxLayout(footer)
+        footer_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.error_label, self.save_reason, self.ui.buttonBox):
+            hidden = widget.isHidden()
+            main.removeWidget(widget)
+            footer_layout.addWidget(widget)
+            widget.setHidden(hidden)
+        main.addWidget(footer)
+        self._body, self._footer = body, footer
+        self.resize(self._body_size())
+
+    def _body_size(self) -> QSize:
+        """The dialog's size with the whole body in view (the window fitter keeps it on the
+        screen)."""
+        main = self.layout()
+        hint = self._body.sizeHint()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = main.contentsMargins()
+        return QSize(max(self.minimumWidth(), hint.width() + bar + margins.left() + margins.right()),
+                     hint.height() + self._footer.sizeHint().height() + 2 * main.spacing()
+                     + margins.top() + margins.bottom() + 4)
+
+    def _grow_to_body(self) -> None:
+        want = self._body_size()
+        if want.height() > self.height():
+            area = self.screen().availableGeometry() if self.screen() is not None else None
+            limit = area.height() - 80 if area is not None else want.height()
+            self.resize(self.width(), min(want.height(), max(self.height(), limit)))
+
     # -- flow --------------------------------------------------------------------------------------
 
     def request_save(self) -> None:
+        blocker = self.save_blocker()
+        if blocker:  # Save is off; Enter in a field must not get round that
+            self.show_problem(blocker)
+            return
         for field in self.findChildren(DateField):
             if field.problem():
                 name = field.accessibleName() or self.tr("A date")

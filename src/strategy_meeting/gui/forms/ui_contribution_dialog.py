@@ -83,25 +83,15 @@ class Ui_ContributionDialog(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.sharingEditor)
 
-        self.lawfulBasisLabel = QLabel(ContributionDialog)
-        self.lawfulBasisLabel.setObjectName(u"lawfulBasisLabel")
-
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.lawfulBasisLabel)
-
-        self.lawfulBasisEdit = QLineEdit(ContributionDialog)
-        self.lawfulBasisEdit.setObjectName(u"lawfulBasisEdit")
-
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.lawfulBasisEdit)
-
         self.receivedLabel = QLabel(ContributionDialog)
         self.receivedLabel.setObjectName(u"receivedLabel")
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.receivedLabel)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.receivedLabel)
 
         self.receivedCombo = QComboBox(ContributionDialog)
         self.receivedCombo.setObjectName(u"receivedCombo")
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.receivedCombo)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.receivedCombo)
 
 
         self.mainLayout.addLayout(self.formLayout)
@@ -124,15 +114,13 @@ class Ui_ContributionDialog(object):
         self.topicLabel.setBuddy(self.topicCombo)
         self.textLabel.setBuddy(self.textEdit)
         self.sharingEditorLabel.setBuddy(self.sharingEditor)
-        self.lawfulBasisLabel.setBuddy(self.lawfulBasisEdit)
         self.receivedLabel.setBuddy(self.receivedCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.agencyCombo, self.authorEdit)
         QWidget.setTabOrder(self.authorEdit, self.topicCombo)
         QWidget.setTabOrder(self.topicCombo, self.textEdit)
         QWidget.setTabOrder(self.textEdit, self.sharingEditor)
-        QWidget.setTabOrder(self.sharingEditor, self.lawfulBasisEdit)
-        QWidget.setTabOrder(self.lawfulBasisEdit, self.receivedCombo)
+        QWidget.setTabOrder(self.sharingEditor, self.receivedCombo)
         QWidget.setTabOrder(self.receivedCombo, self.buttonBox)
 
         self.retranslateUi(ContributionDialog)
@@ -158,15 +146,10 @@ class Ui_ContributionDialog(object):
 #if QT_CONFIG(accessibility)
         self.textEdit.setAccessibleName(QCoreApplication.translate("ContributionDialog", u"What was shared", None))
 #endif // QT_CONFIG(accessibility)
-        self.sharingEditorLabel.setText(QCoreApplication.translate("ContributionDialog", u"Shared with:", None))
+        self.sharingEditorLabel.setText(QCoreApplication.translate("ContributionDialog", u"Sharing:", None))
 #if QT_CONFIG(accessibility)
         self.sharingEditor.setAccessibleName(QCoreApplication.translate("ContributionDialog", u"Sharing terms", None))
 #endif // QT_CONFIG(accessibility)
-        self.lawfulBasisLabel.setText(QCoreApplication.translate("ContributionDialog", u"&Lawful basis:", None))
-#if QT_CONFIG(accessibility)
-        self.lawfulBasisEdit.setAccessibleName(QCoreApplication.translate("ContributionDialog", u"Lawful basis for sharing", None))
-#endif // QT_CONFIG(accessibility)
-        self.lawfulBasisEdit.setPlaceholderText(QCoreApplication.translate("ContributionDialog", u"e.g. UK GDPR 6(1)(e); DPA 2018 Sch 8 para 4", None))
         self.receivedLabel.setText(QCoreApplication.translate("ContributionDialog", u"&Received:", None))
 #if QT_CONFIG(accessibility)
         self.receivedCombo.setAccessibleName(QCoreApplication.translate("ContributionDialog", u"How it arrived", None))

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
+from strategy_meeting.gui.widgets.sharing_terms_editor import SharingTermsEditor
+
 class Ui_DecisionDialog(object):
     def setupUi(self, DecisionDialog):
         if not DecisionDialog.objectName():
@@ -64,30 +66,75 @@ class Ui_DecisionDialog(object):
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.rationaleEdit)
 
+        self.widerRationaleLabel = QLabel(DecisionDialog)
+        self.widerRationaleLabel.setObjectName(u"widerRationaleLabel")
+        self.widerRationaleLabel.setWordWrap(True)
+
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.widerRationaleLabel)
+
+        self.widerRationaleEdit = QPlainTextEdit(DecisionDialog)
+        self.widerRationaleEdit.setObjectName(u"widerRationaleEdit")
+        self.widerRationaleEdit.setTabChangesFocus(True)
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.widerRationaleEdit)
+
+        self.withholdRationaleCheck = QCheckBox(DecisionDialog)
+        self.withholdRationaleCheck.setObjectName(u"withholdRationaleCheck")
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.withholdRationaleCheck)
+
+        self.rationaleCopiesLabel = QLabel(DecisionDialog)
+        self.rationaleCopiesLabel.setObjectName(u"rationaleCopiesLabel")
+        self.rationaleCopiesLabel.setWordWrap(True)
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.rationaleCopiesLabel)
+
         self.thresholdLabel = QLabel(DecisionDialog)
         self.thresholdLabel.setObjectName(u"thresholdLabel")
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.thresholdLabel)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.thresholdLabel)
 
         self.thresholdCombo = QComboBox(DecisionDialog)
         self.thresholdCombo.setObjectName(u"thresholdCombo")
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.thresholdCombo)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.thresholdCombo)
 
         self.reliedListLabel = QLabel(DecisionDialog)
         self.reliedListLabel.setObjectName(u"reliedListLabel")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.reliedListLabel)
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.reliedListLabel)
 
         self.reliedList = QListWidget(DecisionDialog)
         self.reliedList.setObjectName(u"reliedList")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.reliedList)
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.reliedList)
+
+        self.familyWordingLabel = QLabel(DecisionDialog)
+        self.familyWordingLabel.setObjectName(u"familyWordingLabel")
+        self.familyWordingLabel.setWordWrap(True)
+
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.familyWordingLabel)
+
+        self.familyWordingEdit = QPlainTextEdit(DecisionDialog)
+        self.familyWordingEdit.setObjectName(u"familyWordingEdit")
+        self.familyWordingEdit.setTabChangesFocus(True)
+
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.familyWordingEdit)
+
+        self.sharingEditorLabel = QLabel(DecisionDialog)
+        self.sharingEditorLabel.setObjectName(u"sharingEditorLabel")
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.sharingEditorLabel)
+
+        self.sharingEditor = SharingTermsEditor(DecisionDialog)
+        self.sharingEditor.setObjectName(u"sharingEditor")
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.sharingEditor)
 
         self.confirmedCheck = QCheckBox(DecisionDialog)
         self.confirmedCheck.setObjectName(u"confirmedCheck")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.confirmedCheck)
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.SpanningRole, self.confirmedCheck)
 
 
         self.mainLayout.addLayout(self.formLayout)
@@ -178,16 +225,23 @@ class Ui_DecisionDialog(object):
         self.kindLabel.setBuddy(self.kindCombo)
         self.outcomeLabel.setBuddy(self.outcomeEdit)
         self.rationaleLabel.setBuddy(self.rationaleEdit)
+        self.widerRationaleLabel.setBuddy(self.widerRationaleEdit)
         self.thresholdLabel.setBuddy(self.thresholdCombo)
         self.reliedListLabel.setBuddy(self.reliedList)
+        self.familyWordingLabel.setBuddy(self.familyWordingEdit)
+        self.sharingEditorLabel.setBuddy(self.sharingEditor)
         self.dissentAgencyLabel.setBuddy(self.dissentAgencyCombo)
         self.dissentViewLabel.setBuddy(self.dissentViewEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.kindCombo, self.outcomeEdit)
         QWidget.setTabOrder(self.outcomeEdit, self.rationaleEdit)
-        QWidget.setTabOrder(self.rationaleEdit, self.thresholdCombo)
+        QWidget.setTabOrder(self.rationaleEdit, self.widerRationaleEdit)
+        QWidget.setTabOrder(self.widerRationaleEdit, self.withholdRationaleCheck)
+        QWidget.setTabOrder(self.withholdRationaleCheck, self.thresholdCombo)
         QWidget.setTabOrder(self.thresholdCombo, self.reliedList)
-        QWidget.setTabOrder(self.reliedList, self.confirmedCheck)
+        QWidget.setTabOrder(self.reliedList, self.familyWordingEdit)
+        QWidget.setTabOrder(self.familyWordingEdit, self.sharingEditor)
+        QWidget.setTabOrder(self.sharingEditor, self.confirmedCheck)
         QWidget.setTabOrder(self.confirmedCheck, self.dissentAgencyCombo)
         QWidget.setTabOrder(self.dissentAgencyCombo, self.dissentViewEdit)
         QWidget.setTabOrder(self.dissentViewEdit, self.addDissentButton)
@@ -214,6 +268,17 @@ class Ui_DecisionDialog(object):
 #if QT_CONFIG(accessibility)
         self.rationaleEdit.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Rationale: why it was decided", None))
 #endif // QT_CONFIG(accessibility)
+        self.widerRationaleLabel.setText(QCoreApplication.translate("DecisionDialog", u"Rationale for cop&ies that may not see everything this decision relied on:", None))
+#if QT_CONFIG(accessibility)
+        self.widerRationaleEdit.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Rationale for copies that may not see everything this decision relied on", None))
+#endif // QT_CONFIG(accessibility)
+        self.withholdRationaleCheck.setText(QCoreApplication.translate("DecisionDialog", u"Leave the rationale out of those co&pies", None))
+#if QT_CONFIG(accessibility)
+        self.withholdRationaleCheck.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Leave the rationale out of those copies", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.rationaleCopiesLabel.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Copies that would not hold the full rationale", None))
+#endif // QT_CONFIG(accessibility)
         self.thresholdLabel.setText(QCoreApplication.translate("DecisionDialog", u"&Threshold met:", None))
 #if QT_CONFIG(accessibility)
         self.thresholdCombo.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Threshold met", None))
@@ -221,6 +286,14 @@ class Ui_DecisionDialog(object):
         self.reliedListLabel.setText(QCoreApplication.translate("DecisionDialog", u"R&elied on:", None))
 #if QT_CONFIG(accessibility)
         self.reliedList.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Contributions relied on", None))
+#endif // QT_CONFIG(accessibility)
+        self.familyWordingLabel.setText(QCoreApplication.translate("DecisionDialog", u"Wording for the fa&mily:", None))
+#if QT_CONFIG(accessibility)
+        self.familyWordingEdit.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Wording for the family", None))
+#endif // QT_CONFIG(accessibility)
+        self.sharingEditorLabel.setText(QCoreApplication.translate("DecisionDialog", u"Sharing:", None))
+#if QT_CONFIG(accessibility)
+        self.sharingEditor.setAccessibleName(QCoreApplication.translate("DecisionDialog", u"Sharing terms of the decision", None))
 #endif // QT_CONFIG(accessibility)
         self.confirmedCheck.setText(QCoreApplication.translate("DecisionDialog", u"Con&firmed by the chair (a minute-taker may then not change it)", None))
 #if QT_CONFIG(accessibility)

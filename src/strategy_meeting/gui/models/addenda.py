@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
 """The addenda of signed-off minutes as a list model: one row per addendum, in number order,
-showing its number, when and by whom it was added, and its whole text.
+showing its number, when and by whom it was added, who receives it (``seen_by``, issue 14) and
+its whole text.
 
 Like the other meeting models it holds only what the last service call returned, and is
 emptied on lock.
@@ -14,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from strategy_meeting.domain.meeting import Addendum, Meeting
+from strategy_meeting.domain.sharing import seen_by
 
 from .meeting_items import ITEM_ROLE, short_date
 
@@ -33,10 +35,12 @@ class AddendaModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.addenda: list[Addendum] = []
+        self.agency_codes: list[str] = []
 
     def set_meeting(self, meeting: Meeting | None) -> None:
         self.beginResetModel()
         self.addenda = sorted(meeting.addenda, key=lambda a: a.number) if meeting is not None else []
+        self.agency_codes = list(meeting.agency_codes) if meeting is not None else []
         self.endResetModel()
 
     def clear(self) -> None:
@@ -50,7 +54,8 @@ class AddendaModel(QAbstractListModel):
             return None
         addendum = self.addenda[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{addendum_heading(addendum)}\n{addendum.text}"
+            who = seen_by(None, addendum.sharing, self.agency_codes)
+            return f"{addendum_heading(addendum)}\n{who}.\n{addendum.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return addendum_heading(addendum)
         if role == ITEM_ROLE:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 
 from strategy_meeting.domain.contribution import Contribution
 from strategy_meeting.domain.meeting import Meeting
-from strategy_meeting.gui.widgets.sharing_badge import SHARING_ROLE, audience_badge, family_badge
+from strategy_meeting.gui.widgets.sharing_badge import SHARING_ROLE, badge_subject, family_badge
 
 from .meeting_items import ITEM_ROLE, contribution_columns
 
@@ -114,10 +114,11 @@ class ContributionsByAgencyModel(QAbstractItemModel):
             return column.text(item, self.meeting)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.sharing:
-                return f"{audience_badge(item.sharing).explanation} {family_badge(item.sharing).explanation}"
+                subject = badge_subject(item, self.meeting)
+                return f"{subject.seen_by}. {family_badge(subject.terms, subject.owner).explanation}"
             return item.text if index.column() == TEXT_COLUMN else column.text(item, self.meeting)
         if role == SHARING_ROLE and column.sharing:
-            return item.sharing
+            return badge_subject(item, self.meeting)
         if role == ITEM_ROLE:
             return item
         if role == AGENCY_ROLE:

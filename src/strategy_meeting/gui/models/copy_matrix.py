@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""What each agency's copy withholds, as a table: one row per contribution, action and
-decision, one column per agency.
+"""What each agency's copy withholds, as a table: one row per contribution, action, decision
+and addendum, one column per agency.
 
 Every cell comes from the domain's ``copy_of`` for that agency (the function the minutes are
 rendered from), never from a rule of our own: a slot that ``copy_of`` replaced by ``Withheld``
-is withheld, and a decision names as withheld exactly what ``relied_on_withheld`` lists.
+is withheld, a decision or addendum not in the copy's meeting is withheld, a decision in
+``rationale_replaced`` is there without its own rationale, and a decision names as withheld
+exactly what ``relied_on_withheld`` lists. Each row's tooltip is ``seen_by``, the same words
+as the editor and the badges.
 """
 
 from __future__ import annotations
@@ -19,15 +22,18 @@ from PySide6.QtGui import QBrush, QColor
 from strategy_meeting.domain.contribution import TOPIC_LABELS
 from strategy_meeting.domain.decision import DECISION_KIND_LABELS
 from strategy_meeting.domain.meeting import Meeting
-from strategy_meeting.domain.sharing import MeetingCopy, Recipient, Withheld, copy_of
+from strategy_meeting.domain.sharing import MeetingCopy, Recipient, Withheld, copy_of, seen_by
 
 from .meeting_items import first_line
 
 _Index = QModelIndex | QPersistentModelIndex
 INCLUDED = "Included"
 WITHHELD = "Withheld"
+WIDER_RATIONALE = "Included, with the rationale for other copies"
+NO_RATIONALE = "Included without the rationale"
 INCLUDED_COLOUR = "#e3f1e4"
 WITHHELD_COLOUR = "#f8dedc"
+PARTLY_COLOUR = "#fdf0c8"  # included, but not all of it
 
 
 @dataclass(frozen=True)
@@ -45,41 +51,61 @@ def matrix_rows(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[Matrix
     codes = list(copies)
     rows: list[MatrixRow] = []
     names = {a.code: a.name or a.code for a in meeting.agencies}
+    codes_list = list(meeting.agency_codes)
     for n, c in enumerate(meeting.contributions):
         cells = tuple(WITHHELD if isinstance(copies[code].contribution_slots[n], Withheld) else INCLUDED
                       for code in codes)
         # Numbered as listed, with the agency's name: never an internal id ("k1") or code.
         rows.append(MatrixRow(f"Contribution {n + 1} \u00b7 {names.get(c.agency, c.agency)} \u00b7 "
                               f"{TOPIC_LABELS[c.topic]}",
-                              first_line(c.text, 200), cells))
+                              f"{first_line(c.text, 200)}\n{seen_by(c.agency, c.sharing, codes_list)}", cells))
     for n, a in enumerate(meeting.actions, start=1):
         cells = tuple(WITHHELD if isinstance(copies[code].action_slots[n - 1], Withheld) else INCLUDED
                       for code in codes)
-        rows.append(MatrixRow(f"Action {n} \u00b7 {names.get(a.owner_agency, a.owner_agency)}", first_line(a.description, 200), cells))
+        rows.append(MatrixRow(f"Action {n} \u00b7 {names.get(a.owner_agency, a.owner_agency)}",
+                              f"{first_line(a.description, 200)}\n{seen_by(a.owner_agency, a.sharing, codes_list)}",
+                              cells))
     for n, d in enumerate(meeting.decisions, start=1):
         cells = []
         for code in codes:
+            held = {x.id: x for x in copies[code].meeting.decisions}
             hidden = len(copies[code].relied_on_withheld.get(d.id, []))
-            cells.append(f"{hidden} relied-on withheld" if hidden else INCLUDED)
-        rows.append(MatrixRow(f"Decision {n} \u00b7 {DECISION_KIND_LABELS[d.kind]}", first_line(d.outcome, 200),
-                              tuple(cells)))
+            relied = f"{hidden} relied-on withheld"
+            if d.id not in held:
+                cells.append(WITHHELD)
+            elif d.id in copies[code].rationale_replaced:
+                cells.append(f"{WIDER_RATIONALE if held[d.id].rationale else NO_RATIONALE}; {relied}")
+            else:
+                cells.append(relied if hidden else INCLUDED)
+        rows.append(MatrixRow(f"Decision {n} \u00b7 {DECISION_KIND_LABELS[d.kind]}",
+                              f"{first_line(d.outcome, 200)}\n{seen_by(None, d.sharing, codes_list)}", tuple(cells)))
+    for addendum in meeting.addenda:
+        cells = tuple(INCLUDED if any(x.number == addendum.number for x in copies[code].meeting.addenda)
+                      else WITHHELD for code in codes)
+        rows.append(MatrixRow(f"Addendum {addendum.number}",
+                              f"{first_line(addendum.text, 200)}\n{seen_by(None, addendum.sharing, codes_list)}",
+                              cells))
     return rows
 
 
 def summary_lines(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[str]:
     lines = []
     for code, copy in copies.items():
-        contributions = sum(1 for s in copy.contribution_slots if isinstance(s, Withheld))
-        actions = sum(1 for s in copy.action_slots if isinstance(s, Withheld))
-        if not contributions and not actions:
-            lines.append(f"{code}: the copy holds every contribution and action.")
+        counts = [
+            (sum(1 for s in copy.contribution_slots if isinstance(s, Withheld)), "contribution"),
+            (sum(1 for s in copy.action_slots if isinstance(s, Withheld)), "action"),
+            (copy.decisions_withheld, "decision"),
+            (copy.addenda_withheld, "addendum"),
+        ]
+        parts = [f"{n} {noun if n == 1 else ('addenda' if noun == 'addendum' else noun + 's')}"
+                 for n, noun in counts if n]
+        rationale = len(copy.rationale_replaced)
+        tail = (f" {rationale} decision{'s' if rationale != 1 else ''} without {'their' if rationale != 1 else 'its'}"
+                " own rationale." if rationale else "")
+        if not parts:
+            lines.append(f"{code}: the copy holds every item.{tail}")
             continue
-        parts = []
-        if contributions:
-            parts.append(f"{contributions} contribution{'s' if contributions != 1 else ''}")
-        if actions:
-            parts.append(f"{actions} action{'s' if actions != 1 else ''}")
-        lines.append(f"{code}: withholds {' and '.join(parts)}.")
+        lines.append(f"{code}: withholds {', '.join(parts[:-1]) + ' and ' if len(parts) > 1 else ''}{parts[-1]}.{tail}")
     return lines
 
 
@@ -129,11 +155,12 @@ class CopyMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            if cell not in (INCLUDED, WITHHELD):
+            if cell[:1].isdigit():
                 cell = f"Included; it names {cell.split()[0]} relied-on item(s) only as withheld"
             return f"{self.codes[index.column() - 1]} copy: {cell}"
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(INCLUDED_COLOUR if cell == INCLUDED else WITHHELD_COLOUR))
+            colour = {INCLUDED: INCLUDED_COLOUR, WITHHELD: WITHHELD_COLOUR}.get(cell, PARTLY_COLOUR)
+            return QBrush(QColor(colour))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#1b1b1b"))
         if role == Qt.ItemDataRole.TextAlignmentRole:

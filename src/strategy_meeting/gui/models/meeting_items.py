@@ -21,7 +21,7 @@ from strategy_meeting.domain.action import Action, ActionStatus
 from strategy_meeting.domain.contribution import TOPIC_LABELS
 from strategy_meeting.domain.decision import DECISION_KIND_LABELS, Decision
 from strategy_meeting.domain.meeting import Meeting, SubjectChild
-from strategy_meeting.gui.widgets.sharing_badge import SHARING_ROLE, audience_badge, family_badge
+from strategy_meeting.gui.widgets.sharing_badge import SHARING_ROLE, badge_subject, family_badge
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -100,10 +100,11 @@ class ItemTableModel(QAbstractTableModel):
             return column.text(item, self.meeting)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.sharing:
-                return f"{audience_badge(item.sharing).explanation} {family_badge(item.sharing).explanation}"
+                subject = badge_subject(item, self.meeting)
+                return f"{subject.seen_by}. {family_badge(subject.terms, subject.owner).explanation}"
             return column.text(item, self.meeting)
         if role == SHARING_ROLE and column.sharing:
-            return item.sharing
+            return badge_subject(item, self.meeting)
         if role == ITEM_ROLE:
             return item
         if role == Qt.ItemDataRole.ForegroundRole and column.warn and column.warn(item, self.meeting):
@@ -176,6 +177,7 @@ def decisions_model(parent: Any = None) -> ItemTableModel:
         Column(_tr("Threshold met"), lambda d, m: yes_no(d.threshold_met)),
         Column(_tr("Relied on"), relied),
         Column(_tr("Dissent"), lambda d, m: ", ".join(m.agency_name(x.agency) for x in d.dissent) or _tr("None")),
+        Column(_tr("Shared with"), lambda d, m: badge_subject(d, m).seen_by, sharing=True),
         Column(_tr("Outcome"), lambda d, m: first_line(d.outcome, 60)),
         Column(_tr("Rationale"), lambda d, m: first_line(d.rationale, 80) or _tr("Missing: say why"),
                warn=lambda d, m: not d.has_rationale),
@@ -195,14 +197,14 @@ def actions_model(today: Callable[[], date], parent: Any = None) -> ItemTableMod
                warn=lambda a, m: not a.owner_name.strip()),
         Column(_tr("Due"), due, warn=lambda a, m: a.due is None or a.is_overdue(today())),
         Column(_tr("Status"), lambda a, m: a.status.value.capitalize() if a.status is not ActionStatus.OPEN else _tr("Open")),
-        Column(_tr("Shared with"), lambda a, m: a.sharing.describe(), sharing=True),
+        Column(_tr("Shared with"), lambda a, m: badge_subject(a, m).seen_by, sharing=True),
     ], "actions", parent)
 
 
 def contribution_columns() -> list[Column]:
     return [
         Column(_tr("Topic"), lambda c, m: TOPIC_LABELS[c.topic]),
-        Column(_tr("Shared with"), lambda c, m: c.sharing.describe(), sharing=True),
+        Column(_tr("Shared with"), lambda c, m: badge_subject(c, m).seen_by, sharing=True),
         Column(_tr("Author"), lambda c, m: c.author),
         Column(_tr("What was shared"), lambda c, m: first_line(c.text)),
     ]

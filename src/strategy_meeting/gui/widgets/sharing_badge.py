@@ -2,8 +2,10 @@
 # Copyright (c) 2026 Strategy Meeting contributors
 """Coloured badges that make an item's audience obvious at a glance.
 
-Colour is never the only signal: every badge carries its words ("All agencies", "Chair
-only"), so the badge reads the same in greyscale and to a screen reader. The colours are dark
+Colour is never the only signal: every badge carries its words ("All agencies", "POLICE,
+CSC"), so the badge reads the same in greyscale and to a screen reader. The words come from
+``domain.sharing`` (who receives the item, the giving agency included), never from the scope
+alone: a police item shared with CSC reads "POLICE, CSC", not "Only CSC". The colours are dark
 enough for white text to pass WCAG AA contrast.
 """
 
@@ -15,14 +17,17 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.sharing import FAMILY, Recipient, may_see, receivers, seen_by
 from strategy_meeting.domain.sharing_terms import AudienceScope, SharingTerms
 
-# Custom model role that carries a SharingTerms value for the badge delegate.
+# Custom model role that carries a ``BadgeSubject`` for the badge delegate.
 SHARING_ROLE = Qt.ItemDataRole.UserRole + 40
 
 ALL_COLOUR = "#2e7d32"  # green: every agency's copy
-NAMED_COLOUR = "#1f5fa8"  # blue: only the named agencies' copies
-CHAIR_COLOUR = "#b3261e"  # red: the full record only
+NAMED_COLOUR = "#1f5fa8"  # blue: only some agencies' copies
+CHAIR_COLOUR = "#b3261e"  # red: the full record only (and the agency that gave it)
+UNDECIDED_COLOUR = "#8a4b00"  # amber-brown: nobody has chosen yet, so it goes to nobody
 FAMILY_YES_COLOUR = "#00695c"
 FAMILY_NO_COLOUR = "#5f6368"
 
@@ -34,23 +39,62 @@ class Badge:
     explanation: str
 
 
+@dataclass(frozen=True)
+class BadgeSubject:
+    """What a badge needs to say who receives an item: its terms, the agency that gave or owns
+    it (None for the chair's own items) and the meeting's agencies, in order."""
+
+    terms: SharingTerms
+    owner: str | None = None
+    agencies: tuple[str, ...] = ()
+
+    @property
+    def seen_by(self) -> str:
+        return seen_by(self.owner, self.terms, list(self.agencies))
+
+
+def badge_subject(item: object, meeting: Meeting) -> BadgeSubject:
+    """The badge's subject for a contribution or action (owned by an agency) or a decision or
+    addendum (the chair's own: no owner), within ``meeting``'s agencies."""
+    return BadgeSubject(item.sharing, getattr(item, "owner_agency", None) or None,  # type: ignore[attr-defined]
+                        tuple(meeting.agency_codes))
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SharingBadge", text)
 
 
-def audience_badge(terms: SharingTerms) -> Badge:
-    if terms.scope is AudienceScope.ALL:
-        return Badge(_tr("All agencies"), ALL_COLOUR, _tr("Every agency's copy includes this item."))
-    if terms.scope is AudienceScope.CHAIR:
-        return Badge(_tr("Chair only"), CHAIR_COLOUR, _tr("Only the chair's full record includes this item."))
-    names = ", ".join(sorted(terms.agencies))
-    return Badge(_tr("Only {0}").format(names), NAMED_COLOUR,
-                 _tr("Only the copies for {0} (and the agency that gave or owns it) include this item.").format(names))
+def audience_badge(terms: SharingTerms, owner: str | None = None, agencies: tuple[str, ...] | list[str] = ()) -> Badge:
+    """Who receives the item, in the words of ``domain.sharing.seen_by`` (its explanation is
+    that sentence): "All agencies" only when every agency's copy holds it, else the agencies
+    that do, the giving one first."""
+    sentence = seen_by(owner, terms, list(agencies))
+    if not terms.is_decided:
+        return Badge(_tr("No audience yet"), UNDECIDED_COLOUR,
+                     _tr("{0}. Choose an audience before sign-off.").format(sentence))
+    if agencies:
+        codes = [r.agency for r in receivers(owner, terms, list(agencies)) if r.agency]
+    elif terms.scope is AudienceScope.ALL and not terms.categories:
+        return Badge(_tr("All agencies"), ALL_COLOUR, sentence)
+    else:  # no meeting agencies known: the named ones, as the rule would let them see it
+        codes = sorted(c for c in terms.agencies if may_see(owner, terms, Recipient(c)))
+    if owner is not None and may_see(owner, terms, Recipient(owner)):
+        codes = [owner, *(c for c in codes if c != owner)]
+    if agencies and len(codes) >= len(agencies) and set(agencies) <= set(codes):
+        return Badge(_tr("All agencies"), ALL_COLOUR, sentence)
+    if not codes:
+        return Badge(_tr("Chair's record only"), CHAIR_COLOUR, sentence)
+    if codes == [owner]:
+        return Badge(_tr("Chair and {0}").format(owner), CHAIR_COLOUR, sentence)
+    return Badge(", ".join(codes), NAMED_COLOUR, sentence)
 
 
-def family_badge(terms: SharingTerms) -> Badge:
-    if terms.family:
+def family_badge(terms: SharingTerms, owner: str | None = None) -> Badge:
+    if may_see(owner, terms, FAMILY):
         return Badge(_tr("Family: yes"), FAMILY_YES_COLOUR, _tr("May be shared with the parents or carers."))
+    if terms.family and terms.categories:
+        return Badge(_tr("Family: no"), FAMILY_NO_COLOUR,
+                     _tr("Marked for the family, but a restriction category keeps it from them."))
     return Badge(_tr("Family: no"), FAMILY_NO_COLOUR, _tr("Must not be shared with the parents or carers."))
 
 
@@ -88,17 +132,18 @@ class SharingBadges(QWidget):
         layout.addWidget(self.family)
         layout.addStretch(1)
 
-    def show_terms(self, terms: SharingTerms) -> None:
-        self.audience.show_badge(audience_badge(terms))
-        self.family.show_badge(family_badge(terms))
+    def show_terms(self, terms: SharingTerms, owner: str | None = None,
+                   agencies: tuple[str, ...] | list[str] = ()) -> None:
+        self.audience.show_badge(audience_badge(terms, owner, agencies))
+        self.family.show_badge(family_badge(terms, owner))
 
 
-def _pills(terms: SharingTerms) -> list[Badge]:
-    return [audience_badge(terms), family_badge(terms)]
+def _pills(subject: BadgeSubject) -> list[Badge]:
+    return [audience_badge(subject.terms, subject.owner, subject.agencies), family_badge(subject.terms, subject.owner)]
 
 
 class SharingBadgeDelegate(QStyledItemDelegate):
-    """Paints the badges for a cell whose ``SHARING_ROLE`` data is a SharingTerms value.
+    """Paints the badges for a cell whose ``SHARING_ROLE`` data is a ``BadgeSubject``.
 
     The model's DisplayRole for the cell stays the plain words, so copying, sorting and
     screen readers get text; only the painting differs.
@@ -107,7 +152,7 @@ class SharingBadgeDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         terms = index.data(SHARING_ROLE)
-        if not isinstance(terms, SharingTerms):
+        if not isinstance(terms, BadgeSubject):
             super().paint(painter, option, index)
             return
         painter.save()
@@ -142,7 +187,7 @@ class SharingBadgeDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         terms = index.data(SHARING_ROLE)
-        if not isinstance(terms, SharingTerms):
+        if not isinstance(terms, BadgeSubject):
             return super().sizeHint(option, index)
         metrics = QFontMetrics(option.font)
         pad = max(2, metrics.height() // 4)

@@ -71,7 +71,7 @@ class AddendaFlow:
         ws.show_section("addenda")
         assert ws.meeting is not None
         number = max((a.number for a in ws.meeting.addenda), default=0) + 1
-        dialog = AddendumDialog(ws.state, ws.reference, number, ws)
+        dialog = AddendumDialog(ws.state, ws.reference, number, ws, agencies=list(ws.meeting.agencies))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saveRequested.connect(lambda text: self._save(dialog, text))
         dialog.finished.connect(lambda _r: self._forget(dialog))
@@ -91,7 +91,12 @@ class AddendaFlow:
     def _save(self, dialog: AddendumDialog, text: str) -> None:
         ws = self.ws
         reference = ws.reference
-        meeting = ws.run_service(lambda ctx, actor: minutes_calls.add_addendum(ctx, actor, reference, text),
+        terms = dialog.terms()
+        if terms is None or not terms.is_decided:
+            dialog.show_problem(dialog.sharing_editor.problem())
+            return
+        meeting = ws.run_service(lambda ctx, actor: minutes_calls.add_addendum(ctx, actor, reference, text,
+                                                                               sharing=terms),
                                  error_sink=dialog.show_problem)
         if meeting is None:
             return

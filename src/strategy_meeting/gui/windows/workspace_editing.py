@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from shiboken6 import isValid
 
 from strategy_meeting.gui.dialogs.action_dialog import ActionDialog
 from strategy_meeting.gui.dialogs.agency_dialog import AgencyDialog
@@ -22,7 +24,16 @@ from strategy_meeting.gui.dialogs.item_dialog import ItemDialog
 from strategy_meeting.gui.dialogs.participant_dialog import ParticipantDialog
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.errors import UserError
-from strategy_meeting.gui.undo import MoveItemCommand, PutItemCommand, PutItemsCommand, RemoveItemCommand, item_id
+from strategy_meeting.gui.dialogs.sharing_reason_dialog import SharingReasonDialog
+from strategy_meeting.domain.sharing import seen_by
+from strategy_meeting.gui.undo import (
+    MoveItemCommand,
+    PutItemCommand,
+    PutItemsCommand,
+    RemoveItemCommand,
+    item_id,
+    loosens_item,
+)
 from strategy_meeting.services import agencies
 from strategy_meeting.services.meetings import ItemKind
 
@@ -56,6 +67,7 @@ class ItemEditing:
     def __init__(self, workspace: MeetingWorkspace) -> None:
         self.ws = workspace
         self.dialogs: list[QDialog] = []
+        self.reason_dialog: SharingReasonDialog | None = None  # the last one asked, for tests
 
     def edit(self, kind: ItemKind, item: Any | None = None, **preset: Any) -> ItemDialog | None:
         ws = self.ws
@@ -106,9 +118,30 @@ class ItemEditing:
                        error_sink=dialog.show_problem):
                 dialog.accept()
             return
-        command = PutItemCommand(ws.run_service, ws.reference, dialog.kind, new,
-                                 None if dialog.is_new else dialog.original, text)
-        if ws.push(command, error_sink=dialog.show_problem):
+        before = None if dialog.is_new else dialog.original
+        if loosens_item(before, new):
+            self._ask_reason(dialog, new, before, text)
+            return
+        self._push_put(dialog, new, before, text, "")
+
+    def _ask_reason(self, dialog: ItemDialog, new: Any, before: Any, text: str) -> SharingReasonDialog:
+        """Loosening a restriction needs a reason (issue 14): asked here, then sent with the
+        change; Cancel goes back to the item's dialog with nothing saved."""
+        meeting = self.ws.meeting
+        codes = meeting.agency_codes if meeting is not None else []
+        owner = getattr(new, "owner_agency", None) or None
+        ask = SharingReasonDialog(NOUNS[dialog.kind], seen_by(owner, before.sharing, codes),
+                                  seen_by(owner, new.sharing, codes), dialog)
+        ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ask.done_with(lambda reason: self._push_put(dialog, new, before, text, reason))
+        self.reason_dialog = ask
+        ask.open()
+        return ask
+
+    def _push_put(self, dialog: ItemDialog, new: Any, before: Any, text: str, reason: str) -> None:
+        command = PutItemCommand(self.ws.run_service, self.ws.reference, dialog.kind, new, before, text,
+                                 sharing_reason=reason)
+        if self.ws.push(command, error_sink=dialog.show_problem):
             dialog.accept()
 
     def remove(self, kind: ItemKind, item: Any) -> bool:
@@ -147,7 +180,12 @@ class ItemEditing:
         return ws.push(MoveItemCommand(ws.run_service, ws.reference, kind, key, old, new, f"Move {NOUNS[kind]}"))
 
     def hide_all(self) -> list[QDialog]:
-        """On lock: hide open editors without closing them, so their typed text survives."""
+        """On lock: hide open editors without closing them, so their typed text survives. A
+        loosening reason being asked is dropped (its item's dialog keeps the terms chosen, and
+        Save asks again after unlocking)."""
+        if self.reason_dialog is not None and isValid(self.reason_dialog):
+            self.reason_dialog.reject()
+        self.reason_dialog = None
         hidden = [d for d in self.dialogs if d.isVisible()]
         for d in hidden:
             d.hide()

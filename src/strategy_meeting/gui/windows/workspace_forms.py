@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS
 from strategy_meeting.domain.errors import ImportRejected
+from strategy_meeting.domain.sharing import seen_by
 from strategy_meeting.gui import ops
 from strategy_meeting.services.forms import service as contribution_forms
 from strategy_meeting.services.forms.reading import FormImport, read_form_file
@@ -42,7 +43,7 @@ def dropped_files(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
-def describe_import(preview: FormImport, agency_name: str) -> str:
+def describe_import(preview: FormImport, agency_name: str, agency_codes: list[str] | None = None) -> str:
     """What the chair confirms: who sent it, which topics, on what terms. Not the text itself."""
     topics = "\n".join(f"  \u2022 {TOPIC_LABELS[c.topic]}" for c in preview.contributions)
     lines = [
@@ -50,7 +51,7 @@ def describe_import(preview: FormImport, agency_name: str) -> str:
         "",
         _tr("Agency: {0} ({1})").format(agency_name, preview.agency),
         *([_tr("From: {0}").format(preview.author)] if preview.author else []),
-        _tr("Sharing: {0}").format(preview.sharing.describe()),
+        _tr("Sharing: {0}").format(seen_by(preview.agency, preview.sharing, agency_codes or [])),
         _tr("{0} contribution(s):").format(len(preview.contributions)),
         topics,
     ]
@@ -140,7 +141,8 @@ class FormsFlow:
             self.busy = False
             return
         name = ws.meeting.agency_name(preview.agency)
-        answer = QMessageBox.question(ws, _tr("Import contribution form"), describe_import(preview, name),
+        text = describe_import(preview, name, ws.meeting.agency_codes)
+        answer = QMessageBox.question(ws, _tr("Import contribution form"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:

@@ -69,7 +69,7 @@ class ContributionsSection(ListSection):
         self.detail_heading.setText(self.tr("<b>{0}</b> from {1}{2} \u00b7 recorded {3} \u00b7 id {4}").format(
             TOPIC_LABELS[item.topic], html.escape(meeting.agency_name(item.agency)), who,
             short_date(item.recorded_at) or self.tr("just now"), html.escape(item.id)))
-        self.detail_badges.show_terms(item.sharing)
+        self.detail_badges.show_terms(item.sharing, item.agency, meeting.agency_codes)
         self.detail_badges.show()
         self.detail_text.setPlainText(item.text)
 

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""Sign-off and minutes: what each agency's copy withholds (before anything is sent), and the
-copies generated, to preview inside the app or open in the system viewer."""
+"""Sign-off and minutes: what each agency's copy withholds (before anything is sent), the
+sharing log (issue 14: every choice to share or withhold an item, and why), and the copies
+generated, to preview inside the app or open in the system viewer."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.gui.minutes_calls import GeneratedCopy
 from strategy_meeting.gui.models.copy_matrix import CopyMatrixModel
+from strategy_meeting.gui.widgets.sharing_log_view import SharingLogView
 
 from .base import Section
 
@@ -63,6 +66,10 @@ class CopiesSection(Section):
         top.addWidget(self.sign_check)
         top.addWidget(self.generate_button)
 
+        # Made before the pages it holds, so Tab reaches the tabs before what is on them.
+        self.upper_tabs = QTabWidget(self)
+        self.upper_tabs.setAccessibleName(self.tr("What each copy withholds, and the sharing log"))
+        self.upper_tabs.tabBar().setAccessibleName(self.tr("Copies or sharing log"))
         matrix_box = QWidget(self)
         self.matrix_label = QLabel(self.tr("<b>What each agency's copy withholds</b>"), matrix_box)
         self.model = CopyMatrixModel(self)
@@ -86,6 +93,8 @@ class CopiesSection(Section):
         box.addWidget(self.matrix, 1)
         box.addWidget(self.summary)
 
+        self.sharing_log = SharingLogView(self)
+
         files_box = QWidget(self)
         self.files_label = QLabel(self.tr("<b>Generated copies</b>"), files_box)
         self.files = QListWidget(files_box)
@@ -105,9 +114,12 @@ class CopiesSection(Section):
         fbox.addWidget(self.files, 1)
         fbox.addLayout(buttons)
 
+        self.upper_tabs.addTab(matrix_box, self.tr("What each copy withholds"))
+        self.upper_tabs.addTab(self.sharing_log, self.tr("Sharing log"))
+
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(matrix_box)
+        splitter.addWidget(self.upper_tabs)
         splitter.addWidget(files_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -139,6 +151,9 @@ class CopiesSection(Section):
         limit = self.matrix.fontMetrics().horizontalAdvance("M") * 26
         header.resizeSection(0, min(header.sectionSize(0), limit))
         self.summary.setText("\n".join(self.model.summary) or self.tr("No agencies are listed yet."))
+        state = getattr(self.host, "state", None)
+        if state is not None and not state.is_locked:
+            self.sharing_log.load(state.ctx, state.actor, meeting)
         if meeting.sign_off is not None:
             so = meeting.sign_off
             text = self.tr("Signed off by {0} on {1}.").format(
@@ -205,6 +220,7 @@ class CopiesSection(Section):
 
     def clear(self) -> None:
         self.model.clear()
+        self.sharing_log.clear()
         self.summary.clear()
         self.status_label.clear()
         self.sign_check.setEnabled(False)
