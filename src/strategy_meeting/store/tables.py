@@ -152,6 +152,7 @@ class DecisionRow(Base):
     relied_on: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of item ids
     dissent: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {agency, view}
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    family_wording: Mapped[str] = mapped_column(Text, default="")  # issue 14
     __table_args__ = (Index("ix_decisions_meeting", "meeting_id", "position"),)
 
 
@@ -232,6 +233,11 @@ class DistributionRow(Base):
     acknowledged_by: Mapped[str] = mapped_column(String(500), default="")
     attempt: Mapped[int] = mapped_column(Integer, default=1)
     protection: Mapped[str | None] = mapped_column(String(16), nullable=True)  # "", password, certificate
+    # Issue 14: the minutes version the copy was, and the proof a saved copy reached its agency.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    handed_over_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    handed_over_how: Mapped[str] = mapped_column(Text, default="")
+    acknowledged_how: Mapped[str] = mapped_column(Text, default="")
 
 
 class FormTokenRow(Base):
