@@ -217,11 +217,11 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, t
     with qtbot.waitSignal(ws.minutesGenerated, timeout=120_000) as done:
         ws.generate_minutes(tmp_path / "minutes", sign=False)
     copies = {c.recipient: c.path for c in done.args[0]}
-    assert sorted(copies) == sorted(["full", "CSC", "POLICE", "HEALTH", "EDU"])
+    assert sorted(copies) == sorted(["full", "CSC", "POLICE", "HEALTH", "EDU", "family"])
     for recipient, path in copies.items():
         text = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
         seen = {c.text for c in (meeting.contributions if recipient == "full"
-                                 else copy_of(meeting, Recipient(recipient)).meeting.contributions)}
+                                 else copy_of(meeting, Recipient.from_key(recipient)).meeting.contributions)}
         for c in meeting.contributions:
             assert (c.text in text) == (c.text in seen), (recipient, c.id)
     assert shown_errors == []

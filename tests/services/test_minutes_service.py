@@ -98,7 +98,7 @@ def test_signed_set_with_manifest_copy_records_and_audit(ctx, chair, tmp_path):
     result = render_minutes(ctx, chair, m.reference, out, sign=True)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["reference"] == m.reference
-    assert [c["recipient"] for c in manifest["copies"]] == ["full", "CSC", "POLICE", "HEALTH", "EDU"]
+    assert [c["recipient"] for c in manifest["copies"]] == ["full", "CSC", "POLICE", "HEALTH", "EDU", "family"]
     for entry in manifest["copies"]:
         assert set(entry) == {"recipient", "file", "sha256", "signed_by", "created_at"}
         data = (out / entry["file"]).read_bytes()
