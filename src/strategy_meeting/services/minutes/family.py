@@ -37,7 +37,7 @@ def assemble_family(meeting: Meeting) -> MinutesDocument:
     draft = m.sign_off is None or not m.status.is_locked
     held_on = w.format_local_date(m.held_at) if m.held_at is not None else ""
     sections = [
-        Section(w.FAMILY_SECTION_MEETING, _about(m, held_on)),
+        Section(w.FAMILY_SECTION_MEETING, _about(m, held_on, draft)),
         Section(w.FAMILY_SECTION_TOLD, _told(m)),
         Section(w.FAMILY_SECTION_DECIDED, _decided(m)),
     ]
@@ -47,7 +47,6 @@ def assemble_family(meeting: Meeting) -> MinutesDocument:
     sections += [
         Section(w.FAMILY_SECTION_NEXT, (Note(m.next_steps.family_next.strip() or w.FAMILY_NO_NEXT),)),
         Section(w.FAMILY_SECTION_CONTACT, (Note(m.next_steps.family_contact.strip() or w.FAMILY_NO_CONTACT),)),
-        Section(w.FAMILY_SECTION_SIGNED, _signed(m, draft)),
     ]
     if m.addenda:
         sections.append(Section(w.FAMILY_SECTION_ADDENDA, tuple(
@@ -71,7 +70,7 @@ def assemble_family(meeting: Meeting) -> MinutesDocument:
     )
 
 
-def _about(m: Meeting, held_on: str) -> tuple[Block, ...]:
+def _about(m: Meeting, held_on: str, draft: bool) -> tuple[Block, ...]:
     took_part: list[str] = []
     for p in m.participants:
         name = m.agency_name(p.agency) or p.agency
@@ -81,12 +80,20 @@ def _about(m: Meeting, held_on: str) -> tuple[Block, ...]:
             (w.FAMILY_LABEL_SERVICES, ", ".join(took_part) or w.NOT_RECORDED)]
     if m.chair.name.strip():
         rows.append((w.FAMILY_LABEL_CHAIR, m.chair.name.strip()))
+    # A row, not a section: on its own it took a second page for two lines (seen in the PDF).
+    if draft or m.sign_off is None:
+        blocks: tuple[Block, ...] = (Facts(tuple(rows)), Note(w.SIGNOFF_DRAFT, Tone.WARNING))
+        return blocks
+    s = m.sign_off
+    rows.append((w.FAMILY_LABEL_SIGNED, w.family_signed(s.signed_off_by, w.format_local_date(s.signed_off_at))))
     return (Facts(tuple(rows)),)
 
 
 def _told(m: Meeting) -> tuple[Block, ...]:
+    # The topic as the card's title and whose it was beneath: "Strengths and protective
+    # factors: From Community Health" on one line read badly (seen in the PDF).
     cards: list[Block] = [
-        ItemCard("", f"{TOPIC_LABELS[c.topic]}: {w.family_from(m.agency_name(c.agency) or c.agency)}", c.text)
+        ItemCard("", TOPIC_LABELS[c.topic], c.text, meta=w.family_from(m.agency_name(c.agency) or c.agency))
         for c in m.contributions
         if isinstance(c, Contribution)
     ]
@@ -97,7 +104,9 @@ def _decided(m: Meeting) -> tuple[Block, ...]:
     worded = [d for d in m.decisions if d.family_wording.strip()]
     if not worded:
         return (Note(w.FAMILY_NO_DECISIONS),)
-    return tuple(ItemCard(f"{n}.", w.FAMILY_DECISION, d.family_wording.strip())
+    if len(worded) == 1:
+        return (Note(worded[0].family_wording.strip()),)
+    return tuple(ItemCard("", w.family_decision(n), d.family_wording.strip())
                  for n, d in enumerate(worded, start=1))
 
 
@@ -108,9 +117,3 @@ def _actions(m: Meeting) -> tuple[Block, ...]:
     )
     return (Table(w.COLUMNS_FAMILY_ACTIONS, rows, w.WIDTHS_FAMILY_ACTIONS),) if rows else ()
 
-
-def _signed(m: Meeting, draft: bool) -> tuple[Block, ...]:
-    if draft or m.sign_off is None:
-        return (Note(w.SIGNOFF_DRAFT, Tone.WARNING),)
-    s = m.sign_off
-    return (Note(w.family_signed(s.signed_off_by, w.format_local_date(s.signed_off_at))),)

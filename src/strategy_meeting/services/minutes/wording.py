@@ -346,7 +346,6 @@ FAMILY_SECTION_DECIDED = "What was decided"
 FAMILY_SECTION_ACTIONS = "Who will do what"
 FAMILY_SECTION_NEXT = "What happens next"
 FAMILY_SECTION_CONTACT = "Who to contact"
-FAMILY_SECTION_SIGNED = "Signed off"
 FAMILY_SECTION_ADDENDA = "Added after the meeting"
 FAMILY_LABEL_HELD = "When"
 FAMILY_LABEL_SERVICES = "Services that took part"
@@ -360,7 +359,11 @@ FAMILY_NO_NEXT = "The person named under \u201cWho to contact\u201d will tell yo
 FAMILY_NO_CONTACT = "Please contact your local children's social care service."
 COLUMNS_FAMILY_ACTIONS = ("What", "Who", "By when")
 WIDTHS_FAMILY_ACTIONS = (0.55, 0.25, 0.20)
-FAMILY_DECISION = "Decision"
+FAMILY_LABEL_SIGNED = "Signed off"
+
+
+def family_decision(n: int) -> str:
+    return f"Decision {n}"
 
 
 def family_from(agency_name: str) -> str:
@@ -368,8 +371,7 @@ def family_from(agency_name: str) -> str:
 
 
 def family_signed(by: str, on: str) -> str:
-    return (f"{by} signed this summary off on {on}. The file carries a digital signature, so any "
-            "change made to it later can be seen.")
+    return f"by {by} on {on}"
 
 
 def family_addendum(number: int, on: str) -> str:
