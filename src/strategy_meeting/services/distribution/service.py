@@ -219,7 +219,10 @@ def _mark_distributed_when_complete(ctx: ServiceContext, actor: User, reference:
 def distribution_log(ctx: ServiceContext, actor: User, reference: str) -> list[DistributionRecord]:
     require(actor, Permission.DISTRIBUTE)
     with ctx.unit_of_work() as uow:
-        return uow.distributions.for_meeting(reference)
+        records = uow.distributions.for_meeting(reference)
+        if not records and uow.meetings.get(reference) is None:
+            raise MeetingNotFound(reference)  # a mistyped reference is not "nothing sent yet"
+        return records
 
 
 def log_timeliness(ctx: ServiceContext, actor: User, reference: str) -> rules.Timeliness:
