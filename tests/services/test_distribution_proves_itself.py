@@ -66,6 +66,10 @@ def test_a_copy_saved_to_a_folder_is_not_out_until_its_hand_over_is_recorded(ctx
     assert log["POLICE"].handed_over_how == "by hand to DS Riley Test at the station"
     assert log["HEALTH"].acknowledged_how == "reply e-mail"
     assert all(r.version == 1 for r in log.values())
+    # Saved is not out: the meeting is "distributed" only once every copy went out.
+    assert meetings.get(ctx, admin, REF).status is MeetingStatus.SIGNED_OFF
+    distribution_service.record_hand_over(ctx, admin, REF, "CSC", on=date(2026, 11, 25), how="in person")
+    assert meetings.get(ctx, admin, REF).status is MeetingStatus.DISTRIBUTED
 
 
 def test_a_hand_over_needs_how_a_saved_copy_and_no_future_date(ctx, admin, signed_off, clock, tmp_path) -> None:

@@ -85,6 +85,17 @@ def delivered_agencies(log: Iterable[DistributionRecord], copies: Mapping[str, S
     return done
 
 
+def out_agencies(log: Iterable[DistributionRecord], copies: Mapping[str, SignedCopy]) -> set[str]:
+    """Agencies whose current copy (same hash) demonstrably went out: sent, or saved and then
+    handed over or acknowledged (issue 14). Only then is a meeting "distributed"."""
+    done: set[str] = set()
+    for record in log:
+        copy = copies.get(record.recipient)
+        if record.out_at is not None and copy is not None and record.sha256 == copy.sha256:
+            done.add(record.recipient)
+    return done
+
+
 def plan_distribution(meeting: Meeting, copies: Mapping[str, SignedCopy],
                       log: Iterable[DistributionRecord],
                       passwords: Mapping[str, str] | None = None,

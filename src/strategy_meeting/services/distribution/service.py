@@ -206,7 +206,8 @@ def _mark_distributed_when_complete(ctx: ServiceContext, actor: User, reference:
         assert meeting is not None
         if meeting.status is MeetingStatus.DISTRIBUTED:
             return True
-        done = rules.delivered_agencies(uow.distributions.for_meeting(reference), copies)
+        # Out, not merely saved: a copy saved for hand delivery has not reached anyone yet.
+        done = rules.out_agencies(uow.distributions.for_meeting(reference), copies)
         if not set(meeting.agency_codes) <= done:
             return False
         meeting.mark_distributed()
@@ -251,7 +252,8 @@ def record_acknowledgement(ctx: ServiceContext, actor: User, reference: str, age
         uow.audit.append(actor.name, "distribution.acknowledged", f"meeting:{reference}",
                          {"agency": agency_code, "record": record.id})
         uow.commit()
-    return record, Changes(distributions=True)
+    _mark_distributed_when_complete(ctx, actor, reference, _recorded_copies(ctx, reference))
+    return record, Changes(meeting_list=True, distributions=True)
 
 
 def record_hand_over(ctx: ServiceContext, actor: User, reference: str, agency_code: str, *,
@@ -267,7 +269,24 @@ def record_hand_over(ctx: ServiceContext, actor: User, reference: str, agency_co
         uow.audit.append(actor.name, "distribution.handed_over", f"meeting:{reference}",
                          {"agency": agency_code, "record": record.id})
         uow.commit()
-    return record, Changes(distributions=True)
+    _mark_distributed_when_complete(ctx, actor, reference, _recorded_copies(ctx, reference))
+    return record, Changes(meeting_list=True, distributions=True)
+
+
+def _recorded_copies(ctx: ServiceContext, reference: str) -> dict[str, SignedCopy]:
+    """The latest signed copies as recorded (hashes only): enough to tell whose current copy
+    is out, as ``agencies_to_send`` does."""
+    with ctx.unit_of_work() as uow:
+        recorded = {r.recipient: SignedCopy(r.recipient, r.file_name, b"", r.sha256, r.signed_by)
+                    for r, _ in uow.copies.latest_signed(reference)}
+        if recorded:
+            return recorded
+        # Copies signed elsewhere and distributed from their folder: the latest one logged
+        # for each agency is its current copy.
+        latest: dict[str, SignedCopy] = {}
+        for r in sorted(uow.distributions.for_meeting(reference), key=lambda r: r.at):
+            latest[r.recipient] = SignedCopy(r.recipient, "", b"", r.sha256, "")
+        return latest
 
 
 def _meeting(uow, reference: str) -> Meeting:  # type: ignore[no-untyped-def]
