@@ -198,7 +198,7 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, t
     matrix = ws.sections["copies"].model
     meeting = stored(state)
     for column, code in enumerate(matrix.codes, start=1):
-        copy = copy_of(meeting, Recipient(code))
+        copy = copy_of(meeting, Recipient.from_key(code))
         for row, slot in enumerate(copy.contribution_slots):
             expected = WITHHELD if isinstance(slot, Withheld) else INCLUDED
             assert matrix.index(row, column).data() == expected
