@@ -168,6 +168,7 @@ class Ui_NextStepsSection(object):
 
         self.familyNextEdit = QPlainTextEdit(self.familyGroup)
         self.familyNextEdit.setObjectName(u"familyNextEdit")
+        self.familyNextEdit.setMaximumSize(QSize(16777215, 84))
         self.familyNextEdit.setTabChangesFocus(True)
 
         self.familyForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.familyNextEdit)
@@ -179,6 +180,7 @@ class Ui_NextStepsSection(object):
 
         self.familyContactEdit = QPlainTextEdit(self.familyGroup)
         self.familyContactEdit.setObjectName(u"familyContactEdit")
+        self.familyContactEdit.setMaximumSize(QSize(16777215, 84))
         self.familyContactEdit.setTabChangesFocus(True)
 
         self.familyForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.familyContactEdit)
