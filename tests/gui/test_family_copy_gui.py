@@ -83,3 +83,19 @@ def test_the_mail_page_turns_the_calendars_full_text_on_and_off(qtbot, admin_sta
     page.calendar_text.setChecked(False)
     assert mail_settings.calendar_full_text(admin_state.ctx) is False
     assert shown_errors == []
+
+
+def test_a_hand_over_is_recorded_only_with_how_it_was_done(qtbot, state):
+    from datetime import UTC, datetime
+
+    from strategy_meeting.gui.dialogs.delivery_proof_dialog import DeliveryProofDialog
+
+    now = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
+    dialog = DeliveryProofDialog("POLICE", acknowledgement=False, today=now)
+    qtbot.addWidget(dialog)
+    assert dialog.on() is not None and not dialog.ok.isEnabled()  # when is filled in; how is not
+    qtbot.keyClicks(dialog.how, "by hand to DS Patel")
+    assert dialog.ok.isEnabled()
+    ack = DeliveryProofDialog("POLICE", acknowledgement=True, today=now)
+    qtbot.addWidget(ack)
+    assert ack.ok.isEnabled() and not ack.who.isHidden()  # who and how are optional there
