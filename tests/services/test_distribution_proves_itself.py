@@ -186,3 +186,14 @@ def test_the_hand_over_shows_in_the_log_with_version_and_how(ctx, admin, signed_
     police = next(line for line in lines if line.startswith("POLICE"))
     assert "v1  folder  saved" in csc and "handed over" in csc and "(in person)" in csc
     assert "saved for hand delivery" in police and "handed over" not in police
+
+
+def test_a_run_can_be_kept_to_named_agencies(ctx, admin, signed_off, clock, tmp_path) -> None:
+    clock.now = datetime(2026, 11, 20, 16, 0, tzinfo=UTC)
+    result, _ = distribution_service.distribute(ctx, admin, REF, copies_dir=signed_off, folder=tmp_path / "out",
+                                                recipients=["POLICE"])
+    assert [r.recipient for r in result.records] == ["POLICE"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == ["SD-2026-0100_POLICE.pdf"]
+    with pytest.raises(InvalidInput, match="NOPE"):
+        distribution_service.distribute(ctx, admin, REF, copies_dir=signed_off, folder=tmp_path / "out",
+                                        recipients=["NOPE"])
