@@ -88,3 +88,20 @@ def test_the_local_checks_are_switched_on_and_off_by_an_administrator(tmp_path):
     r = run_cli("--data-dir", str(d), "checks", "set", "--sign-off-within-working-days", "soon",
                 "--review-within-days", "off", passphrase=ADMIN)
     assert r.returncode != 0 and "not a number of days" in r.stderr
+
+
+def test_the_calendar_full_text_is_switched_by_an_administrator_and_a_bad_date_is_refused(tmp_path):
+    """Issue 14: calendars say reference, action number and due date only until an
+    administrator turns the full text on; a hand-over's date must be a date."""
+    d, _ = _store(tmp_path)
+    r = run_cli("--data-dir", str(d), "distribution", "calendar-text", "show", passphrase=ADMIN)
+    assert r.returncode == 0 and "full text is off" in r.stdout, r.stderr
+    r = run_cli("--data-dir", str(d), "distribution", "calendar-text", "on", passphrase=ADMIN)
+    assert r.returncode == 0 and "full text is on" in r.stdout, r.stderr
+    r = run_cli("--data-dir", str(d), "distribution", "calendar-text", "show", passphrase=ADMIN)
+    assert "full text is on" in r.stdout
+    r = run_cli("--data-dir", str(d), "distribution", "handed-over", "SD-2026-0001", "POLICE",
+                "--on", "yesterday", "--how", "by hand", passphrase=ADMIN)
+    assert r.returncode != 0 and "is not a date" in r.stderr and "Traceback" not in r.stderr
+    r = run_cli("--data-dir", str(d), "distribution", "log", "SD-2026-0001", passphrase=ADMIN)
+    assert r.returncode != 0 and "SD-2026-0001" in r.stderr and "Traceback" not in r.stderr

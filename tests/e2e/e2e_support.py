@@ -43,6 +43,7 @@ class Item:
     canary: str
     owner: str
     audience: str | tuple[str, ...]  # "all", "chair" or agency codes
+    family: bool = False  # marked for the family (no restriction category in this scenario)
 
 
 def _sharing(audience: str | tuple[str, ...], family: bool) -> dict:
@@ -87,7 +88,7 @@ def scenario(reference: str, held_at: str = "2025-01-06T10:00:00+00:00") -> tupl
     contribution_json = []
     for cid, owner, topic, audience, family in contributions:
         canary = f"ZZCANARY-{cid.upper()}-{owner.replace('_', '')}"
-        items.append(Item(canary, owner, audience))
+        items.append(Item(canary, owner, audience, family))
         contribution_json.append({
             "id": cid, "agency": owner, "author": f"Author of {owner}", "topic": topic,
             "text": f"{canary} {texts[cid]}", "sharing": _sharing(audience, family),
@@ -96,7 +97,7 @@ def scenario(reference: str, held_at: str = "2025-01-06T10:00:00+00:00") -> tupl
     action_json = []
     for aid, owner, audience, family in actions:
         canary = f"ZZCANARY-{aid.upper()}-{owner.replace('_', '')}"
-        items.append(Item(canary, owner, audience))
+        items.append(Item(canary, owner, audience, family))
         action_json.append({
             "id": aid, "description": f"{canary} to do", "owner_agency": owner,
             "owner_name": f"Owner for {owner}", "due": "2025-01-20", "status": "open",
@@ -145,8 +146,11 @@ def holds_d1_rationale(recipient: str, items: list[Item]) -> bool:
 
 
 def may_see(recipient: str, item: Item) -> bool:
-    """DESIGN.md section 5, read afresh: the full record holds everything; an agency sees an
-    item shared with all, or with it by name, or that it gave or owns."""
+    """DESIGN.md section 5, read afresh: the full record holds everything; the family's copy
+    holds only items marked for the family (and in no restriction category: none here); an
+    agency sees an item shared with all, or with it by name, or that it gave or owns."""
+    if recipient == "family":
+        return item.family
     if recipient == "full" or recipient == item.owner or item.audience == "all":
         return True
     return item.audience != "chair" and recipient in item.audience

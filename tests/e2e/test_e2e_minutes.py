@@ -86,7 +86,7 @@ def built(template_store, tmp_path_factory) -> Built:
 def _check_copies(folder: Path, built: Built, *, signed: bool) -> None:
     entries = manifest(folder)
     assert set(entries) == {"reference", "copies"} and entries["reference"] == REF
-    assert [c["recipient"] for c in entries["copies"]] == ["full", *CODES]
+    assert [c["recipient"] for c in entries["copies"]] == ["full", *CODES, "family"]
     for entry in entries["copies"]:
         assert set(entry) == {"recipient", "file", "sha256", "signed_by", "created_at"}
         pdf = folder / entry["file"]
@@ -105,8 +105,12 @@ def _check_copies(folder: Path, built: Built, *, signed: bool) -> None:
                 assert item.canary not in text and item.canary.encode() not in raw, (recipient, item)
             assert item.canary not in meta
         for canary in built.always:
-            assert canary in text, (recipient, canary)
-        assert (D1_RATIONALE in text) is holds_d1_rationale(recipient, built.items), recipient
+            # Decisions reach the family only in their family wording, dissent never (issue 14).
+            assert (canary in text) is (recipient != "family"), (recipient, canary)
+        if recipient == "family":
+            assert D1_RATIONALE not in text and "withheld" not in text.lower()
+        else:
+            assert (D1_RATIONALE in text) is holds_d1_rationale(recipient, built.items), recipient
         assert not any(name in meta for name in PERSON_NAMES), recipient
         if signed:
             sig = tool("pdfsig", str(pdf)).stdout

@@ -40,6 +40,7 @@ def _shown(window: QWidget) -> QWidget:
 
 def every_window(state, main_window, tmp: Path) -> Iterator[tuple[str, QWidget]]:  # type: ignore[no-untyped-def]
     from strategy_meeting.gui.dialogs.check_copy_dialog import CheckCopyDialog
+    from strategy_meeting.gui.dialogs.delivery_proof_dialog import DeliveryProofDialog
     from strategy_meeting.gui.dialogs.distribution_dialog import DistributionDialog
     from strategy_meeting.gui.dialogs.identity_dialog import IdentityDialog
     from strategy_meeting.gui.dialogs.new_meeting_dialog import NewMeetingDialog
@@ -73,6 +74,10 @@ def every_window(state, main_window, tmp: Path) -> Iterator[tuple[str, QWidget]]
         ("restore", lambda: RestoreDialog(state, main_window)),
         ("recovery", lambda: RecoveryDialog(state.data_dir, main_window)),
         ("distribution", lambda: DistributionDialog(state, REF, main_window)),
+        ("hand-over", lambda: DeliveryProofDialog("POLICE", acknowledgement=False, today=state.ctx.now(),
+                                                  parent=main_window)),
+        ("acknowledgement", lambda: DeliveryProofDialog("POLICE", acknowledgement=True, today=state.ctx.now(),
+                                                        parent=main_window)),
         ("sign off", lambda: SignOffDialog(meeting, main_window)),
     ]:
         dialog = make()

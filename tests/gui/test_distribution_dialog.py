@@ -59,7 +59,10 @@ def test_distribute_is_offered_only_once_signed_off(qtbot, ws, state, tmp_path, 
     model = dialog.table_model
     rows = [[model.text(r, c) for c in range(model.columnCount())] for r in range(model.rowCount())]
     assert sorted(r[0] for r in rows) == sorted(agencies)
-    assert all(r[1] == "folder" and r[4] == "saved" for r in rows)
+    # Issue 14: saved is not out; the log and the timeliness line say so until a hand-over.
+    assert all(r[1] == "folder" and r[4] == "saved for hand delivery" and r[7] == "Version 1" for r in rows)
+    assert "Saved for hand delivery" in dialog.timeliness_label.text()
+    assert "family's copy is not sent from here" in dialog.family_note.text()
     assert len(list(out.glob("*.pdf"))) == len(agencies)
     assert "working day" in dialog.timeliness_label.text() or "due" in dialog.timeliness_label.text()
 
@@ -73,4 +76,14 @@ def test_distribute_is_offered_only_once_signed_off(qtbot, ws, state, tmp_path, 
     assert dialog.ack_button.isEnabled()
     assert dialog.acknowledge(by="Designated lead")
     assert model.text(0, 5).endswith("by Designated lead")
+    assert shown_errors == []
+
+    # Record the hand-over of another agency's saved copy (the dialog's "how" is given here).
+    second = model.records[1].recipient
+    dialog.table.selectRow(1)
+    assert dialog.hand_over_button.isEnabled()
+    assert dialog.hand_over(how="by hand at the core group")
+    row = next(r for r in range(model.rowCount()) if model.records[r].recipient == second)
+    assert model.text(row, 4).startswith("saved; handed over ") and model.text(row, 4).endswith("(by hand at the core group)")
+    assert second not in dialog.timeliness_label.text().split("Saved for hand delivery")[-1]
     assert shown_errors == []

@@ -109,7 +109,7 @@ def test_a_refused_agency_shows_failed_and_sending_again_reaches_only_it(
         assert [r.recipient for r in first.failed] == ["POLICE"]
         failed_rows = [row for row in _rows(dialog) if row[4].startswith("failed")]
         assert failed_rows == [[
-            "POLICE", "email", ADDRESSES["POLICE"], failed_rows[0][3], "failed: 550 5.1.1 Mailbox unavailable", "no", "Not encrypted"]]
+            "POLICE", "email", ADDRESSES["POLICE"], failed_rows[0][3], "failed: 550 5.1.1 Mailbox unavailable", "no", "Not encrypted", "Version 1"]]
         assert len(server.received) == 3
         server.handler.refuse.clear()
         again = _send(qtbot, dialog)

@@ -86,7 +86,7 @@ def test_each_saved_copy_opens_with_its_own_agencys_password_only(qtbot, dialog,
     with qtbot.waitSignal(dialog.distributed, timeout=120_000):
         assert dialog.send()
     assert len(shown_errors) == errors_before
-    assert [dialog.table_model.text(r, 4) for r in range(len(codes))] == ["saved"] * len(codes)
+    assert [dialog.table_model.text(r, 4) for r in range(len(codes))] == ["saved for hand delivery"] * len(codes)
 
     trust = load_trust(identities.active_certificate(state.ctx, state.actor))
     for code in codes:

@@ -205,7 +205,7 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, t
     matrix = ws.sections["copies"].model
     meeting = stored(state)
     for column, code in enumerate(matrix.codes, start=1):
-        copy = copy_of(meeting, Recipient(code))
+        copy = copy_of(meeting, Recipient.from_key(code))
         for row, slot in enumerate(copy.contribution_slots):
             expected = WITHHELD if isinstance(slot, Withheld) else INCLUDED
             assert matrix.index(row, column).data() == expected
@@ -224,11 +224,11 @@ def test_a_whole_meeting_through_the_workspace(qtbot, ws, state, shown_errors, t
     with qtbot.waitSignal(ws.minutesGenerated, timeout=120_000) as done:
         ws.generate_minutes(tmp_path / "minutes", sign=False)
     copies = {c.recipient: c.path for c in done.args[0]}
-    assert sorted(copies) == sorted(["full", "CSC", "POLICE", "HEALTH", "EDU"])
+    assert sorted(copies) == sorted(["full", "CSC", "POLICE", "HEALTH", "EDU", "family"])
     for recipient, path in copies.items():
         text = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
         seen = {c.text for c in (meeting.contributions if recipient == "full"
-                                 else copy_of(meeting, Recipient(recipient)).meeting.contributions)}
+                                 else copy_of(meeting, Recipient.from_key(recipient)).meeting.contributions)}
         for c in meeting.contributions:
             assert (c.text in text) == (c.text in seen), (recipient, c.id)
     assert shown_errors == []

@@ -76,12 +76,15 @@ def test_generate_copies_in_the_worker_and_preview_them(qtbot, ws, state, tmp_pa
         assert progress and "each agency's copy" in progress[-1].labelText()
     copies = done.args[0]
     meeting = meetings.get(state.ctx, state.actor, REF)
-    assert sorted(c.recipient for c in copies) == sorted(["full", *meeting.agency_codes])
+    assert sorted(c.recipient for c in copies) == sorted(["full", *meeting.agency_codes, "family"])
     assert all(c.path.is_file() and c.path.parent == folder for c in copies)
     assert (folder / "manifest.json").is_file()
 
     for copy in copies:
         text = pdf_text(copy.path)
+        if copy.recipient == "family":  # issue 14: nothing here is marked for the family
+            assert "Copy for the family of" in text and "Bruising seen" not in text and RESTRICTED not in text
+            continue
         assert "Bruising seen at 09:10." in text  # control: shared with everyone
         if copy.recipient == "full":
             assert RESTRICTED in text and CHAIR_ONLY in text

@@ -16,12 +16,22 @@ from strategy_meeting.services.minutes.manifest import copy_file_name
 CODES = st.from_regex(r"[A-Z][A-Z0-9_-]{0,31}", fullmatch=True)
 
 
-@given(codes=st.sets(CODES | st.sampled_from(["FULL-RECORD", "FULL", "FULL_RECORD"]), max_size=12),
-       draft=st.booleans())
-@example(codes={"A", "A-"}, draft=False)  # once one file: a trailing hyphen was cleaned away
-def test_every_recipient_of_a_set_has_its_own_file_whatever_the_case(codes: set[str], draft: bool) -> None:
-    names = [copy_file_name("SD-2026-0042", r, draft=draft) for r in ["full", *sorted(codes)]]
+@given(codes=st.sets(CODES | st.sampled_from(["FULL-RECORD", "FULL", "FULL_RECORD", "FAMILY"]), max_size=12),
+       draft=st.booleans(), version=st.integers(1, 4))
+@example(codes={"A", "A-"}, draft=False, version=1)  # once one file: a trailing hyphen was cleaned away
+def test_every_recipient_of_a_set_has_its_own_file_whatever_the_case(codes: set[str], draft: bool,
+                                                                    version: int) -> None:
+    names = [copy_file_name("SD-2026-0042", r, draft=draft, version=version)
+             for r in ["full", "family", *sorted(codes)]]
     assert len({n.casefold() for n in names}) == len(names), names
+
+
+def test_a_later_version_says_so_in_its_name_and_version_1_keeps_todays_name() -> None:
+    """Issue 14: ``REF_v2_POLICE.pdf`` for version 2; version 1 is named as before."""
+    assert copy_file_name("SD-2026-0042", "POLICE", draft=False) == "SD-2026-0042_POLICE.pdf"
+    assert copy_file_name("SD-2026-0042", "POLICE", draft=False, version=2) == "SD-2026-0042_v2_POLICE.pdf"
+    assert copy_file_name("SD-2026-0042", "family", draft=False, version=3) == "SD-2026-0042_v3_family.pdf"
+    assert calendar_file_name("SD-2026-0042", "POLICE", 2) == "SD-2026-0042_v2_POLICE-actions.ics"
 
 
 HOSTILE = st.text() | st.sampled_from(["..", "../../etc/passwd", "C:\\evil", "a/b", "nul\x00byte", "\u202eFDP.exe",

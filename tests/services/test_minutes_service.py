@@ -98,7 +98,7 @@ def test_signed_set_with_manifest_copy_records_and_audit(ctx, chair, tmp_path):
     result = render_minutes(ctx, chair, m.reference, out, sign=True)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["reference"] == m.reference
-    assert [c["recipient"] for c in manifest["copies"]] == ["full", "CSC", "POLICE", "HEALTH", "EDU"]
+    assert [c["recipient"] for c in manifest["copies"]] == ["full", "CSC", "POLICE", "HEALTH", "EDU", "family"]
     for entry in manifest["copies"]:
         assert set(entry) == {"recipient", "file", "sha256", "signed_by", "created_at"}
         data = (out / entry["file"]).read_bytes()
@@ -116,7 +116,7 @@ def test_signed_set_with_manifest_copy_records_and_audit(ctx, chair, tmp_path):
     with ctx.unit_of_work() as uow:
         records = uow.copies.for_meeting(m.reference)
         events = [e for e in uow.audit.events() if e.action == "minutes.render"]
-    assert {r.recipient for r in records} == {"full", "CSC", "POLICE", "HEALTH", "EDU"}
+    assert {r.recipient for r in records} == {"full", "CSC", "POLICE", "HEALTH", "EDU", "family"}
     edu = next(r for r in records if r.recipient == "EDU")
     assert edu.withheld_from_agencies.count("POLICE") == 2 and "CSC" in edu.withheld_from_agencies
     assert events and events[-1].details["signed"] is True

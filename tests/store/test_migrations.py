@@ -203,6 +203,10 @@ def test_0005_folds_the_search_keys_of_existing_meetings(data_dir):
     ctx.close()
     conn = connect_raw(data_dir / "store.db", key)  # as 0004 left it: casefolded only
     conn.execute("UPDATE children SET name_key = 'zoë łucja', surname_key = 'łucja'")
+    for table, column in (("decisions", "family_wording"), ("distributions", "version"),
+                          ("distributions", "handed_over_at"), ("distributions", "handed_over_how"),
+                          ("distributions", "acknowledged_how")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # added by 0009
     conn.execute("ALTER TABLE distributions DROP COLUMN protection")  # added by 0006
     for table, column in (("meetings", "nation"), ("meetings", "planning"), ("decisions", "confirmed")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # added by 0007
@@ -283,3 +287,29 @@ def test_0011_records_no_folder_for_copies_made_before_it():
         assert migrations.current_revision(conn) == "0011_finish" == migrations.HEAD
         rows = conn.execute(text("SELECT file_name, folder FROM minutes_copies")).all()
     assert [tuple(r) for r in rows] == [("SD-1_POLICE.pdf", "")]
+
+
+def test_0009_gives_old_log_entries_version_1_and_no_hand_over_and_old_decisions_no_family_wording():
+    """Issue 14: a copy saved before the log knew about hand delivery reads as version 1,
+    not handed over (so it no longer counts as "out"), and a decision has no family wording."""
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        command.upgrade(migrations._config(conn), "0007_complete_record")
+        conn.execute(text("INSERT INTO distributions (meeting_reference, recipient, channel, address, sha256, at, "
+                          "outcome, reason, acknowledged_by, attempt) VALUES ('SD-1', 'POLICE', 'folder', '/x', "
+                          ":h, '2026-11-20T10:00:00+00:00', 'saved', '', '', 1)"), {"h": "ab" * 32})
+        conn.execute(text(
+            "INSERT INTO decisions (meeting_id, position, item_id, kind, outcome, rationale, relied_on, dissent)"
+            " VALUES (1, 0, 'd1', 'section47_joint', 'Joint enquiry.', 'Reasonable cause.', '[]', '[]')"))
+        conn.commit()
+        migrations.upgrade(conn)
+        conn.commit()
+        assert migrations.current_revision(conn) == migrations.HEAD
+        row = conn.execute(text("SELECT version, handed_over_at, handed_over_how, acknowledged_how "
+                                "FROM distributions")).one()
+        wording = conn.execute(text("SELECT family_wording FROM decisions")).scalar_one()
+    assert tuple(row) == (1, None, "", "")
+    assert wording == ""

@@ -20,6 +20,7 @@ from strategy_meeting import diagnostics, invocation
 from . import (
     admin_commands,
     backup_commands,
+    distribution_commands,
     exchange_commands,
     forms_commands,
     governance_commands,
@@ -40,6 +41,7 @@ COMMAND_MODULES: list[ModuleType] = [
     exchange_commands,
     minutes_commands,
     forms_commands,
+    distribution_commands,
     backup_commands,
     user_commands,
     governance_commands,

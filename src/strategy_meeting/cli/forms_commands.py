@@ -66,7 +66,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     d.add_argument("--smtp-ca-file", metavar="FILE",
                    help="extra trusted CA certificates (PEM) for an internal mail server")
     d.add_argument("--to-folder", metavar="DIR",
-                   help="save each copy to DIR for sending by hand, instead of e-mail")
+                   help="save each copy to DIR for sending by hand, instead of e-mail (each is then "
+                        "'saved for hand delivery' until 'distribution handed-over' records it)")
+    d.add_argument("--agency", metavar="CODE", action="append", dest="agencies",
+                   help="only this agency (may be given more than once); the family's copy is "
+                        "never distributed by the app: the chair gives or sends it")
     d.add_argument("--passwords-file", metavar="FILE",
                    help='JSON {"CODE": "password"}: encrypt those agencies\' copies (AES-256); '
                         "give each password to the agency by another channel")
@@ -153,13 +157,15 @@ def _distribute(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no
     result, _ = distribution_service.distribute(
         ctx, actor, args.reference, copies_dir=Path(args.copies) if args.copies else None, smtp=smtp, folder=folder,
         passwords=passwords, require_passwords=args.encrypt == "password",
-        encrypt_to_certificates=args.encrypt == "certificate",
+        encrypt_to_certificates=args.encrypt == "certificate", recipients=args.agencies,
     )
     for code in result.already_delivered:
         print(f"  {code}: already received this copy; not sent again")
     for record in result.records:
         if record.outcome is DistributionOutcome.FAILED:
             print(f"  {record.recipient}: FAILED ({record.reason})")
+        elif record.outcome is DistributionOutcome.SAVED:
+            print(f"  {record.recipient}: saved for hand delivery to {record.address}")
         else:
             print(f"  {record.recipient}: {record.outcome.value} to {record.address}")
     _print_timeliness(result)
@@ -174,14 +180,18 @@ def _print_timeliness(result: "distribution_service.DistributionResult") -> None
     t = result.timeliness
     if t is None or t.deadline is None:
         return
-    late, waiting = t.late, t.waiting
+    late, saved = t.late, t.saved_for_hand_delivery
+    waiting = [code for code in t.waiting if code not in saved]
     when = f"{t.deadline.day} {t.deadline:%B %Y}"
-    if not late and not waiting:
+    if not late and not waiting and not saved:
         print(f"Every agency's copy went out within one working day of the meeting (by {when}).")
     if late:
         print(f"Went out later than one working day after the meeting (by {when}) for: {', '.join(late)}.")
     if waiting:
         print(f"Not yet sent (due within one working day of the meeting, by {when}) for: {', '.join(waiting)}.")
+    if saved:
+        print(f"Saved for hand delivery, not yet out (record each hand-over with 'distribution handed-over "
+              f"{result.reference} CODE --on DATE --how TEXT'; due by {when}) for: {', '.join(saved)}.")
 
 
 

@@ -56,7 +56,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     help="why someone other than the recorded chair signs off (printed on the minutes)")
     so.set_defaults(handler=_sign_off, needs_store=True)
 
-    mi = sub.add_parser("minutes", parents=[common], help="render the full record and agency copies as PDF")
+    ad = sub.add_parser("addendum", parents=[common],
+                        help="add a numbered, dated addendum to signed-off minutes (the next version)")
+    ad.add_argument("reference", metavar="REF")
+    ad.add_argument("--text", required=True, help="what the addendum says")
+    ad.set_defaults(handler=_addendum, needs_store=True)
+
+    mi = sub.add_parser("minutes", parents=[common],
+                        help="render the full record, the agency copies and the family's copy as PDF")
     mi.add_argument("reference", metavar="REF")
     mi.add_argument("--out", metavar="DIR", type=Path, required=True)
     mi.add_argument("--agency", metavar="CODE", action="append", help="only this agency's copy (repeatable)")
@@ -67,6 +74,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ve.add_argument("file", metavar="FILE.pdf", type=Path)
     ve.add_argument("--trust", metavar="CERT", type=Path, help="the signer's certificate (PEM or DER) to trust")
     ve.set_defaults(handler=_verify, needs_store=False)
+
+
+def _addendum(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
+    from strategy_meeting.domain.minutes_version import current_version
+    from strategy_meeting.services import signoff
+
+    meeting, _ = signoff.add_addendum(ctx, actor, args.reference, args.text)
+    version = current_version(meeting)
+    print(f"Added addendum {len(meeting.addenda)} to {args.reference}: its minutes are now version {version}. "
+          f"Sign them again ('minutes {args.reference} --out DIR --sign') before distributing.")
+    return 0
 
 
 def _identity_new(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-untyped-def]
@@ -159,6 +177,11 @@ def _minutes(args: argparse.Namespace, ctx, actor) -> int:  # type: ignore[no-un
                             sign=args.sign, workers=workers)
     for copy in result.copies:
         state = "DRAFT" if copy.draft else ("signed" if copy.signed_by else "not signed")
+        if copy.recipient == "family":
+            # Its own words: "withheld" is not a count to show next to the family's copy.
+            print(f"{copy.path.name}: the family's copy, {copy.pages} pages, {state}; give or send it "
+                  "to the family yourself (the app never e-mails it)")
+            continue
         who = "full record" if copy.recipient == "full" else copy.recipient
         print(f"{copy.path.name}: {who}, {copy.pages} pages, {state}, {copy.withheld} item(s) withheld")
     if result.signature_level:

@@ -170,6 +170,10 @@ class ParentsInformed:
 class NextSteps:
     icpc_by: date | None = None
     review_at: datetime | None = None
+    # Issue 14, for the family's copy only: what happens next and who to contact, in plain
+    # words the chair writes for the parents (no agency-internal detail).
+    family_next: str = field(default="", metadata=ADDED_LATER)
+    family_contact: str = field(default="", metadata=ADDED_LATER)
 
 
 class CriminalInvestigation(StrEnum):

@@ -77,6 +77,24 @@ class DistributionRecord:
     # How the copy was protected: "" (not encrypted), "password" or "certificate"; None for
     # entries logged before the log recorded it (shown as "not recorded").
     protection: str | None = None
+    # Issue 14: the minutes version this copy was (1, then one more per addendum), and the
+    # proof that a copy saved for hand delivery reached its agency: when and how it was
+    # handed over, and how its receipt was acknowledged.
+    version: int = 1
+    handed_over_at: datetime | None = None
+    handed_over_how: str = ""
+    acknowledged_how: str = ""
+
+    @property
+    def out_at(self) -> datetime | None:
+        """When the copy demonstrably went out: sent by e-mail, handed over, or acknowledged.
+        A copy only saved to a folder has not gone out (it is "saved for hand delivery")."""
+        if self.outcome is DistributionOutcome.SENT:
+            return self.at
+        if self.outcome is DistributionOutcome.SAVED:
+            times = [t for t in (self.handed_over_at, self.acknowledged_at) if t is not None]
+            return min(times) if times else None
+        return None
 
 
 @dataclass

@@ -129,7 +129,8 @@ def meeting_values(m: Meeting, now: datetime) -> dict[str, Any]:
         "parents_informed": dumps(
             {"when": dt_out(pi.when), "how": pi.how, "by": pi.by, "delay_reason": pi.delay_reason}
         ),
-        "next_steps": dumps({"icpc_by": d_out(ns.icpc_by), "review_at": dt_out(ns.review_at)}),
+        "next_steps": dumps({"icpc_by": d_out(ns.icpc_by), "review_at": dt_out(ns.review_at),
+                             "family_next": ns.family_next, "family_contact": ns.family_contact}),
         "sign_off": None
         if m.sign_off is None
         else dumps(
@@ -392,7 +393,8 @@ def meeting_in(row: Any, **parts: Any) -> Meeting:
         location=row.location,
         minute_taker=_person_in(row.minute_taker),
         parents_informed=ParentsInformed(dt_in(pi.get("when")), pi.get("how", ""), pi.get("by", ""), pi.get("delay_reason", "")),
-        next_steps=NextSteps(d_in(ns.get("icpc_by")), dt_in(ns.get("review_at"))),
+        next_steps=NextSteps(d_in(ns.get("icpc_by")), dt_in(ns.get("review_at")),
+                             ns.get("family_next", ""), ns.get("family_contact", "")),
         status=MeetingStatus(row.status),
         sign_off=None
         if so is None

@@ -472,6 +472,8 @@ class DistributionRepository:
             "address": r.address, "sha256": r.sha256, "at": mp.dt_out(r.at), "outcome": r.outcome.value,
             "reason": r.reason, "acknowledged_at": mp.dt_out(r.acknowledged_at),
             "acknowledged_by": r.acknowledged_by, "attempt": r.attempt, "protection": r.protection,
+            "version": r.version, "handed_over_at": mp.dt_out(r.handed_over_at),
+            "handed_over_how": r.handed_over_how, "acknowledged_how": r.acknowledged_how,
         }
 
     def add(self, record: DistributionRecord) -> DistributionRecord:
@@ -497,7 +499,8 @@ class DistributionRepository:
         return DistributionRecord(
             r.meeting_reference, r.recipient, DistributionChannel(r.channel), r.address, r.sha256,
             mp.dt_in(r.at) or datetime.min, DistributionOutcome(r.outcome), r.reason, mp.dt_in(r.acknowledged_at),
-            r.acknowledged_by, r.attempt, r.id, r.protection,
+            r.acknowledged_by, r.attempt, r.id, r.protection, r.version or 1, mp.dt_in(r.handed_over_at),
+            r.handed_over_how or "", r.acknowledged_how or "",
         )
 
 

@@ -281,6 +281,11 @@ class DistributionRow(Base):
     acknowledged_by: Mapped[str] = mapped_column(String(500), default="")
     attempt: Mapped[int] = mapped_column(Integer, default=1)
     protection: Mapped[str | None] = mapped_column(String(16), nullable=True)  # "", password, certificate
+    # Issue 14: the minutes version the copy was, and the proof a saved copy reached its agency.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    handed_over_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    handed_over_how: Mapped[str] = mapped_column(Text, default="")
+    acknowledged_how: Mapped[str] = mapped_column(Text, default="")
 
 
 class FormTokenRow(Base):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDial
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.records import DistributionOutcome, DistributionRecord
 from strategy_meeting.gui import ops
+from strategy_meeting.gui.dialogs.delivery_proof_dialog import DeliveryProofDialog
 from strategy_meeting.gui.widgets.copy_passwords_box import CopyPasswordsBox
 from strategy_meeting.services.distribution import service as distribution_service
 from strategy_meeting.services.distribution.rules import Timeliness
@@ -40,7 +41,8 @@ HEADERS = (QT_TRANSLATE_NOOP("DistributionLogModel", "Agency"), QT_TRANSLATE_NOO
            QT_TRANSLATE_NOOP("DistributionLogModel", "Address"), QT_TRANSLATE_NOOP("DistributionLogModel", "Time"),
            QT_TRANSLATE_NOOP("DistributionLogModel", "Outcome"),
            QT_TRANSLATE_NOOP("DistributionLogModel", "Acknowledged"),
-           QT_TRANSLATE_NOOP("DistributionLogModel", "Protection"))
+           QT_TRANSLATE_NOOP("DistributionLogModel", "Protection"),
+           QT_TRANSLATE_NOOP("DistributionLogModel", "Version"))
 PROTECTION_WORDS = {"": QT_TRANSLATE_NOOP("DistributionLogModel", "Not encrypted"),
                     "password": QT_TRANSLATE_NOOP("DistributionLogModel", "Encrypted (password)"),
                     "certificate": QT_TRANSLATE_NOOP("DistributionLogModel", "Encrypted (certificate)")}
@@ -80,7 +82,15 @@ class DistributionLogModel(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         r = self.records[row]
         if column == 4:
+            if r.outcome is DistributionOutcome.SAVED:
+                # Issue 14: saved is not out; only a recorded hand-over makes it so.
+                if r.handed_over_at is None:
+                    return _tr("DistributionLogModel", "saved for hand delivery")
+                return _tr("DistributionLogModel", "saved; handed over {0} ({1})").format(
+                    _when(r.handed_over_at), r.handed_over_how)
             return f"{r.outcome.value}: {r.reason}" if r.reason else r.outcome.value
+        if column == 7:
+            return _tr("DistributionLogModel", "Version {0}").format(r.version)
         if column == 6:
             if r.protection is None:
                 return _tr("DistributionLogModel", "Not recorded")
@@ -88,7 +98,9 @@ class DistributionLogModel(QAbstractTableModel):
         if column == 5:
             if not r.acknowledged_at:
                 return _tr("DistributionLogModel", "no")
-            return _tr("DistributionLogModel", "{0} by {1}").format(_when(r.acknowledged_at), r.acknowledged_by)
+            text = _tr("DistributionLogModel", "{0} by {1}").format(_when(r.acknowledged_at), r.acknowledged_by) \
+                if r.acknowledged_by else _when(r.acknowledged_at)
+            return f"{text} ({r.acknowledged_how})" if r.acknowledged_how else text
         return (r.recipient, r.channel.value, r.address, _when(r.at))[column]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -116,8 +128,9 @@ def describe_timeliness(t: Timeliness, today: date) -> str:
     deadline = t.deadline.strftime("%d/%m/%Y")
     if not t.agencies:
         return _tr(context, "Nothing distributed yet; copies are due by the end of {0}.").format(deadline)
-    late, waiting = t.late, t.waiting
-    if not late and not waiting:
+    late, saved = t.late, t.saved_for_hand_delivery
+    waiting = [code for code in t.waiting if code not in saved]
+    if not late and not waiting and not saved:
         return _tr(context, "All copies went out within one working day (by the end of {0}).").format(deadline)
     parts = []
     if late:
@@ -127,6 +140,9 @@ def describe_timeliness(t: Timeliness, today: date) -> str:
         parts.append(_tr(context, "Not sent, overdue since the end of {0}: {1}.").format(deadline, ", ".join(waiting)))
     elif waiting:
         parts.append(_tr(context, "Still to go, due by the end of {0}: {1}.").format(deadline, ", ".join(waiting)))
+    if saved:
+        parts.append(_tr(context, "Saved for hand delivery, not out until the hand-over is recorded "
+                                  "(due by the end of {0}): {1}.").format(deadline, ", ".join(saved)))
     return " ".join(parts)
 
 
@@ -196,14 +212,24 @@ class DistributionDialog(QDialog):
         self.ack_button = QPushButton(self.tr("Record &acknowledgement\u2026"))
         self.ack_button.setAccessibleName(self.tr("Record that the selected agency confirmed receipt"))
         self.ack_button.clicked.connect(lambda: self.acknowledge())
+        self.hand_over_button = QPushButton(self.tr("Record &hand-over…"))
+        self.hand_over_button.setAccessibleName(
+            self.tr("Record when and how the selected copy saved for hand delivery was handed over"))
+        self.hand_over_button.clicked.connect(lambda: self.hand_over())
+        self.family_note = QLabel(self.tr(
+            "The family's copy is not sent from here: it is saved with the other copies for you to give or send."))
+        self.family_note.setWordWrap(True)
+        self.family_note.setAccessibleName(self.tr("About the family's copy"))
         row.addWidget(self.send_button)
         row.addWidget(self.ack_button)
+        row.addWidget(self.hand_over_button)
         # Acknowledging is of one delivery: off until a row of the log is selected.
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_ack())
         self.table_model.modelReset.connect(self._update_ack)
         self._update_ack()
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.family_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
@@ -232,7 +258,10 @@ class DistributionDialog(QDialog):
                 self.protection.setCurrentIndex(index)
 
     def _update_ack(self) -> None:
-        self.ack_button.setEnabled(self.table.selectionModel().hasSelection())
+        rows = self.table.selectionModel().selectedRows()
+        self.ack_button.setEnabled(bool(rows))
+        record = self.table_model.records[rows[0].row()] if rows else None
+        self.hand_over_button.setEnabled(record is not None and record.outcome is DistributionOutcome.SAVED)
 
     def choose_folder(self) -> bool:
         name = QFileDialog.getExistingDirectory(self, self.tr("Save the copies to a folder"), str(Path.home()))
@@ -342,20 +371,47 @@ class DistributionDialog(QDialog):
             smtp = replace(smtp, password=password)
         return smtp
 
-    def acknowledge(self, by: str | None = None) -> bool:
+    def _selected(self) -> DistributionRecord | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             ops.show_error(self, InvalidInput(self.tr("Select a row of the distribution log first.")))
+            return None
+        return self.table_model.records[rows[0].row()]
+
+    def acknowledge(self, by: str | None = None, on: Any = None, how: str = "") -> bool:
+        """``by`` given (tests, scripts): recorded as said, now unless ``on``; otherwise the
+        dialog asks who, when and how."""
+        record = self._selected()
+        if record is None:
             return False
-        record = self.table_model.records[rows[0].row()]
         if by is None:
-            by, ok = QInputDialog.getText(self, self.tr("Record acknowledgement"),
-                                          self.tr("Who at {0} confirmed receipt?").format(record.recipient))
-            if not ok:
+            dialog = DeliveryProofDialog(record.recipient, acknowledgement=True, today=self.state.ctx.now(),
+                                         parent=self)
+            self.proof_dialog = dialog
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
+            by, on, how = dialog.who.text(), dialog.on(), dialog.how.text()
         ctx, actor, ref = self.state.ctx, self.state.actor, self.reference
         result = ops.run_now(self, lambda: distribution_service.record_acknowledgement(
-            ctx, actor, ref, record.recipient, by or ""))
+            ctx, actor, ref, record.recipient, by or "", on=on, how=how))
+        self.refresh()
+        return result is not None
+
+    def hand_over(self, on: Any = None, how: str | None = None) -> bool:
+        """When and how the selected saved copy was handed over (asked unless given)."""
+        record = self._selected()
+        if record is None:
+            return False
+        if how is None:
+            dialog = DeliveryProofDialog(record.recipient, acknowledgement=False, today=self.state.ctx.now(),
+                                         parent=self)
+            self.proof_dialog = dialog
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            on, how = dialog.on(), dialog.how.text()
+        ctx, actor, ref = self.state.ctx, self.state.actor, self.reference
+        result = ops.run_now(self, lambda: distribution_service.record_hand_over(
+            ctx, actor, ref, record.recipient, on=on if on is not None else ctx.now(), how=how or ""))
         self.refresh()
         return result is not None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -106,6 +107,14 @@ class MailServerPage(SettingsPage):
         self.password_hint.setWordWrap(True)
         self.password_hint.setAccessibleName(self.tr("Where the password is kept"))
         layout.addWidget(self.password_hint)
+        # Issue 14: a calendar file travels in clear, so by default it says only the reference,
+        # the action's number and its due date. Applied as soon as it is ticked or cleared.
+        self.calendar_text = QCheckBox(self.tr("Calendar files carry the actions' te&xt and owners' names"))
+        self.calendar_text.setAccessibleName(self.tr("Calendar files carry the actions' text and owners' names"))
+        self.calendar_text.setToolTip(self.tr(
+            "Off: each calendar event says only the meeting reference, the action number and the due "
+            "date, marked confidential. Turn on only where the agencies' calendars may hold the text."))
+        layout.addWidget(self.calendar_text)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.test_button = QPushButton(self.tr("&Test connection"))
@@ -126,6 +135,7 @@ class MailServerPage(SettingsPage):
         self.ca_browse.clicked.connect(self._choose_ca_file)
         self.test_button.clicked.connect(self.test_connection)
         self.save_button.clicked.connect(self.save)
+        self.calendar_text.toggled.connect(self._calendar_text_toggled)
         self._security_changed()
 
     # ---- loading -----------------------------------------------------------------------
@@ -146,6 +156,19 @@ class MailServerPage(SettingsPage):
         self._keyring_available = saved.keyring_available
         self._security_changed()
         self._show_password_hint(saved.keyring_reason)
+        self.calendar_text.blockSignals(True)
+        self.calendar_text.setChecked(mail_settings.calendar_full_text(self.state.ctx))
+        self.calendar_text.blockSignals(False)
+
+    def _calendar_text_toggled(self, on: bool) -> None:
+        result = ops.run_now(self, lambda: mail_settings.set_calendar_full_text(self.state.ctx, self.state.actor, on))
+        if result is None:  # refused: show what is in force
+            self.calendar_text.blockSignals(True)
+            self.calendar_text.setChecked(not on)
+            self.calendar_text.blockSignals(False)
+            return
+        self.status.setText(self.tr("Calendar files now carry the actions' text and owners' names.") if on else
+                            self.tr("Calendar files now carry the reference, action number and due date only."))
 
     def clear(self) -> None:
         for field in (self.host, self.sender, self.username, self.password, self.ca_file):

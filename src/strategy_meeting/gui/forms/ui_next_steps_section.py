@@ -16,8 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
-    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 from strategy_meeting.gui.widgets.date_edit import (OptionalDateEdit, OptionalDateTimeEdit)
 
@@ -155,6 +155,39 @@ class Ui_NextStepsSection(object):
 
         self.mainLayout.addWidget(self.planningGroup)
 
+        self.familyGroup = QGroupBox(NextStepsSection)
+        self.familyGroup.setObjectName(u"familyGroup")
+        self.familyForm = QFormLayout(self.familyGroup)
+        self.familyForm.setObjectName(u"familyForm")
+        self.familyForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.familyForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.familyNextLabel = QLabel(self.familyGroup)
+        self.familyNextLabel.setObjectName(u"familyNextLabel")
+
+        self.familyForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.familyNextLabel)
+
+        self.familyNextEdit = QPlainTextEdit(self.familyGroup)
+        self.familyNextEdit.setObjectName(u"familyNextEdit")
+        self.familyNextEdit.setMaximumSize(QSize(16777215, 84))
+        self.familyNextEdit.setTabChangesFocus(True)
+
+        self.familyForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.familyNextEdit)
+
+        self.familyContactLabel = QLabel(self.familyGroup)
+        self.familyContactLabel.setObjectName(u"familyContactLabel")
+
+        self.familyForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.familyContactLabel)
+
+        self.familyContactEdit = QPlainTextEdit(self.familyGroup)
+        self.familyContactEdit.setObjectName(u"familyContactEdit")
+        self.familyContactEdit.setMaximumSize(QSize(16777215, 84))
+        self.familyContactEdit.setTabChangesFocus(True)
+
+        self.familyForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.familyContactEdit)
+
+
+        self.mainLayout.addWidget(self.familyGroup)
+
         self.hintLabel = QLabel(NextStepsSection)
         self.hintLabel.setObjectName(u"hintLabel")
         self.hintLabel.setWordWrap(True)
@@ -177,6 +210,8 @@ class Ui_NextStepsSection(object):
         self.legalNotesLabel.setBuddy(self.legalNotesEdit)
         self.parentsNeedsLabel.setBuddy(self.parentsNeedsEdit)
         self.parentsInterpreterLabel.setBuddy(self.parentsInterpreterEdit)
+        self.familyNextLabel.setBuddy(self.familyNextEdit)
+        self.familyContactLabel.setBuddy(self.familyContactEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.icpcEdit, self.reviewEdit)
         QWidget.setTabOrder(self.reviewEdit, self.nationCombo)
@@ -188,6 +223,8 @@ class Ui_NextStepsSection(object):
         QWidget.setTabOrder(self.legalMeetingCombo, self.legalNotesEdit)
         QWidget.setTabOrder(self.legalNotesEdit, self.parentsNeedsEdit)
         QWidget.setTabOrder(self.parentsNeedsEdit, self.parentsInterpreterEdit)
+        QWidget.setTabOrder(self.parentsInterpreterEdit, self.familyNextEdit)
+        QWidget.setTabOrder(self.familyNextEdit, self.familyContactEdit)
 
         self.retranslateUi(NextStepsSection)
 
@@ -242,6 +279,17 @@ class Ui_NextStepsSection(object):
 #if QT_CONFIG(accessibility)
         self.parentsInterpreterEdit.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Parents' interpreter language", None))
 #endif // QT_CONFIG(accessibility)
+        self.familyGroup.setTitle(QCoreApplication.translate("NextStepsSection", u"For the family's copy (plain words; nothing agency-internal)", None))
+        self.familyNextLabel.setText(QCoreApplication.translate("NextStepsSection", u"What &happens next:", None))
+#if QT_CONFIG(accessibility)
+        self.familyNextEdit.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"What happens next, for the family's copy", None))
+#endif // QT_CONFIG(accessibility)
+        self.familyNextEdit.setPlaceholderText(QCoreApplication.translate("NextStepsSection", u"e.g. A social worker will visit you this week to explain what happens next.", None))
+        self.familyContactLabel.setText(QCoreApplication.translate("NextStepsSection", u"Who the famil&y should contact:", None))
+#if QT_CONFIG(accessibility)
+        self.familyContactEdit.setAccessibleName(QCoreApplication.translate("NextStepsSection", u"Who the family should contact, for the family's copy", None))
+#endif // QT_CONFIG(accessibility)
+        self.familyContactEdit.setPlaceholderText(QCoreApplication.translate("NextStepsSection", u"e.g. Sam Carter, social worker, 01632 960123 (Monday to Friday, 9 to 5)", None))
         self.hintLabel.setText(QCoreApplication.translate("NextStepsSection", u"Working Together 2023: an initial child protection conference, if needed, is held within 15 working days of the strategy discussion.", None))
     # retranslateUi
 

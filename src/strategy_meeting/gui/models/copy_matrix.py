@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 from strategy_meeting.domain.contribution import TOPIC_LABELS
 from strategy_meeting.domain.decision import DECISION_KIND_LABELS
 from strategy_meeting.domain.meeting import Meeting
-from strategy_meeting.domain.sharing import MeetingCopy, Recipient, Withheld, copy_of, seen_by
+from strategy_meeting.domain.sharing import FAMILY, FAMILY_KEY, MeetingCopy, Recipient, Withheld, copy_of, seen_by
 
 from .meeting_items import first_line
 
@@ -44,7 +44,20 @@ class MatrixRow:
 
 
 def copies_for(meeting: Meeting) -> dict[str, MeetingCopy]:
-    return {code: copy_of(meeting, Recipient(code)) for code in meeting.agency_codes}
+    """Each agency's copy, then the family's (issue 14), keyed as the manifest keys them."""
+    copies = {code: copy_of(meeting, Recipient(code)) for code in meeting.agency_codes}
+    copies[FAMILY_KEY] = copy_of(meeting, FAMILY)
+    return copies
+
+
+def column_title(code: str) -> str:
+    return "Family's copy" if code == FAMILY_KEY else f"{code} copy"
+
+
+def _family_decision_cell(copy: MeetingCopy, decision_id: str) -> str:
+    """The family's copy holds a decision only in its family wording (family.py)."""
+    kept = next((d for d in copy.meeting.decisions if d.id == decision_id), None)
+    return INCLUDED if kept is not None and kept.family_wording.strip() else WITHHELD
 
 
 def matrix_rows(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[MatrixRow]:
@@ -68,6 +81,9 @@ def matrix_rows(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[Matrix
     for n, d in enumerate(meeting.decisions, start=1):
         cells = []
         for code in codes:
+            if code == FAMILY_KEY:
+                cells.append(_family_decision_cell(copies[code], d.id))
+                continue
             held = {x.id: x for x in copies[code].meeting.decisions}
             hidden = len(copies[code].relied_on_withheld.get(d.id, []))
             relied = f"{hidden} relied-on withheld"
@@ -91,6 +107,12 @@ def matrix_rows(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[Matrix
 def summary_lines(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[str]:
     lines = []
     for code, copy in copies.items():
+        if code == FAMILY_KEY:
+            worded = sum(1 for d in copy.meeting.decisions if d.family_wording.strip())
+            lines.append(f"Family's copy: {len(copy.meeting.contributions)} contribution(s), "
+                         f"{len(copy.meeting.actions)} action(s) and {worded} decision(s) in plain words; "
+                         "only items marked for the family and in no restriction category.")
+            continue
         counts = [
             (sum(1 for s in copy.contribution_slots if isinstance(s, Withheld)), "contribution"),
             (sum(1 for s in copy.action_slots if isinstance(s, Withheld)), "action"),
@@ -138,7 +160,10 @@ class CopyMatrixModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("Item") if section == 0 else self.tr("{0} copy").format(self.codes[section - 1])
+            if section == 0:
+                return self.tr("Item")
+            code = self.codes[section - 1]
+            return self.tr("Family's copy") if code == FAMILY_KEY else self.tr("{0} copy").format(code)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -157,7 +182,7 @@ class CopyMatrixModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             if cell[:1].isdigit():
                 cell = f"Included; it names {cell.split()[0]} relied-on item(s) only as withheld"
-            return f"{self.codes[index.column() - 1]} copy: {cell}"
+            return f"{column_title(self.codes[index.column() - 1])}: {cell}"
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = {INCLUDED: INCLUDED_COLOUR, WITHHELD: WITHHELD_COLOUR}.get(cell, PARTLY_COLOUR)
             return QBrush(QColor(colour))

@@ -112,7 +112,7 @@ class MinutesFlow:
             ws.minutesFailed.emit(str(exc))
 
         ops.run_op(ws, lambda: minutes_calls.generate_minutes(ctx, actor, reference, folder, sign),
-                   done, progress=ws.tr("Generating the full record and each agency's copy\u2026"), on_error=failed)
+                   done, progress=ws.tr("Generating the full record, each agency's copy and the family's\u2026"), on_error=failed)
         return True
 
     def _has_identity(self) -> bool | None:
@@ -182,6 +182,7 @@ class MinutesFlow:
 
     def preview_copy(self, copy: GeneratedCopy) -> PdfPreviewDialog:
         title = (self.ws.tr("Full record") if copy.recipient == "full"
+                 else self.ws.tr("Family's copy") if copy.recipient == "family"
                  else self.ws.tr("{0} copy").format(copy.recipient))
         if self.preview is not None:
             self.preview.close()

@@ -10,6 +10,7 @@ copy, which holds exactly what the agency may see.
 
 from __future__ import annotations
 
+import email.policy
 from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
@@ -29,23 +30,41 @@ class Attachment:
     subtype: str
 
 
-def copy_file_name(reference: str, agency_code: str) -> str:
-    """``SD-2026-0042_EDU.pdf``: the name the minutes gave the signed copy, so the file an
-    agency receives is the file the chair generated (reference and code only, ASCII)."""
-    return minutes_copy_file_name(reference, agency_code, draft=False)
+# Every subject begins with the marking (issue 14): mail clients, archives and notifications
+# show the subject before anyone opens the message.
+SUBJECT_MARKING = "OFFICIAL-SENSITIVE: "
 
 
-def calendar_file_name(reference: str, agency_code: str) -> str:
-    return copy_file_name(reference, agency_code)[: -len(".pdf")] + "-actions.ics"
+def copy_file_name(reference: str, agency_code: str, version: int = 1) -> str:
+    """``SD-2026-0042_EDU.pdf`` (``SD-2026-0042_v2_EDU.pdf`` for version 2): the name the minutes
+    gave the signed copy, so the file an agency receives is the file the chair generated
+    (reference, version and code only, ASCII)."""
+    return minutes_copy_file_name(reference, agency_code, draft=False, version=version)
 
 
-def message_body(reference: str, agency: Agency, *, encrypted: bool | str, has_calendar: bool) -> str:
+def calendar_file_name(reference: str, agency_code: str, version: int = 1) -> str:
+    return copy_file_name(reference, agency_code, version)[: -len(".pdf")] + "-actions.ics"
+
+
+def message_subject(reference: str, agency_code: str, replaces: str = "") -> str:
+    """``OFFICIAL-SENSITIVE: Strategy discussion REF: signed minutes for CODE``, and for a later
+    version ``...: Version 2, replaces version 1 of 21 November 2026``."""
+    subject = f"{SUBJECT_MARKING}Strategy discussion {reference}: signed minutes for {agency_code}"
+    return f"{subject}: {replaces}" if replaces else subject
+
+
+def message_body(reference: str, agency: Agency, *, encrypted: bool | str, has_calendar: bool,
+                 replaces: str = "") -> str:
     """``encrypted``: '' (or False) for none, 'password' (or True), or 'certificate'."""
     lines = [
         "Hello,",
         "",
         f"Attached are the signed minutes of strategy discussion {reference} for "
         f"{agency.name} ({agency.code}).",
+    ]
+    if replaces:
+        lines += ["", f"{replaces}: please replace the earlier copy with this one."]
+    lines += [
         "",
         "The file carries the chair's digital signature. Please check the signature in your "
         "PDF reader before relying on the minutes, and store them under your agency's "
@@ -73,10 +92,14 @@ def message_body(reference: str, agency: Agency, *, encrypted: bool | str, has_c
 
 
 def build_message(*, reference: str, agency: Agency, sender: str, attachments: list[Attachment],
-                  encrypted: bool | str, sent_at: datetime) -> EmailMessage:
-    """One message to ``agency.email`` with exactly the given attachments."""
-    message = EmailMessage()
-    message["Subject"] = f"Strategy discussion {reference}: signed minutes for {agency.code}"
+                  encrypted: bool | str, sent_at: datetime, replaces: str = "") -> EmailMessage:
+    """One message to ``agency.email`` with exactly the given attachments. ``replaces`` is the
+    later version's line ("Version 2, replaces version 1 of 21 November 2026"), or ""."""
+    # Folding at 78 characters put a long subject on its own continuation line ("Subject:" then
+    # " OFFICIAL-SENSITIVE: ..."), which a reader unfolds with a leading space: a gateway rule
+    # matching subjects that begin with the marking would miss it. RFC 5322 allows 998.
+    message = EmailMessage(policy=email.policy.default.clone(max_line_length=998))
+    message["Subject"] = message_subject(reference, agency.code, replaces)
     message["From"] = sender
     message["To"] = Address(addr_spec=agency.email)
     message["Date"] = format_datetime(sent_at)
@@ -85,7 +108,7 @@ def build_message(*, reference: str, agency: Agency, sender: str, attachments: l
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(message_body(
         reference, agency, encrypted=encrypted,
-        has_calendar=any(a.subtype == "calendar" for a in attachments),
+        has_calendar=any(a.subtype == "calendar" for a in attachments), replaces=replaces,
     ))
     for item in attachments:
         message.add_attachment(item.data, maintype=item.maintype, subtype=item.subtype,

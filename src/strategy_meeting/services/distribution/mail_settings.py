@@ -172,3 +172,24 @@ def check_mail_connection(ctx: ServiceContext, actor: User, settings: SmtpSettin
                SmtpSecurity.NONE: "without encryption (test server)"}[clean.security]
     signed_in = f" and signed in as {clean.username}" if clean.username else " (no sign-in needed)"
     return f"Connected to {where}, {secured}{signed_in}. Nothing was sent."
+
+
+# Issue 14: whether the calendar file sent with a copy carries the actions' text and owners.
+# Off unless an administrator turns it on: a calendar travels in clear (see calendar.py).
+CALENDAR_FULL_TEXT_SETTING = "mail.calendar_full_text"
+
+
+def calendar_full_text(ctx: ServiceContext) -> bool:
+    """The setting as distribution reads it (no role check: it only narrows what is sent)."""
+    with ctx.unit_of_work() as uow:
+        return uow.settings.get(CALENDAR_FULL_TEXT_SETTING) is True
+
+
+def set_calendar_full_text(ctx: ServiceContext, actor: User, on: bool) -> Changes:
+    """An administrator turns the calendar's full text (action text, owners' names) on or off."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    with ctx.unit_of_work() as uow:
+        uow.settings.set(CALENDAR_FULL_TEXT_SETTING, bool(on))
+        uow.audit.append(actor.name, "settings.calendar_full_text", "settings", {"on": bool(on)})
+        uow.commit()
+    return Changes(settings=True)

@@ -8,7 +8,10 @@ Rules (issue 5):
   again, so running distribution again retries only the failures;
 - every attempt is logged with the copy's hash, channel, address, time and outcome, the
   failure carrying the server's reason;
-- the log tells whether the minutes went out within one working day of the meeting.
+- the log tells whether the minutes went out within one working day of the meeting; a copy
+  saved to a folder is only "saved for hand delivery" until its hand-over (or the agency's
+  acknowledgement) is recorded, and only then counts as out (issue 14);
+- the family's copy never goes by the app's e-mail route: the chair gives or sends it.
 
 The functions here work on domain objects; ``distribution_service`` wraps them in units of
 work. ``deliver`` hands each record to a callback as soon as that message is sent, so the
@@ -28,6 +31,8 @@ from typing import Protocol
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.errors import InvalidInput, NotFound, UserError
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.minutes_version import current_version, supersedes
+from strategy_meeting.domain.sharing import FAMILY_KEY
 from strategy_meeting.domain.records import DistributionChannel, DistributionOutcome, DistributionRecord
 from strategy_meeting.domain.working_days import add_working_days
 
@@ -41,6 +46,7 @@ from .mail import (
     copy_file_name,
 )
 from ..files import StagedFile
+from ..minutes import wording
 from .signed_copies import SignedCopy
 from .smtp import SendFailed
 
@@ -75,6 +81,17 @@ def delivered_agencies(log: Iterable[DistributionRecord], copies: Mapping[str, S
     for record in log:
         copy = copies.get(record.recipient)
         if record.outcome in DELIVERED and copy is not None and record.sha256 == copy.sha256:
+            done.add(record.recipient)
+    return done
+
+
+def out_agencies(log: Iterable[DistributionRecord], copies: Mapping[str, SignedCopy]) -> set[str]:
+    """Agencies whose current copy (same hash) demonstrably went out: sent, or saved and then
+    handed over or acknowledged (issue 14). Only then is a meeting "distributed"."""
+    done: set[str] = set()
+    for record in log:
+        copy = copies.get(record.recipient)
+        if record.out_at is not None and copy is not None and record.sha256 == copy.sha256:
             done.add(record.recipient)
     return done
 
@@ -130,14 +147,40 @@ def _shared_passwords(passwords: Mapping[str, str]) -> list[str]:
     return next((codes for codes in by_password.values() if len(codes) > 1), [])
 
 
-def attachments_for(meeting: Meeting, delivery: Delivery, now: datetime) -> list[Attachment]:
+FAMILY_NOT_DISTRIBUTED = (
+    "The family's copy is never sent by the app's e-mail or saved by a distribution run: it is "
+    "written with the other copies when the minutes are signed ({file}); give it to the family "
+    "yourself or send it by the route your service uses for families."
+)
+
+
+def refuse_family(meeting: Meeting, recipients: Iterable[str]) -> None:
+    """The family's copy is not the app's to send (issue 14, item 4): refuse it by name."""
+    if any(r.casefold() == FAMILY_KEY for r in recipients):
+        from ..minutes.manifest import copy_file_name as minutes_name
+
+        raise InvalidInput(FAMILY_NOT_DISTRIBUTED.format(
+            file=minutes_name(meeting.reference, FAMILY_KEY, draft=False, version=current_version(meeting))))
+
+
+def replaces_line(meeting: Meeting) -> str:
+    """"Version 2, replaces version 1 of 21 November 2026" for a later version, else ""."""
+    later = supersedes(meeting)
+    if later is None:
+        return ""
+    return wording.replaces_line(later.version, later.replaces, wording.format_local_date(later.replaces_made_at))
+
+
+def attachments_for(meeting: Meeting, delivery: Delivery, now: datetime,
+                    calendar_full_text: bool = False) -> list[Attachment]:
     """Exactly the agency's signed copy (encrypted if a password or certificate is set) and,
     for an unprotected copy, its actions as a calendar.
 
     A protected copy travels alone: the calendar is plain text (action descriptions and
     owners' names), so beside an encrypted copy it would carry in clear what the encryption
     was chosen to protect. The actions are in the copy itself."""
-    name = copy_file_name(meeting.reference, delivery.agency.code)
+    version = current_version(meeting)
+    name = copy_file_name(meeting.reference, delivery.agency.code, version)
     data = delivery.copy.data
     if delivery.certificate:
         data = encrypt_copy_to_certificate(data, delivery.certificate, name, meeting.reference,
@@ -147,9 +190,9 @@ def attachments_for(meeting: Meeting, delivery: Delivery, now: datetime) -> list
     items = [Attachment(name, data, "application", "pdf")]
     if delivery.certificate or delivery.password:
         return items
-    calendar = agency_actions_calendar(meeting, delivery.agency.code, now)
+    calendar = agency_actions_calendar(meeting, delivery.agency.code, now, full_text=calendar_full_text)
     if calendar is not None:
-        items.append(Attachment(calendar_file_name(meeting.reference, delivery.agency.code),
+        items.append(Attachment(calendar_file_name(meeting.reference, delivery.agency.code, version),
                                 calendar, "text", "calendar"))
     return items
 
@@ -163,7 +206,8 @@ OnRecord = Callable[[DistributionRecord], DistributionRecord]
 
 def deliver_by_email(meeting: Meeting, plan: DistributionPlan,
                      transport: AbstractContextManager[MessageTransport], sender: str,
-                     clock: Callable[[], datetime], on_record: OnRecord) -> list[DistributionRecord]:
+                     clock: Callable[[], datetime], on_record: OnRecord,
+                     calendar_full_text: bool = False) -> list[DistributionRecord]:
     """Send each planned copy; log every attempt through ``on_record`` as it happens."""
     records: list[DistributionRecord] = []
     pending = []
@@ -182,8 +226,8 @@ def deliver_by_email(meeting: Meeting, plan: DistributionPlan,
             now = clock()
             message = build_message(
                 reference=meeting.reference, agency=delivery.agency, sender=sender,
-                attachments=attachments_for(meeting, delivery, now),
-                encrypted=delivery.protection, sent_at=now,
+                attachments=attachments_for(meeting, delivery, now, calendar_full_text),
+                encrypted=delivery.protection, sent_at=now, replaces=replaces_line(meeting),
             )
             try:
                 client.send(message)
@@ -197,8 +241,10 @@ def deliver_by_email(meeting: Meeting, plan: DistributionPlan,
 
 
 def deliver_to_folder(meeting: Meeting, plan: DistributionPlan, folder: Path,
-                      clock: Callable[[], datetime], on_record: OnRecord) -> list[DistributionRecord]:
-    """Save each planned copy (and its calendar) into ``folder`` for sending by hand."""
+                      clock: Callable[[], datetime], on_record: OnRecord,
+                      calendar_full_text: bool = False) -> list[DistributionRecord]:
+    """Save each planned copy (and its calendar) into ``folder`` for sending by hand: logged
+    as "saved for hand delivery" until its hand-over is recorded (``hand_over``)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -209,7 +255,7 @@ def deliver_to_folder(meeting: Meeting, plan: DistributionPlan, folder: Path,
         staged: list[StagedFile] = []
         try:
             try:
-                for item in attachments_for(meeting, delivery, now):
+                for item in attachments_for(meeting, delivery, now, calendar_full_text):
                     staged.append(StagedFile(folder / item.file_name, item.data))
             except (OSError, UserError) as error:
                 outcome, reason = DistributionOutcome.FAILED, f"could not save: {_why(error)}"
@@ -239,24 +285,45 @@ def _record(meeting: Meeting, delivery: Delivery, channel: DistributionChannel, 
         meeting_reference=meeting.reference, recipient=delivery.agency.code, channel=channel,
         address=address, sha256=delivery.copy.sha256, at=at, outcome=outcome,
         reason=reason[:500], attempt=delivery.attempt, protection=delivery.protection,
+        version=current_version(meeting),
     )
 
 
 def acknowledge(log: Iterable[DistributionRecord], agency_code: str, by: str,
-                at: datetime) -> DistributionRecord:
-    """Mark the agency's latest delivered copy as acknowledged; returns the changed record."""
+                at: datetime, how: str = "") -> DistributionRecord:
+    """Mark the agency's latest delivered copy as acknowledged (when, by whom, how); returns
+    the changed record."""
     delivered = [r for r in log if r.recipient == agency_code and r.outcome in DELIVERED]
     if not delivered:
         raise NotFound(f"No copy has been sent to {agency_code} yet, so there is nothing to acknowledge.")
     latest = max(delivered, key=lambda r: r.at)
-    return replace(latest, acknowledged_at=at, acknowledged_by=by.strip())
+    return replace(latest, acknowledged_at=at, acknowledged_by=by.strip(), acknowledged_how=how.strip())
+
+
+def hand_over(log: Iterable[DistributionRecord], agency_code: str, at: datetime,
+              how: str) -> DistributionRecord:
+    """Record when and how the agency's latest copy saved for hand delivery was handed over;
+    returns the changed record. ``how`` is required: "handed over" without how proves little."""
+    if not how.strip():
+        raise InvalidInput(f"Say how the copy was handed over to {agency_code} (e.g. 'by hand to the "
+                           "duty sergeant', 'secure e-mail from the team mailbox').")
+    saved = [r for r in log if r.recipient == agency_code and r.outcome is DistributionOutcome.SAVED]
+    if not saved:
+        raise NotFound(f"No copy has been saved for hand delivery to {agency_code}, so there is no "
+                       "hand-over to record: distribute to a folder first.")
+    latest = max(saved, key=lambda r: r.at)
+    if at < latest.at:
+        raise InvalidInput(f"The hand-over cannot be before the copy for {agency_code} was saved "
+                           f"({latest.at:%d/%m/%Y %H:%M}).")
+    return replace(latest, handed_over_at=at, handed_over_how=how.strip())
 
 
 @dataclass(frozen=True)
 class AgencyTimeliness:
     agency: str
-    first_delivered_at: datetime | None
+    first_delivered_at: datetime | None  # first sent, handed over or acknowledged
     on_time: bool
+    saved_for_hand_delivery: bool = False  # saved to a folder, not yet out
 
 
 @dataclass(frozen=True)
@@ -277,8 +344,13 @@ class Timeliness:
 
     @property
     def waiting(self) -> list[str]:
-        """Agencies whose copy has not gone out yet."""
+        """Agencies whose copy has not gone out yet (saved for hand delivery included)."""
         return [a.agency for a in self.agencies if a.first_delivered_at is None]
+
+    @property
+    def saved_for_hand_delivery(self) -> list[str]:
+        """Agencies whose copy was saved to a folder and whose hand-over is not recorded."""
+        return [a.agency for a in self.agencies if a.first_delivered_at is None and a.saved_for_hand_delivery]
 
     def overdue(self, today: date) -> bool:
         """Whether copies still waiting are past the deadline (not merely still due)."""
@@ -290,6 +362,9 @@ def timeliness(meeting: Meeting, log: Iterable[DistributionRecord], bank_holiday
     """Per agency, when its copy first went out, and whether that was by the close of the
     first working day after the meeting (weekends and ``bank_holidays`` do not count).
 
+    Only a copy sent, handed over or acknowledged has gone out (``DistributionRecord.out_at``):
+    one saved to a folder is "saved for hand delivery" until its hand-over is recorded.
+
     ``local_date`` turns an aware time into the calendar date in England and Wales, so a
     meeting late in the evening is counted on the day it was held there.
     """
@@ -297,14 +372,19 @@ def timeliness(meeting: Meeting, log: Iterable[DistributionRecord], bank_holiday
         return Timeliness(None, ())
     deadline = add_working_days(local_date(meeting.held_at), 1, bank_holidays)
     firsts: dict[str, datetime] = {}
+    saved: set[str] = set()
     for record in log:
-        if record.outcome in DELIVERED:
+        out = record.out_at
+        if out is not None:
             seen = firsts.get(record.recipient)
-            if seen is None or record.at < seen:
-                firsts[record.recipient] = record.at
+            if seen is None or out < seen:
+                firsts[record.recipient] = out
+        elif record.outcome is DistributionOutcome.SAVED:
+            saved.add(record.recipient)
     rows = []
     for agency in meeting.agencies:
         first = firsts.get(agency.code)
         rows.append(AgencyTimeliness(agency.code, first,
-                                     first is not None and local_date(first) <= deadline))
+                                     first is not None and local_date(first) <= deadline,
+                                     agency.code in saved))
     return Timeliness(deadline, tuple(rows))

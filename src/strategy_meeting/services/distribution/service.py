@@ -11,7 +11,9 @@ half-way, the log still knows who already has their copy, and a rerun never send
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.changes import Changes
@@ -27,10 +29,19 @@ from .certificates import certificates_for
 from ..bank_holidays import bank_holidays_around, local_date
 from ..context import ServiceContext
 from .signed_copies import SignedCopy, load_signed_copies, stored_copies
-from .mail_settings import NO_KEYRING, SMTP_PASSWORD_SECRET, SMTP_SETTING_KEYS, save_mail_settings
+from .mail_settings import (
+    NO_KEYRING,
+    SMTP_PASSWORD_SECRET,
+    SMTP_SETTING_KEYS,
+    calendar_full_text,
+    save_mail_settings,
+)
 from .smtp import SmtpSecurity, SmtpSettings, SmtpTransport, check_settings
 from ..users import require
 from strategy_meeting.services.governance import restriction  # issue 16
+
+
+_UK = ZoneInfo("Europe/London")
 
 
 @dataclass
@@ -96,7 +107,8 @@ def _check_current(ctx: ServiceContext, meeting: Meeting, copies: dict[str, Sign
 def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: Path | None = None,
                smtp: SmtpSettings | None = None, folder: Path | None = None,
                passwords: dict[str, str] | None = None, require_passwords: bool = False,
-               encrypt_to_certificates: bool = False) -> tuple[DistributionResult, Changes]:
+               encrypt_to_certificates: bool = False,
+               recipients: list[str] | None = None) -> tuple[DistributionResult, Changes]:
     """Send (or save) each agency's signed copy that it has not yet received, and log it.
 
     The copies are the ones the store kept when the minutes were signed; ``copies_dir`` (a
@@ -106,6 +118,9 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
     ``encrypt_to_certificates`` each copy is encrypted to its agency's certificate from the
     directory. A missing or unusable password or certificate stops the run before anything
     is sent. Passwords are used for this run only: never stored, logged or audited.
+
+    ``recipients`` (agency codes) limits the run to those agencies. The family's copy is
+    refused by name, by either route: the chair gives or sends it (issue 14).
     """
     require(actor, Permission.DISTRIBUTE)
     if (smtp is None) == (folder is None):
@@ -113,8 +128,14 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
     if smtp is not None:
         check_settings(smtp)
     meeting = _signed_off_meeting(ctx, reference)
+    rules.refuse_family(meeting, [*(recipients or []), *(passwords or {})])
     restriction.refuse_if_restricted(ctx, reference)  # issue 16: Article 18
-    copies = _copies(ctx, reference, copies_dir)
+    copies = all_copies = _copies(ctx, reference, copies_dir)
+    if recipients:
+        with ctx.unit_of_work() as uow:
+            check_codes(meeting, recipients, uow.agencies.list())
+        copies = {code: c for code, c in copies.items() if code in recipients}
+        meeting = replace(meeting, agencies=[a for a in meeting.agencies if a.code in recipients])
     _check_current(ctx, meeting, copies)
     if encrypt_to_certificates and (passwords or require_passwords):
         raise InvalidInput("Choose password or certificate encryption for this distribution, not both.")
@@ -138,18 +159,19 @@ def distribute(ctx: ServiceContext, actor: User, reference: str, *, copies_dir: 
             saved = uow.distributions.add(record)
             uow.audit.append(actor.name, f"distribution.{record.outcome.value}", f"meeting:{reference}", {
                 "agency": record.recipient, "channel": record.channel.value,
-                "sha256": record.sha256, "attempt": record.attempt,
+                "sha256": record.sha256, "attempt": record.attempt, "version": record.version,
             })
             uow.commit()
         return saved
 
+    full_text = calendar_full_text(ctx)
     if smtp is not None:
-        records = rules.deliver_by_email(meeting, plan, SmtpTransport(smtp), smtp.sender, ctx.now, log)
+        records = rules.deliver_by_email(meeting, plan, SmtpTransport(smtp), smtp.sender, ctx.now, log, full_text)
     else:
         assert folder is not None
-        records = rules.deliver_to_folder(meeting, plan, folder, ctx.now, log)
+        records = rules.deliver_to_folder(meeting, plan, folder, ctx.now, log, full_text)
     result = DistributionResult(reference, records, plan.already_delivered)
-    result.meeting_distributed = _mark_distributed_when_complete(ctx, actor, reference, copies)
+    result.meeting_distributed = _mark_distributed_when_complete(ctx, actor, reference, all_copies)
     result.timeliness = log_timeliness(ctx, actor, reference)
     return result, Changes(meetings=frozenset({meeting.id or 0}), meeting_list=True, distributions=True)
 
@@ -184,7 +206,8 @@ def _mark_distributed_when_complete(ctx: ServiceContext, actor: User, reference:
         assert meeting is not None
         if meeting.status is MeetingStatus.DISTRIBUTED:
             return True
-        done = rules.delivered_agencies(uow.distributions.for_meeting(reference), copies)
+        # Out, not merely saved: a copy saved for hand delivery has not reached anyone yet.
+        done = rules.out_agencies(uow.distributions.for_meeting(reference), copies)
         if not set(meeting.agency_codes) <= done:
             return False
         meeting.mark_distributed()
@@ -197,7 +220,10 @@ def _mark_distributed_when_complete(ctx: ServiceContext, actor: User, reference:
 def distribution_log(ctx: ServiceContext, actor: User, reference: str) -> list[DistributionRecord]:
     require(actor, Permission.DISTRIBUTE)
     with ctx.unit_of_work() as uow:
-        return uow.distributions.for_meeting(reference)
+        records = uow.distributions.for_meeting(reference)
+        if not records and uow.meetings.get(reference) is None:
+            raise MeetingNotFound(reference)  # a mistyped reference is not "nothing sent yet"
+        return records
 
 
 def log_timeliness(ctx: ServiceContext, actor: User, reference: str) -> rules.Timeliness:
@@ -213,16 +239,78 @@ def log_timeliness(ctx: ServiceContext, actor: User, reference: str) -> rules.Ti
 
 
 def record_acknowledgement(ctx: ServiceContext, actor: User, reference: str, agency_code: str,
-                           by: str) -> tuple[DistributionRecord, Changes]:
-    """The agency confirmed receipt: note who and when on its latest delivered copy."""
+                           by: str, *, on: date | datetime | None = None,
+                           how: str = "") -> tuple[DistributionRecord, Changes]:
+    """The agency confirmed receipt: note who, when (``on``, else now) and how on its latest
+    delivered copy. A copy saved for hand delivery then counts as out from that time."""
     require(actor, Permission.DISTRIBUTE)
+    at = _checked_time(ctx, on, "acknowledgement")
     with ctx.unit_of_work() as uow:
-        record = rules.acknowledge(uow.distributions.for_meeting(reference), agency_code, by, ctx.now())
+        rules.refuse_family(_meeting(uow, reference), [agency_code])
+        record = rules.acknowledge(uow.distributions.for_meeting(reference), agency_code, by, at, how)
         uow.distributions.update(record)
         uow.audit.append(actor.name, "distribution.acknowledged", f"meeting:{reference}",
                          {"agency": agency_code, "record": record.id})
         uow.commit()
-    return record, Changes(distributions=True)
+    _mark_distributed_when_complete(ctx, actor, reference, _recorded_copies(ctx, reference))
+    return record, Changes(meeting_list=True, distributions=True)
+
+
+def record_hand_over(ctx: ServiceContext, actor: User, reference: str, agency_code: str, *,
+                     on: date | datetime, how: str) -> tuple[DistributionRecord, Changes]:
+    """When and how a copy saved for hand delivery was handed over to its agency (issue 14):
+    from then on it counts as out, for "within one working day"."""
+    require(actor, Permission.DISTRIBUTE)
+    at = _checked_time(ctx, on, "hand-over")
+    with ctx.unit_of_work() as uow:
+        rules.refuse_family(_meeting(uow, reference), [agency_code])
+        record = rules.hand_over(uow.distributions.for_meeting(reference), agency_code, at, how)
+        uow.distributions.update(record)
+        uow.audit.append(actor.name, "distribution.handed_over", f"meeting:{reference}",
+                         {"agency": agency_code, "record": record.id})
+        uow.commit()
+    _mark_distributed_when_complete(ctx, actor, reference, _recorded_copies(ctx, reference))
+    return record, Changes(meeting_list=True, distributions=True)
+
+
+def _recorded_copies(ctx: ServiceContext, reference: str) -> dict[str, SignedCopy]:
+    """The latest signed copies as recorded (hashes only): enough to tell whose current copy
+    is out, as ``agencies_to_send`` does."""
+    with ctx.unit_of_work() as uow:
+        recorded = {r.recipient: SignedCopy(r.recipient, r.file_name, b"", r.sha256, r.signed_by)
+                    for r, _ in uow.copies.latest_signed(reference)}
+        if recorded:
+            return recorded
+        # Copies signed elsewhere and distributed from their folder: the latest one logged
+        # for each agency is its current copy.
+        latest: dict[str, SignedCopy] = {}
+        for r in sorted(uow.distributions.for_meeting(reference), key=lambda r: r.at):
+            latest[r.recipient] = SignedCopy(r.recipient, "", b"", r.sha256, "")
+        return latest
+
+
+def _meeting(uow, reference: str) -> Meeting:  # type: ignore[no-untyped-def]
+    meeting = uow.meetings.get(reference)
+    if meeting is None:
+        raise MeetingNotFound(reference)
+    return meeting
+
+
+def _checked_time(ctx: ServiceContext, on: date | datetime | None, what: str) -> datetime:
+    """``on`` as an aware time, refused when it is in the future (now when not given). A date
+    alone means the end of that day in the UK, or now if that day is today: the hand-over
+    happened some time that day, and the log needs no more to judge "one working day"."""
+    now = ctx.now()
+    if on is None:
+        return now
+    if not isinstance(on, datetime):
+        end = datetime.combine(on, time(23, 59), tzinfo=_UK)
+        on = min(end, now.astimezone(_UK)) if on == now.astimezone(_UK).date() else end
+    if on.tzinfo is None:
+        on = on.replace(tzinfo=_UK)
+    if on > now:
+        raise InvalidInput(f"The {what} cannot be recorded for a time still to come ({on:%d/%m/%Y %H:%M}).")
+    return on
 
 
 def smtp_settings(ctx: ServiceContext, actor: User, password: str = "", **overrides: object) -> SmtpSettings:

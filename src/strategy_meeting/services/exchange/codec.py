@@ -13,7 +13,9 @@ text ``lawful_basis`` is the note of a basis whose regime is not specified.
 Version 2 (issue 15) adds the meeting's ``nation`` and ``planning`` (criminal investigation
 timing and lead, legal advice and legal planning meeting, parents' communication needs and
 interpreter), a child's ``interpreter`` and ``views_not_recorded_reason``, a household
-member's ``is_child`` and ``consideration``, and a decision's ``confirmed``. A
+member's ``is_child`` and ``consideration``, and a decision's ``confirmed``; issue 14 adds,
+left out while empty, a decision's ``family_wording`` and the next steps' ``family_next`` and
+``family_contact`` (the family's copy: see docs/interchange-format.md). A
 ``strategy-meeting/1`` file is still read (by the /1 schema): those fields keep their
 defaults. See docs/interchange-format.md.
 
@@ -248,6 +250,9 @@ def meeting_to_json(meeting: Meeting, sharing_log: list[SharingLogEntry] | None 
     steps: JsonObject = {}
     _put(steps, "icpc_by", meeting.next_steps.icpc_by)
     _put(steps, "review_at", meeting.next_steps.review_at)
+    for key in ("family_next", "family_contact"):  # issue 14: left out when empty
+        if getattr(meeting.next_steps, key):
+            steps[key] = getattr(meeting.next_steps, key)
     m["next_steps"] = steps
     m["nation"] = meeting.nation
     m["planning"] = _planning(meeting.planning)
@@ -475,7 +480,8 @@ def _meeting_in(m: JsonObject, older: bool) -> Meeting:
             by=_str(informed, "by"),
             delay_reason=_str(informed, "delay_reason"),
         ),
-        next_steps=NextSteps(icpc_by=_date(steps, "icpc_by"), review_at=_dt(steps, "review_at")),
+        next_steps=NextSteps(icpc_by=_date(steps, "icpc_by"), review_at=_dt(steps, "review_at"),
+                             family_next=_str(steps, "family_next"), family_contact=_str(steps, "family_contact")),
         nation=str(m.get("nation", "england")),
         planning=_planning_in(m.get("planning", {})),
         reconvenes=_str(m, "reconvenes"),

@@ -54,6 +54,7 @@ _CONVERTERS: dict[str, _Converter] = {
     "outcome": _enum(DistributionOutcome),
     "at": _DATETIME,
     "acknowledged_at": _DATETIME,
+    "handed_over_at": _DATETIME,
     "protection": _Converter(lambda v: _PROTECTION_OUT.get(v, v), lambda v: _PROTECTION_IN.get(v, v)),
 }
 

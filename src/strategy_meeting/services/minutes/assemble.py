@@ -32,7 +32,10 @@ from strategy_meeting.domain.sharing_log import SharingLogEntry
 from strategy_meeting.domain.sharing_terms import CATEGORY_LABELS, AudienceScope, RestrictionCategory, SharingTerms
 from strategy_meeting.domain.signoff_checks import missing_statutory_kinds
 
+from strategy_meeting.domain.minutes_version import supersedes
+
 from . import wording as w
+from .family import assemble_family
 from .document import (
     Badge,
     Block,
@@ -59,6 +62,8 @@ def assemble(meeting: Meeting, recipient: Recipient,
              sharing_log: Sequence[SharingLogEntry] = ()) -> MinutesDocument:
     """The minutes for ``recipient``; a draft unless the meeting is signed off. The full
     record's annex holds ``sharing_log`` (issue 14); no other copy sees it."""
+    if recipient.is_family:
+        return assemble_family(meeting)  # plain words, nothing agency-internal (family.py)
     view = copy_of(meeting, recipient)
     m = view.meeting
     draft = m.sign_off is None or not m.status.is_locked
@@ -107,7 +112,15 @@ def assemble(meeting: Meeting, recipient: Recipient,
         intro=intro,
         sections=tuple(sections),
         withheld_from=tuple(s.agency for s in view.withheld),
+        version_note=_version_note(meeting),
     )
+
+
+def _version_note(meeting: Meeting) -> str:
+    later = supersedes(meeting)
+    if later is None:
+        return ""
+    return w.replaces_line(later.version, later.replaces, w.format_local_date(later.replaces_made_at))
 
 
 class _AgencyLabels:

@@ -112,10 +112,16 @@ class MinutesDocument:
     intro: tuple[str, ...]
     sections: tuple[Section, ...]
     withheld_from: tuple[str, ...] = field(default=())  # one agency code per withheld item
+    # Issue 14: "Version 2, replaces version 1 of 21 November 2026" on the first page ("" for a
+    # first version); and the family's copy's own marking and running title ("" = the usual).
+    version_note: str = ""
+    classification: str = ""
+    running_title: str = ""
 
     def texts(self) -> Iterator[str]:
         """Every string the document holds, for leak checks before rendering."""
         yield from (self.reference, self.header_label, self.title, self.subtitle, *self.intro)
+        yield from (self.version_note, self.classification, self.running_title)
         for section in self.sections:
             yield section.title
             for block in section.blocks:

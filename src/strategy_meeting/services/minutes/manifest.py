@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from strategy_meeting.domain.agency import is_valid_agency_code
+from strategy_meeting.domain.sharing import FAMILY_KEY
 
 MANIFEST_NAME = "manifest.json"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -23,7 +24,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 @dataclass(frozen=True)
 class ManifestEntry:
-    recipient: str  # "full" or an agency code
+    recipient: str  # "full", "family" or an agency code
     file: str  # relative to the manifest's folder
     sha256: str
     signed_by: str | None  # certificate subject; None for an unsigned (draft) copy
@@ -39,22 +40,29 @@ def _safe(part: str) -> str:
     return cleaned[:64] or "x"
 
 
-def copy_file_name(reference: str, recipient: str, *, draft: bool) -> str:
-    """``SD-2026-0042_full-record.pdf``, ``SD-2026-0042_POLICE_DRAFT.pdf``: ASCII, no path parts."""
+def copy_file_name(reference: str, recipient: str, *, draft: bool, version: int = 1) -> str:
+    """``SD-2026-0042_full-record.pdf``, ``SD-2026-0042_POLICE_DRAFT.pdf``,
+    ``SD-2026-0042_family.pdf``; a later version ``SD-2026-0042_v2_POLICE.pdf`` (issue 14: a
+    recipient can tell which file supersedes which; version 1 keeps its name). ASCII, no path
+    parts."""
     # A valid code is already a safe name and is kept whole: cleaning it would strip a
     # trailing hyphen and give agencies A and A- one file, each overwriting the other's copy.
     if recipient == "full":
         who = "full-record"
+    elif recipient == FAMILY_KEY:
+        who = "family"
     elif is_valid_agency_code(recipient):
         who = recipient
     else:
         who = _safe(recipient)
-    if recipient != "full" and who.casefold() == "full-record":
-        # An agency coded FULL-RECORD would share the full record's file on a case-insensitive
-        # disk (Windows, macOS); codes never hold a dot, so this name is nobody else's.
+    if recipient not in ("full", FAMILY_KEY) and who.casefold() in ("full-record", "family"):
+        # An agency coded FULL-RECORD (or FAMILY) would share the full record's (the family's)
+        # file on a case-insensitive disk (Windows, macOS); codes never hold a dot, so this
+        # name is nobody else's.
         who += ".agency"
     suffix = "_DRAFT" if draft else ""
-    return f"{_safe(reference)}_{who}{suffix}.pdf"
+    later = f"v{version}_" if version > 1 else ""
+    return f"{_safe(reference)}_{later}{who}{suffix}.pdf"
 
 
 def _timestamp(value: datetime) -> str:

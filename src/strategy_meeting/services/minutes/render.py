@@ -92,6 +92,8 @@ class _Styles:
         self.title = _style(font=FONT_BOLD, size=20, leading=25, color=NAVY)
         self.subtitle = _style(size=10.5, leading=14, color=MUTED, space_after=8)
         self.recipient = _style(font=FONT_BOLD, size=11, leading=15, color=NAVY)
+        # A later version says what it replaces, right under the title (issue 14).
+        self.version_note = _style(font=FONT_BOLD, size=11, leading=15, color=DRAFT_RED, space_after=6)
         self.intro = _style(size=9, leading=12.5, space_before=3)
         self.section = _style(
             font=FONT_BOLD, size=13, leading=17, color=NAVY, space_before=14, keep_with_next=True
@@ -313,8 +315,10 @@ def _story(doc: MinutesDocument, s: _Styles) -> list[Flowable]:
     story: list[Flowable] = [
         TextBlock(doc.title, s.title),
         TextBlock(doc.subtitle, s.subtitle),
-        box,
     ]
+    if doc.version_note:
+        story.append(TextBlock(doc.version_note, s.version_note))
+    story.append(box)
     for n, section in enumerate(doc.sections, start=1):
         heading = OutlinedBlock(
             f"{n}.\u2002{section.title}", s.section, f"{n}. {section.title}", f"s{n}"
@@ -407,7 +411,8 @@ def fit_header_label(running: str, label: str, width: float = TEXT_WIDTH) -> tup
 
 
 def _furniture(doc: MinutesDocument) -> Any:
-    running = f"{w.RUNNING_TITLE} · {doc.reference}"
+    running = f"{doc.running_title or w.RUNNING_TITLE} · {doc.reference}"
+    marking = doc.classification or w.CLASSIFICATION
     label, label_size = fit_header_label(running, doc.header_label)
 
     def draw(canvas: Canvas, _template: Any) -> None:
@@ -423,7 +428,7 @@ def _furniture(doc: MinutesDocument) -> Any:
         top = PAGE_HEIGHT - 11 * mm
         canvas.setFillColor(INK)
         canvas.setFont(FONT_BOLD, 9.5)
-        canvas.drawCentredString(PAGE_WIDTH / 2, top, w.CLASSIFICATION)
+        canvas.drawCentredString(PAGE_WIDTH / 2, top, marking)
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_X, top - 8 * mm, running)
@@ -446,7 +451,7 @@ def _furniture(doc: MinutesDocument) -> Any:
         canvas.drawString(MARGIN_X, 14 * mm, w.footer_reference(doc.reference))
         canvas.setFillColor(INK)
         canvas.setFont(FONT_BOLD, 9.5)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 8 * mm, w.CLASSIFICATION)
+        canvas.drawCentredString(PAGE_WIDTH / 2, 8 * mm, marking)
         canvas.restoreState()
 
     return draw

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""Render a meeting's whole set of copies: the full record and each agency's, signed or not.
+"""Render a meeting's whole set of copies: the full record, each agency's and the family's,
+signed or not.
 
 Pure (no store): the minutes service calls it inside its unit of work, and ``bench/minutes.py``
 times it. Each copy is assembled from that recipient's filtered view and rendered on its own;
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from strategy_meeting.domain.meeting import Meeting
-from strategy_meeting.domain.sharing import Recipient
+from strategy_meeting.domain.sharing import FAMILY, FAMILY_KEY, Recipient
 from strategy_meeting.domain.sharing_log import SharingLogEntry
 
 from .assemble import assemble
@@ -28,7 +29,7 @@ from .textflow import forget_layouts
 
 @dataclass(frozen=True)
 class RenderedCopy:
-    recipient: str  # "full" or the agency code
+    recipient: str  # "full", "family" or the agency code
     pdf: bytes
     pages: int
     draft: bool
@@ -37,13 +38,17 @@ class RenderedCopy:
 
 
 def recipients_for(meeting: Meeting, agencies: list[str] | None) -> list[Recipient]:
-    """The full record, then the named agencies (or every agency of the meeting), in order."""
-    codes = agencies if agencies else meeting.agency_codes
+    """The full record, then the named agencies (or every agency of the meeting), in order,
+    then the family's copy: always in the whole set, and in a named set when "family" is
+    named (issue 14)."""
+    named = [c for c in agencies or [] if c != FAMILY_KEY]
+    codes = named if agencies else meeting.agency_codes
     seen: list[str] = []
     for code in codes:
         if code not in seen:
             seen.append(code)
-    return [Recipient(None)] + [Recipient(code) for code in seen]
+    family = [FAMILY] if not agencies or FAMILY_KEY in agencies else []
+    return [Recipient(None)] + [Recipient(code) for code in seen] + family
 
 
 def render_one(

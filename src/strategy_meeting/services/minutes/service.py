@@ -23,6 +23,8 @@ from strategy_meeting.domain.errors import (
     SigningError,
 )
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.domain.minutes_version import current_version
+from strategy_meeting.domain.sharing import FAMILY_KEY
 from strategy_meeting.domain.records import CopyRecord, SigningIdentity
 from strategy_meeting.domain.roles import Permission, User
 
@@ -92,7 +94,8 @@ def render_minutes(
     created_at = ctx.now()
     rendered = render_set(plan.meeting, agencies, signer=signer, created_at=created_at, workers=workers,
                           sharing_log=plan.sharing_log)
-    written, entries, staged, manifest = _stage_files(reference, out_dir, rendered, created_at)
+    written, entries, staged, manifest = _stage_files(reference, out_dir, rendered, created_at,
+                                                      current_version(plan.meeting))
     try:
         # A file plus its row (files.py): the copies are recorded, then given their names; a
         # refusal (the meeting changed meanwhile) or a failed commit leaves none of them.
@@ -132,7 +135,7 @@ def _read_and_check(ctx: ServiceContext, actor: User, reference: str, agencies: 
         if meeting is None:
             raise MeetingNotFound(reference)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
-        check_codes(meeting, agencies or [], uow.agencies.list())
+        check_codes(meeting, [c for c in agencies or [] if c != FAMILY_KEY], uow.agencies.list())
         identity = None
         url = None
         if sign:
@@ -153,7 +156,7 @@ def _read_and_check(ctx: ServiceContext, actor: User, reference: str, agencies: 
 
 
 def _stage_files(reference: str, out_dir: Path, rendered: list, created_at: datetime,  # type: ignore[type-arg]
-                 ) -> tuple[list[WrittenCopy], list[ManifestEntry], list[StagedFile], bytes]:
+                 version: int = 1) -> tuple[list[WrittenCopy], list[ManifestEntry], list[StagedFile], bytes]:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -163,7 +166,7 @@ def _stage_files(reference: str, out_dir: Path, rendered: list, created_at: date
     staged: list[StagedFile] = []
     try:
         for copy in rendered:
-            name = copy_file_name(reference, copy.recipient, draft=copy.draft)
+            name = copy_file_name(reference, copy.recipient, draft=copy.draft, version=version)
             staged.append(StagedFile(out_dir / name, copy.pdf))
             digest = sha256_hex(copy.pdf)
             written.append(

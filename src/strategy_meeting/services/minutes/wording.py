@@ -332,3 +332,87 @@ def yes_no(value: bool | None) -> str:
 
 def or_not_recorded(value: str) -> str:
     return value if value.strip() else NOT_RECORDED
+
+
+def format_local_date(value: datetime) -> str:
+    """The UK calendar date of an instant, e.g. ``21 November 2026``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return format_date(value.astimezone(_LONDON).date())
+
+
+# --- Versions (issue 14): a later version says what it replaces ------------------------------
+
+
+def replaces_line(version: int, replaces: int, replaced_on: str) -> str:
+    """``Version 2, replaces version 1 of 21 November 2026``: on the first page, in the e-mail
+    subject, and (as ``_v2``) in the file name."""
+    return f"Version {version}, replaces version {replaces} of {replaced_on}"
+
+
+# --- The family's copy (issue 14, item 4): plain words, nothing agency-internal --------------
+
+FAMILY_CLASSIFICATION = "PRIVATE AND CONFIDENTIAL"
+FAMILY_RUNNING_TITLE = "Strategy discussion about your family"
+FAMILY_TITLE = "What the strategy discussion decided"
+
+
+def family_copy_for(names: list[str]) -> str:
+    """The heading of the family's copy: ``Copy for the family of Amy Smith and Ben Smith``."""
+    named = [n.strip() for n in names if n.strip()]
+    if not named:
+        return "Copy for the family"
+    who = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return f"Copy for the family of {who}"
+
+
+def family_intro(held_on: str) -> str:
+    when = f" on {held_on}" if held_on else ""
+    return (
+        f"This is a summary for you of the strategy discussion held{when}. In a strategy "
+        "discussion, children's social care, the police, health and other services talk together "
+        "about a child's safety and agree what happens next. This summary holds what the meeting "
+        "agreed can be shared with you."
+    )
+
+
+FAMILY_HANDLING = (
+    "If anything here is unclear, or you think something is wrong, please contact the person "
+    "named under \u201cWho to contact\u201d. Please keep this document somewhere private."
+)
+FAMILY_SECTION_MEETING = "About the meeting"
+FAMILY_SECTION_TOLD = "What the meeting was told"
+FAMILY_SECTION_DECIDED = "What was decided"
+FAMILY_SECTION_ACTIONS = "Who will do what"
+FAMILY_SECTION_NEXT = "What happens next"
+FAMILY_SECTION_CONTACT = "Who to contact"
+FAMILY_SECTION_ADDENDA = "Added after the meeting"
+FAMILY_LABEL_HELD = "When"
+FAMILY_LABEL_SERVICES = "Services that took part"
+FAMILY_LABEL_CHAIR = "Chaired by"
+FAMILY_NOTHING_TOLD = "Nothing from the meeting's discussion has been shared in this summary."
+FAMILY_NO_DECISIONS = (
+    "The decisions of the meeting have not been written for this summary; the person named under "
+    "\u201cWho to contact\u201d can tell you about them."
+)
+FAMILY_NO_NEXT = "The person named under \u201cWho to contact\u201d will tell you what happens next."
+FAMILY_NO_CONTACT = "Please contact your local children's social care service."
+COLUMNS_FAMILY_ACTIONS = ("What", "Who", "By when")
+WIDTHS_FAMILY_ACTIONS = (0.55, 0.25, 0.20)
+FAMILY_LABEL_SIGNED = "Signed off"
+
+
+def family_decision(n: int) -> str:
+    return f"Decision {n}"
+
+
+def family_from(agency_name: str) -> str:
+    return f"From {agency_name}"
+
+
+def family_signed(by: str, on: str) -> str:
+    return f"by {by} on {on}"
+
+
+def family_addendum(number: int, on: str) -> str:
+    return f"Added on {on}"

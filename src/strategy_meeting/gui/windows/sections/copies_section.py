@@ -38,6 +38,9 @@ COPY_ROLE = Qt.ItemDataRole.UserRole + 1
 def copy_title(copy: GeneratedCopy) -> str:
     if copy.recipient == "full":
         return QCoreApplication.translate("CopiesSection", "Full record")
+    if copy.recipient == "family":
+        # Saved for the chair to give or send: never e-mailed by the app (issue 14).
+        return QCoreApplication.translate("CopiesSection", "Family's copy (to give or send yourself)")
     return QCoreApplication.translate("CopiesSection", "{0} copy").format(copy.recipient)
 
 

@@ -3,7 +3,8 @@
 """Next steps: the initial child protection conference date, the review or reconvened
 meeting, and planning the enquiry (issue 15): whose bank holidays count, the criminal
 investigation's timing and lead, legal advice or a legal planning meeting, and the parents'
-communication needs and interpreter."""
+communication needs and interpreter; and, for the family's copy (issue 14), what happens next
+and who to contact, in plain words."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from strategy_meeting.domain.meeting import CriminalInvestigation
 from strategy_meeting.gui.dialogs.item_dialog import fill_combo
 from strategy_meeting.gui.forms.ui_next_steps_section import Ui_NextStepsSection
 
-from .form_section import FormSection, combo_binding, date_binding, line_binding
+from .form_section import FormSection, combo_binding, date_binding, line_binding, text_binding
 
 NATIONS = [(QT_TRANSLATE_NOOP("NextStepsSection", "England"), "england"),
            (QT_TRANSLATE_NOOP("NextStepsSection", "Wales"), "wales"),
@@ -77,3 +78,11 @@ class NextStepsSection(FormSection):
         planned("legal_notes", "legal notes", ui.legalNotesEdit, "legal_notes")
         planned("parents_needs", "parents' communication needs", ui.parentsNeedsEdit, "parents_communication_needs")
         planned("parents_interpreter", "parents' interpreter", ui.parentsInterpreterEdit, "parents_interpreter")
+        # Issue 14: the family's copy says what happens next and who to contact in the chair's
+        # own plain words, and holds nothing else of the next steps.
+        self.bind(text_binding("next.family_next", "next_steps", "what happens next (family's copy)",
+                               ui.familyNextEdit, lambda m: m.next_steps.family_next,
+                               lambda m, v: replace(m.next_steps, family_next=v)))
+        self.bind(text_binding("next.family_contact", "next_steps", "who the family should contact",
+                               ui.familyContactEdit, lambda m: m.next_steps.family_contact,
+                               lambda m, v: replace(m.next_steps, family_contact=v)))

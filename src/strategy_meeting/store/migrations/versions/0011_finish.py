@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_finish"
-down_revision = "0008_sharing_terms"
+down_revision = "0009_family_and_delivery"
 branch_labels = None
 depends_on = None
 
