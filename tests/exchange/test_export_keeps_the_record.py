@@ -148,7 +148,9 @@ def test_the_distribution_log_travels_and_is_restored_in_the_fresh_store(ctx, ch
 
     other, deputy = fresh
     imported = import_meeting(other, deputy, exported)
-    assert imported.status is MeetingStatus.DISTRIBUTED
+    # Copies only saved to a folder have not gone out until handed over (issue 14): the record
+    # arrives as it left, signed off and not yet distributed.
+    assert imported.status is MeetingStatus.SIGNED_OFF
     there = distribution_service.distribution_log(other, deputy, reference)
     assert [replace(r, id=None) for r in there] == [replace(r, id=None) for r in log]
     # And the next export from there carries the same log: nothing is lost on a second move.

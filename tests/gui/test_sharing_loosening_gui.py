@@ -6,6 +6,8 @@ terms asks nothing."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -35,7 +37,9 @@ def ws(qtbot, state) -> MeetingWorkspace:
 
 
 def stored_terms(state, item_id: str) -> SharingTerms:
-    return meetings.get(state.ctx, state.actor, REF).contribution(item_id).sharing
+    """The item's audience as stored (its lawful basis, which these tests do not change, aside)."""
+    terms = meetings.get(state.ctx, state.actor, REF).contribution(item_id).sharing
+    return dataclasses.replace(terms, lawful_basis=None)
 
 
 def reasons(state) -> list[str]:

@@ -5,6 +5,8 @@ its text; an administrator reads addenda but may not add one; the regenerated mi
 
 from __future__ import annotations
 
+from strategy_meeting.domain.sharing_terms import SharingTerms
+
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -90,7 +92,7 @@ def test_chair_adds_numbered_dated_addenda_and_the_record_stays_read_only(qtbot,
 
     stored = meetings.get(state.ctx, state.actor, REF)
     assert stored.addenda == [Addendum(1, "Police confirmed on 21/11 that the partner left the home.",
-                                       FIXED_NOW, state.actor.label)]
+                                       FIXED_NOW, state.actor.label, SharingTerms.everyone())]
     assert not isValid(dialog) or not dialog.isVisible()  # closed (and deleted)
     section = ws.sections["addenda"]
     assert section.model.rowCount() == 1

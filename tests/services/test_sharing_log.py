@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from builders import representative, sample_meeting
+from builders import representative, sample_meeting, sign_off
 from strategy_meeting.domain.contribution import Contribution, Topic
 from strategy_meeting.domain.errors import LooseningNeedsReason, PermissionDenied
 from strategy_meeting.domain.roles import Role, User
@@ -86,9 +86,9 @@ def test_sign_off_logs_what_each_copy_holds_and_the_undecided_block_it(ctx, chai
     m = meetings.get(ctx, chair, REF)
     meetings.put_item(ctx, chair, REF, ItemKind.ACTION, replace(m.actions[0], sharing=SharingTerms()))
     with pytest.raises(Exception, match="cannot be signed off"):
-        signoff.sign_off(ctx, chair, REF, acknowledge_warnings=True)
+        sign_off(ctx, chair, REF)
     meetings.put_item(ctx, chair, REF, ItemKind.ACTION, replace(m.actions[0], sharing=SharingTerms.everyone()))
-    signoff.sign_off(ctx, chair, REF, acknowledge_warnings=True)
+    sign_off(ctx, chair, REF)
     fixed = [e for e in sharing_log.entries(ctx, REF) if e.change in (SharingChangeKind.SHARED,
                                                                       SharingChangeKind.WITHHELD)]
     m = meetings.get(ctx, chair, REF)
@@ -103,7 +103,7 @@ def test_sign_off_logs_what_each_copy_holds_and_the_undecided_block_it(ctx, chai
 
 
 def test_an_addendum_starts_undecided_and_its_terms_are_logged(ctx, chair, made):
-    signoff.sign_off(ctx, chair, REF, acknowledge_warnings=True)
+    sign_off(ctx, chair, REF)
     signoff.add_addendum(ctx, chair, REF, "The medical found no fracture.")
     assert meetings.get(ctx, chair, REF).addenda[0].sharing == SharingTerms.undecided()
     sharing.set_terms(ctx, chair, REF, "addendum-1", SharingTerms.only("HEALTH"))

@@ -203,15 +203,13 @@ def test_0005_folds_the_search_keys_of_existing_meetings(data_dir):
     ctx.close()
     conn = connect_raw(data_dir / "store.db", key)  # as 0004 left it: casefolded only
     conn.execute("UPDATE children SET name_key = 'zoë łucja', surname_key = 'łucja'")
-    for table, column in (("decisions", "family_wording"), ("distributions", "version"),
-                          ("distributions", "handed_over_at"), ("distributions", "handed_over_how"),
-                          ("distributions", "acknowledged_how")):
-        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # added by 0009
+    conn.execute("ALTER TABLE minutes_copies DROP COLUMN folder")  # added by 0011
+    for column in ("version", "handed_over_at", "handed_over_how", "acknowledged_how"):
+        conn.execute(f"ALTER TABLE distributions DROP COLUMN {column}")  # added by 0009
+    _undo_0008(conn)
     conn.execute("ALTER TABLE distributions DROP COLUMN protection")  # added by 0006
     for table, column in (("meetings", "nation"), ("meetings", "planning"), ("decisions", "confirmed")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # added by 0007
-    conn.execute("ALTER TABLE minutes_copies DROP COLUMN folder")  # added by 0011
-    _undo_0008(conn)
     conn.execute("UPDATE alembic_version SET version_num = '0004_records_governance'")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()

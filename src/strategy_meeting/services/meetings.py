@@ -345,7 +345,7 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
     if sharing_reason.strip():
         details["sharing_reason"] = sharing_reason.strip()
     return _mutate(
-        ctx, actor, reference, change, "item.put", {"kind": kind.value},
+        ctx, actor, reference, change, "item.put", details,
         lambda m: _check_edit(actor, m, kind, item), sharing_reason,
     )
 
