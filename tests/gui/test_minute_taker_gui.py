@@ -56,6 +56,9 @@ def test_a_minute_taker_drafts_by_keyboard_and_the_chair_signs_off(qtbot, state,
         QTest.keyClick(dialog.ui.topicCombo, Qt.Key.Key_Down)
     dialog.ui.textEdit.setFocus()
     QTest.keyClicks(dialog.ui.textEdit, "Robin says bedtime is frightening.")
+    # A new item has no audience until one is chosen (issue 14): all agencies, by keyboard.
+    dialog.ui.sharingEditor.all_radio.setFocus()
+    QTest.keyClick(dialog.ui.sharingEditor.all_radio, Qt.Key.Key_Space)
     dialog.ui.lawfulBasisEdit.setFocus()
     QTest.keyClicks(dialog.ui.lawfulBasisEdit, "Children Act 1989 s.47")
     save = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
