@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import SIGN_OFF_ARGS
 from conftest import ADMIN_PASSPHRASE, PASSPHRASE
 from e2e_support import EMAILED, PERSON_NAMES, flat_text, manifest, may_see, refused, run, scenario, tool
 from strategy_meeting.services import meetings, session
@@ -52,16 +53,20 @@ def store(template_store, tmp_path_factory) -> Store:
     s = Store(tmp_path_factory.mktemp("e2e-family"))
     shutil.copytree(template_store[0], s.data)
     document, s.items, _ = scenario(REF)
-    # Version 2 of the format carries the fields issue 14 adds: the family's next steps and a
-    # decision's family wording. Every item's terms are explicit in the scenario.
-    document["format"] = "strategy-meeting/2"
+    # Version 3 of the format carries what issue 14 adds: the family's next steps, and a
+    # decision's terms and family wording. Every item's terms are explicit in the scenario;
+    # d1 is for every agency and the family, d2 for the agencies only.
+    document["format"] = "strategy-meeting/3"
     meeting = document["meeting"]
     meeting["next_steps"].update(family_next=FAMILY_NEXT, family_contact=FAMILY_CONTACT)
-    meeting["decisions"][0]["family_wording"] = D1_FAMILY_WORDING
+    meeting["decisions"][0].update(family_wording=D1_FAMILY_WORDING, sharing={"audience": "all", "family": True})
+    meeting["decisions"][1]["sharing"] = {"audience": "all", "family": False}
+    for c in meeting["contributions"]:  # /3 keeps the one lawful basis in the terms
+        c["sharing"]["lawful_basis"] = {"regime": "unspecified", "condition": "", "note": c.pop("lawful_basis")}
     source = s.root / "meeting.json"
     source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     assert s.ok("import", str(source)).stdout.strip() == REF
-    s.ok("sign-off", REF, "--acknowledge-warnings")
+    s.ok("sign-off", REF, *SIGN_OFF_ARGS)
     s.ok("identity", "new", "--self-signed")
     s.ok("identity", "export-cert", "-o", str(s.cert))
     return s
@@ -105,10 +110,10 @@ def test_the_family_copy_is_signed_listed_verified_and_holds_only_what_the_famil
     for internal in ("withheld", "Withheld", "ZZALWAYS", "ZZRATIONALE", "Lawful basis", "UK GDPR",
                      "Participant for", "Owner for", "All agencies", "Family: "):
         assert internal not in text, internal
-    # Deny by default: d1 has family wording, but its terms do not mark it for the family
-    # (a decision read from this file keeps the default terms), so it is not in this copy.
-    assert D1_FAMILY_WORDING not in text
-    assert "have not been written for this summary" in text
+    # d1 is marked for the family and has its wording: the family reads that, and only that
+    # (its outcome and rationale are agency words); d2 is not for the family.
+    assert D1_FAMILY_WORDING in text
+    assert "ZZALWAYS-D2-OUTCOME" not in text
     assert not any(name in family.name for name in PERSON_NAMES)
 
 
