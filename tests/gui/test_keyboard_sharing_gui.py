@@ -4,8 +4,8 @@ audience is chosen. Save is off (Tab does not stop on it, Enter does not get rou
 reason is shown and is the button's accessible description, nothing reaches the store; once an
 audience is chosen with the keyboard, Tab reaches Save and the contribution is stored with it.
 
-(The sign-off refusal for an item without an audience is the service's, on the sharing-core
-branch; here the item never gets that far.)"""
+An item that reached the record without an audience (a returned form) blocks sign-off in
+the app: the second test."""
 
 from __future__ import annotations
 
@@ -81,3 +81,35 @@ def test_a_keyboard_contribution_waits_for_an_audience(qtbot, ws, state, shown_e
     assert len(stored) == before + 1 and stored[-1].sharing.scope is AudienceScope.ALL
     assert stored[-1].text == "Previous call-out to the address in 2025."
     assert shown_errors == []
+
+
+def test_an_item_without_an_audience_keeps_the_meeting_from_being_signed_off(qtbot, ws, state, shown_errors):
+    """The other half of the issue's GUI test: an item that reached the record without an
+    audience (a returned form whose sender did not answer, say) blocks sign-off in the app. The
+    sign-off dialog (opened with the keyboard) names the item, Sign off stays unavailable, and
+    the meeting is not signed off; once an audience is chosen, the block is gone."""
+    from dataclasses import replace
+
+    from strategy_meeting.domain.meeting import MeetingStatus
+    from strategy_meeting.domain.sharing_terms import SharingTerms
+    from strategy_meeting.services.meetings import ItemKind
+
+    stored = meetings.get(state.ctx, state.actor, REF)
+    first = stored.contributions[0]
+    meetings.put_item(state.ctx, state.actor, REF, ItemKind.CONTRIBUTION, replace(first, sharing=SharingTerms.undecided()))
+    ws.reload()
+    dialog = ws.sign_off()
+    qtbot.waitExposed(dialog)
+    assert dialog.blocking and any("no audience chosen" in w.message for w in dialog.blocking)
+    assert not dialog.sign_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter does not get round it
+    assert meetings.get(state.ctx, state.actor, REF).status is not MeetingStatus.SIGNED_OFF
+    dialog.close()
+
+    meetings.put_item(state.ctx, state.actor, REF, ItemKind.CONTRIBUTION,
+                      replace(first, sharing=first.sharing), sharing_reason="The chair chose the audience again.")
+    ws.reload()
+    dialog = ws.sign_off()
+    qtbot.waitExposed(dialog)
+    assert not any("no audience chosen" in w.message for w in dialog.blocking)
+    dialog.close()
