@@ -99,3 +99,23 @@ def admin(ctx: ServiceContext) -> User:
     from strategy_meeting.services import users
 
     return users.resolve(ctx, "admin")
+
+
+# ---- the team server (issue 17): a real PostgreSQL cluster, one per test session -------------
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A PostgreSQL cluster on a loopback port, TLS only (verify-full against a test CA),
+    SCRAM-SHA-256 only. Skipped only when the PostgreSQL binaries are not installed."""
+    import pg_cluster as pgc
+
+    missing = pgc.missing_binaries()
+    if missing:
+        pytest.skip(f"PostgreSQL server binaries not installed ({', '.join(missing)}): "
+                    "install Debian's postgresql package (.ci/run does)")
+    cluster = pgc.PgCluster.create()
+    try:
+        yield cluster
+    finally:
+        cluster.destroy()
