@@ -154,3 +154,14 @@ class VerificationFailed(UserError):
 
 class DeliveryError(UserError):
     pass
+
+
+class ServerUnavailable(UserError):
+    """The team server could not be reached, refused the login, or its certificate did not
+    check (issue 17). The message names which, without the password."""
+
+    exit_code = 3
+
+
+class InsecureConnection(InvalidInput):
+    """A team-server address that asks for less than a verified TLS connection."""

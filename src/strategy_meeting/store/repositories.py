@@ -8,7 +8,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, delete, func, insert, select, union_all, update
+from sqlalchemy import Select, and_, case, delete, func, insert, select, text, union_all, update
 from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.agency import Agency
@@ -190,7 +190,11 @@ class MeetingRepository:
     def summaries(self, ids: list[int], today: date, agency: str | None = None) -> list[MeetingSummary]:
         """Rows for ``ids``; with ``agency``, only meetings that agency takes part in. The SQL is
         shared with the start-up list reader (list_queries), inside this session's transaction."""
-        return list_queries.summaries(self._s.connection().connection.driver_connection, ids, today, agency)
+        conn = self._s.connection()
+        driver = conn.connection.driver_connection
+        if conn.dialect.paramstyle != "qmark":  # psycopg on the team server
+            driver = list_queries.QmarkConnection(driver)
+        return list_queries.summaries(driver, ids, today, agency)
 
     def references(self) -> list[str]:
         return list(self._s.execute(select(MeetingRow.reference).order_by(MeetingRow.reference)).scalars())
@@ -549,11 +553,25 @@ class AuditLog:
         self._now = now
         self.appended: list[AuditEvent] = []
 
+    def _on_server(self) -> bool:
+        return self._s.get_bind().dialect.name == "postgresql"
+
     def head(self) -> tuple[int, str]:
+        if self._on_server():
+            # A representative may not read others' events on the team server, so the head
+            # comes from the server's own function (store/server/schema.py).
+            row = self._s.execute(text("SELECT seq, hash FROM team_audit_head()")).first()
+            return (0, GENESIS_HASH) if row is None or row[0] is None else (int(row[0]), str(row[1]))
         row = self._s.execute(select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)).first()
         return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
 
     def append(self, user: str, action: str, obj: str, details: dict[str, Any] | None = None) -> AuditEvent:
+        if self._on_server():
+            # On the team server the write lock is not the whole database's: appends queue on
+            # one transaction-scoped advisory lock instead, so the chain never forks.
+            from .server.schema import AUDIT_LOCK_KEY
+
+            self._s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
         seq, prev = self.head()
         seq += 1
         at = mp.dt_out(self._now) or ""

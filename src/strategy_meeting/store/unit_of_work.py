@@ -12,7 +12,7 @@ import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from strategy_meeting.domain.errors import StoreCorrupted
+from strategy_meeting.domain.errors import PermissionDenied, StoreCorrupted
 
 from .engine import WRITABLE_TRANSACTION, as_damage, as_read_only_refusal, as_write_failure, read_only_refusal
 from .governance_repository import GovernanceRepository
@@ -27,6 +27,16 @@ from .repositories import (
     SettingsRepository,
     UserRepository,
 )
+
+
+def _server_refusal(exc: BaseException) -> PermissionDenied | None:
+    """The team server refused a statement for this login (SQLSTATE 42501: a privilege not
+    granted, a row its row-level security does not allow, an append-only audit table)."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlstate", None) == "42501":
+        return PermissionDenied(
+            "The team server does not let your login do this: your role or agency may not. Nothing was saved.")
+    return None
 
 
 class UnitOfWork:
@@ -84,6 +94,9 @@ class UnitOfWork:
         # SQLAlchemy's sqlite dialect does not wrap it): say "damaged, restore from a backup"
         # instead of letting a traceback reach the user (security test 36).
         if exc is not None:
+            denied = _server_refusal(exc)
+            if denied is not None:
+                raise denied from exc
             refused = as_read_only_refusal(exc)
             if refused is not None:
                 raise refused from exc
