@@ -119,3 +119,22 @@ def pg_cluster() -> Iterator[object]:
         yield cluster
     finally:
         cluster.destroy()
+
+
+@pytest.fixture
+def team(pg_cluster, tmp_path: Path, clock: Clock) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A fresh database on the cluster, set up by ``server init``; ``team.add`` makes logins."""
+    from strategy_meeting.services import team_server
+    from team_support import TeamServer
+
+    database, _owner, owner_dsn = pg_cluster.new_database()
+    team_server.init_server(owner_dsn)
+    server = TeamServer(pg_cluster, database, owner_dsn, tmp_path, clock)
+    yield server
+    for opened_ctx in server.opened:
+        opened_ctx.close()
+
+
+@pytest.fixture
+def team_chair(team) -> tuple[ServiceContext, User]:  # type: ignore[no-untyped-def]
+    return team.session(team.add("chair", Role.CHAIR))

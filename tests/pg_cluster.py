@@ -155,13 +155,16 @@ class PgCluster:
         with psycopg.connect(self.superuser_dsn(dbname), autocommit=True) as conn:
             conn.execute(sql)  # type: ignore[arg-type]
 
-    def new_database(self, owner_password: str = "owner passphrase") -> tuple[str, str, str]:
+    def new_database(self, owner_password: str = "owner passphrase", collation: str = "C",
+                     icu_locale: str | None = None) -> tuple[str, str, str]:
         """A fresh, empty database owned by a fresh role allowed to create roles, as an
         administrator would be given for ``server init``. Returns (database, owner, owner DSN)."""
         db = self.unique("sm_db")
         owner = self.unique("sm_owner")
         self.superuser_sql(f"CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD '{owner_password}'")
-        self.superuser_sql(f"CREATE DATABASE {db} OWNER {owner}")
+        self.superuser_sql(f"CREATE DATABASE {db} OWNER {owner} TEMPLATE template0 ENCODING 'UTF8' "
+                           f"LC_COLLATE '{collation}' LC_CTYPE '{collation}'"
+                           + (f" LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}'" if icu_locale else ""))
         self.superuser_sql(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC")
         return db, owner, self.dsn(owner, db, owner_password)
 

@@ -53,3 +53,11 @@ def test_a_login_is_scram_and_in_its_group(team, pg_cluster) -> None:  # type: i
     assert verifier is not None and verifier[0].startswith("SCRAM-SHA-256$")
     assert groups == [(f"{team.database}_agency_rep",)]
     assert who == ("agency_rep", "POLICE")
+
+
+def test_init_refuses_a_language_collation(pg_cluster) -> None:  # type: ignore[no-untyped-def]
+    from strategy_meeting.domain.errors import InvalidInput
+
+    _db, _owner, owner_dsn = pg_cluster.new_database(icu_locale="en-GB")
+    with pytest.raises(InvalidInput, match="LC_COLLATE 'C'"):
+        team_server.init_server(owner_dsn)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
     from ..repositories import AuditLog
 
+BYTE_ORDER_COLLATIONS = ("C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic")
+
 KEYS_STAY_ON_THE_DESKTOP = (
     "Signing keys are never kept on the team server: sign on a computer that holds your signing "
     "identity in its own local store.")
@@ -156,7 +158,7 @@ def init_server(owner_dsn: str, owner_password: str | None, now: datetime) -> st
     transaction: a failure leaves the database as empty as it was. Returns the database name."""
     from sqlalchemy import inspect
 
-    from strategy_meeting.domain.errors import StoreExists
+    from strategy_meeting.domain.errors import InvalidInput, StoreExists
 
     from . import schema
 
@@ -167,11 +169,22 @@ def init_server(owner_dsn: str, owner_password: str | None, now: datetime) -> st
             if existing:
                 raise StoreExists("This database already holds tables: 'server init' sets up an empty "
                                   "database only. Nothing was changed.")
-            database = str(conn.exec_driver_sql("SELECT current_database()").scalar_one())
+            row = conn.exec_driver_sql("SELECT to_jsonb(d) FROM pg_database d "
+                                       "WHERE datname = current_database()").scalar_one()
+            database, collation = row["datname"], row["datcollate"]
+            if row.get("datlocprovider") == "i":  # ICU: its locale decides (PostgreSQL 15, 16, 17)
+                collation = row.get("daticulocale") or row.get("datlocale") or "ICU"
+            if collation not in BYTE_ORDER_COLLATIONS:
+                # Searches are prefix ranges over folded keys, and lists sort as the local store
+                # does: both need the byte order, as SQLite's, not a language's collation.
+                raise InvalidInput(
+                    f"The database {database} sorts text by the '{collation}' collation; Strategy Meeting "
+                    "needs byte order. Create it with LC_COLLATE 'C' (see the administrator's guide, "
+                    "'The team server'). Nothing was changed.")
             migrations.upgrade(conn)
             schema.apply(conn)
             conn.commit()
-        return database
+        return str(database)
     finally:
         engine.dispose()
 

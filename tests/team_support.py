@@ -1,14 +1,12 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
-"""A team server per test: a fresh database on the session's cluster, set up by ``server init``
-as its owner, with a chair's login and representatives' logins of their own."""
+"""A team server for one test: a fresh database on the session's cluster (``pg_cluster``), set up
+by ``server init`` as its owner, with logins of their own for a chair and representatives."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pytest
 
 from strategy_meeting.domain.roles import Role, User
 from strategy_meeting.services import team_server
@@ -44,16 +42,3 @@ class TeamServer:
         return ctx, actor
 
 
-@pytest.fixture
-def team(pg_cluster, tmp_path, clock) -> Iterator[TeamServer]:  # type: ignore[no-untyped-def]
-    database, _owner, owner_dsn = pg_cluster.new_database()
-    team_server.init_server(owner_dsn)
-    server = TeamServer(pg_cluster, database, owner_dsn, tmp_path, clock)
-    yield server
-    for ctx in server.opened:
-        ctx.close()
-
-
-@pytest.fixture
-def team_chair(team: TeamServer) -> tuple[ServiceContext, User]:
-    return team.session(team.add("chair", Role.CHAIR))
