@@ -25,6 +25,7 @@ from . import (
     governance_commands,
     list_commands,
     minutes_commands,
+    server_commands,
     store_commands,
     user_commands,
 )
@@ -44,6 +45,7 @@ COMMAND_MODULES: list[ModuleType] = [
     governance_commands,
     list_commands,
     admin_commands,
+    server_commands,
 ]
 
 

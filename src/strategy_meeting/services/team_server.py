@@ -51,12 +51,13 @@ def add_user(owner_dsn: str, owner_password: str | None, name: str, role: Role, 
                            _now(clock))
 
 
-def open_session(dsn: str, password: str, data_dir: Path,
-                 clock: Callable[[], datetime] | None = None) -> tuple[ServiceContext, User]:
-    """Connect as the login named in ``dsn``; the acting user is that login, nobody else."""
+def open_session(dsn: str, password: str, data_dir: Path, clock: Callable[[], datetime] | None = None,
+                 login: str | None = None) -> tuple[ServiceContext, User]:
+    """Connect as the login named in ``dsn`` (or ``login``, the CLI's ``--user``); the acting
+    user is that login, nobody else."""
     from strategy_meeting.store import ServerStore
 
-    store = ServerStore.open(dsn, password, data_dir)
+    store = ServerStore.open(dsn, password, data_dir, login=login)
     ctx = ServiceContext(store, clock) if clock else ServiceContext(store)  # type: ignore[arg-type]
     try:
         return ctx, users.resolve(ctx, store.user)

@@ -30,7 +30,7 @@ def looks_like_server(address: str) -> bool:
     return text.startswith(("postgresql://", "postgres://")) or ("host=" in text and "=" in text.split()[0])
 
 
-def connection_params(dsn: str, password: str | None = None) -> dict[str, Any]:
+def connection_params(dsn: str, password: str | None = None, login: str | None = None) -> dict[str, Any]:
     """libpq parameters for ``dsn`` with TLS verify-full enforced; refuses a weaker mode."""
     from psycopg.conninfo import conninfo_to_dict
 
@@ -49,6 +49,11 @@ def connection_params(dsn: str, password: str | None = None) -> dict[str, Any]:
     if str(params.get("host", "")).startswith("/") or not params.get("host"):
         raise InsecureConnection(
             "The team server address must name the server's host (a Unix socket carries no TLS).")
+    if login:
+        if params.get("user") not in (None, login):
+            raise InsecureConnection(f"The server address names the login '{params['user']}', not '{login}': "
+                                     "give one name only.")
+        params["user"] = login
     params["sslmode"] = REQUIRED_SSLMODE
     if password is not None:
         params["password"] = password
@@ -85,11 +90,11 @@ def unavailable(exc: BaseException) -> ServerUnavailable:
     return ServerUnavailable(f"Cannot connect to the team server: {why}. Nothing was changed.")
 
 
-def create_server_engine(dsn: str, password: str | None) -> Engine:
+def create_server_engine(dsn: str, password: str | None, login: str | None = None) -> Engine:
     """An SQLAlchemy engine on psycopg 3 whose every connection is made by ``connect`` above."""
     from sqlalchemy import create_engine
 
-    params = connection_params(dsn, password)
+    params = connection_params(dsn, password, login)
 
     def creator() -> Any:
         import psycopg

@@ -51,9 +51,10 @@ class ServerStore:
         self.damage = None
 
     @classmethod
-    def open(cls, dsn: str, password: str, data_dir: Path) -> ServerStore:
-        """Connect as the login in ``dsn`` with ``password`` and check the schema's revision."""
-        engine = create_server_engine(dsn, password)
+    def open(cls, dsn: str, password: str, data_dir: Path, login: str | None = None) -> ServerStore:
+        """Connect as the login in ``dsn`` (or ``login``) with ``password`` and check the
+        schema's revision."""
+        engine = create_server_engine(dsn, password, login)
         try:
             with engine.connect() as conn:
                 revision = migrations.current_revision(conn)
