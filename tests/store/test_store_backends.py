@@ -117,3 +117,32 @@ def test_settings_agencies_and_copies(store_ctx: ServiceContext) -> None:
         assert uow.agencies.get("PROBATION") is not None
         latest = uow.copies.latest_signed("SD-2026-0400")
     assert [(c.recipient, content) for c, content in latest] == [("POLICE", b"%PDF-signed")]
+
+
+def test_a_save_from_an_older_reading_of_a_part_is_refused(store_ctx: ServiceContext) -> None:
+    from strategy_meeting.domain.errors import MeetingChanged
+
+    _save(store_ctx, sample_meeting("SD-2026-0500"))
+    with store_ctx.unit_of_work() as uow:
+        older = uow.meetings.get("SD-2026-0500")
+    with store_ctx.unit_of_work() as uow:
+        newer = uow.meetings.get("SD-2026-0500")
+        assert newer is not None
+        newer.contributions[0].text = "first change"
+        uow.meetings.save(newer)
+        uow.commit()
+    assert older is not None and newer.versions["contributions"] == older.versions["contributions"] + 1
+    older.contributions[0].text = "second change, from the older reading"
+    with store_ctx.unit_of_work() as uow, pytest.raises(MeetingChanged, match="contributions"):
+        uow.meetings.save(older)
+    # A part the newer save did not touch may still be saved from the older reading.
+    older.contributions[0].text = "first change"
+    older.actions[0].description = "changed from the older reading"
+    with store_ctx.unit_of_work() as uow:
+        uow.meetings.save(older)
+        uow.commit()
+    with store_ctx.unit_of_work() as uow:
+        final = uow.meetings.get("SD-2026-0500")
+    assert final is not None
+    assert (final.contributions[0].text, final.actions[0].description) == (
+        "first change", "changed from the older reading")

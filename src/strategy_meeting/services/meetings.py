@@ -87,7 +87,7 @@ def _ensure_unlocked(meeting: Meeting) -> None:
         )
 
 
-def _load(uow: Any, reference: str) -> Meeting | None:
+def _load(uow: Any, reference: str, for_update: bool = False) -> Meeting | None:
     """The stored meeting, with an id for every participant.
 
     Imported and demonstration meetings may hold participants without ids; item-level edits
@@ -95,7 +95,7 @@ def _load(uow: Any, reference: str) -> Meeting | None:
     load (the lowest free ``mN`` in list order), so a reader and a later edit agree on them,
     and the first save keeps them.
     """
-    meeting = uow.meetings.get(reference)
+    meeting = uow.meetings.get(reference, for_update=for_update)
     if meeting is not None:
         for participant in meeting.participants:
             if not participant.id:
@@ -204,11 +204,18 @@ def _mutate(
     action: str,
     details: dict[str, Any],
     authorise: Callable[[Meeting], None],
+    read_at: dict[str, int] | None = None,
 ) -> tuple[Meeting, Changes]:
+    """``read_at``: the versions of the parts the caller's copy was read at (its
+    ``Meeting.versions``); a part changed since by someone else refuses the call, naming them
+    (issue 17: no lost update). The meeting is held against other writers from this read to
+    the commit, so what is checked is what is saved."""
     with ctx.unit_of_work() as uow:
-        meeting = _load(uow, reference)
+        meeting = _load(uow, reference, for_update=True)
         if meeting is None:
             raise MeetingNotFound(reference)
+        if read_at:
+            uow.meetings.refuse_stale(meeting, read_at)
         _ensure_unlocked(meeting)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         authorise(meeting)
@@ -306,8 +313,10 @@ def update_details(ctx: ServiceContext, actor: User, reference: str, **fields: A
     )
 
 
-def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item: Any) -> tuple[Meeting, Changes]:
-    """Add the item, or replace the one with the same id. A blank id gets a fresh one."""
+def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item: Any,
+             read_at: dict[str, int] | None = None) -> tuple[Meeting, Changes]:
+    """Add the item, or replace the one with the same id. A blank id gets a fresh one.
+    ``read_at``: see ``_mutate``."""
     item = copy.deepcopy(item)
     attr = _ID_ATTR[kind]
 
@@ -332,7 +341,7 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
 
     return _mutate(
         ctx, actor, reference, change, "item.put", {"kind": kind.value},
-        lambda m: _check_edit(actor, m, kind, item),
+        lambda m: _check_edit(actor, m, kind, item), read_at,
     )
 
 

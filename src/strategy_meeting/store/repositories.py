@@ -12,6 +12,7 @@ from sqlalchemy import Select, and_, case, delete, func, insert, select, text, u
 from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.agency import Agency
+from strategy_meeting.domain.errors import MeetingChanged
 from strategy_meeting.domain.audit_chain import GENESIS_HASH, AuditEvent, canonical_json, event_hash
 from strategy_meeting.domain.meeting import Meeting, MeetingKind, MeetingQuery, MeetingStatus, MeetingSummary
 from strategy_meeting.domain.records import (
@@ -41,6 +42,7 @@ from .tables import (
     HouseholdRow,
     MeetingAgencyRow,
     MeetingRow,
+    MeetingVersionRow,
     ParticipantRow,
     SettingRow,
     SigningIdentityRow,
@@ -58,10 +60,28 @@ _PARTS = (
 )
 
 
+PARTS = ("details", *(attr for _t, attr, _o, _i in _PARTS), "addenda")
+
+
+def _details_values(meeting: Meeting, now: datetime) -> dict[str, Any]:
+    values = mp.meeting_values(meeting, now)
+    values.pop("updated_at", None)
+    values.pop("created_at", None)
+    return values
+
+
 class MeetingRepository:
-    def __init__(self, session: Session, now: datetime) -> None:
+    """Meetings as whole aggregates, each part with a version (issue 17): a part is rewritten
+    only when it changed, and only over the version it was read at, so two people saving
+    different parts of one meeting both keep their change, and a save over someone else's
+    newer change to the same part is refused with their name (``MeetingChanged``)."""
+
+    def __init__(self, session: Session, now: datetime, actor: str = "") -> None:
         self._s = session
         self._now = now
+        self._actor = actor
+        # Each part's stored values as last read or written in this unit of work.
+        self._read: dict[int, dict[str, Any]] = {}
 
     def id_for(self, reference: str) -> int | None:
         return self._s.execute(select(MeetingRow.id).where(MeetingRow.reference == reference)).scalar()
@@ -69,8 +89,16 @@ class MeetingRepository:
     def exists(self, reference: str) -> bool:
         return self.id_for(reference) is not None
 
-    def get(self, reference: str) -> Meeting | None:
-        mid = self.id_for(reference)
+    def get(self, reference: str, for_update: bool = False) -> Meeting | None:
+        """``for_update``: hold the meeting against other writers until this unit of work
+        ends, so what is read is what the save is checked against. SQLite's write lock (BEGIN
+        IMMEDIATE) already holds the whole store; on the team server the meeting's row is
+        locked."""
+        if for_update and self._s.get_bind().dialect.name == "postgresql":
+            mid = self._s.execute(select(MeetingRow.id).where(MeetingRow.reference == reference)
+                                  .with_for_update()).scalar()
+        else:
+            mid = self.id_for(reference)
         return None if mid is None else self.get_by_id(mid)
 
     def get_by_id(self, meeting_id: int) -> Meeting | None:
@@ -88,31 +116,107 @@ class MeetingRepository:
         a = AddendumRow.__table__
         adds = self._s.execute(select(a).where(a.c.meeting_id == meeting_id).order_by(a.c.number))
         parts["addenda"] = [mp.addendum_in(a) for a in adds]
-        return mp.meeting_in(row, **parts)
+        meeting = mp.meeting_in(row, **parts)
+        v = MeetingVersionRow.__table__
+        meeting.versions = {str(p): int(n) for p, n in self._s.execute(
+            select(v.c.part, v.c.version).where(v.c.meeting_id == meeting_id))}
+        self._read[meeting_id] = self._part_values(meeting)
+        return meeting
+
+    def _part_values(self, meeting: Meeting) -> dict[str, Any]:
+        """Each part as the rows it is stored as (what decides whether a part changed)."""
+        values: dict[str, Any] = {"details": _details_values(meeting, self._now)}
+        for _table, attr, out, _into in _PARTS:
+            values[attr] = [out(item) for item in getattr(meeting, attr)]
+        values["addenda"] = [(a.number, a.text, mp.dt_out(a.created_at), a.created_by) for a in meeting.addenda]
+        return values
+
+    def version_of(self, meeting_id: int, part: str) -> tuple[int, str, datetime | None]:
+        """A part's stored version, who changed it last and when."""
+        v = MeetingVersionRow.__table__
+        row = self._s.execute(select(v.c.version, v.c.changed_by, v.c.changed_at)
+                              .where(v.c.meeting_id == meeting_id, v.c.part == part)).first()
+        return (0, "", None) if row is None else (int(row[0]), str(row[1]), mp.dt_in(row[2]))
+
+    def refuse_stale(self, meeting: Meeting, read_at: dict[str, int]) -> None:
+        """Refuse when any part was changed since ``read_at`` (the versions the caller's copy
+        was read at), naming who changed it."""
+        for part, version in read_at.items():
+            current = meeting.versions.get(part)
+            if current is not None and current != version and meeting.id is not None:
+                raise self._changed(meeting, part)
+
+    def _changed(self, meeting: Meeting, part: str) -> MeetingChanged:
+        _version, who, when = self.version_of(meeting.id or 0, part)
+        at = f" at {when.astimezone().strftime('%H:%M on %d %B %Y')}" if when else ""
+        by = who or "someone else"
+        return MeetingChanged(
+            f"The {part} of {meeting.reference} were changed by {by}{at} since you opened them, so your "
+            "save was not made. Reload the meeting to see their change; what you typed is kept to enter again.")
+
+    def _bump(self, meeting: Meeting, meeting_id: int, part: str) -> None:
+        """Move one part to its next version, over the version it was read at, or refuse."""
+        v = MeetingVersionRow.__table__
+        read_at = meeting.versions.get(part)
+        stamp = {"changed_by": self._actor, "changed_at": mp.dt_out(self._now)}
+        if read_at is None:  # never versioned (written before this unit of work read it)
+            current, _who, _when = self.version_of(meeting_id, part)
+            if current == 0:
+                self._s.execute(insert(v).values(meeting_id=meeting_id, part=part, version=1, **stamp))
+                meeting.versions[part] = 1
+                return
+            read_at = current
+        done = self._s.execute(
+            update(v).where(v.c.meeting_id == meeting_id, v.c.part == part, v.c.version == read_at)
+            .values(version=v.c.version + 1, **stamp))
+        if done.rowcount != 1:
+            raise self._changed(meeting, part)
+        meeting.versions[part] = read_at + 1
 
     def save(self, meeting: Meeting) -> Meeting:
-        """Write the whole aggregate: the meeting row, then its parts replaced in one go."""
+        """Write the aggregate: the parts that changed since they were read, each over the
+        version it was read at (see the class docstring); a new meeting whole, at version 1."""
         values = mp.meeting_values(meeting, self._now)
+        new = self._part_values(meeting)
         if meeting.id is None:
             meeting_id = self._s.execute(insert(MeetingRow).values(**values).returning(MeetingRow.id)).scalar_one()
             meeting.id = meeting_id
             meeting.created_at = mp.dt_in(values["created_at"])
+            changed = list(PARTS)
+            v = MeetingVersionRow.__table__
+            self._s.execute(insert(v), [{"meeting_id": meeting_id, "part": p, "version": 1,
+                                         "changed_by": self._actor, "changed_at": mp.dt_out(self._now)}
+                                        for p in PARTS])
+            meeting.versions = dict.fromkeys(PARTS, 1)
         else:
             meeting_id = meeting.id
+            before = self._read.get(meeting_id)
+            if before is None:  # not read in this unit of work: compare with what is stored
+                stored = self.get_by_id(meeting_id)
+                before = self._read.get(meeting_id, {}) if stored is not None else {}
+                if not meeting.versions and stored is not None:
+                    meeting.versions = dict(stored.versions)
+            changed = [p for p in PARTS if before.get(p) != new[p]]
+            for part in changed:  # every check before any write: a refusal writes nothing
+                self._bump(meeting, meeting_id, part)
             values.pop("created_at")
             self._s.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(**values))
-            for table, *_ in _PARTS:
-                self._s.execute(delete(table).where(table.meeting_id == meeting_id))
-            self._s.execute(delete(AddendumRow).where(AddendumRow.meeting_id == meeting_id))
+            for table, attr, *_ in _PARTS:
+                if attr in changed:
+                    self._s.execute(delete(table).where(table.meeting_id == meeting_id))
+            if "addenda" in changed:
+                self._s.execute(delete(AddendumRow).where(AddendumRow.meeting_id == meeting_id))
         meeting.updated_at = mp.dt_in(values["updated_at"])
         for table, attr, out, _into in _PARTS:
+            if attr not in changed:
+                continue
             rows = [
                 {"meeting_id": meeting_id, "position": n, **out(item)}
                 for n, item in enumerate(getattr(meeting, attr))
             ]
             if rows:
                 self._s.execute(insert(table), rows)
-        if meeting.addenda:
+        if meeting.addenda and "addenda" in changed:
             self._s.execute(
                 insert(AddendumRow),
                 [
@@ -121,6 +225,7 @@ class MeetingRepository:
                     for a in meeting.addenda
                 ],
             )
+        self._read[meeting_id] = new
         return meeting
 
     def delete(self, reference: str) -> None:

@@ -48,13 +48,15 @@ class UnitOfWork:
 
     def __init__(self, session: Session, now: datetime, on_commit: Callable[[AuditLog], None],
                  on_damage: Callable[[StoreCorrupted], None] = lambda problem: None,
-                 read_only: Callable[[], bool] = lambda: False) -> None:
+                 read_only: Callable[[], bool] = lambda: False, actor: str = "") -> None:
         self._session = session
         self._read_only = read_only
         self._on_commit = on_commit
         self._on_damage = on_damage
         self.now = now
-        self.meetings = MeetingRepository(session, now)
+        # ``actor``: who opened the store (a local store's unlocking user, a server's login),
+        # recorded as who changed each meeting part.
+        self.meetings = MeetingRepository(session, now, actor)
         self.users = UserRepository(session, now)
         self.agencies = AgencyDirectory(session)
         self.identities = IdentityRepository(session, now)

@@ -17,7 +17,7 @@ from strategy_meeting.domain.errors import StoreTooNew
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-HEAD = "0007_complete_record"
+HEAD = "0010_team_server"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 

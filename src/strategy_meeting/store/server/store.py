@@ -93,7 +93,7 @@ class ServerStore:
         from sqlalchemy.orm import Session
 
         session = Session(self._require_engine(), expire_on_commit=False, autoflush=False)
-        return UnitOfWork(session, now, self._after_commit)
+        return UnitOfWork(session, now, self._after_commit, actor=self.user)
 
     def _after_commit(self, audit: AuditLog) -> None:
         """The server's table is the chain's own witness (append-only by its triggers)."""
