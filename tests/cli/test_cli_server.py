@@ -75,6 +75,23 @@ def test_set_up_and_work_on_a_team_server(pg_cluster, tmp_path) -> None:  # type
     r = as_login(rep, "list")
     assert r.returncode == 0 and reference in r.stdout, r.stderr
 
+    # Signing stays on the desktop: the key is sealed in this computer's data folder under the
+    # login's password, the server's row holds the certificate and an empty key.
+    r = as_login(chair, "identity", "new", "--self-signed")
+    assert r.returncode == 0, r.stderr
+    r = as_login(chair, "minutes", reference, "--out", str(tmp_path / "signed"), "--sign")
+    assert r.returncode == 0, r.stderr
+    full_copy = next(p for p in (tmp_path / "signed").iterdir() if p.suffix == ".pdf" and "full" in p.name.lower())
+    r = run_cli("verify", str(full_copy), passphrase=None)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert list((tmp_path / chair / "server-keys").glob("*/keys.json"))
+    with psycopg.connect(owner_dsn_with_password) as conn:
+        keys = conn.execute("SELECT length(private_key_pem), length(certificate_pem) FROM signing_identities").fetchall()
+    assert keys and all(k == 0 and c > 0 for k, c in keys)
+    # Another login on the same computer cannot sign with it: the key is sealed to the chair.
+    r = as_login(admin, "minutes", reference, "--out", str(tmp_path / "by-admin"), "--sign")
+    assert r.returncode != 0
+
     r = as_login(chair, "audit", "verify")
     assert r.returncode == 0 and "intact" in r.stdout, r.stdout + r.stderr
 

@@ -9,8 +9,9 @@ What differs, and why:
 - The schema is migrated by ``server init`` with the owner's address, never by a person's
   login (they hold no right to change it): a server at another revision is refused with what to
   do.
-- Nothing personal is sealed on the server: signing keys and rendering stay on the desktop
-  (``seal_personal`` refuses, and the table's CHECK constraint refuses a private key anyway).
+- Nothing personal is sealed on the server: a signing key is sealed on this computer under the
+  login's own password (``desktop_keys``) and the server's row gets an empty key (its CHECK
+  constraint refuses any other); rendering and signing run here.
 - The audit head is the table's own (append-only by triggers), so there is no sidecar file.
 """
 
@@ -24,7 +25,9 @@ from strategy_meeting.domain.errors import PermissionDenied, SigningError, Store
 
 from .. import keyring_slot, migrations
 from ..unit_of_work import UnitOfWork
+from ..key_slots import KdfParams
 from .connection import create_server_engine
+from .desktop_keys import DesktopKeys
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -34,8 +37,8 @@ if TYPE_CHECKING:
 BYTE_ORDER_COLLATIONS = ("C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic")
 
 KEYS_STAY_ON_THE_DESKTOP = (
-    "Signing keys are never kept on the team server: sign on a computer that holds your signing "
-    "identity in its own local store.")
+    "Signing keys are never kept on the team server: make or import your signing identity on the "
+    "computer you sign on.")
 
 
 class ServerStore:
@@ -43,15 +46,18 @@ class ServerStore:
 
     is_server = True
 
-    def __init__(self, engine: Engine, data_dir: Path, login: str, store_id: str) -> None:
+    def __init__(self, engine: Engine, data_dir: Path, login: str, store_id: str,
+                 desktop_keys: DesktopKeys | None = None) -> None:
         self._engine: Engine | None = engine
         self.data_dir = data_dir
         self.user = login
         self.store_id = store_id
         self.damage = None
+        self._desktop_keys = desktop_keys
 
     @classmethod
-    def open(cls, dsn: str, password: str, data_dir: Path, login: str | None = None) -> ServerStore:
+    def open(cls, dsn: str, password: str, data_dir: Path, login: str | None = None,
+             kdf: KdfParams | None = None) -> ServerStore:
         """Connect as the login in ``dsn`` (or ``login``) with ``password`` and check the
         schema's revision."""
         engine = create_server_engine(dsn, password, login)
@@ -74,7 +80,9 @@ class ServerStore:
                               f"needs {migrations.HEAD}: the administrator upgrades the server, or you install "
                               "the version the server was set up with. Nothing was changed.")
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return cls(engine, data_dir, login, f"server:{ident}")
+        store_id = f"server:{ident}"
+        keys = DesktopKeys(data_dir, store_id, login, password, *([kdf] if kdf else []))
+        return cls(engine, data_dir, login, store_id, keys)
 
     # ---- working --------------------------------------------------------------------
 
@@ -114,13 +122,21 @@ class ServerStore:
     # ---- what stays on the desktop ----------------------------------------------------
 
     def seal_personal(self, plain: bytes, purpose: str) -> bytes:
-        raise SigningError(KEYS_STAY_ON_THE_DESKTOP)
+        """Seal the key on this computer (desktop_keys); what goes to the server is empty."""
+        self._require_engine()
+        if self._desktop_keys is None:
+            raise SigningError(KEYS_STAY_ON_THE_DESKTOP)
+        self._desktop_keys.seal(plain, purpose)
+        return b""
 
     def open_personal(self, sealed: bytes, purpose: str) -> bytes:
-        raise SigningError(KEYS_STAY_ON_THE_DESKTOP)
+        self._require_engine()
+        if sealed or self._desktop_keys is None:  # a key on the server is never used
+            raise SigningError(KEYS_STAY_ON_THE_DESKTOP)
+        return self._desktop_keys.open(purpose)
 
     def open_own_key(self, user: str, passphrase: str) -> None:
-        raise SigningError(KEYS_STAY_ON_THE_DESKTOP)
+        """The login's password opened the session; nothing more to open."""
 
     def set_passphrase(self, user_name: str, passphrase: str, *args: object) -> None:
         raise PermissionDenied("A team server login's password is set by the server's administrator "
@@ -149,6 +165,8 @@ class ServerStore:
                                "recovery: see the administrator's guide), not from the app.")
 
     def close(self) -> None:
+        if self._desktop_keys is not None:
+            self._desktop_keys.forget()
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
