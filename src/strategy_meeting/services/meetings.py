@@ -9,6 +9,8 @@ saves it and appends one audit event, all in one transaction. Item-level calls (
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import copy
 import dataclasses
 from collections.abc import Callable
@@ -220,7 +222,7 @@ def _mutate(
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         authorise(meeting)
         change(meeting)
-        validate_meeting(meeting)
+        validate_meeting(meeting if allowed(actor.role, Permission.READ_FULL_RECORD) else _as_seen(meeting))
         if action.startswith("item."):
             meeting.note_recording_started()
         uow.meetings.save(meeting)
@@ -325,7 +327,7 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
         if kind is ItemKind.CHILD:
             _check_nhs_number(m, item)
         if not getattr(item, attr) and kind in ID_PREFIX:
-            setattr(item, attr, m.new_id(ID_PREFIX[kind]))
+            setattr(item, attr, m.new_id(_id_prefix(actor, kind)))
         if kind is ItemKind.CONTRIBUTION and item.recorded_at is None:
             item.recorded_at = ctx.now()
         for n, existing in enumerate(items):
@@ -343,6 +345,25 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
         ctx, actor, reference, change, "item.put", {"kind": kind.value},
         lambda m: _check_edit(actor, m, kind, item), read_at,
     )
+
+
+def _as_seen(meeting: Meeting) -> Meeting:
+    """What a representative's save is checked as: on the team server their login reads only
+    their agency's copy, so a decision may rely on items they cannot see. Their save never
+    writes decisions (the repository writes only the parts that changed), so those links are
+    checked by whoever changes the decisions, as they see the whole record."""
+    ids = {c.id for c in meeting.contributions}
+    return replace(meeting, decisions=[replace(d, relied_on=[i for i in d.relied_on if i in ids])
+                                       for d in meeting.decisions])
+
+
+def _id_prefix(actor: User, kind: ItemKind) -> str:
+    """A representative sees only their agency's copy (on the team server, the database gives
+    them no more), so an id free in it may be taken by an item they cannot see: theirs carry
+    their agency, whose items they always see (``k-health-1``)."""
+    if allowed(actor.role, Permission.READ_FULL_RECORD) or not actor.agency:
+        return ID_PREFIX[kind]
+    return f"{ID_PREFIX[kind]}-{actor.agency.lower()}-"
 
 
 def _check_nhs_number(meeting: Meeting, child: Any) -> None:

@@ -111,7 +111,9 @@ class MeetingRepository:
         parts: dict[str, Any] = {}
         for table, attr, _out, into in _PARTS:
             t = table.__table__
-            rows = self._s.execute(select(t).where(t.c.meeting_id == meeting_id).order_by(t.c.position))
+            # A representative's item added on the team server may share a position with one
+            # they cannot see: the row id breaks the tie the same way for everyone.
+            rows = self._s.execute(select(t).where(t.c.meeting_id == meeting_id).order_by(t.c.position, t.c.id))
             parts[attr] = [into(r) for r in rows]
         a = AddendumRow.__table__
         adds = self._s.execute(select(a).where(a.c.meeting_id == meeting_id).order_by(a.c.number))
@@ -200,33 +202,64 @@ class MeetingRepository:
             for part in changed:  # every check before any write: a refusal writes nothing
                 self._bump(meeting, meeting_id, part)
             values.pop("created_at")
-            self._s.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(**values))
-            for table, attr, *_ in _PARTS:
+            if "details" in changed:
+                self._s.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(**values))
+            else:  # the only column a representative's login may touch on the team server
+                self._s.execute(update(MeetingRow).where(MeetingRow.id == meeting_id)
+                                .values(updated_at=values["updated_at"]))
+            for table, attr, out, _into in _PARTS:
                 if attr in changed:
-                    self._s.execute(delete(table).where(table.meeting_id == meeting_id))
+                    self._write_part(table, meeting_id, before.get(attr, []), new[attr])
             if "addenda" in changed:
                 self._s.execute(delete(AddendumRow).where(AddendumRow.meeting_id == meeting_id))
+                self._insert_addenda(meeting, meeting_id)
+            meeting.updated_at = mp.dt_in(values["updated_at"])
+            self._read[meeting_id] = new
+            return meeting
         meeting.updated_at = mp.dt_in(values["updated_at"])
         for table, attr, out, _into in _PARTS:
-            if attr not in changed:
-                continue
-            rows = [
-                {"meeting_id": meeting_id, "position": n, **out(item)}
-                for n, item in enumerate(getattr(meeting, attr))
-            ]
+            rows = [{"meeting_id": meeting_id, "position": n, **row} for n, row in enumerate(new[attr])]
             if rows:
                 self._s.execute(insert(table), rows)
-        if meeting.addenda and "addenda" in changed:
-            self._s.execute(
-                insert(AddendumRow),
-                [
-                    {"meeting_id": meeting_id, "number": a.number, "text": a.text,
-                     "created_at": mp.dt_out(a.created_at), "created_by": a.created_by}
-                    for a in meeting.addenda
-                ],
-            )
+        self._insert_addenda(meeting, meeting_id)
         self._read[meeting_id] = new
         return meeting
+
+    def _insert_addenda(self, meeting: Meeting, meeting_id: int) -> None:
+        if meeting.addenda:
+            self._s.execute(insert(AddendumRow), [
+                {"meeting_id": meeting_id, "number": a.number, "text": a.text,
+                 "created_at": mp.dt_out(a.created_at), "created_by": a.created_by}
+                for a in meeting.addenda])
+
+    def _write_part(self, table: Any, meeting_id: int, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> None:
+        """One changed part. Items with ids are written row by row (only what changed), so a
+        representative's login, which sees and may write only some rows, can save its own
+        agency's item on the team server without touching the rows it cannot see; parts
+        without item ids are replaced whole."""
+        def unique_ids(rows: list[dict[str, Any]]) -> bool:
+            ids = [row.get("item_id") for row in rows]
+            return all(ids) and len(set(ids)) == len(ids)
+
+        if not (unique_ids(old) and unique_ids(new)):
+            self._s.execute(delete(table).where(table.meeting_id == meeting_id))
+            rows = [{"meeting_id": meeting_id, "position": n, **row} for n, row in enumerate(new)]
+            if rows:
+                self._s.execute(insert(table), rows)
+            return
+        before = {row["item_id"]: (n, row) for n, row in enumerate(old)}
+        kept = set()
+        for n, row in enumerate(new):
+            item_id = row["item_id"]
+            kept.add(item_id)
+            if item_id not in before:
+                self._s.execute(insert(table).values(meeting_id=meeting_id, position=n, **row))
+            elif before[item_id] != (n, row):
+                self._s.execute(update(table).where(table.meeting_id == meeting_id, table.item_id == item_id)
+                                .values(position=n, **row))
+        gone = [i for i in before if i not in kept]
+        if gone:
+            self._s.execute(delete(table).where(table.meeting_id == meeting_id, table.item_id.in_(gone)))
 
     def delete(self, reference: str) -> None:
         mid = self.id_for(reference)

@@ -45,12 +45,13 @@ STAFF_ROLES = (Role.CHAIR, Role.CHAIR_ADMINISTRATOR, Role.ADMINISTRATOR, Role.MI
 # Tables holding a meeting's parts, each with meeting_id: readable by a representative whose
 # agency takes part in the meeting.
 MEETING_PARTS = ("meeting_agencies", "children", "household_members", "participants", "decisions",
-                 "addenda", "meeting_governance")
+                 "addenda", "meeting_governance", "meeting_versions")
 # Readable by every login without row filtering: who the users are, the agency directory, the
 # organisation's settings, the schema's revision.
 SHARED_READ = ("users", "agency_directory", "settings", "alembic_version")
 
-SERVER_MARK = "team_server_schema"  # a settings key saying this database was set up by init
+# The meeting parts whose version a representative's save moves.
+REP_PARTS = ", ".join(f"'{p}'" for p in ("contributions", "actions"))
 
 
 def group_role(database: str, role: Role) -> str:
@@ -107,6 +108,13 @@ def _policies() -> list[str]:
         out += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
                 f"CREATE POLICY team_read ON {table} FOR SELECT USING (team_is_staff() OR team_takes_part(meeting_id))",
                 f"CREATE POLICY team_staff ON {table} FOR ALL USING (team_is_staff()) WITH CHECK (team_is_staff())"]
+    # A representative saving their own contribution moves the meeting's updated_at and the
+    # contributions' version (the column grants in _grants limit them to exactly that).
+    out += ["CREATE POLICY team_rep_touch ON meetings FOR UPDATE USING (team_takes_part(id)) "
+            "WITH CHECK (team_takes_part(id))",
+            "CREATE POLICY team_rep_version ON meeting_versions FOR UPDATE "
+            f"USING (team_takes_part(meeting_id) AND part IN ({REP_PARTS})) "
+            f"WITH CHECK (team_takes_part(meeting_id) AND part IN ({REP_PARTS}))"]
     for item in ITEM_POLICIES:
         t = item.table
         out += [f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY",
@@ -137,6 +145,8 @@ def _grants(database: str, tables: list[str], quote: object) -> list[str]:
         elif role is Role.AGENCY_REP:
             readable = ["meetings", *MEETING_PARTS, *(i.table for i in ITEM_POLICIES), *SHARED_READ]
             out += [f"GRANT SELECT ON {t} TO {group}" for t in readable]
+            out += [f"GRANT UPDATE (updated_at) ON meetings TO {group}",
+                    f"GRANT UPDATE (version, changed_by, changed_at) ON meeting_versions TO {group}"]
             for item in ITEM_POLICIES:
                 for command in item.representative_writes:
                     columns = f" ({', '.join(item.representative_columns)})" if (
