@@ -56,7 +56,7 @@ class ServerStore:
         self._desktop_keys = desktop_keys
 
     @classmethod
-    def open(cls, dsn: str, password: str, data_dir: Path, login: str | None = None,
+    def open(cls, dsn: str, password: str | None, data_dir: Path, login: str | None = None,
              kdf: KdfParams | None = None) -> ServerStore:
         """Connect as the login in ``dsn`` (or ``login``) with ``password`` and check the
         schema's revision."""
@@ -81,7 +81,8 @@ class ServerStore:
                               "the version the server was set up with. Nothing was changed.")
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         store_id = f"server:{ident}"
-        keys = DesktopKeys(data_dir, store_id, login, password, *([kdf] if kdf else []))
+        # Without a password of the app's (libpq's own ~/.pgpass), nothing can be sealed here.
+        keys = DesktopKeys(data_dir, store_id, login, password, *([kdf] if kdf else [])) if password else None
         return cls(engine, data_dir, login, store_id, keys)
 
     # ---- working --------------------------------------------------------------------
