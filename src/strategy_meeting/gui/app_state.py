@@ -17,6 +17,7 @@ from strategy_meeting.services.context import ServiceContext
 
 from . import ops
 from .change_bus import ChangeBus
+from .team_changes import TeamChangeRelay
 
 
 class AppState(QObject):
@@ -31,6 +32,8 @@ class AppState(QObject):
         self._ctx: ServiceContext | None = None
         self._actor: User | None = None
         self.lock_handler: Callable[[], None] | None = None  # set by the app's controller
+        # On a team server, colleagues' saves reach the bus as they commit (issue 17).
+        self._team_changes = TeamChangeRelay(self.bus, self)
 
     @property
     def is_locked(self) -> bool:
@@ -50,6 +53,7 @@ class AppState(QObject):
 
     def set_unlocked(self, ctx: ServiceContext, actor: User) -> None:
         self._ctx, self._actor = ctx, actor
+        self._team_changes.start(ctx)
         self.unlocked.emit()
 
     def request_lock(self) -> None:
@@ -59,6 +63,7 @@ class AppState(QObject):
         (self.lock_handler or self.lock)()
 
     def lock(self) -> None:
+        self._team_changes.stop()
         if self._ctx is not None:
             self._ctx.close()
         self._ctx = None

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.roles import Role, User
 
@@ -64,3 +65,20 @@ def open_session(dsn: str, password: str, data_dir: Path, clock: Callable[[], da
     except BaseException:
         ctx.close()
         raise
+
+
+def is_server(ctx: ServiceContext) -> bool:
+    return bool(getattr(ctx.store, "is_server", False))
+
+
+def watch(ctx: ServiceContext, on_change: Callable[[Changes], None]) -> Callable[[], None]:
+    """Call ``on_change`` (on a thread of its own) with what each colleague's save on the team
+    server changed, as it commits; returns the function that stops it. Nothing to watch on a
+    local store (one person at a time)."""
+    if not is_server(ctx):
+        return lambda: None
+
+    def announce(meeting_id: int, part: str) -> None:
+        on_change(Changes(meetings=frozenset({meeting_id}), meeting_list=True, actions=part == "actions"))
+
+    return ctx.store.watch(announce).stop  # type: ignore[attr-defined]

@@ -18,6 +18,8 @@ the app) keeps each login to what its role and agency allow (issue 17, part 3 an
 - **The audit table is append-only for every login**: no UPDATE, DELETE or TRUNCATE is granted
   to anyone, and triggers refuse them even for the owner; each event records the login that
   wrote it (``login``, set by a trigger from ``session_user``, so it cannot be claimed).
+- **Live changes**: each new version of a meeting part is announced (``listener``) so open
+  windows refresh as colleagues save.
 - **No private key on the server**: ``signing_identities.private_key_pem`` must be empty (a
   CHECK constraint), so a signing key can only ever be kept on a desktop (issue 17, part 7).
 
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from strategy_meeting.domain.roles import Role
 
+from .listener import NOTIFY_TRIGGER
 from .sharing_sql import ITEM_POLICIES, MAY_SEE_FUNCTION, own_agency_clause, visible_clause
 
 if TYPE_CHECKING:
@@ -173,7 +176,7 @@ def apply(conn: Connection) -> None:
     database = str(conn.exec_driver_sql("SELECT current_database()").scalar_one())
     tables = sorted(inspect(conn).get_table_names()) + ["team_logins"]
     quote = conn.dialect.identifier_preparer.quote
-    statements = [*_functions(), *_audit(), *_policies(), *_private_keys_stay_on_desktops(),
+    statements = [*_functions(), *_audit(), *_policies(), *_private_keys_stay_on_desktops(), *NOTIFY_TRIGGER,
                   *_grants(database, tables, quote)]
     for sql in statements:
         # No parameters: the driver must not read the '%' of a PL/pgSQL message as a mark.

@@ -17,6 +17,7 @@ What differs, and why:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,8 +27,9 @@ from strategy_meeting.domain.errors import PermissionDenied, SigningError, Store
 from .. import keyring_slot, migrations
 from ..unit_of_work import UnitOfWork
 from ..key_slots import KdfParams
-from .connection import create_server_engine
+from .connection import connection_params, create_server_engine
 from .desktop_keys import DesktopKeys
+from .listener import ChangeListener
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -54,6 +56,7 @@ class ServerStore:
         self.store_id = store_id
         self.damage = None
         self._desktop_keys = desktop_keys
+        self._params: dict[str, Any] | None = None  # for a listener's connection of its own
 
     @classmethod
     def open(cls, dsn: str, password: str | None, data_dir: Path, login: str | None = None,
@@ -83,7 +86,9 @@ class ServerStore:
         store_id = f"server:{ident}"
         # Without a password of the app's (libpq's own ~/.pgpass), nothing can be sealed here.
         keys = DesktopKeys(data_dir, store_id, login, password, *([kdf] if kdf else [])) if password else None
-        return cls(engine, data_dir, login, store_id, keys)
+        store = cls(engine, data_dir, login, store_id, keys)
+        store._params = connection_params(dsn, password, login)
+        return store
 
     # ---- working --------------------------------------------------------------------
 
@@ -115,6 +120,13 @@ class ServerStore:
 
     def integrity_problems(self) -> list[str]:
         return []
+
+    def watch(self, callback: Callable[[int, str], None]) -> ChangeListener:
+        """Call ``callback(meeting_id, part)`` (on another thread) for each part others save."""
+        self._require_engine()
+        if self._params is None:
+            raise RuntimeError("this store was not opened with an address to listen on")
+        return ChangeListener(self._params, callback)
 
     def raw_connection(self) -> Any:
         """A pooled DB-API connection, for the tests' and the benchmark's raw SQL."""
