@@ -88,6 +88,12 @@ def test_set_up_and_work_on_a_team_server(pg_cluster, tmp_path) -> None:  # type
     with psycopg.connect(owner_dsn_with_password) as conn:
         keys = conn.execute("SELECT length(private_key_pem), length(certificate_pem) FROM signing_identities").fetchall()
     assert keys and all(k == 0 and c > 0 for k, c in keys)
+    # The chair sends each agency its signed copy (a folder here; SMTP works the same way).
+    r = as_login(chair, "distribute", reference, "--copies", str(tmp_path / "signed"),
+                 "--to-folder", str(tmp_path / "sent"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert sorted(p.name for p in (tmp_path / "sent").glob("*.pdf")) == sorted(
+        f"{reference}_{code}.pdf" for code in ("CSC", "EDU", "HEALTH", "POLICE"))
     # Another login on the same computer cannot sign with it: the key is sealed to the chair.
     r = as_login(admin, "minutes", reference, "--out", str(tmp_path / "by-admin"), "--sign")
     assert r.returncode != 0
