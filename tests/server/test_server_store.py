@@ -61,3 +61,13 @@ def test_init_refuses_a_language_collation(pg_cluster) -> None:  # type: ignore[
     _db, _owner, owner_dsn = pg_cluster.new_database(icu_locale="en-GB")
     with pytest.raises(InvalidInput, match="LC_COLLATE 'C'"):
         team_server.init_server(owner_dsn)
+
+
+def test_adding_a_user_through_a_login_is_refused_whole(team) -> None:  # type: ignore[no-untyped-def]
+    from strategy_meeting.domain.errors import PermissionDenied
+    from strategy_meeting.services import users
+
+    ctx, admin = team.session(team.add("admin", Role.ADMINISTRATOR))
+    with pytest.raises(PermissionDenied, match="server add-user"):
+        users.add_user(ctx, admin, "newcomer", Role.CHAIR, "a long enough passphrase")
+    assert [u.name for u in users.list_users(ctx, admin)] == [admin.name]  # no half-made user
