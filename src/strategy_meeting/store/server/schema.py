@@ -5,7 +5,7 @@ the app) keeps each login to what its role and agency allow (issue 17, part 3 an
 
 - **Who a login is**: ``team_logins`` (login, role, agency), readable only through the
   ``SECURITY DEFINER`` functions ``team_role()``, ``team_agency()``, ``team_is_staff()`` and
-  ``team_takes_part(meeting_id)``. They look the login up by ``session_user``: inside such a
+  ``team_my_meeting_ids()``. They look the login up by ``session_user``: inside such a
   function ``current_user`` is the owner, and a ``SET ROLE`` must not change who one is.
   A login that is not in the table is nobody: it sees no meeting.
 - **Group roles** per database (``<database>_<role>``): table privileges come from the group a
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from strategy_meeting.domain.roles import Role
 
 from .listener import NOTIFY_TRIGGER
-from .sharing_sql import ITEM_POLICIES, MAY_SEE_FUNCTION, own_agency_clause, visible_clause
+from .sharing_sql import IS_STAFF, ITEM_POLICIES, MAY_SEE_FUNCTION, own_agency_clause, takes_part, visible_clause
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -73,9 +73,9 @@ def _functions() -> list[str]:
         "$$ SELECT agency FROM team_logins WHERE login = session_user AND role = 'agency_rep' $$",
         f"CREATE FUNCTION team_is_staff() RETURNS boolean {definer} AS "
         "$$ SELECT coalesce((SELECT role <> 'agency_rep' FROM team_logins WHERE login = session_user), false) $$",
-        f"CREATE FUNCTION team_takes_part(mid integer) RETURNS boolean {definer} AS "
-        "$$ SELECT EXISTS (SELECT 1 FROM meeting_agencies a JOIN team_logins l ON l.agency = a.code "
-        "WHERE a.meeting_id = mid AND l.login = session_user AND l.role = 'agency_rep') $$",
+        f"CREATE FUNCTION team_my_meeting_ids() RETURNS SETOF integer {definer} AS "
+        "$$ SELECT a.meeting_id FROM meeting_agencies a JOIN team_logins l ON l.agency = a.code "
+        "WHERE l.login = session_user AND l.role = 'agency_rep' $$",
         MAY_SEE_FUNCTION,
         # The chain's head for any login (a representative reads only their own events).
         f"CREATE FUNCTION team_audit_head() RETURNS TABLE (seq integer, hash varchar) {definer} AS "
@@ -98,31 +98,32 @@ def _audit() -> list[str]:
         "CREATE TRIGGER audit_events_login BEFORE INSERT ON audit_events "
         "FOR EACH ROW EXECUTE FUNCTION team_audit_stamp()",
         "ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY",
-        "CREATE POLICY team_read ON audit_events FOR SELECT USING (team_is_staff() OR login = session_user)",
+        f"CREATE POLICY team_read ON audit_events FOR SELECT USING ({IS_STAFF} OR login = session_user)",
         "CREATE POLICY team_append ON audit_events FOR INSERT WITH CHECK (true)",
     ]
 
 
 def _policies() -> list[str]:
+    staff = f"CREATE POLICY team_staff ON {{}} FOR ALL USING ({IS_STAFF}) WITH CHECK ({IS_STAFF})"
     out = ["ALTER TABLE meetings ENABLE ROW LEVEL SECURITY",
-           "CREATE POLICY team_read ON meetings FOR SELECT USING (team_is_staff() OR team_takes_part(id))",
-           "CREATE POLICY team_staff ON meetings FOR ALL USING (team_is_staff()) WITH CHECK (team_is_staff())"]
+           f"CREATE POLICY team_read ON meetings FOR SELECT USING ({IS_STAFF} OR {takes_part('id')})",
+           staff.format("meetings")]
     for table in MEETING_PARTS:
         out += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
-                f"CREATE POLICY team_read ON {table} FOR SELECT USING (team_is_staff() OR team_takes_part(meeting_id))",
-                f"CREATE POLICY team_staff ON {table} FOR ALL USING (team_is_staff()) WITH CHECK (team_is_staff())"]
+                f"CREATE POLICY team_read ON {table} FOR SELECT USING ({IS_STAFF} OR {takes_part('meeting_id')})",
+                staff.format(table)]
     # A representative saving their own contribution moves the meeting's updated_at and the
     # contributions' version (the column grants in _grants limit them to exactly that).
-    out += ["CREATE POLICY team_rep_touch ON meetings FOR UPDATE USING (team_takes_part(id)) "
-            "WITH CHECK (team_takes_part(id))",
+    out += [f"CREATE POLICY team_rep_touch ON meetings FOR UPDATE USING ({takes_part('id')}) "
+            f"WITH CHECK ({takes_part('id')})",
             "CREATE POLICY team_rep_version ON meeting_versions FOR UPDATE "
-            f"USING (team_takes_part(meeting_id) AND part IN ({REP_PARTS})) "
-            f"WITH CHECK (team_takes_part(meeting_id) AND part IN ({REP_PARTS}))"]
+            f"USING ({takes_part('meeting_id')} AND part IN ({REP_PARTS})) "
+            f"WITH CHECK ({takes_part('meeting_id')} AND part IN ({REP_PARTS}))"]
     for item in ITEM_POLICIES:
         t = item.table
         out += [f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY",
                 f"CREATE POLICY team_read ON {t} FOR SELECT USING ({visible_clause(item)})",
-                f"CREATE POLICY team_staff ON {t} FOR ALL USING (team_is_staff()) WITH CHECK (team_is_staff())"]
+                staff.format(t)]
         if "INSERT" in item.representative_writes:
             out.append(f"CREATE POLICY team_own_insert ON {t} FOR INSERT WITH CHECK ({own_agency_clause(item)})")
         if "UPDATE" in item.representative_writes:
@@ -157,7 +158,7 @@ def _grants(database: str, tables: list[str], quote: object) -> list[str]:
                     out.append(f"GRANT {command}{columns} ON {item.table} TO {group}")
                 if "INSERT" in item.representative_writes:
                     out.append(f"GRANT USAGE ON SEQUENCE {item.table}_id_seq TO {group}")
-    for fn in ("team_role()", "team_agency()", "team_is_staff()", "team_takes_part(integer)",
+    for fn in ("team_role()", "team_agency()", "team_is_staff()", "team_my_meeting_ids()",
                "team_audit_head()", "team_may_see(text, text, text, text)"):
         out.append(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC")
         out += [f"GRANT EXECUTE ON FUNCTION {fn} TO {q(group_role(database, r))}" for r in Role]  # type: ignore[operator]

@@ -55,12 +55,24 @@ ITEM_POLICIES: tuple[ItemPolicy, ...] = (
 )
 
 
+# Who the login is, as scalar subqueries: PostgreSQL evaluates each once per statement (an
+# InitPlan), not once per row, and the meetings a representative's agency takes part in as one
+# hashed set; the sharing rule itself is an inlined IMMUTABLE expression.
+IS_STAFF = "(SELECT team_is_staff())"
+MY_AGENCY = "(SELECT team_agency())"
+
+
+def takes_part(column: str) -> str:
+    """The row's meeting is one the login's agency takes part in."""
+    return f"{column} IN (SELECT team_my_meeting_ids())"
+
+
 def visible_clause(policy: ItemPolicy) -> str:
     """The USING clause of an item table's read policy."""
-    return (f"team_is_staff() OR (team_takes_part(meeting_id) AND "
-            f"team_may_see({policy.owner_column}, audience, audience_agencies, team_agency()))")
+    return (f"{IS_STAFF} OR ({takes_part('meeting_id')} AND "
+            f"team_may_see({policy.owner_column}, audience, audience_agencies, {MY_AGENCY}))")
 
 
 def own_agency_clause(policy: ItemPolicy) -> str:
     """Where a representative may write: their own agency's items in their meetings only."""
-    return f"{policy.owner_column} = team_agency() AND team_takes_part(meeting_id)"
+    return f"{policy.owner_column} = {MY_AGENCY} AND {takes_part('meeting_id')}"
