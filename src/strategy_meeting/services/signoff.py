@@ -232,7 +232,7 @@ def add_addendum(
     if len(text) > MAX_ADDENDUM:
         raise InvalidInput(f"An addendum may hold at most {MAX_ADDENDUM} characters.")
     with ctx.unit_of_work() as uow:
-        meeting = _load(uow, reference)
+        meeting = _load(uow, reference, for_update=True)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         if not meeting.status.is_locked:
             raise InvalidInput(
