@@ -4,10 +4,11 @@
 the app) keeps each login to what its role and agency allow (issue 17, part 3 and 5).
 
 - **Who a login is**: ``team_logins`` (login, role, agency), readable only through the
-  ``SECURITY DEFINER`` functions ``team_role()``, ``team_agency()``, ``team_is_staff()`` and
-  ``team_my_meeting_ids()``. They look the login up by ``session_user``: inside such a
-  function ``current_user`` is the owner, and a ``SET ROLE`` must not change who one is.
-  A login that is not in the table is nobody: it sees no meeting.
+  ``SECURITY DEFINER`` functions ``team_role()``, ``team_agency()`` and ``team_is_staff()``.
+  They look the login up by ``session_user``: inside such a function ``current_user`` is the
+  owner, and a ``SET ROLE`` must not change who one is. A login that is not in the table is
+  nobody: it sees no meeting. Which agencies take part in a meeting is copied onto its row
+  (``meetings.team_agencies``) by a trigger on ``meeting_agencies``.
 - **Group roles** per database (``<database>_<role>``): table privileges come from the group a
   login is granted; each login is one person's (``logins.add_login``).
 - **Row-level security** on every table of a meeting: staff logins (chair, chair and
@@ -73,9 +74,20 @@ def _functions() -> list[str]:
         "$$ SELECT agency FROM team_logins WHERE login = session_user AND role = 'agency_rep' $$",
         f"CREATE FUNCTION team_is_staff() RETURNS boolean {definer} AS "
         "$$ SELECT coalesce((SELECT role <> 'agency_rep' FROM team_logins WHERE login = session_user), false) $$",
-        f"CREATE FUNCTION team_my_meeting_ids() RETURNS SETOF integer {definer} AS "
-        "$$ SELECT a.meeting_id FROM meeting_agencies a JOIN team_logins l ON l.agency = a.code "
-        "WHERE l.login = session_user AND l.role = 'agency_rep' $$",
+        # Which agencies take part, on the meeting's own row (see sharing_sql.takes_part).
+        "ALTER TABLE meetings ADD COLUMN team_agencies text[] NOT NULL DEFAULT '{}'",
+        "CREATE INDEX ix_meetings_team_agencies ON meetings USING gin (team_agencies)",
+        "CREATE FUNCTION team_agencies_follow() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+        "SET search_path = public, pg_temp AS $$ DECLARE mid integer; BEGIN "
+        "IF TG_OP = 'DELETE' THEN mid := OLD.meeting_id; ELSE mid := NEW.meeting_id; END IF; "
+        "UPDATE meetings SET team_agencies = ARRAY(SELECT DISTINCT code FROM meeting_agencies "
+        "WHERE meeting_id = mid) WHERE id = mid; "
+        "IF TG_OP = 'UPDATE' AND OLD.meeting_id <> NEW.meeting_id THEN "
+        "UPDATE meetings SET team_agencies = ARRAY(SELECT DISTINCT code FROM meeting_agencies "
+        "WHERE meeting_id = OLD.meeting_id) WHERE id = OLD.meeting_id; END IF; "
+        "RETURN NULL; END $$",
+        "CREATE TRIGGER meeting_agencies_follow AFTER INSERT OR UPDATE OR DELETE ON meeting_agencies "
+        "FOR EACH ROW EXECUTE FUNCTION team_agencies_follow()",
         MAY_SEE_FUNCTION,
         # The chain's head for any login (a representative reads only their own events).
         f"CREATE FUNCTION team_audit_head() RETURNS TABLE (seq integer, hash varchar) {definer} AS "
@@ -158,7 +170,7 @@ def _grants(database: str, tables: list[str], quote: object) -> list[str]:
                     out.append(f"GRANT {command}{columns} ON {item.table} TO {group}")
                 if "INSERT" in item.representative_writes:
                     out.append(f"GRANT USAGE ON SEQUENCE {item.table}_id_seq TO {group}")
-    for fn in ("team_role()", "team_agency()", "team_is_staff()", "team_my_meeting_ids()",
+    for fn in ("team_role()", "team_agency()", "team_is_staff()",
                "team_audit_head()", "team_may_see(text, text, text, text)"):
         out.append(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC")
         out += [f"GRANT EXECUTE ON FUNCTION {fn} TO {q(group_role(database, r))}" for r in Role]  # type: ignore[operator]

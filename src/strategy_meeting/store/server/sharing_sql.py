@@ -56,15 +56,22 @@ ITEM_POLICIES: tuple[ItemPolicy, ...] = (
 
 
 # Who the login is, as scalar subqueries: PostgreSQL evaluates each once per statement (an
-# InitPlan), not once per row, and the meetings a representative's agency takes part in as one
-# hashed set; the sharing rule itself is an inlined IMMUTABLE expression.
+# InitPlan), not once per row. Which agencies take part in a meeting is kept on the meeting's
+# own row (``meetings.team_agencies``, maintained by a trigger from ``meeting_agencies``, see
+# schema.py), so "their agency takes part" is a plain expression on that row: an index lookup
+# for one meeting and a cheap filter for a whole list, with no function called per row. The
+# sharing rule itself is an inlined IMMUTABLE expression.
 IS_STAFF = "(SELECT team_is_staff())"
 MY_AGENCY = "(SELECT team_agency())"
 
 
 def takes_part(column: str) -> str:
-    """The row's meeting is one the login's agency takes part in."""
-    return f"{column} IN (SELECT team_my_meeting_ids())"
+    """The row's meeting (``column``: ``id`` on ``meetings``, else ``meeting_id``) is one the
+    login's agency takes part in."""
+    if column == "id":
+        return f"{MY_AGENCY} = ANY (team_agencies)"
+    return (f"EXISTS (SELECT 1 FROM meetings team_m WHERE team_m.id = {column} "
+            f"AND {MY_AGENCY} = ANY (team_m.team_agencies))")
 
 
 def visible_clause(policy: ItemPolicy) -> str:
