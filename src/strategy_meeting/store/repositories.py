@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, case, delete, func, insert, select, text, union_all, update
+from sqlalchemy import text as sql_text  # _filtered's own ``text`` is the search text
 from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.agency import Agency
@@ -295,7 +296,12 @@ class MeetingRepository:
             stmt = stmt.where(MeetingRow.created_by == q.created_by)
         if q.chair_name:
             stmt = stmt.where(MeetingRow.chair_name == q.chair_name)
-        if q.agency:
+        if q.agency and self._s.get_bind().dialect.name == "postgresql":
+            # The team server keeps each meeting's agencies on its row (store/server/schema.py):
+            # one filter there, instead of a semi-join through rows that row-level security
+            # checks one by one.
+            stmt = stmt.where(sql_text(":list_agency = ANY (meetings.team_agencies)").bindparams(list_agency=q.agency))
+        elif q.agency:
             stmt = stmt.where(
                 MeetingRow.id.in_(select(MeetingAgencyRow.meeting_id).where(MeetingAgencyRow.code == q.agency))
             )
