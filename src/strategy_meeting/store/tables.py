@@ -65,6 +65,17 @@ class MeetingRow(Base):
     planning: Mapped[str] = mapped_column(Text, default="{}")  # JSON (issue 15)
 
 
+class MeetingVersionRow(Base):
+    """Each part of a meeting's version and who changed it last (no lost update, issue 17)."""
+
+    __tablename__ = "meeting_versions"
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    part: Mapped[str] = mapped_column(String(16), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    changed_by: Mapped[str] = mapped_column(String(200), default="")
+    changed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
 def _child_fk() -> Mapped[int]:
     return mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
 
