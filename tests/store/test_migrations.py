@@ -260,31 +260,22 @@ def test_0007_puts_every_meeting_in_england_and_confirms_the_decisions_of_signed
         conn.commit()
         command.upgrade(migrations._config(conn), "0007_complete_record")  # 0010 (issue 17) follows it
         conn.commit()
-<<<<<<< HEAD
-        assert migrations.current_revision(conn) == migrations.HEAD
-=======
         assert migrations.current_revision(conn) == "0007_complete_record"
->>>>>>> team
         meetings = conn.execute(text("SELECT reference, nation, planning FROM meetings ORDER BY id")).all()
         decisions = conn.execute(text("SELECT meeting_id, confirmed, rationale FROM decisions ORDER BY meeting_id")).all()
     assert [tuple(r) for r in meetings] == [("SD-1", "england", "{}"), ("SD-2", "england", "{}")]
     assert [tuple(r) for r in decisions] == [(1, 0, "Reasonable cause."), (2, 1, "Reasonable cause.")]
 
 
-<<<<<<< HEAD
 def test_0011_records_no_folder_for_copies_made_before_it():
     """Copies recorded earlier keep their file names and say their folder was not recorded,
     so a meeting's window lists them as such (issue 19)."""
-=======
-def test_0010_gives_every_part_of_existing_meetings_version_1():
->>>>>>> team
     from alembic import command
     from sqlalchemy import text
 
     engine = create_engine("sqlite://")
     with engine.connect() as conn:
         command.upgrade(migrations._config(conn), "0007_complete_record")
-<<<<<<< HEAD
         conn.execute(text(
             "INSERT INTO minutes_copies (meeting_reference, recipient, file_name, sha256, created_at, signed_by,"
             " draft, withheld, version) VALUES ('SD-1', 'POLICE', 'SD-1_POLICE.pdf', :h, '2026-11-20T10:00:00+00:00',"
@@ -321,7 +312,15 @@ def test_0009_gives_old_log_entries_version_1_and_no_hand_over_and_old_decisions
         wording = conn.execute(text("SELECT family_wording FROM decisions")).scalar_one()
     assert tuple(row) == (1, None, "", "")
     assert wording == ""
-=======
+
+
+def test_0010_gives_every_part_of_existing_meetings_version_1():
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        command.upgrade(migrations._config(conn), "0007_complete_record")
         for n in (1, 2):
             conn.execute(text(
                 "INSERT INTO meetings (id, reference, reference_key, kind, location, chair, status, referral, "
@@ -331,11 +330,10 @@ def test_0009_gives_old_log_entries_version_1_and_no_hand_over_and_old_decisions
         conn.commit()
         migrations.upgrade(conn)
         conn.commit()
-        assert migrations.current_revision(conn) == "0010_team_server" == migrations.HEAD
+        assert migrations.current_revision(conn) == migrations.HEAD
         rows = conn.execute(text("SELECT meeting_id, part, version, changed_by, changed_at FROM meeting_versions "
                                  "ORDER BY meeting_id, part")).all()
     assert len(rows) == 2 * 9
     assert {(r[2], r[3], r[4]) for r in rows} == {(1, "", "2026-11-20T11:00:00+00:00")}
     assert {r[1] for r in rows} == {"details", "agencies", "children", "household", "participants",
                                     "contributions", "decisions", "actions", "addenda"}
->>>>>>> team

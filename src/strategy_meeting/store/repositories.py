@@ -786,7 +786,9 @@ class SharingLogRepository:
                 raise ValueError(f"no meeting {e.meeting_reference!r} for a sharing log entry")
             rows.append(mp.sharing_log_values(mid, e))
         if rows:
-            self._s.execute(insert(SharingLogRow), rows)
+            # The table, not the mapped class: no RETURNING, so a representative's login on the
+            # team server, which may append to the log but never read it, can write it.
+            self._s.execute(insert(SharingLogRow.__table__), rows)
 
     def for_meeting(self, reference: str) -> list[SharingLogEntry]:
         mid = self._meeting_id(reference)

@@ -244,7 +244,9 @@ class SharingLogRow(Base):
     after: Mapped[str | None] = mapped_column(Text, nullable=True)
     recipient: Mapped[str] = mapped_column(String(32), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
-    __table_args__ = (Index("ix_sharing_log_meeting", "meeting_id", "id"),)
+    # No RETURNING on insert: on the team server a representative may append to the log (a
+    # change of their own item's terms) but never read it.
+    __table_args__ = (Index("ix_sharing_log_meeting", "meeting_id", "id"), {"implicit_returning": False})
 
 
 class SigningIdentityRow(Base):
