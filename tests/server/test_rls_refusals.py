@@ -118,3 +118,37 @@ def test_psql_as_a_representative_sees_no_restricted_text(seeded) -> None:  # ty
     assert "Police intelligence held (restricted)." not in psql(health)
     assert "Chair-only note." not in psql(health)
     assert "Police intelligence held (restricted)." in psql(police)  # control
+
+
+def test_a_representative_cannot_read_a_police_sensitive_item_before_agreement_nor_the_sharing_log(seeded) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14 on the team server: a police-sensitive item shared with every agency reaches no
+    agency but the police until their agreement is recorded; the sharing log (it names
+    withheld items) and a decision's own rationale columns are not a representative's to read."""
+    team, chair, health, police = seeded
+    with _connect(team, chair) as conn:
+        conn.execute("INSERT INTO contributions (meeting_id, position, item_id, agency, topic, text, audience,"
+                     " audience_agencies, family, author, lawful_basis, received_via, categories, police_agreement)"
+                     " SELECT id, 9, 'k-ps', 'POLICE', 'history', 'Covert enquiry under way.', 'all', '[]', false,"
+                     " '', NULL, 'meeting', '[\"police_sensitive\"]', '' FROM meetings")
+        conn.execute("INSERT INTO sharing_log (meeting_id, item_kind, item_id, change, at, by, before, after,"
+                     " recipient, reason) SELECT id, 'contribution', 'k-ps', 'withheld', '2026-11-20T10:00:00+00:00',"
+                     " 'Chair', NULL, NULL, 'HEALTH', '' FROM meetings")
+    read = "SELECT text FROM contributions WHERE item_id = 'k-ps'"
+    with _connect(team, health) as conn:
+        assert conn.execute(read).fetchone() is None
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT item_id, recipient FROM sharing_log")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT rationale FROM decisions")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT wider_rationale FROM decisions")
+        # Control: the decision itself is theirs to read, with its rationale through the view.
+        assert conn.execute("SELECT count(*) FROM decisions").fetchone()[0] >= 1
+        assert all(r[0] is not None for r in conn.execute("SELECT rationale FROM team_decisions"))
+    with _connect(team, police) as conn:  # control: the police gave it and see it
+        assert conn.execute(read).fetchone() == ("Covert enquiry under way.",)
+    with _connect(team, chair) as conn:  # control: the chair reads the log
+        assert conn.execute("SELECT recipient FROM sharing_log WHERE item_id = 'k-ps'").fetchone() == ("HEALTH",)
+        conn.execute("UPDATE contributions SET police_agreement = 'DI Example agreed' WHERE item_id = 'k-ps'")
+    with _connect(team, health) as conn:  # once the police agree, the audience decides
+        assert conn.execute(read).fetchone() == ("Covert enquiry under way.",)

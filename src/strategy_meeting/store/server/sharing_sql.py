@@ -3,21 +3,29 @@
 """THE sharing rule in SQL: the one place the team server's row-level security says who may
 see an item. It mirrors ``domain.sharing.may_see`` clause for clause:
 
-==============================================  ==============================================
-``domain.sharing.may_see``                      ``team_may_see(owner, audience, agencies, recipient)``
-==============================================  ==============================================
-``recipient.agency is None`` (full record)      ``recipient IS NULL`` (a staff login: chair,
-                                                administrator, minute-taker, IG)
-``recipient.agency == owner_agency``            ``recipient = owner``
-``terms.scope is AudienceScope.ALL``            ``audience = 'all'``
-``scope is AGENCIES and agency in agencies``    ``audience = 'agencies' AND agencies::jsonb ? recipient``
-otherwise (``CHAIR``) False                     otherwise false
-==============================================  ==============================================
+=================================================  ===========================================
+``domain.sharing.may_see``                         ``team_may_see(owner, audience, agencies,
+                                                   categories, police_agreement, recipient)``
+=================================================  ===========================================
+``recipient.is_full_record``                       ``recipient IS NULL`` (a staff login: chair,
+                                                   administrator, minute-taker, IG)
+``scope is UNDECIDED``: False                      ``audience <> 'undecided' AND (...)``
+``owner is not None and agency == owner``          ``owner IS NOT NULL AND recipient = owner``
+``POLICE_SENSITIVE`` and no ``police_agreement``   ``NOT (categories ? 'police_sensitive' AND
+                                                   police_agreement = '')``
+``categories & NAMED_AGENCIES_ONLY``: a list       ``CASE WHEN categories ?| [named-only] THEN
+audience naming the agency                         audience = 'agencies' AND agencies ? recipient``
+``scope is ALL``                                   ``audience = 'all'``
+``scope is AGENCIES and agency in agencies``       ``audience = 'agencies' AND agencies ? recipient``
+otherwise (``CHAIR``) False                        otherwise false
+=================================================  ===========================================
 
-The columns are those ``store.mapping.terms_out`` writes (``audience``, ``audience_agencies`` as
-a JSON list, ``family``). When the domain's rule grows (restriction categories, the sharing
-terms of decisions and addenda), change ``may_see`` and this function together, and extend
-``ITEM_POLICIES`` with the table and the columns that hold its owner and terms:
+(The family's copy is never a login, so its clause has no SQL form.) The columns are those
+``store.mapping.terms_out`` writes (``audience``, ``audience_agencies`` and ``categories`` as
+JSON lists, ``police_agreement``). Decisions and addenda have no giving agency (owner NULL).
+A decision's rationale, wider rationale and relied-on items are a column rule
+(``sharing.copy_of``): ``RATIONALE_FUNCTIONS`` and the ``team_decisions`` view below. When the
+domain's rule grows, change ``may_see`` and this module together:
 ``tests/server/test_rls_property.py`` compares every representative's raw ``SELECT`` with
 ``domain.sharing.copy_of`` and fails on any difference.
 """
@@ -108,8 +116,8 @@ def policy_for(table: str) -> ItemPolicy:
 
 # A decision's rationale is a column, not a row, rule (``sharing.rationale_for``): a copy that
 # may not see every item the decision relied on holds the wider-sharing rationale (or none),
-# and no agency's copy holds the wider rationale itself. A representative has no SELECT on
-# either column; these SECURITY DEFINER functions give each login the text its copy holds,
+# and no agency's copy holds the wider rationale itself; its ``relied_on`` names only the items
+# the copy holds. A representative has no SELECT on these three columns; these SECURITY DEFINER functions give each login the text its copy holds,
 # for a decision row it may see (NULL for one it may not), and ``team_decisions`` (a
 # security-invoker, security-barrier view: the login's own row policies apply) reads a
 # decision as ``copy_of`` gives it.
@@ -135,9 +143,18 @@ RATIONALE_FUNCTIONS = [
     "CREATE FUNCTION team_wider_rationale(decision_row integer) RETURNS text LANGUAGE sql STABLE "
     "SECURITY DEFINER SET search_path = public, pg_temp AS $$ "
     f"SELECT CASE WHEN {IS_STAFF} THEN d.wider_rationale ELSE '' END {_DECISION_SEEN} $$",
+    # The items it relied on that the copy holds, in their order (``copy_of``'s ``relied_on``):
+    # the ids of withheld items are not named.
+    "CREATE FUNCTION team_relied_on(decision_row integer) RETURNS text LANGUAGE sql STABLE "
+    "SECURITY DEFINER SET search_path = public, pg_temp AS $$ "
+    f"SELECT CASE WHEN {IS_STAFF} THEN d.relied_on ELSE ("
+    "SELECT coalesce(json_agg(x.v ORDER BY x.n), '[]'::json)::text "
+    "FROM jsonb_array_elements_text(d.relied_on::jsonb) WITH ORDINALITY AS x(v, n) "
+    "WHERE EXISTS (SELECT 1 FROM contributions c WHERE c.meeting_id = d.meeting_id AND c.item_id = x.v "
+    f"AND {may_see_expr(ItemPolicy('contributions', 'agency', ()), 'c')})) END {_DECISION_SEEN} $$",
 ]
-RATIONALE_SIGNATURES = ("team_rationale(integer)", "team_wider_rationale(integer)")
-WITHHELD_DECISION_COLUMNS = ("rationale", "wider_rationale")
+RATIONALE_SIGNATURES = ("team_rationale(integer)", "team_wider_rationale(integer)", "team_relied_on(integer)")
+WITHHELD_DECISION_COLUMNS = ("rationale", "wider_rationale", "relied_on")
 DECISIONS_VIEW = "team_decisions"
 
 
