@@ -68,9 +68,11 @@ def test_set_up_and_work_on_a_team_server(pg_cluster, tmp_path) -> None:  # type
     r = as_login(rep, "audit", "verify")
     assert r.returncode == 4 and "may not audit" in r.stderr
 
-    r = as_login(chair, "sign-off", reference, "--acknowledge-warnings")
+    # The login's name is not the example's recorded chair: the signer gives why (issue 14).
+    why = ("--signer-reason", "The chair signs under their own team-server login.")
+    r = as_login(chair, "sign-off", reference, "--acknowledge-warnings", *why)
     assert r.returncode == 0 and "now locked" in r.stdout, r.stderr
-    r = as_login(chair, "sign-off", reference, "--acknowledge-warnings")
+    r = as_login(chair, "sign-off", reference, "--acknowledge-warnings", *why)
     assert r.returncode != 0 and r.stderr.count("\n") == 1  # signed off once, on the server too
     r = as_login(rep, "list")
     assert r.returncode == 0 and reference in r.stdout, r.stderr
