@@ -52,16 +52,25 @@ def store(template_store, tmp_path_factory) -> Store:
     s = Store(tmp_path_factory.mktemp("e2e-family"))
     shutil.copytree(template_store[0], s.data)
     document, s.items, _ = scenario(REF)
-    # Version 2 of the format carries the fields issue 14 adds: the family's next steps and a
+    # Version 3 of the format carries the fields issue 14 adds: the family's next steps and a
     # decision's family wording. Every item's terms are explicit in the scenario.
-    document["format"] = "strategy-meeting/2"
+    document["format"] = "strategy-meeting/3"
     meeting = document["meeting"]
+    # The scenario is written in /2's shape: in /3 a contribution's lawful basis is part of its
+    # terms, and decisions and addenda carry terms (in /2 they were for every agency).
+    for item in meeting["contributions"]:
+        basis = item.pop("lawful_basis", "")
+        if basis:
+            item["sharing"]["lawful_basis"] = {"regime": "unspecified", "condition": "", "note": basis}
+    for item in [*meeting["decisions"], *meeting.get("addenda", [])]:
+        item.setdefault("sharing", {"audience": "all", "family": False})
     meeting["next_steps"].update(family_next=FAMILY_NEXT, family_contact=FAMILY_CONTACT)
     meeting["decisions"][0]["family_wording"] = D1_FAMILY_WORDING
     source = s.root / "meeting.json"
     source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     assert s.ok("import", str(source)).stdout.strip() == REF
-    s.ok("sign-off", REF, "--acknowledge-warnings")
+    s.ok("sign-off", REF, "--acknowledge-warnings",
+         "--signer-reason", "The chair of record signs under another user name.")
     s.ok("identity", "new", "--self-signed")
     s.ok("identity", "export-cert", "-o", str(s.cert))
     return s
