@@ -99,3 +99,42 @@ def admin(ctx: ServiceContext) -> User:
     from strategy_meeting.services import users
 
     return users.resolve(ctx, "admin")
+
+
+# ---- the team server (issue 17): a real PostgreSQL cluster, one per test session -------------
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A PostgreSQL cluster on a loopback port, TLS only (verify-full against a test CA),
+    SCRAM-SHA-256 only. Skipped only when the PostgreSQL binaries are not installed."""
+    import pg_cluster as pgc
+
+    missing = pgc.missing_binaries()
+    if missing:
+        pytest.skip(f"PostgreSQL server binaries not installed ({', '.join(missing)}): "
+                    "install Debian's postgresql package (.ci/run does)")
+    cluster = pgc.PgCluster.create()
+    try:
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+@pytest.fixture
+def team(pg_cluster, tmp_path: Path, clock: Clock) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A fresh database on the cluster, set up by ``server init``; ``team.add`` makes logins."""
+    from strategy_meeting.services import team_server
+    from team_support import TeamServer
+
+    database, _owner, owner_dsn = pg_cluster.new_database()
+    team_server.init_server(owner_dsn)
+    server = TeamServer(pg_cluster, database, owner_dsn, tmp_path, clock)
+    yield server
+    for opened_ctx in server.opened:
+        opened_ctx.close()
+
+
+@pytest.fixture
+def team_chair(team) -> tuple[ServiceContext, User]:  # type: ignore[no-untyped-def]
+    return team.session(team.add("chair", Role.CHAIR))

@@ -210,6 +210,7 @@ def test_0005_folds_the_search_keys_of_existing_meetings(data_dir):
     conn.execute("ALTER TABLE distributions DROP COLUMN protection")  # added by 0006
     for table, column in (("meetings", "nation"), ("meetings", "planning"), ("decisions", "confirmed")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # added by 0007
+    conn.execute("DROP TABLE meeting_versions")  # added by 0010
     conn.execute("UPDATE alembic_version SET version_num = '0004_records_governance'")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -257,9 +258,9 @@ def test_0007_puts_every_meeting_in_england_and_confirms_the_decisions_of_signed
                 " VALUES (:id, 0, 'd1', 'section47_joint', 'Joint enquiry.', 'Reasonable cause.', '[]', '[]')"),
                 {"id": n})
         conn.commit()
-        migrations.upgrade(conn)
+        command.upgrade(migrations._config(conn), "0007_complete_record")  # 0010 (issue 17) follows it
         conn.commit()
-        assert migrations.current_revision(conn) == migrations.HEAD
+        assert migrations.current_revision(conn) == "0007_complete_record"
         meetings = conn.execute(text("SELECT reference, nation, planning FROM meetings ORDER BY id")).all()
         decisions = conn.execute(text("SELECT meeting_id, confirmed, rationale FROM decisions ORDER BY meeting_id")).all()
     assert [tuple(r) for r in meetings] == [("SD-1", "england", "{}"), ("SD-2", "england", "{}")]
@@ -311,3 +312,28 @@ def test_0009_gives_old_log_entries_version_1_and_no_hand_over_and_old_decisions
         wording = conn.execute(text("SELECT family_wording FROM decisions")).scalar_one()
     assert tuple(row) == (1, None, "", "")
     assert wording == ""
+
+
+def test_0010_gives_every_part_of_existing_meetings_version_1():
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        command.upgrade(migrations._config(conn), "0007_complete_record")
+        for n in (1, 2):
+            conn.execute(text(
+                "INSERT INTO meetings (id, reference, reference_key, kind, location, chair, status, referral, "
+                "parents_informed, next_steps, chair_name, child_names, created_by, created_at, updated_at, "
+                "reconvenes) VALUES (:n, :r, :r, 'initial', '', '{}', 'draft', '{}', '{}', '{}', '', '', '', "
+                "'2026-11-20T10:00:00+00:00', '2026-11-20T11:00:00+00:00', '')"), {"n": n, "r": f"SD-{n}"})
+        conn.commit()
+        migrations.upgrade(conn)
+        conn.commit()
+        assert migrations.current_revision(conn) == migrations.HEAD
+        rows = conn.execute(text("SELECT meeting_id, part, version, changed_by, changed_at FROM meeting_versions "
+                                 "ORDER BY meeting_id, part")).all()
+    assert len(rows) == 2 * 9
+    assert {(r[2], r[3], r[4]) for r in rows} == {(1, "", "2026-11-20T11:00:00+00:00")}
+    assert {r[1] for r in rows} == {"details", "agencies", "children", "household", "participants",
+                                    "contributions", "decisions", "actions", "addenda"}

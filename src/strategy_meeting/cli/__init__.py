@@ -27,6 +27,7 @@ from . import (
     list_commands,
     minutes_commands,
     sharing_commands,
+    server_commands,
     store_commands,
     user_commands,
 )
@@ -48,6 +49,7 @@ COMMAND_MODULES: list[ModuleType] = [
     list_commands,
     admin_commands,
     sharing_commands,
+    server_commands,
 ]
 
 

@@ -15,9 +15,10 @@ from typing import NoReturn
 from strategy_meeting import __version__
 from strategy_meeting.domain.errors import InvalidInput, PermissionDenied, UserError
 from strategy_meeting.paths import data_dir
-from strategy_meeting.services import audit, session
+from strategy_meeting.services import audit, session, team_server
 
 PASSPHRASE_ENV = "STRATEGY_MEETING_PASSPHRASE"
+SERVER_ENV = "STRATEGY_MEETING_SERVER"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,6 +39,10 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--user", metavar="NAME", default=default,
                         help="your user name, whose own passphrase is given (default: the store's "
                              "first account)")
+    parser.add_argument("--server", metavar="DSN", default=default,
+                        help=f"work on a team server instead of the local store (or set ${SERVER_ENV}): "
+                             "postgresql://LOGIN@HOST/DATABASE?sslrootcert=CA.pem; the password is "
+                             "--passphrase-file's; TLS with the certificate checked is always used")
     parser.add_argument("--debug", action="store_true",
                         default=argparse.SUPPRESS if suppress else False,
                         help="show library warnings and unexpected errors in full on the terminal "
@@ -60,6 +65,12 @@ def build_parser(groups: list[ModuleType]) -> argparse.ArgumentParser:
     for group in groups:
         group.register(sub, common)
     return parser
+
+
+def server_address(args: argparse.Namespace) -> str | None:
+    """The team server to work on (``--server`` or ``$STRATEGY_MEETING_SERVER``), or None for
+    the local store, which stays the default."""
+    return getattr(args, "server", None) or os.environ.get(SERVER_ENV) or None
 
 
 def resolve_data_dir(args: argparse.Namespace) -> Path:
@@ -92,7 +103,12 @@ def dispatch(args: argparse.Namespace) -> int:
     if not getattr(args, "needs_store", True):
         return int(handler(args) or 0)
     directory = resolve_data_dir(args)
-    ctx, actor = session.open_session(directory, read_passphrase(args), getattr(args, "user", None))
+    server = server_address(args)
+    if server:
+        ctx, actor = team_server.open_session(server, read_passphrase(args, "Password: "), directory,
+                                              login=getattr(args, "user", None))
+    else:
+        ctx, actor = session.open_session(directory, read_passphrase(args), getattr(args, "user", None))
     try:
         return int(handler(args, ctx, actor) or 0)
     except PermissionDenied as exc:  # every refused privileged attempt is in the audit log

@@ -163,3 +163,14 @@ class DeliveryError(UserError):
 
 class LooseningNeedsReason(InvalidInput):
     """Someone may now see an item who could not (issue 14): the change needs a reason."""
+
+
+class ServerUnavailable(UserError):
+    """The team server could not be reached, refused the login, or its certificate did not
+    check (issue 17). The message names which, without the password."""
+
+    exit_code = 3
+
+
+class InsecureConnection(InvalidInput):
+    """A team-server address that asks for less than a verified TLS connection."""

@@ -277,6 +277,9 @@ class Meeting:
     # Whose bank holidays count for the working-day deadlines (issue 15).
     nation: str = field(default="england", metadata=ADDED_LATER)
     planning: Planning = field(default_factory=Planning, metadata=ADDED_LATER)
+    # Each part's version as read (store bookkeeping, issue 17): a save from an older reading
+    # of a part is refused. Not content, not compared, not exported.
+    versions: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     # ---- the status, moved only along STATUS_TRANSITIONS -------------------------------
 

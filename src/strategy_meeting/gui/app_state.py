@@ -18,6 +18,7 @@ from strategy_meeting.services.context import ServiceContext
 
 from . import ops
 from .change_bus import ChangeBus
+from .team_changes import TeamChangeRelay
 
 
 class AppState(QObject):
@@ -36,6 +37,8 @@ class AppState(QObject):
         # unlock: idle watch, another user's windows closed), and the clock it opens with.
         self.unlock_handler: Callable[[ServiceContext, User], None] | None = None
         self.clock: Callable[[], datetime] | None = None
+        # On a team server, colleagues' saves reach the bus as they commit (issue 17).
+        self._team_changes = TeamChangeRelay(self.bus, self)
 
     @property
     def is_locked(self) -> bool:
@@ -55,6 +58,7 @@ class AppState(QObject):
 
     def set_unlocked(self, ctx: ServiceContext, actor: User) -> None:
         self._ctx, self._actor = ctx, actor
+        self._team_changes.start(ctx)
         self.unlocked.emit()
 
     def request_lock(self) -> None:
@@ -69,6 +73,7 @@ class AppState(QObject):
         (self.unlock_handler or self.set_unlocked)(ctx, actor)
 
     def lock(self) -> None:
+        self._team_changes.stop()
         if self._ctx is not None:
             self._ctx.close()
         self._ctx = None

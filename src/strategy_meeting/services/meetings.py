@@ -9,6 +9,8 @@ saves it and appends one audit event, all in one transaction. Item-level calls (
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import copy
 import dataclasses
 from collections.abc import Callable
@@ -88,7 +90,7 @@ def _ensure_unlocked(meeting: Meeting) -> None:
         )
 
 
-def _load(uow: Any, reference: str) -> Meeting | None:
+def _load(uow: Any, reference: str, for_update: bool = False) -> Meeting | None:
     """The stored meeting, with an id for every participant.
 
     Imported and demonstration meetings may hold participants without ids; item-level edits
@@ -96,7 +98,7 @@ def _load(uow: Any, reference: str) -> Meeting | None:
     load (the lowest free ``mN`` in list order), so a reader and a later edit agree on them,
     and the first save keeps them.
     """
-    meeting = uow.meetings.get(reference)
+    meeting = uow.meetings.get(reference, for_update=for_update)
     if meeting is not None:
         for participant in meeting.participants:
             if not participant.id:
@@ -206,17 +208,24 @@ def _mutate(
     details: dict[str, Any],
     authorise: Callable[[Meeting], None],
     sharing_reason: str = "",
+    read_at: dict[str, int] | None = None,
 ) -> tuple[Meeting, Changes]:
+    """``read_at``: the versions of the parts the caller's copy was read at (its
+    ``Meeting.versions``); a part changed since by someone else refuses the call, naming them
+    (issue 17: no lost update). The meeting is held against other writers from this read to
+    the commit, so what is checked is what is saved."""
     with ctx.unit_of_work() as uow:
-        meeting = _load(uow, reference)
+        meeting = _load(uow, reference, for_update=True)
         if meeting is None:
             raise MeetingNotFound(reference)
+        if read_at:
+            uow.meetings.refuse_stale(meeting, read_at)
         _ensure_unlocked(meeting)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         authorise(meeting)
         terms_before = sharing_log.terms_of(meeting)
         change(meeting)
-        validate_meeting(meeting)
+        validate_meeting(meeting if allowed(actor.role, Permission.READ_FULL_RECORD) else _as_seen(meeting))
         # Issue 14: every change of an item's terms is logged; a loosening needs its reason.
         logged = sharing_log.changes(terms_before, meeting, actor, ctx, sharing_reason)
         if action.startswith("item."):
@@ -312,13 +321,13 @@ def update_details(ctx: ServiceContext, actor: User, reference: str, **fields: A
     )
 
 
-def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item: Any, *,
-             sharing_reason: str = "") -> tuple[Meeting, Changes]:
+def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item: Any,
+             read_at: dict[str, int] | None = None, *, sharing_reason: str = "") -> tuple[Meeting, Changes]:
     """Add the item, or replace the one with the same id. A blank id gets a fresh one.
 
     A change of the item's sharing terms is logged (``services.sharing_log``); one that lets
     someone see it who could not needs ``sharing_reason`` and the chair or the giving agency
-    (``LooseningNeedsReason``, ``PermissionDenied``)."""
+    (``LooseningNeedsReason``, ``PermissionDenied``). ``read_at``: see ``_mutate``."""
     item = copy.deepcopy(item)
     attr = _ID_ATTR[kind]
 
@@ -327,7 +336,7 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
         if kind is ItemKind.CHILD:
             _check_nhs_number(m, item)
         if not getattr(item, attr) and kind in ID_PREFIX:
-            setattr(item, attr, m.new_id(ID_PREFIX[kind]))
+            setattr(item, attr, m.new_id(_id_prefix(actor, kind)))
         if kind is ItemKind.CONTRIBUTION and item.recorded_at is None:
             item.recorded_at = ctx.now()
         for n, existing in enumerate(items):
@@ -346,8 +355,27 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
         details["sharing_reason"] = sharing_reason.strip()
     return _mutate(
         ctx, actor, reference, change, "item.put", details,
-        lambda m: _check_edit(actor, m, kind, item), sharing_reason,
+        lambda m: _check_edit(actor, m, kind, item), sharing_reason, read_at,
     )
+
+
+def _as_seen(meeting: Meeting) -> Meeting:
+    """What a representative's save is checked as: on the team server their login reads only
+    their agency's copy, so a decision may rely on items they cannot see. Their save never
+    writes decisions (the repository writes only the parts that changed), so those links are
+    checked by whoever changes the decisions, as they see the whole record."""
+    ids = {c.id for c in meeting.contributions}
+    return replace(meeting, decisions=[replace(d, relied_on=[i for i in d.relied_on if i in ids])
+                                       for d in meeting.decisions])
+
+
+def _id_prefix(actor: User, kind: ItemKind) -> str:
+    """A representative sees only their agency's copy (on the team server, the database gives
+    them no more), so an id free in it may be taken by an item they cannot see: theirs carry
+    their agency, whose items they always see (``k-health-1``)."""
+    if allowed(actor.role, Permission.READ_FULL_RECORD) or not actor.agency:
+        return ID_PREFIX[kind]
+    return f"{ID_PREFIX[kind]}-{actor.agency.lower()}-"
 
 
 def _check_nhs_number(meeting: Meeting, child: Any) -> None:

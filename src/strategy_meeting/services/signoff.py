@@ -45,7 +45,7 @@ from .users import require
 from strategy_meeting.services.governance import restriction  # issue 16
 
 # Bookkeeping that is not part of what was agreed, so not part of the fingerprint.
-_NOT_CONTENT = {"id", "created_at", "updated_at", "created_by", "status", "sign_off", "addenda"}
+_NOT_CONTENT = {"id", "created_at", "updated_at", "created_by", "status", "sign_off", "addenda", "versions"}
 MAX_ADDENDUM = 20_000
 
 
@@ -101,8 +101,8 @@ def content_hash(meeting: Meeting) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
-def _load(uow: Any, reference: str) -> Meeting:
-    meeting = uow.meetings.get(reference)
+def _load(uow: Any, reference: str, for_update: bool = False) -> Meeting:
+    meeting = uow.meetings.get(reference, for_update=for_update)
     if meeting is None:
         raise MeetingNotFound(reference)
     return meeting
@@ -179,9 +179,13 @@ def live_warnings(ctx: ServiceContext, meeting: Meeting) -> list[SignOffWarning]
 
 def sign_off(
     ctx: ServiceContext, actor: User, reference: str, *, acknowledge_warnings: bool = False,
-    reasons: dict[str, str] | None = None, signer_reason: str = "",
+    reasons: dict[str, str] | None = None, signer_reason: str = "", read_at: dict[str, int] | None = None,
 ) -> tuple[Meeting, Changes]:
     """Conclude and lock the meeting.
+
+    ``read_at``: the versions of the meeting's parts the signer reviewed; if any changed since,
+    nothing is signed (issue 17). The check, the lock and the save are one transaction, with
+    the meeting held against other writers from the read to the commit.
 
     A blocking check stops it whatever is acknowledged; other warnings stop it unless
     acknowledged. ``reasons`` gives a reason per check kind (``"*"`` for all); a check that
@@ -199,10 +203,12 @@ def sign_off(
     if unknown:
         raise InvalidInput(f"No such check: {sorted(unknown)[0]}. The checks are named as sign-off lists them.")
     with ctx.unit_of_work() as uow:
-        meeting = _load(uow, reference)
+        meeting = _load(uow, reference, for_update=True)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         if meeting.status.is_locked:
             raise MeetingLocked(f"The minutes of {reference} are already signed off.")
+        if read_at:
+            uow.meetings.refuse_stale(meeting, read_at)
         at = ctx.now()
         context = check_context(uow, meeting, signing_at=at, signer=actor, signer_reason=signer_reason)
         found = signoff_warnings(meeting, context)
@@ -265,7 +271,7 @@ def add_addendum(
     if len(text) > MAX_ADDENDUM:
         raise InvalidInput(f"An addendum may hold at most {MAX_ADDENDUM} characters.")
     with ctx.unit_of_work() as uow:
-        meeting = _load(uow, reference)
+        meeting = _load(uow, reference, for_update=True)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
         if not meeting.status.is_locked:
             raise InvalidInput(

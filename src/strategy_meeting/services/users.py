@@ -80,6 +80,12 @@ def add_user(
     first user was a chair), a chair may add one; otherwise such a store could never get the
     role that distributes minutes and manages users.
     """
+    if getattr(ctx.store, "is_server", False):
+        # A login is made on the server by its owner (it needs the right to create roles),
+        # never half here: no users row without its login.
+        raise PermissionDenied(
+            "On a team server, people's logins are added by the server's administrator with "
+            "'strategy-meeting server add-user NAME --role ROLE --dsn OWNER_DSN'.")
     first_admin = actor.active and actor.role is Role.CHAIR and role in (Role.ADMINISTRATOR,
                                                                           Role.CHAIR_ADMINISTRATOR)
     if not first_admin:

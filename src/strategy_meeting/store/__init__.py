@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .key_slots import FAST_TEST_KDF, KdfParams
     from .keyring_slot import KeyringStatus
     from .keyring_slot import status as keyring_status
+    from .server.store import ServerStore, add_server_user, init_server
     from .unit_of_work import UnitOfWork
 
 _WHERE = {
@@ -28,6 +29,9 @@ _WHERE = {
     "KeyringStatus": ("keyring_slot", "KeyringStatus"),
     "keyring_status": ("keyring_slot", "status"),
     "UnitOfWork": ("unit_of_work", "UnitOfWork"),
+    "ServerStore": ("server.store", "ServerStore"),
+    "init_server": ("server.store", "init_server"),
+    "add_server_user": ("server.store", "add_server_user"),
 }
 
 __all__ = sorted(_WHERE)

@@ -254,7 +254,7 @@ class Store:
     def unit_of_work(self, now: datetime) -> UnitOfWork:
         session = Session(self._require_engine(), expire_on_commit=False, autoflush=False)
         return UnitOfWork(session, now, self._after_commit, self._went_read_only,
-                          read_only=lambda: self.damage is not None)
+                          read_only=lambda: self.damage is not None, actor=self.user or "")
 
     def _went_read_only(self, problem: StoreCorrupted) -> None:
         with self._head_lock:

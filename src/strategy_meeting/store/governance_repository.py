@@ -190,7 +190,8 @@ class GovernanceRepository:
         its rendered copies (signed PDFs included), distributions, form tokens, and the
         exemptions marked on its items. The caller writes the tombstone and the audit event.
         ``secure_delete`` makes SQLite zero the freed space rather than leave it for reuse."""
-        self._s.execute(text("PRAGMA secure_delete = ON"))
+        if self._s.get_bind().dialect.name == "sqlite":  # PostgreSQL has no such switch (admin guide)
+            self._s.execute(text("PRAGMA secure_delete = ON"))
         self._s.execute(delete(CopyRow).where(CopyRow.meeting_reference == reference))
         self._s.execute(delete(DistributionRow).where(DistributionRow.meeting_reference == reference))
         self._s.execute(delete(FormTokenRow).where(FormTokenRow.meeting_reference == reference))

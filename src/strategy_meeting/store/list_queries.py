@@ -18,6 +18,18 @@ from strategy_meeting.domain.listing import MeetingKind, MeetingStatus, MeetingS
 _AGENCY_FILTER = " AND m.id IN (SELECT meeting_id FROM meeting_agencies WHERE code = ?)"
 
 
+class QmarkConnection:
+    """A DB-API connection whose driver takes ``%s`` (psycopg, on the team server), made to
+    take this module's ``?`` marks, so the list's SQL stays written once. None of the SQL here
+    holds a literal question mark."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        return self._conn.execute(sql.replace("?", "%s"), params)
+
+
 def _in_list(ids: list[int]) -> str:
     return ",".join("?" * len(ids))
 
@@ -60,7 +72,8 @@ def summaries(conn: Any, ids: list[int], today: date, agency: str | None = None)
     counts = {
         int(mid): (int(n_open or 0), int(n_overdue or 0))
         for mid, n_open, n_overdue in conn.execute(
-            "SELECT meeting_id, count(id), sum(due < ?) FROM actions "
+            # CASE, not sum(boolean): the same SQL runs on PostgreSQL (the team server, issue 17).
+            "SELECT meeting_id, count(id), sum(CASE WHEN due < ? THEN 1 ELSE 0 END) FROM actions "
             f"WHERE meeting_id IN ({_in_list(ids)}) AND status = 'open' GROUP BY meeting_id",
             [today.isoformat(), *ids],
         ).fetchall()
@@ -83,5 +96,5 @@ def restricted_references(conn: Any, ids: list[int]) -> set[str]:
         return set()
     rows = conn.execute(
         "SELECT m.reference FROM meetings AS m JOIN meeting_governance AS g ON g.meeting_id = m.id "
-        f"WHERE g.restricted = 1 AND m.id IN ({_in_list(ids)})", list(ids)).fetchall()
+        f"WHERE g.restricted = ? AND m.id IN ({_in_list(ids)})", [True, *ids]).fetchall()
     return {str(r[0]) for r in rows}

@@ -8,10 +8,12 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, delete, func, insert, select, union_all, update
+from sqlalchemy import Select, and_, case, delete, func, insert, select, text, union_all, update
+from sqlalchemy import text as sql_text  # _filtered's own ``text`` is the search text
 from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.agency import Agency
+from strategy_meeting.domain.errors import MeetingChanged
 from strategy_meeting.domain.audit_chain import GENESIS_HASH, AuditEvent, canonical_json, event_hash
 from strategy_meeting.domain.meeting import Meeting, MeetingKind, MeetingQuery, MeetingStatus, MeetingSummary
 from strategy_meeting.domain.records import (
@@ -42,6 +44,7 @@ from .tables import (
     HouseholdRow,
     MeetingAgencyRow,
     MeetingRow,
+    MeetingVersionRow,
     ParticipantRow,
     SettingRow,
     SharingLogRow,
@@ -60,10 +63,28 @@ _PARTS = (
 )
 
 
+PARTS = ("details", *(attr for _t, attr, _o, _i in _PARTS), "addenda")
+
+
+def _details_values(meeting: Meeting, now: datetime) -> dict[str, Any]:
+    values = mp.meeting_values(meeting, now)
+    values.pop("updated_at", None)
+    values.pop("created_at", None)
+    return values
+
+
 class MeetingRepository:
-    def __init__(self, session: Session, now: datetime) -> None:
+    """Meetings as whole aggregates, each part with a version (issue 17): a part is rewritten
+    only when it changed, and only over the version it was read at, so two people saving
+    different parts of one meeting both keep their change, and a save over someone else's
+    newer change to the same part is refused with their name (``MeetingChanged``)."""
+
+    def __init__(self, session: Session, now: datetime, actor: str = "") -> None:
         self._s = session
         self._now = now
+        self._actor = actor
+        # Each part's stored values as last read or written in this unit of work.
+        self._read: dict[int, dict[str, Any]] = {}
 
     def id_for(self, reference: str) -> int | None:
         return self._s.execute(select(MeetingRow.id).where(MeetingRow.reference == reference)).scalar()
@@ -71,8 +92,16 @@ class MeetingRepository:
     def exists(self, reference: str) -> bool:
         return self.id_for(reference) is not None
 
-    def get(self, reference: str) -> Meeting | None:
-        mid = self.id_for(reference)
+    def get(self, reference: str, for_update: bool = False) -> Meeting | None:
+        """``for_update``: hold the meeting against other writers until this unit of work
+        ends, so what is read is what the save is checked against. SQLite's write lock (BEGIN
+        IMMEDIATE) already holds the whole store; on the team server the meeting's row is
+        locked."""
+        if for_update and self._s.get_bind().dialect.name == "postgresql":
+            mid = self._s.execute(select(MeetingRow.id).where(MeetingRow.reference == reference)
+                                  .with_for_update()).scalar()
+        else:
+            mid = self.id_for(reference)
         return None if mid is None else self.get_by_id(mid)
 
     def get_by_id(self, meeting_id: int) -> Meeting | None:
@@ -84,42 +113,165 @@ class MeetingRepository:
             return None
         parts: dict[str, Any] = {}
         for table, attr, _out, into in _PARTS:
-            t = table.__table__
-            rows = self._s.execute(select(t).where(t.c.meeting_id == meeting_id).order_by(t.c.position))
+            t = self._readable(table.__table__)
+            # A representative's item added on the team server may share a position with one
+            # they cannot see: the row id breaks the tie the same way for everyone.
+            rows = self._s.execute(select(t).where(t.c.meeting_id == meeting_id).order_by(t.c.position, t.c.id))
             parts[attr] = [into(r) for r in rows]
         a = AddendumRow.__table__
         adds = self._s.execute(select(a).where(a.c.meeting_id == meeting_id).order_by(a.c.number))
         parts["addenda"] = [mp.addendum_in(a) for a in adds]
-        return mp.meeting_in(row, **parts)
+        meeting = mp.meeting_in(row, **parts)
+        v = MeetingVersionRow.__table__
+        meeting.versions = {str(p): int(n) for p, n in self._s.execute(
+            select(v.c.part, v.c.version).where(v.c.meeting_id == meeting_id))}
+        self._read[meeting_id] = self._part_values(meeting)
+        return meeting
+
+    def _readable(self, table: Any) -> Any:
+        """Where a part is read from. On the team server a decision's rationale is a column
+        rule (a copy that may not see an item the decision relied on holds the wider-sharing
+        rationale): decisions are read through the view that applies it to the login
+        (``store.server.sharing_sql.DECISIONS_VIEW``), with the same columns as the table."""
+        if table.name == "decisions" and self._s.info.get("team_server"):
+            from sqlalchemy import column, table as sql_table
+
+            return sql_table("team_decisions", *(column(c.name, c.type) for c in table.columns))
+        return table
+
+    def _part_values(self, meeting: Meeting) -> dict[str, Any]:
+        """Each part as the rows it is stored as (what decides whether a part changed)."""
+        values: dict[str, Any] = {"details": _details_values(meeting, self._now)}
+        for _table, attr, out, _into in _PARTS:
+            values[attr] = [out(item) for item in getattr(meeting, attr)]
+        values["addenda"] = [mp.addendum_values(a) for a in meeting.addenda]
+        return values
+
+    def version_of(self, meeting_id: int, part: str) -> tuple[int, str, datetime | None]:
+        """A part's stored version, who changed it last and when."""
+        v = MeetingVersionRow.__table__
+        row = self._s.execute(select(v.c.version, v.c.changed_by, v.c.changed_at)
+                              .where(v.c.meeting_id == meeting_id, v.c.part == part)).first()
+        return (0, "", None) if row is None else (int(row[0]), str(row[1]), mp.dt_in(row[2]))
+
+    def refuse_stale(self, meeting: Meeting, read_at: dict[str, int]) -> None:
+        """Refuse when any part was changed since ``read_at`` (the versions the caller's copy
+        was read at), naming who changed it."""
+        for part, version in read_at.items():
+            current = meeting.versions.get(part)
+            if current is not None and current != version and meeting.id is not None:
+                raise self._changed(meeting, part)
+
+    def _changed(self, meeting: Meeting, part: str) -> MeetingChanged:
+        _version, who, when = self.version_of(meeting.id or 0, part)
+        at = f" at {when.astimezone().strftime('%H:%M on %d %B %Y')}" if when else ""
+        by = who or "someone else"
+        return MeetingChanged(
+            f"The {part} of {meeting.reference} were changed by {by}{at} since you opened them, so your "
+            "save was not made. Reload the meeting to see their change; what you typed is kept to enter again.")
+
+    def _bump(self, meeting: Meeting, meeting_id: int, part: str) -> None:
+        """Move one part to its next version, over the version it was read at, or refuse."""
+        v = MeetingVersionRow.__table__
+        read_at = meeting.versions.get(part)
+        stamp = {"changed_by": self._actor, "changed_at": mp.dt_out(self._now)}
+        if read_at is None:  # never versioned (written before this unit of work read it)
+            current, _who, _when = self.version_of(meeting_id, part)
+            if current == 0:
+                self._s.execute(insert(v).values(meeting_id=meeting_id, part=part, version=1, **stamp))
+                meeting.versions[part] = 1
+                return
+            read_at = current
+        done = self._s.execute(
+            update(v).where(v.c.meeting_id == meeting_id, v.c.part == part, v.c.version == read_at)
+            .values(version=v.c.version + 1, **stamp))
+        if done.rowcount != 1:
+            raise self._changed(meeting, part)
+        meeting.versions[part] = read_at + 1
 
     def save(self, meeting: Meeting) -> Meeting:
-        """Write the whole aggregate: the meeting row, then its parts replaced in one go."""
+        """Write the aggregate: the parts that changed since they were read, each over the
+        version it was read at (see the class docstring); a new meeting whole, at version 1."""
         values = mp.meeting_values(meeting, self._now)
+        new = self._part_values(meeting)
         if meeting.id is None:
             meeting_id = self._s.execute(insert(MeetingRow).values(**values).returning(MeetingRow.id)).scalar_one()
             meeting.id = meeting_id
             meeting.created_at = mp.dt_in(values["created_at"])
+            changed = list(PARTS)
+            v = MeetingVersionRow.__table__
+            self._s.execute(insert(v), [{"meeting_id": meeting_id, "part": p, "version": 1,
+                                         "changed_by": self._actor, "changed_at": mp.dt_out(self._now)}
+                                        for p in PARTS])
+            meeting.versions = dict.fromkeys(PARTS, 1)
         else:
             meeting_id = meeting.id
+            before = self._read.get(meeting_id)
+            if before is None:  # not read in this unit of work: compare with what is stored
+                stored = self.get_by_id(meeting_id)
+                before = self._read.get(meeting_id, {}) if stored is not None else {}
+                if not meeting.versions and stored is not None:
+                    meeting.versions = dict(stored.versions)
+            changed = [p for p in PARTS if before.get(p) != new[p]]
+            for part in changed:  # every check before any write: a refusal writes nothing
+                self._bump(meeting, meeting_id, part)
             values.pop("created_at")
-            self._s.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(**values))
-            for table, *_ in _PARTS:
-                self._s.execute(delete(table).where(table.meeting_id == meeting_id))
-            self._s.execute(delete(AddendumRow).where(AddendumRow.meeting_id == meeting_id))
+            if "details" in changed:
+                self._s.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(**values))
+            else:  # the only column a representative's login may touch on the team server
+                self._s.execute(update(MeetingRow).where(MeetingRow.id == meeting_id)
+                                .values(updated_at=values["updated_at"]))
+            for table, attr, out, _into in _PARTS:
+                if attr in changed:
+                    self._write_part(table, meeting_id, before.get(attr, []), new[attr])
+            if "addenda" in changed:
+                self._s.execute(delete(AddendumRow).where(AddendumRow.meeting_id == meeting_id))
+                self._insert_addenda(meeting, meeting_id)
+            meeting.updated_at = mp.dt_in(values["updated_at"])
+            self._read[meeting_id] = new
+            return meeting
         meeting.updated_at = mp.dt_in(values["updated_at"])
         for table, attr, out, _into in _PARTS:
-            rows = [
-                {"meeting_id": meeting_id, "position": n, **out(item)}
-                for n, item in enumerate(getattr(meeting, attr))
-            ]
+            rows = [{"meeting_id": meeting_id, "position": n, **row} for n, row in enumerate(new[attr])]
             if rows:
                 self._s.execute(insert(table), rows)
-        if meeting.addenda:
-            self._s.execute(
-                insert(AddendumRow),
-                [{"meeting_id": meeting_id, **mp.addendum_values(a)} for a in meeting.addenda],
-            )
+        self._insert_addenda(meeting, meeting_id)
+        self._read[meeting_id] = new
         return meeting
+
+    def _insert_addenda(self, meeting: Meeting, meeting_id: int) -> None:
+        if meeting.addenda:
+            self._s.execute(insert(AddendumRow), [
+                {"meeting_id": meeting_id, **mp.addendum_values(a)} for a in meeting.addenda])
+
+    def _write_part(self, table: Any, meeting_id: int, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> None:
+        """One changed part. Items with ids are written row by row (only what changed), so a
+        representative's login, which sees and may write only some rows, can save its own
+        agency's item on the team server without touching the rows it cannot see; parts
+        without item ids are replaced whole."""
+        def unique_ids(rows: list[dict[str, Any]]) -> bool:
+            ids = [row.get("item_id") for row in rows]
+            return all(ids) and len(set(ids)) == len(ids)
+
+        if not (unique_ids(old) and unique_ids(new)):
+            self._s.execute(delete(table).where(table.meeting_id == meeting_id))
+            rows = [{"meeting_id": meeting_id, "position": n, **row} for n, row in enumerate(new)]
+            if rows:
+                self._s.execute(insert(table), rows)
+            return
+        before = {row["item_id"]: (n, row) for n, row in enumerate(old)}
+        kept = set()
+        for n, row in enumerate(new):
+            item_id = row["item_id"]
+            kept.add(item_id)
+            if item_id not in before:
+                self._s.execute(insert(table).values(meeting_id=meeting_id, position=n, **row))
+            elif before[item_id] != (n, row):
+                self._s.execute(update(table).where(table.meeting_id == meeting_id, table.item_id == item_id)
+                                .values(position=n, **row))
+        gone = [i for i in before if i not in kept]
+        if gone:
+            self._s.execute(delete(table).where(table.meeting_id == meeting_id, table.item_id.in_(gone)))
 
     def delete(self, reference: str) -> None:
         mid = self.id_for(reference)
@@ -156,7 +308,12 @@ class MeetingRepository:
             stmt = stmt.where(MeetingRow.created_by == q.created_by)
         if q.chair_name:
             stmt = stmt.where(MeetingRow.chair_name == q.chair_name)
-        if q.agency:
+        if q.agency and self._s.get_bind().dialect.name == "postgresql":
+            # The team server keeps each meeting's agencies on its row (store/server/schema.py):
+            # one filter there, instead of a semi-join through rows that row-level security
+            # checks one by one.
+            stmt = stmt.where(sql_text(":list_agency = ANY (meetings.team_agencies)").bindparams(list_agency=q.agency))
+        elif q.agency:
             stmt = stmt.where(
                 MeetingRow.id.in_(select(MeetingAgencyRow.meeting_id).where(MeetingAgencyRow.code == q.agency))
             )
@@ -189,7 +346,11 @@ class MeetingRepository:
     def summaries(self, ids: list[int], today: date, agency: str | None = None) -> list[MeetingSummary]:
         """Rows for ``ids``; with ``agency``, only meetings that agency takes part in. The SQL is
         shared with the start-up list reader (list_queries), inside this session's transaction."""
-        return list_queries.summaries(self._s.connection().connection.driver_connection, ids, today, agency)
+        conn = self._s.connection()
+        driver = conn.connection.driver_connection
+        if conn.dialect.paramstyle != "qmark":  # psycopg on the team server
+            driver = list_queries.QmarkConnection(driver)
+        return list_queries.summaries(driver, ids, today, agency)
 
     def references(self) -> list[str]:
         return list(self._s.execute(select(MeetingRow.reference).order_by(MeetingRow.reference)).scalars())
@@ -552,11 +713,25 @@ class AuditLog:
         self._now = now
         self.appended: list[AuditEvent] = []
 
+    def _on_server(self) -> bool:
+        return self._s.get_bind().dialect.name == "postgresql"
+
     def head(self) -> tuple[int, str]:
+        if self._on_server():
+            # A representative may not read others' events on the team server, so the head
+            # comes from the server's own function (store/server/schema.py).
+            row = self._s.execute(text("SELECT seq, hash FROM team_audit_head()")).first()
+            return (0, GENESIS_HASH) if row is None or row[0] is None else (int(row[0]), str(row[1]))
         row = self._s.execute(select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)).first()
         return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
 
     def append(self, user: str, action: str, obj: str, details: dict[str, Any] | None = None) -> AuditEvent:
+        if self._on_server():
+            # On the team server the write lock is not the whole database's: appends queue on
+            # one transaction-scoped advisory lock instead, so the chain never forks.
+            from .server.schema import AUDIT_LOCK_KEY
+
+            self._s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
         seq, prev = self.head()
         seq += 1
         at = mp.dt_out(self._now) or ""
@@ -611,7 +786,9 @@ class SharingLogRepository:
                 raise ValueError(f"no meeting {e.meeting_reference!r} for a sharing log entry")
             rows.append(mp.sharing_log_values(mid, e))
         if rows:
-            self._s.execute(insert(SharingLogRow), rows)
+            # The table, not the mapped class: no RETURNING, so a representative's login on the
+            # team server, which may append to the log but never read it, can write it.
+            self._s.execute(insert(SharingLogRow.__table__), rows)
 
     def for_meeting(self, reference: str) -> list[SharingLogEntry]:
         mid = self._meeting_id(reference)

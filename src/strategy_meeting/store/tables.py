@@ -65,6 +65,17 @@ class MeetingRow(Base):
     planning: Mapped[str] = mapped_column(Text, default="{}")  # JSON (issue 15)
 
 
+class MeetingVersionRow(Base):
+    """Each part of a meeting's version and who changed it last (no lost update, issue 17)."""
+
+    __tablename__ = "meeting_versions"
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    part: Mapped[str] = mapped_column(String(16), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    changed_by: Mapped[str] = mapped_column(String(200), default="")
+    changed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
 def _child_fk() -> Mapped[int]:
     return mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
 
@@ -233,7 +244,9 @@ class SharingLogRow(Base):
     after: Mapped[str | None] = mapped_column(Text, nullable=True)
     recipient: Mapped[str] = mapped_column(String(32), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
-    __table_args__ = (Index("ix_sharing_log_meeting", "meeting_id", "id"),)
+    # No RETURNING on insert: on the team server a representative may append to the log (a
+    # change of their own item's terms) but never read it.
+    __table_args__ = (Index("ix_sharing_log_meeting", "meeting_id", "id"), {"implicit_returning": False})
 
 
 class SigningIdentityRow(Base):

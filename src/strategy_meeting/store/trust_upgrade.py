@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from strategy_meeting.domain.roles import Role
 
@@ -31,11 +31,11 @@ ACTOR = "system"  # the audit log's name for what the app does on its own at an 
 
 def needs_upgrade_sql(conn: Connection) -> bool:
     """Whether ``apply`` has anything to do: one indexed read, run at every open."""
-    row = conn.exec_driver_sql(
-        "SELECT EXISTS (SELECT 1 FROM users WHERE role = ? AND active) "
+    row = conn.execute(text(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE role = :rep AND active) "
         "OR EXISTS (SELECT 1 FROM signing_identities WHERE length(private_key_pem) > 0 "
-        "AND substr(private_key_pem, 1, ?) != ?)",
-        (Role.AGENCY_REP.value, len(SEALED_PREFIX), SEALED_PREFIX),
+        "AND substr(private_key_pem, 1, :n) != :prefix)"),
+        {"rep": Role.AGENCY_REP.value, "n": len(SEALED_PREFIX), "prefix": SEALED_PREFIX},
     ).first()
     return bool(row and row[0])
 

@@ -12,7 +12,7 @@ import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from strategy_meeting.domain.errors import StoreCorrupted
+from strategy_meeting.domain.errors import PermissionDenied, StoreCorrupted
 
 from .engine import WRITABLE_TRANSACTION, as_damage, as_read_only_refusal, as_write_failure, read_only_refusal
 from .governance_repository import GovernanceRepository
@@ -30,6 +30,16 @@ from .repositories import (
 )
 
 
+def _server_refusal(exc: BaseException) -> PermissionDenied | None:
+    """The team server refused a statement for this login (SQLSTATE 42501: a privilege not
+    granted, a row its row-level security does not allow, an append-only audit table)."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlstate", None) == "42501":
+        return PermissionDenied(
+            "The team server does not let your login do this: your role or agency may not. Nothing was saved.")
+    return None
+
+
 class UnitOfWork:
     """Use as ``with store.unit_of_work(now) as uow: ...; uow.commit()``.
 
@@ -39,13 +49,15 @@ class UnitOfWork:
 
     def __init__(self, session: Session, now: datetime, on_commit: Callable[[AuditLog], None],
                  on_damage: Callable[[StoreCorrupted], None] = lambda problem: None,
-                 read_only: Callable[[], bool] = lambda: False) -> None:
+                 read_only: Callable[[], bool] = lambda: False, actor: str = "") -> None:
         self._session = session
         self._read_only = read_only
         self._on_commit = on_commit
         self._on_damage = on_damage
         self.now = now
-        self.meetings = MeetingRepository(session, now)
+        # ``actor``: who opened the store (a local store's unlocking user, a server's login),
+        # recorded as who changed each meeting part.
+        self.meetings = MeetingRepository(session, now, actor)
         self.users = UserRepository(session, now)
         self.agencies = AgencyDirectory(session)
         self.identities = IdentityRepository(session, now)
@@ -86,6 +98,9 @@ class UnitOfWork:
         # SQLAlchemy's sqlite dialect does not wrap it): say "damaged, restore from a backup"
         # instead of letting a traceback reach the user (security test 36).
         if exc is not None:
+            denied = _server_refusal(exc)
+            if denied is not None:
+                raise denied from exc
             refused = as_read_only_refusal(exc)
             if refused is not None:
                 raise refused from exc

@@ -202,7 +202,7 @@ def agencies_to_send(ctx: ServiceContext, actor: User, reference: str) -> list[A
 def _mark_distributed_when_complete(ctx: ServiceContext, actor: User, reference: str,
                                     copies: dict[str, SignedCopy]) -> bool:
     with ctx.unit_of_work() as uow:
-        meeting = uow.meetings.get(reference)
+        meeting = uow.meetings.get(reference, for_update=True)  # held until the commit (team server)
         assert meeting is not None
         if meeting.status is MeetingStatus.DISTRIBUTED:
             return True

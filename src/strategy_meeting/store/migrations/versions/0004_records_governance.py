@@ -113,14 +113,14 @@ def upgrade() -> None:
     now = datetime.now(UTC).isoformat()
     bind.execute(
         sa.text("INSERT INTO retention_classes (name, period_months, counted_from, is_default, created_at) "
-                "VALUES (:name, :months, :origin, 1, :now)"),
-        {"name": "Child protection", "months": 25 * 12, "origin": "child_date_of_birth", "now": now},
+                "VALUES (:name, :months, :origin, :yes, :now)"),
+        {"name": "Child protection", "months": 25 * 12, "origin": "child_date_of_birth", "yes": True, "now": now},
     )
     bind.execute(sa.text(
         "INSERT INTO meeting_governance (meeting_id, retention_class_id, case_closed_on, restricted, restricted_at,"
-        " restricted_by, restriction_reason) SELECT id, (SELECT id FROM retention_classes WHERE is_default = 1),"
-        " NULL, 0, NULL, '', '' FROM meetings"
-    ))
+        " restricted_by, restriction_reason) SELECT id, (SELECT id FROM retention_classes WHERE is_default = :yes),"
+        " NULL, :no, NULL, '', '' FROM meetings"
+    ), {"yes": True, "no": False})  # booleans bound, not 1/0 literals: PostgreSQL (issue 17) types them
 
 
 def downgrade() -> None:

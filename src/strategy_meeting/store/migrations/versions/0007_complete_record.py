@@ -33,8 +33,8 @@ def upgrade() -> None:
     with op.batch_alter_table("decisions") as batch:
         batch.add_column(sa.Column("confirmed", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.get_bind().execute(sa.text(
-        "UPDATE decisions SET confirmed = 1 WHERE meeting_id IN "
-        "(SELECT id FROM meetings WHERE status IN ('signed_off', 'distributed'))"))
+        "UPDATE decisions SET confirmed = :yes WHERE meeting_id IN "
+        "(SELECT id FROM meetings WHERE status IN ('signed_off', 'distributed'))"), {"yes": True})
 
 
 def downgrade() -> None:

@@ -6,7 +6,7 @@ lists the copies made earlier, after a restart too, and opens them where they we
 Data: copies recorded earlier keep an empty folder ("not recorded"); their file names stay.
 
 Revision ID: 0011_finish
-Revises: 0007_complete_record
+Revises: 0010_team_server
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_finish"
-down_revision = "0009_family_and_delivery"
+down_revision = "0010_team_server"
 branch_labels = None
 depends_on = None
 
