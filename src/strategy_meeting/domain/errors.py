@@ -161,10 +161,6 @@ class DeliveryError(UserError):
     pass
 
 
-class LooseningNeedsReason(InvalidInput):
-    """Someone may now see an item who could not (issue 14): the change needs a reason."""
-
-
 class ServerUnavailable(UserError):
     """The team server could not be reached, refused the login, or its certificate did not
     check (issue 17). The message names which, without the password."""

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.errors import MeetingChanged
 from strategy_meeting.domain.audit_chain import GENESIS_HASH, AuditEvent, canonical_json, event_hash
-from strategy_meeting.domain.meeting import Meeting, MeetingKind, MeetingQuery, MeetingStatus, MeetingSummary
+from strategy_meeting.domain.meeting import Meeting, MeetingQuery, MeetingSummary
 from strategy_meeting.domain.records import (
     CopyRecord,
     DistributionChannel,
