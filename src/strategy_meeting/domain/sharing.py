@@ -133,6 +133,21 @@ def loosens(owner_agency: str | None, before: SharingTerms, after: SharingTerms)
                for r in candidates)
 
 
+def owner_of(item: object) -> str | None:
+    """The agency that gave or owns an item, for the rule: a contribution's or an action's
+    agency; None for the chair's own items (decisions, addenda)."""
+    owner = getattr(item, "owner_agency", None)
+    return str(owner) if owner else None
+
+
+def item_loosens(before: object | None, after: object) -> bool:
+    """Whether replacing the item ``before`` by ``after`` loosens its terms (``loosens``);
+    False for a new item or one without terms."""
+    if before is None or not hasattr(before, "sharing") or not hasattr(after, "sharing"):
+        return False
+    return loosens(owner_of(after), before.sharing, after.sharing)  # type: ignore[attr-defined]
+
+
 def may_loosen(is_chair: bool, actor_agency: str | None, owner_agency: str | None) -> bool:
     """Only the chair or the originating agency's representative may loosen a restriction."""
     return is_chair or (actor_agency is not None and actor_agency == owner_agency)

@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import User
-from strategy_meeting.domain.sharing import loosens
+from strategy_meeting.domain.sharing import item_loosens
 from strategy_meeting.services import meetings
 from strategy_meeting.services.context import ServiceContext
 from strategy_meeting.services.meetings import ItemKind
@@ -39,11 +39,8 @@ _DETAIL_MERGE_ID = 0x534D
 
 
 def loosens_item(before: Any, after: Any) -> bool:
-    """Whether replacing ``before`` by ``after`` lets someone see the item who could not
-    (``domain.sharing.loosens``); False for items without sharing terms."""
-    if before is None or not hasattr(before, "sharing") or not hasattr(after, "sharing"):
-        return False
-    return loosens(getattr(after, "owner_agency", None) or None, before.sharing, after.sharing)
+    """``domain.sharing.item_loosens``, under the name the workspace uses."""
+    return item_loosens(before, after)
 
 
 def item_id(kind: ItemKind, item: Any) -> str:

@@ -4,13 +4,12 @@
 everything it relied on), threshold, the contributions it relied on (ticked in a list), its
 wording for the family, who may see it, and any agency's recorded dissent.
 
-Which agencies' copies would not hold the full rationale is asked of ``domain.sharing.copy_of``
+Which agencies' copies would not hold the full rationale is asked of ``domain.sharing.copies_lacking_rationale``
 on the meeting as it would be with this decision saved, never worked out here (issue 14).
 """
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import QListWidgetItem
 from strategy_meeting.domain.contribution import TOPIC_LABELS
 from strategy_meeting.domain.decision import DECISION_KIND_LABELS, Decision, DecisionKind, Dissent
 from strategy_meeting.domain.meeting import Meeting
-from strategy_meeting.domain.sharing import Recipient, copy_of
+from strategy_meeting.domain.sharing import copies_lacking_rationale
 from strategy_meeting.domain.sharing_terms import SharingTerms
 from strategy_meeting.gui.forms.ui_decision_dialog import Ui_DecisionDialog
 from strategy_meeting.gui.models.meeting_items import first_line
@@ -115,21 +114,15 @@ class DecisionDialog(ItemDialog):
     # -- the rationale in copies that may not see everything it relied on ----------------------
 
     def copies_without_rationale(self) -> list[str]:
-        """The agencies whose copy would hold this decision but not its own rationale, by
-        ``copy_of`` on the meeting with this decision as the form now describes it."""
+        """The agencies whose copy would hold this decision but not its own rationale, asked of
+        the domain's rule (``copies_lacking_rationale``) for the decision as the form now
+        describes it."""
         terms = self.ui.sharingEditor.terms()
         if terms is None:
             return []
-        draft = copy.deepcopy(self._meeting)
-        decision = Decision(self._DRAFT_ID, combo_value(self.ui.kindCombo), "", "\x00rationale",
+        decision = Decision(self._DRAFT_ID, combo_value(self.ui.kindCombo), "", "",
                             relied_on=self.relied_on(), sharing=terms)
-        own_id = self.original.id if self.original else ""
-        draft.decisions = [d for d in draft.decisions if not own_id or d.id != own_id] + [decision]
-        missing = []
-        for agency in self._meeting.agencies:
-            if self._DRAFT_ID in copy_of(draft, Recipient(agency.code)).rationale_replaced:
-                missing.append(agency.code)
-        return missing
+        return copies_lacking_rationale(self._meeting, decision)
 
     def _sync_rationale_copies(self) -> None:
         ui = self.ui
