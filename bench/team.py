@@ -5,13 +5,19 @@
 Seeds a server with ``--meetings`` meetings (one sample meeting written through the store, then
 copied in bulk by SQL), then runs ``--clients`` processes for ``--seconds`` seconds, each as a
 login of its own kind (one in five a chair, the rest agency representatives), through the
-app's own services over TLS: list the newest page, search by a child's surname, open a
-meeting, and write (a representative adds a contribution; a chair appends a token to an
+app's own services over TLS: list the newest page (what the meetings list does on the server:
+the count and the first ids, then the rows of the first page), search by a child's surname,
+open a meeting, and write (a representative adds a contribution; a chair appends a token to an
 action's completion note over the version they read, retrying after a refusal). Prints the
 throughput, p50 and p95 latency per operation, the refusals, and the lost updates: tokens and
 contributions acknowledged to a client that are missing at the end (must be 0).
 
-    python bench/team.py [--meetings 100000] [--clients 50] [--seconds 60]
+Each client is a person at work, not a loop: between operations it pauses for a random time
+(exponential, mean ``--think`` seconds, 1 s by default: a busy hub where each of 50 people acts
+every second or so). ``--think 0`` runs every client flat out, which measures how the server
+queues rather than what a person waits for; the figures printed say which was run.
+
+    python bench/team.py [--meetings 100000] [--clients 50] [--seconds 60] [--think 1.0]
 
 Without ``--dsn`` it starts a throwaway cluster the way the tests do (tests/pg_cluster.py,
 PostgreSQL binaries needed); with ``--dsn OWNER_DSN`` (an empty database and its owner, see the
@@ -44,6 +50,7 @@ from strategy_meeting.services.meetings import ItemKind  # noqa: E402
 PASSWORD = "benchmark login passphrase"
 AGENCIES = ("CSC", "POLICE", "HEALTH", "EDU")
 SURNAMES = 5000
+PAGE = 100  # the meetings list's page (gui/models/paging.py)
 
 
 def seed(owner_dsn: str, count: int) -> None:
@@ -94,14 +101,20 @@ def seed(owner_dsn: str, count: int) -> None:
         conn.execute("VACUUM ANALYZE")
 
 
-def client(number: int, dsn: str, login: str, seconds: float, references: int, out: mp.Queue) -> None:
+def client(number: int, dsn: str, login: str, seconds: float, references: int, think: float,
+           out: mp.Queue, ready: mp.Barrier | None = None) -> None:  # type: ignore[valid-type]
     rng = random.Random(number)
     ctx, actor = team_server.open_session(dsn, PASSWORD, Path(tempfile.mkdtemp()))
+    meetings.get(ctx, actor, f"SD-2026-{rng.randrange(1, references):06d}")  # the code paths loaded
+    if ready is not None:  # the clock starts when every client is signed in, not while 50 start
+        ready.wait()
     timings: dict[str, list[float]] = {}
     acknowledged: list[tuple[str, str, str]] = []  # (kind, reference, token)
     refused = 0
 
     def timed(name: str, call):  # type: ignore[no-untyped-def]
+        if think:
+            time.sleep(min(rng.expovariate(1 / think), 10 * think))
         start = time.perf_counter()
         result = call()
         timings.setdefault(name, []).append(time.perf_counter() - start)
@@ -112,7 +125,7 @@ def client(number: int, dsn: str, login: str, seconds: float, references: int, o
     while time.monotonic() < end:
         n += 1
         ref = f"SD-2026-{rng.randrange(1, references):06d}"
-        timed("list", lambda: meetings.summaries(ctx, actor, meetings.search(ctx, actor, MeetingQuery())[:50]))
+        timed("list", lambda: meetings.summaries(ctx, actor, meetings.listing(ctx, actor, MeetingQuery()).ids[:PAGE]))
         timed("search", lambda: meetings.search(ctx, actor, MeetingQuery(text=f"surname{rng.randrange(SURNAMES)}")))
         meeting = timed("open", lambda: meetings.get(ctx, actor, ref))
         token = f"c{number}n{n}"
@@ -160,6 +173,8 @@ def main() -> None:
     parser.add_argument("--meetings", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean pause between a client's operations, in seconds (0: none)")
     parser.add_argument("--dsn", help="an empty database's owner address (default: a throwaway cluster)")
     args = parser.parse_args()
 
@@ -186,9 +201,10 @@ def main() -> None:
         print(f"seeded {args.meetings} meetings in {time.perf_counter() - started:.1f} s")
 
         out: mp.Queue = mp.Queue()
+        ready = mp.Barrier(args.clients)
         kinds = ["chair" if i % 5 == 0 else AGENCIES[i % 4] for i in range(args.clients)]
         procs = [mp.Process(target=client, args=(i, login_dsn(logins[k]), logins[k], args.seconds,
-                                                 args.meetings, out)) for i, k in enumerate(kinds)]
+                                                 args.meetings, args.think, out, ready)) for i, k in enumerate(kinds)]
         for p in procs:
             p.start()
         results = [out.get() for _ in procs]
@@ -201,7 +217,8 @@ def main() -> None:
                 timings.setdefault(name, []).extend(values)
             acknowledged.extend(a)
         total = sum(len(v) for v in timings.values())
-        print(f"{args.clients} clients for {args.seconds:.0f} s: {total} operations, "
+        pause = f"a mean pause of {args.think:g} s between operations" if args.think else "no pauses"
+        print(f"{args.clients} clients for {args.seconds:.0f} s with {pause}: {total} operations, "
               f"{total / args.seconds:.0f} per second")
         for name, values in sorted(timings.items()):
             values.sort()

@@ -620,18 +620,18 @@ def test_unlocking_after_the_preview_does_not_wait_for_the_lists_search(
     from strategy_meeting.services import meetings
 
     fake_keyring(monkeypatch, remembered_entry(data_dir))
-    real_search = meetings.search
+    real_listing = meetings.listing
 
     search_holds_the_store = threading.Event()
 
-    def slow_search(ctx, actor, query):  # type: ignore[no-untyped-def]
+    def slow_listing(ctx, actor, query):  # type: ignore[no-untyped-def]
         with ctx.unit_of_work() as uow:
             uow.meetings.ids(query)  # the transaction (and its lock) begins with the first query
             search_holds_the_store.set()
             time.sleep(3)
-        return real_search(ctx, actor, query)
+        return real_listing(ctx, actor, query)
 
-    monkeypatch.setattr(meetings, "search", slow_search)
+    monkeypatch.setattr(meetings, "listing", slow_listing)
     (data_dir / "remembered.hint").touch()
     controller = make_controller(data_dir, use_keyring=True)
     durations: list[float] = []

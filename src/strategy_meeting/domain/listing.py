@@ -71,6 +71,22 @@ class MeetingQuery:
     descending: bool = True
 
 
+@dataclass(frozen=True)
+class MeetingListing:
+    """The answer to a list query: how many meetings match and the ids of the first of them
+    in display order. ``complete`` when ``ids`` holds them all (a local store lists every id
+    at once: a list of ints is small); on the team server only the first pages come, and
+    the list asks for more as the user scrolls, so 100,000 meetings never cross the network
+    for one screen (issue 17's figures)."""
+
+    total: int
+    ids: list[int]
+
+    @property
+    def complete(self) -> bool:
+        return len(self.ids) >= self.total
+
+
 def listed_agency(actor: User) -> str | None:
     """The agency whose meetings alone the actor's list holds; None for the whole list. An
     agency representative sees only the meetings their agency takes part in (one without an

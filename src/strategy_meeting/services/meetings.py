@@ -20,7 +20,7 @@ from typing import Any
 
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.decision import Decision, decision_change_refusal
-from strategy_meeting.domain.listing import listed_agency
+from strategy_meeting.domain.listing import MeetingListing, listed_agency
 from strategy_meeting.domain.errors import InvalidInput, MeetingLocked, MeetingNotFound, NotFound, PermissionDenied
 from strategy_meeting.domain.meeting import (
     REFERENCE_PATTERN,
@@ -496,17 +496,48 @@ def set_status(ctx: ServiceContext, actor: User, reference: str, status: Meeting
 
 def search(ctx: ServiceContext, actor: User, query: MeetingQuery) -> list[int]:
     """Ids of matching meetings in display order, within ``listed_agency``."""
-    if (agency := listed_agency(actor)) is not None:
-        query = dataclasses.replace(query, agency=agency)
     with ctx.unit_of_work() as uow:
-        return uow.meetings.ids(query)
+        return uow.meetings.ids(_within_agency(actor, query))
+
+
+# How many ids a team server's list sends at a time (ten of the list's pages).
+SERVER_ID_CHUNK = 1000
+
+
+def _within_agency(actor: User, query: MeetingQuery, ctx: ServiceContext | None = None) -> MeetingQuery:
+    """``query`` kept to the meetings the actor's list may hold. On the team server the
+    database's row-level security already keeps a representative's login to exactly those
+    (store/server/schema.py, the same rule), so the list's queries do not test every row twice."""
+    if ctx is not None and getattr(ctx.store, "is_server", False):
+        return query
+    if (agency := listed_agency(actor)) is not None:
+        return dataclasses.replace(query, agency=agency)
+    return query
+
+
+def listing(ctx: ServiceContext, actor: User, query: MeetingQuery) -> MeetingListing:
+    """What the meetings list shows for ``query``: on a local store every matching id; on
+    the team server the count and the first ``SERVER_ID_CHUNK`` ids, read in one transaction
+    (so the count and the ids agree), the rest by ``more_ids`` as the user scrolls."""
+    query = _within_agency(actor, query, ctx)
+    with ctx.unit_of_work() as uow:
+        if not getattr(ctx.store, "is_server", False):
+            ids = uow.meetings.ids(query)
+            return MeetingListing(len(ids), ids)
+        ids = uow.meetings.ids(query, limit=SERVER_ID_CHUNK)
+        total = len(ids) if len(ids) < SERVER_ID_CHUNK else uow.meetings.count(query)
+        return MeetingListing(total, ids)
+
+
+def more_ids(ctx: ServiceContext, actor: User, query: MeetingQuery, offset: int, limit: int) -> list[int]:
+    """The next ids of a listing that was not complete, in the same order."""
+    with ctx.unit_of_work() as uow:
+        return uow.meetings.ids(_within_agency(actor, query, ctx), limit=limit, offset=offset)
 
 
 def count(ctx: ServiceContext, actor: User, query: MeetingQuery = MeetingQuery()) -> int:
-    if (agency := listed_agency(actor)) is not None:
-        query = dataclasses.replace(query, agency=agency)
     with ctx.unit_of_work() as uow:
-        return uow.meetings.count(query)
+        return uow.meetings.count(_within_agency(actor, query))
 
 
 def summaries(ctx: ServiceContext, actor: User, ids: list[int]) -> list[MeetingSummary]:

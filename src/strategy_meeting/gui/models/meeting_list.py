@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""The meetings list model: every matching id up front, rows fetched a page at a time.
+"""The meetings list model: the matching ids up front, rows fetched a page at a time.
 
-One query returns the ids of all matching meetings in display order (a list of ints is
-small even for 100,000 meetings); the row text for a page of ids is fetched the first time
-the view asks for a row on that page and kept in a small LRU cache. Scrolling therefore costs
-one indexed query per page, and nothing loads rows the user never sees.
+On a local store one query returns the ids of all matching meetings in display order (a list
+of ints is small even for 100,000 meetings); on the team server the first thousand come with
+the count, and more are asked for (``fetch_ids``) when the view reaches past them, since every
+id would cross the network on each refresh. The row text for a page of ids is fetched the
+first time the view asks for a row on that page and kept in a small LRU cache. Scrolling
+therefore costs one indexed query per page, and nothing loads rows the user never sees.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from strategy_meeting.domain.listing import MeetingStatus, MeetingSummary
+from strategy_meeting.domain.listing import MeetingListing, MeetingStatus, MeetingSummary
 
 from .paging import PAGE_SIZE
 
@@ -66,16 +68,43 @@ class MeetingListModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, MeetingSummary]] = OrderedDict()
         self._preview_total: int | None = None  # set while showing a start-up preview
+        # A listing that came in part (the team server): its count, and where the rest is.
+        self._total: int | None = None
+        self._fetch_ids: Callable[[int, int], list[int]] | None = None
         self.pages_fetched = 0  # for tests and the benchmark: how many page queries ran
 
     # ---- contents -------------------------------------------------------------------
 
     def set_ids(self, ids: list[int]) -> None:
+        self.set_listing(MeetingListing(len(ids), list(ids)))
+
+    def set_listing(self, listing: MeetingListing,
+                    fetch_ids: Callable[[int, int], list[int]] | None = None) -> None:
+        """Show ``listing``; when it is not complete, ``fetch_ids(offset, limit)`` gives the
+        ids past those it holds, in the same order, as the view scrolls to them."""
         self.beginResetModel()
-        self._ids = list(ids)
+        self._ids = list(listing.ids)
         self._pages.clear()
         self._preview_total = None
+        self._total = None if listing.complete or fetch_ids is None else listing.total
+        self._fetch_ids = fetch_ids
         self.endResetModel()
+
+    def _extend_ids(self, row: int) -> None:
+        """Fetch ids up to the end of ``row``'s page and ten pages on (a listing in part)."""
+        if self._fetch_ids is None or self._total is None:
+            return
+        wanted = min(self._total, (row // PAGE_SIZE + 1) * PAGE_SIZE + 10 * PAGE_SIZE) - len(self._ids)
+        if wanted <= 0:
+            return
+        try:
+            more = self._fetch_ids(len(self._ids), wanted)
+        except Exception:  # noqa: BLE001 - e.g. locked mid-paint: show blanks, never crash a paint
+            return
+        if not more:  # the list shrank since it was counted: the rest shows blank until refreshed
+            self._fetch_ids = None
+            return
+        self._ids.extend(more)
 
     def set_preview(self, total: int, first_page: list[MeetingSummary]) -> None:
         """The list's first page read before the store is fully open (start-up): ``total``
@@ -107,6 +136,8 @@ class MeetingListModel(QAbstractTableModel):
         return self._ids
 
     def summary(self, row: int) -> MeetingSummary | None:
+        if row >= len(self._ids) and self._total is not None and row < self._total:
+            self._extend_ids(row)
         if not 0 <= row < len(self._ids):
             return None  # includes a preview's rows past its first page
         page_no = row // PAGE_SIZE
@@ -135,7 +166,9 @@ class MeetingListModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         if parent.isValid():
             return 0
-        return len(self._ids) if self._preview_total is None else self._preview_total
+        if self._preview_total is not None:
+            return self._preview_total
+        return len(self._ids) if self._total is None else self._total
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(Column.TITLES)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from strategy_meeting.domain.changes import Changes
 from strategy_meeting.domain.errors import StoreCorrupted
-from strategy_meeting.domain.listing import MeetingQuery, MeetingStatus, MeetingSummary
+from strategy_meeting.domain.listing import MeetingListing, MeetingQuery, MeetingStatus, MeetingSummary
 from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui import keyboard, ops
 from strategy_meeting.gui.app_state import AppState
@@ -207,8 +207,8 @@ class MeetingsPane(QWidget):
         self._generation += 1
         generation = self._generation
         ctx, actor = self.state.ctx, self.state.actor
-        ops.run_op(self, lambda: meetings.search(ctx, actor, query),
-                   lambda ids: self._show(generation, query, ids), on_error=self._search_failed)
+        ops.run_op(self, lambda: meetings.listing(ctx, actor, query),
+                   lambda found: self._show(generation, query, found), on_error=self._search_failed)
 
     def refresh_now(self) -> None:
         """The same search on the GUI thread (first paint after unlocking, tests)."""
@@ -219,15 +219,15 @@ class MeetingsPane(QWidget):
             return
         query = self.current_query()
         self._generation += 1
-        self._show(self._generation, query, meetings.search(self.state.ctx, self.state.actor, query))
+        self._show(self._generation, query, meetings.listing(self.state.ctx, self.state.actor, query))
 
-    def _show(self, generation: int, query: MeetingQuery, ids: list[int]) -> None:
+    def _show(self, generation: int, query: MeetingQuery, found: MeetingListing) -> None:
         if generation != self._generation or self.state.is_locked:
             return
         selected = self.selected_reference()
         self._last_query = query
-        self.model.set_ids(ids)
-        n = len(ids)
+        self.model.set_listing(found, lambda offset, limit: self._fetch_ids(query, offset, limit))
+        n = found.total
         self.count_label.setText(self._count_text(n, query))
         if selected:
             self._reselect(selected)
@@ -249,6 +249,12 @@ class MeetingsPane(QWidget):
     def _search_failed(self, exc: BaseException) -> None:
         if not self.state.is_locked:
             ops.show_error(self, exc)
+
+    def _fetch_ids(self, query: MeetingQuery, offset: int, limit: int) -> list[int]:
+        """More of a listing the team server sent in part, as the view scrolls to it."""
+        from strategy_meeting.services import meetings
+
+        return meetings.more_ids(self.state.ctx, self.state.actor, query, offset, limit)
 
     def _fetch_rows(self, ids: list[int]):  # type: ignore[no-untyped-def]
         from strategy_meeting.services import meetings

@@ -93,6 +93,10 @@ def _functions() -> list[str]:
         # Which agencies take part, on the meeting's own row (see sharing_sql.takes_part).
         "ALTER TABLE meetings ADD COLUMN team_agencies text[] NOT NULL DEFAULT '{}'",
         "CREATE INDEX ix_meetings_team_agencies ON meetings USING gin (team_agencies)",
+        # The list's default order with what row-level security checks, so its first page and
+        # its count come from this narrow index alone: the meetings' rows are wide (a few kB
+        # each), and reading 100,000 of them for one count took a tenth of a second.
+        "CREATE INDEX ix_meetings_list_order ON meetings (held_at DESC, id DESC) INCLUDE (team_agencies)",
         "CREATE FUNCTION team_agencies_follow() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
         "SET search_path = public, pg_temp AS $$ DECLARE mid integer; BEGIN "
         "IF TG_OP = 'DELETE' THEN mid := OLD.meeting_id; ELSE mid := NEW.meeting_id; END IF; "
