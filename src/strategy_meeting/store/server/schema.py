@@ -70,6 +70,12 @@ STAFF_ONLY_LOGS = ("sharing_log",)
 # organisation's settings, the schema's revision.
 SHARED_READ = ("users", "agency_directory", "settings", "alembic_version")
 
+# What an information governance lead's login may change: the governance records alone (issue 16
+# gives the role "reads everything, edits nothing": holds, restriction, subject access requests
+# keep a record as it is). Every other table is read-only to it, in the database as in the app.
+GOVERNANCE_TABLES = ("meeting_governance", "legal_holds", "subject_access_requests",
+                     "subject_access_exemptions")
+
 # The meeting parts whose version a representative's save moves.
 REP_PARTS = ", ".join(f"'{p}'" for p in ("contributions", "actions"))
 
@@ -177,7 +183,11 @@ def _grants(database: str, tables: list[str], quote: object, decision_columns: l
         out += [f"CREATE ROLE {group} NOLOGIN", f"GRANT CONNECT ON DATABASE {q(database)} TO {group}",  # type: ignore[operator]
                 f"GRANT USAGE ON SCHEMA public TO {group}",
                 f"GRANT SELECT, INSERT ON audit_events TO {group}"]
-        if role in STAFF_ROLES:
+        if role is Role.INFORMATION_GOVERNANCE:
+            out += [f"GRANT SELECT ON {t} TO {group}" for t in everything]
+            out += [f"GRANT INSERT, UPDATE, DELETE ON {t} TO {group}" for t in GOVERNANCE_TABLES]
+            out.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}")
+        elif role in STAFF_ROLES:
             out += [f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {group}"
                     for t in everything if t != "alembic_version"]
             out += [f"GRANT SELECT ON alembic_version TO {group}",
