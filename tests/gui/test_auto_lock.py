@@ -83,7 +83,7 @@ def test_ctrl_l_locks_from_the_main_window(unlocked, qtbot):
     window.lock_action.trigger()
     assert unlocked.state.is_locked and not window.stack.is_showing_content
     assert window.lock_action.shortcut() == QKeySequence("Ctrl+L")
-    assert window.lock_action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
+    assert window.lock_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
     assert not window.new_action.isEnabled() and window.quit_action.isEnabled()
 
 

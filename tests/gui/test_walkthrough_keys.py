@@ -38,6 +38,23 @@ def test_ctrl_l_locks_from_a_meeting_window_beside_the_main_window(unlocked, qtb
     assert ws.outer.currentWidget() is ws.lock_page
 
 
+def test_ctrl_l_locks_this_session_beside_another_sessions_main_window(unlocked, qtbot, tmp_path):
+    """A main window of another session (another test's, or a second app object) used to claim
+    Ctrl+L for the whole application: with this window's own claim Qt found the key ambiguous
+    and did nothing. Each window now answers for its own session only."""
+    from strategy_meeting.gui.app_state import AppState
+    from strategy_meeting.gui.windows.main_window import MainWindow
+
+    other = MainWindow(AppState(tmp_path / "other-session"), None)
+    qtbot.addWidget(other)
+    other.show()
+    ws = _open_meeting(unlocked, qtbot)
+    ws.nav.setFocus()
+    QTest.keyClick(ws.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert unlocked.state.is_locked
+    assert ws.outer.currentWidget() is ws.lock_page
+
+
 def test_the_meeting_menu_still_shows_ctrl_l(unlocked, qtbot):
     ws = _open_meeting(unlocked, qtbot)
     assert "Ctrl+L" in ws.lock_action.text() + ws.lock_action.shortcut().toString()

@@ -159,9 +159,11 @@ class MainWindow(QMainWindow):
         self.restore_action = add_restore_action(file_menu, self.state, self, lock=self.lock_requested.emit,
                                                  on_restored=self.restored.emit)
         file_menu.addSeparator()
+        # Ctrl+L works in every window because each window of the session answers it itself
+        # (a meeting window has its own Lock, a modal dialog its own shortcut: lock_aware), not
+        # through one application-wide claim: a second session's window (or a second claim)
+        # made Qt find the key ambiguous and do nothing, leaving the record on screen.
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock_requested.emit, file_menu)
-        # Ctrl+L must work from any window, a meeting workspace included.
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action = self._action("&Quit", "Ctrl+Q", self._quit, file_menu, record=False)  # Windows has no standard
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 

@@ -11,7 +11,7 @@
 | sign off / generate minutes | Ctrl+Shift+S / Ctrl+Shift+G |
 | add an addendum (signed-off minutes) | Ctrl+Shift+N |
 | request / import a contribution form | Ctrl+Shift+F / Ctrl+Shift+I |
-| lock | Ctrl+L (the main window's, which works in every window) |
+| lock | Ctrl+L |
 | close the window | Ctrl+W |
 """
 
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QStyle, QToolBar
+from PySide6.QtWidgets import QStyle, QToolBar
 
 from strategy_meeting.services.meetings import ItemKind
 
@@ -46,20 +46,6 @@ def _action(ws: MeetingWorkspace, text: str, keys: list[str | QKeySequence.Stand
     action.setStatusTip(tip or plain)
     ws.addAction(action)
     return action
-
-
-def _application_wide(keys: QKeySequence, state: object) -> bool:
-    """Whether another window of the same session (the main window) already takes ``keys`` in
-    every window of the app. A window of another session (a test's, left open) does not
-    count: its Ctrl+L would lock that session, not this one."""
-    for window in QApplication.topLevelWidgets():
-        if getattr(window, "state", None) is not state:
-            continue
-        for action in window.findChildren(QAction):
-            if (action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
-                    and keys in action.shortcuts()):
-                return True
-    return False
 
 
 def build_actions(ws: MeetingWorkspace) -> None:
@@ -99,12 +85,8 @@ def build_actions(ws: MeetingWorkspace) -> None:
                                      _tr("Add a numbered, dated addendum to the signed-off minutes"))
     ws.distribute_action = _action(ws, _tr("&Distribute\u2026"), [], ws.distribute,
                                    _tr("Send or save each agency's signed copy, with the distribution log"))
+    # This window's own Ctrl+L (the main window's is for the main window only).
     ws.lock_action = _action(ws, _tr("&Lock"), ["Ctrl+L"], ws.state.request_lock, _tr("Lock the store now"))
-    if _application_wide(QKeySequence("Ctrl+L"), ws.state):
-        # The main window's Lock already answers Ctrl+L in every window: a second claim on the
-        # key here made Qt find it ambiguous and do nothing, leaving the meeting on screen.
-        ws.lock_action.setShortcuts([])
-        ws.lock_action.setText(_tr("&Lock") + "\tCtrl+L")
     ws.close_action = _action(ws, _tr("&Close"), [QKeySequence.StandardKey.Close], ws.close, _tr("Close this meeting"))
 
     ws.section_actions = []
