@@ -228,7 +228,10 @@ def _mutate(
         validate_meeting(meeting if allowed(actor.role, Permission.READ_FULL_RECORD) else _as_seen(meeting))
         # Issue 14: every change of an item's terms is logged; a loosening needs its reason.
         logged = sharing_log.changes(terms_before, meeting, actor, ctx, sharing_reason)
-        if action.startswith("item."):
+        if action.startswith("item.") and allowed(actor.role, Permission.EDIT_MEETING):
+            # The first item takes a draft into progress. A meeting's status is the chair's
+            # side's: an agency representative's contribution (on the team server, where their
+            # login may not change the details) leaves it as it is.
             meeting.note_recording_started()
         uow.meetings.save(meeting)
         uow.audit.append(actor.name, action, f"meeting:{reference}", details)

@@ -15,7 +15,7 @@ from sqlalchemy import text as sql_text  # _filtered's own ``text`` is the searc
 from sqlalchemy.orm import Session
 
 from strategy_meeting.domain.agency import Agency
-from strategy_meeting.domain.errors import MeetingChanged
+from strategy_meeting.domain.errors import MeetingChanged, PermissionDenied
 from strategy_meeting.domain.audit_chain import GENESIS_HASH, AuditEvent, canonical_json, event_hash
 from strategy_meeting.domain.meeting import Meeting, MeetingQuery, MeetingSummary
 from strategy_meeting.domain.records import (
@@ -215,6 +215,11 @@ class MeetingRepository:
             update(v).where(v.c.meeting_id == meeting_id, v.c.part == part, v.c.version == read_at)
             .values(version=v.c.version + 1, **stamp))
         if done.rowcount != 1:
+            if self.version_of(meeting_id, part)[0] == read_at:
+                # Not moved by anyone: the team server's policies let this login change no
+                # such part (a representative, say, the details). Say so, not "someone else".
+                raise PermissionDenied(f"Your login may not change the {part} of {meeting.reference}; "
+                                       "nothing was saved. Ask the chair to make this change.")
             raise self._changed(meeting, part)
         meeting.versions[part] = read_at + 1
 
@@ -744,9 +749,16 @@ class AuditLog:
         self._s = session
         self._now = now
         self.appended: list[AuditEvent] = []
+        # On the team server: the head this transaction wrote while holding the audit lock
+        # (held to the commit), so its next event needs neither the lock nor the head again.
+        self._held_head: tuple[int, str] | None = None
 
     def _on_server(self) -> bool:
         return self._s.get_bind().dialect.name == "postgresql"
+
+    def transaction_ended(self) -> None:
+        """The next append is in a new transaction: lock and read the head again."""
+        self._held_head = None
 
     def head(self) -> tuple[int, str]:
         if self._on_server():
@@ -758,13 +770,16 @@ class AuditLog:
         return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
 
     def append(self, user: str, action: str, obj: str, details: dict[str, Any] | None = None) -> AuditEvent:
-        if self._on_server():
-            # On the team server the write lock is not the whole database's: appends queue on
-            # one transaction-scoped advisory lock instead, so the chain never forks.
-            from .server.schema import AUDIT_LOCK_KEY
+        if self._held_head is not None:
+            seq, prev = self._held_head
+        else:
+            if self._on_server():
+                # On the team server the write lock is not the whole database's: appends queue
+                # on one transaction-scoped advisory lock instead, so the chain never forks.
+                from .server.schema import AUDIT_LOCK_KEY
 
-            self._s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
-        seq, prev = self.head()
+                self._s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
+            seq, prev = self.head()
         seq += 1
         at = mp.dt_out(self._now) or ""
         det = dict(details or {})
@@ -777,6 +792,8 @@ class AuditLog:
         )
         ev = AuditEvent(seq, at, user, action, obj, det, prev, h)
         self.appended.append(ev)
+        if self._on_server():
+            self._held_head = (seq, h)
         return ev
 
     def events(self, after: int = 0, limit: int | None = None) -> list[AuditEvent]:

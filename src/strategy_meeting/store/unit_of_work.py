@@ -81,6 +81,7 @@ class UnitOfWork:
                 and self._session.connection().info.get(WRITABLE_TRANSACTION, False)):
             raise read_only_refusal()
         self._session.commit()
+        self.audit.transaction_ended()  # the audit lock went with the transaction
         self._committed = True
         self._on_commit(self.audit)
 
