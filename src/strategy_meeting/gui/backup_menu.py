@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import Permission, allowed
+from strategy_meeting.services import team_server
+from strategy_meeting.services.team_server import LocalOnly
 
 if TYPE_CHECKING:
     from strategy_meeting.services import backup
@@ -111,9 +113,15 @@ def backup_on_exit(parent: QWidget | None, state: AppState) -> backup.BackupResu
 
 
 def _added_for_backup_role(menu: QMenu, action: QAction, state: AppState) -> QAction:
-    """On only for an unlocked user whose role makes and restores backups, following locks."""
+    """On only for an unlocked user whose role makes and restores backups, following locks.
+    On a team server it stays off and says why (the server is backed up on the server)."""
+    usual_tip = action.statusTip()
+
     def refresh() -> None:
-        action.setEnabled(not state.is_locked and allowed(state.actor.role, Permission.BACKUP))
+        elsewhere = None if state.is_locked else team_server.not_on_server(LocalOnly.BACKUP, state.ctx)
+        action.setEnabled(not state.is_locked and elsewhere is None and allowed(state.actor.role, Permission.BACKUP))
+        action.setStatusTip(elsewhere or usual_tip)
+        action.setToolTip(elsewhere or usual_tip)
 
     state.locked.connect(refresh)
     state.unlocked.connect(refresh)
