@@ -204,6 +204,32 @@ def test_a_representatives_list_holds_only_their_agencys_meetings(make_controlle
         "SD-2026-0821"]
 
 
+def test_local_only_settings_are_off_on_a_server_with_the_reason(make_controller, team, tmp_path, qtbot):
+    from strategy_meeting.gui.dialogs.settings_dialog import SettingsDialog
+
+    admin = team.add("admin_f", Role.CHAIR_ADMINISTRATOR)
+    connection = team_server.ServerConnection(team.cluster.host, team.database, admin, team.cluster.certs.ca_file,
+                                              team.cluster.port)
+    controller = make_controller(tmp_path / "app", server=connection)
+    controller.start()
+    controller.unlock_panel.passphrase.setText(LOGIN_PASSWORD)
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
+        controller.unlock_panel.unlock_button.click()
+    window = controller.main_window
+    assert not window.restore_action.isEnabled() and "backed up on the server" in window.restore_action.statusTip()
+    dialog = SettingsDialog(controller.state, window)
+    qtbot.addWidget(dialog)
+    assert "backed up on the server" in dialog.closed_pages["BackupPage"]
+    assert "backed up on the server" in dialog.closed_note.text()
+    users_page = dialog.page("UsersPage")
+    users_page.load()
+    assert admin in [users_page.table.item(r, 0).text() for r in range(users_page.table.rowCount())]
+    users_page.name.setText("someone")
+    assert not users_page.add_button.isEnabled() and not users_page.name.isEnabled()
+    assert "set by the server's administrator" in users_page.server_note.text()
+    assert not users_page.server_note.isHidden()
+
+
 def test_server_option_and_environment_start_the_app_on_a_server(monkeypatch) -> None:
     address = "postgresql://chair_a@db.example.org:5433/strategy?sslrootcert=/etc/sm/ca.pem"
     assert gui_app._parse(["--server", address]).server == address
