@@ -20,6 +20,7 @@ from team_support import LOGIN_PASSWORD
 from strategy_meeting.domain.roles import Role
 from strategy_meeting.gui import app as gui_app
 from strategy_meeting.gui import ops
+from strategy_meeting.gui.windows import workspace_launcher
 from strategy_meeting.services import meetings, team_server
 
 
@@ -81,8 +82,8 @@ def test_the_wizard_connects_to_the_team_server_and_lists_its_meetings(make_cont
     qtbot.waitUntil(lambda: window.meetings.model.rowCount() == 2, timeout=20_000)
     assert {window.meetings.model.summary(r).reference for r in range(2)} == {"SD-2026-0801", "SD-2026-0802"}
     assert f"on team server {team.cluster.host} / {team.database}" in window.user_label.text()
-    # A local-only feature is off, with the reason, rather than failing: backups of a local file.
-    assert not window.backup_action.isEnabled() and "backed up on the server" in window.backup_action.toolTip()
+    # A local-only feature is not offered rather than failing: backups of a local file.
+    assert not window.backup_action.isVisible() and not window.restore_action.isVisible()
 
     # Saved: where and who, with a copy of the CA certificate; never the password.
     saved = data_dir / team_server.CONNECTION_FILE
@@ -149,7 +150,7 @@ def test_a_restart_asks_for_the_server_password_and_lock_then_unlock_reconnects(
     data_dir = tmp_path / "app"
     connection = team_server.ServerConnection(team.cluster.host, team.database, chair, team.cluster.certs.ca_file,
                                               team.cluster.port)
-    team_server.save_connection(data_dir, connection)
+    assert team_server.save_connection(data_dir, connection).ca_file == data_dir / team_server.CA_COPY
     controller = make_controller(data_dir)
     controller.start()
     assert controller.wizard is None  # not the first run any more
@@ -177,8 +178,21 @@ def test_a_restart_asks_for_the_server_password_and_lock_then_unlock_reconnects(
     panel.passphrase.setText(LOGIN_PASSWORD)
     with qtbot.waitSignal(controller.ready, timeout=30_000):
         panel.unlock_button.click()
-    assert controller.state.ctx is not first and controller.state.ctx.store.is_open
+    second = controller.state.ctx
+    assert second is not first and second.store.is_open
     qtbot.waitUntil(lambda: controller.main_window.meetings.model.rowCount() == 1, timeout=20_000)
+
+    # A meeting window's own unlock screen connects to the same server, as the same login.
+    workspace = workspace_launcher.open_workspace(controller.state, "SD-2026-0811")
+    qtbot.waitUntil(lambda: workspace.meeting is not None, timeout=20_000)
+    controller.lock()
+    ws_panel = workspace.lock_page.panel
+    assert ws_panel.server == controller.server and ws_panel.user_name.text() == chair
+    assert ws_panel.recover_button.isHidden() and not ws_panel.server_help.isHidden()
+    ws_panel.passphrase.setText(LOGIN_PASSWORD)
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
+        ws_panel.unlock_button.click()
+    assert controller.state.ctx not in (first, second) and controller.state.actor.name == chair
 
 
 def test_a_representatives_list_holds_only_their_agencys_meetings(make_controller, team, tmp_path, qtbot):
@@ -216,7 +230,7 @@ def test_local_only_settings_are_off_on_a_server_with_the_reason(make_controller
     with qtbot.waitSignal(controller.ready, timeout=30_000):
         controller.unlock_panel.unlock_button.click()
     window = controller.main_window
-    assert not window.restore_action.isEnabled() and "backed up on the server" in window.restore_action.statusTip()
+    assert not window.restore_action.isVisible() and not window.restore_action.isEnabled()
     dialog = SettingsDialog(controller.state, window)
     qtbot.addWidget(dialog)
     assert "backed up on the server" in dialog.closed_pages["BackupPage"]

@@ -114,14 +114,12 @@ def backup_on_exit(parent: QWidget | None, state: AppState) -> backup.BackupResu
 
 def _added_for_backup_role(menu: QMenu, action: QAction, state: AppState) -> QAction:
     """On only for an unlocked user whose role makes and restores backups, following locks.
-    On a team server it stays off and says why (the server is backed up on the server)."""
-    usual_tip = action.statusTip()
-
+    Not on a team server's menu at all: the server is backed up on the server (Settings' Backups
+    page says so, where a keyboard reaches the words; a disabled menu item's tip is mouse-only)."""
     def refresh() -> None:
-        elsewhere = None if state.is_locked else team_server.not_on_server(LocalOnly.BACKUP, state.ctx)
+        elsewhere = team_server.not_on_server(LocalOnly.BACKUP, server=state.server is not None)
+        action.setVisible(elsewhere is None)
         action.setEnabled(not state.is_locked and elsewhere is None and allowed(state.actor.role, Permission.BACKUP))
-        action.setStatusTip(elsewhere or usual_tip)
-        action.setToolTip(elsewhere or usual_tip)
 
     state.locked.connect(refresh)
     state.unlocked.connect(refresh)

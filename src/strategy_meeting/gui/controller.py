@@ -71,9 +71,6 @@ class AppController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        # The team server this app runs on (``--server``, or the connection the first-run
-        # wizard saved in the data folder, found at start), or None for a local store.
-        self.server = server
         self._early_start = early_start  # begun before this was imported (gui/app.py)
         self.data_dir = data_dir
         self.offer_demo = offer_demo
@@ -85,6 +82,9 @@ class AppController(QObject):
         self.state.lock_handler = self.lock  # a meeting window's Lock goes through here too
         self.state.unlock_handler = self.unlock_with  # and its unlock screen (issue 19)
         self.state.clock = clock
+        # The team server this app runs on (``--server``, or the connection the first-run
+        # wizard saved in the data folder, found at start), or None for a local store.
+        self.state.server = server
         self._previous_user: str | None = None
         # A remembered store's start is not to be used when it lands: locked during its
         # preview, or the app was unlocked another way meanwhile (a passphrase typed first).
@@ -101,6 +101,14 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.wizard: Any = None
         self.state.bus.changed.connect(self._on_changes)
+
+    @property
+    def server(self) -> ServerConnection | None:
+        return self.state.server
+
+    @server.setter
+    def server(self, connection: ServerConnection | None) -> None:
+        self.state.server = connection
 
     @property
     def unlock_panel(self) -> UnlockPanel:

@@ -149,7 +149,6 @@ class MainWindow(QMainWindow):
         self._record_actions: list[QAction] = []
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.setToolTipsVisible(True)  # why Back up is off on a team server, where the pointer is
         self.new_action = self._action("&New meeting…", "Ctrl+N", self.meetings.new_meeting,
                                        file_menu)
         self.open_action = self._action("&Open meeting", "Ctrl+O", self.meetings.open_selected,

@@ -143,8 +143,7 @@ def unavailable(exc: BaseException, params: dict[str, Any] | None = None) -> Ser
     if "certificate" in text or "SSL" in text:
         return ServerCertificateRejected(
             "Cannot connect to the team server: its TLS certificate is not trusted by the CA certificate "
-            "given (sslrootcert). Check that you chose the CA certificate your administrator gave for this "
-            "server; the connection was not made." + done)
+            "given. Check that you chose the CA certificate your administrator gave for this server." + done)
     if "no pg_hba.conf entry" in text:
         return ServerLoginRefused("Cannot connect to the team server: the server's pg_hba.conf does not admit "
                                   "this login over TLS from here; ask the server's administrator." + done)
