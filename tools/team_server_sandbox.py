@@ -27,20 +27,32 @@ sys.path.insert(0, str(ROOT / "tests"))
 PASSWORD = "a sandbox login passphrase"
 
 
+def _database(cluster, name: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """An empty database called ``name`` (byte-order collation) and its owner's address, made as
+    an administrator would make it for ``server init``."""
+    owner, password = f"{name}_owner", "a sandbox owner passphrase"
+    cluster.superuser_sql(f"CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD '{password}'")
+    cluster.superuser_sql(f"CREATE DATABASE {name} OWNER {owner} TEMPLATE template0 ENCODING 'UTF8' "
+                          "LC_COLLATE 'C' LC_CTYPE 'C'")
+    cluster.superuser_sql(f"REVOKE ALL ON DATABASE {name} FROM PUBLIC")
+    return name, cluster.dsn(owner, name, password)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ready-file", help="write the connection details here as JSON once up")
     parser.add_argument("--no-meetings", action="store_true", help="leave the record empty")
+    parser.add_argument("--database", default="strategy", help="the database's name (default: strategy)")
     args = parser.parse_args()
 
     import pg_cluster
 
     from strategy_meeting.domain.roles import Role
-    from strategy_meeting.services import demo, team_server
+    from strategy_meeting.services import demo, meetings, team_server
 
     cluster = pg_cluster.PgCluster.create()
     try:
-        database, _owner, owner_dsn = cluster.new_database()
+        database, owner_dsn = _database(cluster, args.database)
         team_server.init_server(owner_dsn)
         team_server.add_user(owner_dsn, None, "chair_a", Role.CHAIR, None, PASSWORD, "Alex Chair")
         team_server.add_user(owner_dsn, None, "police_rep", Role.AGENCY_REP, "POLICE", PASSWORD, "Pat Police")
@@ -49,9 +61,13 @@ def main() -> int:
                 ctx, chair = team_server.open_session(cluster.dsn("chair_a", database), PASSWORD, Path(folder))
                 try:
                     demo.load_demo(ctx, chair)
+                    # A new draft no agency takes part in yet: the chair lists it, the police
+                    # representative's login does not (the database keeps it from them).
+                    meetings.create(ctx, chair, reference="SD-2026-0042")
                 finally:
                     ctx.close()
-        details = {"host": cluster.host, "port": cluster.port, "database": database,
+        # The test certificate names localhost and 127.0.0.1.
+        details = {"host": "localhost", "port": cluster.port, "database": database,
                    "logins": ["chair_a", "police_rep"], "password": PASSWORD,
                    "ca_file": str(cluster.certs.ca_file)}
         print(json.dumps(details, indent=2), flush=True)
