@@ -259,6 +259,29 @@ def test_server_option_and_environment_start_the_app_on_a_server(monkeypatch) ->
     assert team_server.SERVER_ENV == "STRATEGY_MEETING_SERVER"
 
 
+def test_cancelling_while_connecting_leaves_nothing_open_or_saved(make_controller, team, tmp_path, qtbot,
+                                                                  monkeypatch):
+    chair = team.add("chair_g", Role.CHAIR)
+    data_dir = tmp_path / "app"
+    controller, wizard = _start_wizard(make_controller, data_dir, qtbot)
+    _fill(wizard.server_page, team, chair)
+    opened: list[object] = []
+    real_connect = team_server.connect
+
+    def connect_and_note(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real_connect(*args, **kwargs)
+        opened.append(result[0])
+        return result
+
+    monkeypatch.setattr(team_server, "connect", connect_and_note)  # the real one, noting what it opened
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    wizard.hide()  # the user cancelled (the wizard's own Cancel would also quit the app here)
+    qtbot.waitUntil(lambda: not wizard.server_page.busy, timeout=30_000)
+    assert opened and not opened[0].store.is_open
+    assert not (data_dir / team_server.CONNECTION_FILE).exists()
+    assert controller.state.is_locked
+
+
 def test_the_wizard_never_offers_a_weaker_tls(make_controller, tmp_path, qtbot) -> None:
     from PySide6.QtWidgets import QAbstractButton, QComboBox
 

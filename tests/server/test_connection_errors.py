@@ -70,9 +70,11 @@ def test_a_certificate_for_another_host_name_is_refused_by_name(team, tmp_path) 
 def test_the_saved_connection_holds_no_password_and_reads_back(team, tmp_path) -> None:  # type: ignore[no-untyped-def]
     login = team.add("chair", Role.CHAIR)
     data_dir = tmp_path / "app"
-    ctx, actor = team_server.connect(data_dir, _connection(team, login), LOGIN_PASSWORD, save=True)
+    ctx, actor = team_server.connect(data_dir, _connection(team, login), LOGIN_PASSWORD)
     ctx.close()
     assert actor.name == login
+    assert team_server.saved_connection(data_dir) is None  # connecting alone saves nothing
+    team_server.save_connection(data_dir, _connection(team, login))
     saved = team_server.saved_connection(data_dir)
     assert saved == _connection(team, login, ca_file=data_dir / team_server.CA_COPY)
     for name in (team_server.CONNECTION_FILE, team_server.CA_COPY):

@@ -189,22 +189,15 @@ def check_connection(connection: ServerConnection) -> None:
     check_ca_file(connection.ca_file)
 
 
-def connect(data_dir: Path, connection: ServerConnection, password: str, *, save: bool = False,
+def connect(data_dir: Path, connection: ServerConnection, password: str,
             clock: Callable[[], datetime] | None = None) -> tuple[ServiceContext, User]:
-    """Open a session on the team server as ``connection.login``. With ``save`` (the first-run
-    wizard), the connection is then kept in the data folder for the next start, with a copy of
-    the CA certificate; the password never is."""
+    """Check what was typed, then open a session on the team server as ``connection.login``.
+    The first-run wizard then keeps the connection with ``save_connection`` (once it finishes:
+    a connection cancelled meanwhile leaves nothing behind)."""
     check_connection(connection)
     if not password:
         raise InvalidInput("Type your password for the team server.")
-    ctx, actor = open_session(connection.address(), password, data_dir, clock=clock)
-    if save:
-        try:
-            save_connection(data_dir, connection)
-        except BaseException:
-            ctx.close()
-            raise
-    return ctx, actor
+    return open_session(connection.address(), password, data_dir, clock=clock)
 
 
 def save_connection(data_dir: Path, connection: ServerConnection) -> ServerConnection:

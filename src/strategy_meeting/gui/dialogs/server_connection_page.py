@@ -160,15 +160,22 @@ class ServerConnectionPage(QWizardPage):
         connection, password = self.connection(), self.password.text()
         data_dir, clock = self._wizard.data_dir, self._wizard.clock
         self._set_busy(True)
-        ops.run_op(self, lambda: team_server.connect(data_dir, connection, password, save=True, clock=clock),
-                   self._connected_as, on_error=self._failed)
+        ops.run_op(self, lambda: team_server.connect(data_dir, connection, password, clock=clock),
+                   lambda result: self._connected_as(connection, result), on_error=self._failed)
         return False
 
-    def _connected_as(self, result: object) -> None:
+    def _connected_as(self, connection: team_server.ServerConnection, result: object) -> None:
         ctx, actor = result  # type: ignore[misc]
         self._set_busy(False)
         if self._wizard.currentPage() is not self or not self._wizard.isVisible():
-            ctx.close()  # cancelled or gone back meanwhile: nothing is left open
+            ctx.close()  # cancelled meanwhile: nothing is left open, nothing saved
+            return
+        # Saved only now the wizard finishes (a small file: at once, not in the worker).
+        data_dir = self._wizard.data_dir
+        saved = ops.ServiceOp(self, lambda: team_server.save_connection(data_dir, connection)).failure(
+            self._failed).run_now()
+        if saved is None:
+            ctx.close()
             return
         self._connected = True
         self.password.clear()
