@@ -16,6 +16,7 @@ from builders import sample_meeting
 from gui_support import make_controller  # noqa: F401 - fixture
 from PySide6.QtWidgets import QWizard
 from team_support import LOGIN_PASSWORD
+from workspace_helpers import type_into
 
 from strategy_meeting.domain.roles import Role
 from strategy_meeting.gui import app as gui_app
@@ -84,6 +85,16 @@ def test_the_wizard_connects_to_the_team_server_and_lists_its_meetings(make_cont
     assert f"on team server {team.cluster.host} / {team.database}" in window.user_label.text()
     # A local-only feature is not offered rather than failing: backups of a local file.
     assert not window.backup_action.isVisible() and not window.restore_action.isVisible()
+
+    # A meeting opens and an edit goes to the server, as on a local store.
+    workspace = workspace_launcher.open_workspace(controller.state, "SD-2026-0801")
+    qtbot.waitUntil(lambda: workspace.meeting is not None, timeout=20_000)
+    workspace.show_section("details")
+    type_into(qtbot, workspace.sections["details"].ui.locationEdit, "Room 4, Sampletown hub")
+    workspace.close()  # saves what was typed
+    ctx, reader = team.session(chair)  # a connection of its own reads what the server holds
+    qtbot.waitUntil(lambda: meetings.get(ctx, reader, "SD-2026-0801").location == "Room 4, Sampletown hub",
+                    timeout=20_000)
 
     # Saved: where and who, with a copy of the CA certificate; never the password.
     saved = data_dir / team_server.CONNECTION_FILE

@@ -3,9 +3,10 @@
 """First run: create the encrypted store and its first user, or connect to a team server.
 
 The welcome page offers the two (this computer is the default); the team server path is one
-page (``server_connection_page``) and finishes when the connection is made. The store is created when the passphrase page is committed (there is no going back past it);
-the recovery key is then shown once, and the wizard will not finish until the user says they
-have written it down. Hazard: the recovery key exists only in this wizard's memory; it is
+page (``server_connection_page``) and finishes when the connection is made. The store is
+created when the passphrase page is committed (there is no going back past it); the recovery
+key is then shown once, and the wizard will not finish until the user says they have written
+it down. Hazard: the recovery key exists only in this wizard's memory; it is
 cleared from the widget when the wizard closes.
 """
 

@@ -12,6 +12,7 @@ recovery key is a local store's, so in its place it says who resets a server pas
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -76,7 +77,7 @@ class UnlockPanel(QWidget):
         self.server_line.setAccessibleName(self.tr("Team server"))
         self.server_line.setVisible(server is not None)
         if server is not None:
-            self.server_line.setText(self.tr("Team server <b>{0}</b>").format(_escaped(server.server_name)))
+            self.server_line.setText(self.tr("Team server <b>{0}</b>").format(html.escape(server.server_name)))
         layout.addWidget(self.server_line)
         self.greeting = QLabel(self.tr("Type your passphrase to unlock the record."))
         self.greeting.setWordWrap(True)
@@ -220,9 +221,3 @@ class UnlockPanel(QWidget):
         dialog = RecoveryDialog(self.data_dir, self, user=self._last_user() or "")
         dialog.recovered.connect(self.unlocked)
         dialog.open()
-
-
-def _escaped(text: str) -> str:
-    from html import escape
-
-    return escape(text)
