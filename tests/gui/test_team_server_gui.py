@@ -64,6 +64,7 @@ def _connect_and_fail(wizard, qtbot) -> str:  # type: ignore[no-untyped-def]
     page = wizard.server_page
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert page.busy and not page.host.isEnabled()  # connecting in the worker, the window live
+    assert "Connecting to the team server" in page.progress.text() and page.error.text() == ""
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
     assert wizard.isVisible() and wizard.currentPage() is page
     return page.error.text()

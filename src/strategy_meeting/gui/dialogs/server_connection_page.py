@@ -98,6 +98,10 @@ class ServerConnectionPage(QWizardPage):
             "certificate and the host name (sslmode=verify-full); there is no setting to turn that off. "
             "The connection is saved in the data folder with a copy of the certificate; your password is "
             "not saved anywhere: you type it each time you unlock.")))
+        self.progress = make_label("")  # "Connecting…": plain words, not the error's red
+        self.progress.setAccessibleName(self.tr("Connection progress"))
+        self.progress.hide()
+        layout.addWidget(self.progress)
         self.error = make_error()
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -147,8 +151,10 @@ class ServerConnectionPage(QWizardPage):
             button = self._wizard.button(which)
             if button is not None:
                 button.setEnabled(not busy)
+        self.progress.setText(self.tr("Connecting to the team server…") if busy else "")
+        self.progress.setVisible(busy)
         if busy:
-            self.error.setText(self.tr("Connecting to the team server…"))
+            self.error.clear()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         """True once connected; otherwise starts connecting in the worker and says False (the
