@@ -6,6 +6,7 @@ a representative's list, on a real PostgreSQL cluster (the ``team`` fixture)."""
 from __future__ import annotations
 
 import json
+import shutil
 import stat
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QWizard
 from team_support import LOGIN_PASSWORD
 from workspace_helpers import type_into
 
+from strategy_meeting.domain.errors import InsecureConnection
 from strategy_meeting.domain.roles import Role
 from strategy_meeting.gui import app as gui_app
 from strategy_meeting.gui import ops
@@ -256,18 +258,25 @@ def test_local_only_settings_are_off_on_a_server_with_the_reason(make_controller
     assert not users_page.server_note.isHidden()
 
 
-def test_server_option_and_environment_start_the_app_on_a_server(monkeypatch) -> None:
-    address = "postgresql://chair_a@db.example.org:5433/strategy?sslrootcert=/etc/sm/ca.pem"
+def test_server_option_and_environment_start_the_app_on_a_server(tmp_path) -> None:
+    ca = tmp_path / "ca.pem"
+    shutil.copy(pgc.TestCertificates.make(_folder(tmp_path / "ca")).ca_file, ca)
+    address = f"postgresql://chair_a@db.example.org:5433/strategy?sslrootcert={ca}"
     assert gui_app._parse(["--server", address]).server == address
     connection = team_server.connection_from_address(address)
     assert (connection.host, connection.port, connection.database, connection.login, connection.ca_file) == (
-        "db.example.org", 5433, "strategy", "chair_a", Path("/etc/sm/ca.pem"))
+        "db.example.org", 5433, "strategy", "chair_a", ca)
     assert connection.server_name == "db.example.org:5433 / strategy"
     assert "sslmode=verify-full" in connection.address("someone_else")
     assert connection.address("someone_else").startswith("postgresql://someone_else@db.example.org:5433/")
     # A password in the address is never kept: the app asks for it.
     assert "secret" not in repr(team_server.connection_from_address(
         "postgresql://chair_a:secret@db.example.org/strategy"))
+    # A weaker TLS mode in the address is refused, never quietly upgraded (nor a socket).
+    with pytest.raises(InsecureConnection, match="verify-full"):
+        team_server.connection_from_address(f"{address}&sslmode=require")
+    with pytest.raises(InsecureConnection, match="host"):
+        team_server.connection_from_address("host=/var/run/postgresql dbname=strategy")
     assert team_server.SERVER_ENV == "STRATEGY_MEETING_SERVER"
 
 

@@ -142,20 +142,16 @@ class ServerConnection:
 def connection_from_address(address: str) -> ServerConnection:
     """A ``--server`` address (or ``$STRATEGY_MEETING_SERVER``) as the app's connection. A
     password inside it is dropped: the app asks for it."""
-    from strategy_meeting.store.server.connection import parse_address
+    from strategy_meeting.store.server.connection import connection_params, parse_address
 
+    connection_params(address)  # refuses a weaker sslmode, a socket, a CA file that is no certificate
     params = parse_address(address)
-    params.pop("password", None)
-    params.pop("sslmode", None)  # verify-full, always (a weaker one is refused when connecting)
+    for unused in ("password", "sslmode"):  # asked for by the app; verify-full, always
+        params.pop(unused, None)
     host, database = params.pop("host", ""), params.pop("dbname", "")
     login = params.pop("user", "")
     port = params.pop("port", str(DEFAULT_PORT))
     ca = params.pop("sslrootcert", None)
-    if not host or host.startswith("/"):
-        from strategy_meeting.domain.errors import InsecureConnection
-
-        raise InsecureConnection("The team server address must name the server's host (a Unix socket "
-                                 "carries no TLS).")
     return ServerConnection(host, database or login, login, Path(ca) if ca else None,
                             _port(port), tuple(sorted(params.items())))
 
