@@ -174,6 +174,10 @@ def test_a_restart_asks_for_the_server_password_and_lock_then_unlock_reconnects(
     assert panel.user_name.text() == chair
     assert panel.recover_button.isHidden() and not panel.server_help.isHidden()
     assert "Ask your team server's administrator" in panel.server_help.text()
+    from test_walkthrough_keys import mnemonic_clashes
+
+    qtbot.waitExposed(controller.main_window)
+    assert mnemonic_clashes(controller.main_window) == {}  # Alt+L login, Alt+P password, Alt+U unlock
 
     panel.passphrase.setText("wrong")
     panel.unlock_button.click()
