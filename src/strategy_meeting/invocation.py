@@ -9,7 +9,7 @@ before the first window could appear; this scan keeps the app's start close to a
 from __future__ import annotations
 
 # Global options that take a value, and flags that still mean "open the app".
-OPTIONS_WITH_VALUE = frozenset({"--data-dir", "--passphrase-file", "--user"})
+OPTIONS_WITH_VALUE = frozenset({"--data-dir", "--passphrase-file", "--user", "--server"})
 GUI_FLAGS = frozenset({"--demo-data", "--debug"})
 CLI_ONLY_FLAGS = frozenset({"-h", "--help", "--version"})
 

@@ -66,6 +66,18 @@ def every_window(state, main_window, tmp: Path) -> Iterator[tuple[str, QWidget]]
     wizard.recovery_key = ""
     wizard.close()
 
+    # The unlock screen as a team server shows it (issue 17): login, password, no recovery key.
+    from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
+    from strategy_meeting.services.team_server import ServerConnection
+
+    server_unlock = UnlockPanel(tmp / "server-app", server=ServerConnection(
+        "db.example.org", "strategy", "chair_a", tmp / "ca.pem"))
+    server_unlock.resize(900, 600)
+    server_unlock.prepare()
+    yield "unlock screen on a team server", _shown(server_unlock)
+    server_unlock.close()
+    server_unlock.deleteLater()
+
     for name, make in [
         ("new meeting", lambda: NewMeetingDialog(state, "SD-2026-0101", main_window)),
         ("settings", lambda: SettingsDialog(state, main_window)),

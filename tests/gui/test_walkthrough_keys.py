@@ -131,6 +131,13 @@ def test_setup_wizard_mnemonics_are_unique(qtbot, tmp_path):
             break  # committing it would create the store
         wizard.user_page.name.setText("a.example")
         wizard.next()
+    # The team server's path: its one page, with its Connect button.
+    wizard.restart()
+    wizard.welcome.team.setChecked(True)
+    wizard.next()
+    assert wizard.currentPage() is wizard.server_page
+    assert mnemonic_clashes(wizard) == {}
+    assert wizard.button(wizard.WizardButton.FinishButton).text() == "&Connect"
 
 
 # ---- the decision dialog's dissent ----------------------------------------------------------

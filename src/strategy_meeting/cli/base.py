@@ -18,7 +18,7 @@ from strategy_meeting.paths import data_dir
 from strategy_meeting.services import audit, session, team_server
 
 PASSPHRASE_ENV = "STRATEGY_MEETING_PASSPHRASE"
-SERVER_ENV = "STRATEGY_MEETING_SERVER"
+SERVER_ENV = team_server.SERVER_ENV
 
 
 class _Parser(argparse.ArgumentParser):

@@ -168,5 +168,26 @@ class ServerUnavailable(UserError):
     exit_code = 3
 
 
+class ServerLoginRefused(ServerUnavailable):
+    """The team server refused the login name or the password."""
+
+
+class ServerUnreachable(ServerUnavailable):
+    """Nothing answered at the host and port given (or the name did not resolve)."""
+
+
+class ServerCertificateRejected(ServerUnavailable):
+    """The server's TLS certificate did not check against the CA certificate given, or does
+    not name the host connected to: the connection was not made (issue 17: verify-full)."""
+
+
+class NotATeamServer(StoreTooNew):
+    """The database answered, but ``server init`` has not set it up for Strategy Meeting."""
+
+
+class NotACertificate(InvalidInput):
+    """A file given as the team server's CA certificate is not a PEM certificate."""
+
+
 class InsecureConnection(InvalidInput):
     """A team-server address that asks for less than a verified TLS connection."""

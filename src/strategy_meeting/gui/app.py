@@ -2,14 +2,16 @@
 # Copyright (c) 2026 Strategy Meeting contributors
 """The desktop app: QApplication set-up, the last-resort error dialog, and the start.
 
-Only ``--data-dir`` and ``--demo-data`` matter here; the command line's other options are
-ignored (the CLI owns them and never imports Qt).
+Only ``--data-dir``, ``--demo-data`` and ``--server`` (or ``$STRATEGY_MEETING_SERVER``: the
+app runs on that team server, asking for the login's password) matter here; the command line's
+other options are ignored (the CLI owns them and never imports Qt).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -30,6 +32,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="strategy-meeting", add_help=False)
     parser.add_argument("--data-dir")
     parser.add_argument("--demo-data", action="store_true")
+    parser.add_argument("--server")
     parser.add_argument("--debug", action="store_true")  # handled by diagnostics.route
     args, _rest = parser.parse_known_args(argv)
     return args
@@ -86,20 +89,34 @@ def install_excepthook() -> None:
 def run(argv: list[str]) -> int:
     args = _parse(argv)
     data_dir = Path(paths.data_dir(args.data_dir))
-    # On a computer that remembered the store last time, the keyring lookup and the list's
-    # first page begin before anything else, so they overlap with building the window.
-    from strategy_meeting.gui.models.paging import PAGE_SIZE
-    from strategy_meeting.services import quick_start
+    from strategy_meeting.services import team_server
 
-    early = quick_start.begin_if_remembered(data_dir, None, PAGE_SIZE)
+    address = args.server or os.environ.get(team_server.SERVER_ENV) or None
+    early = None
+    if address is None:
+        # On a computer that remembered the store last time, the keyring lookup and the list's
+        # first page begin before anything else, so they overlap with building the window.
+        from strategy_meeting.gui.models.paging import PAGE_SIZE
+        from strategy_meeting.services import quick_start
+
+        early = quick_start.begin_if_remembered(data_dir, None, PAGE_SIZE)
     app = build_application()
     install_excepthook()
+    server = None
+    if address is not None:
+        from strategy_meeting.domain.errors import UserError
+
+        try:
+            server = team_server.connection_from_address(address)
+        except UserError as exc:  # an address the app cannot use: said, and nothing opened
+            QMessageBox.warning(None, APP_NAME, str(exc))
+            return 2
     # Imported here, after the QApplication exists: the window is on screen before the store
     # layer (SQLAlchemy) loads, which happens in the worker while the user types or the
     # keyring answers (see services/quick_start.py and tests/test_architecture.py).
     from strategy_meeting.gui.controller import AppController
 
-    controller = AppController(data_dir, offer_demo=args.demo_data, early_start=early)
+    controller = AppController(data_dir, offer_demo=args.demo_data, early_start=early, server=server)
     controller.start()
     try:
         return app.exec()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from strategy_meeting.domain.errors import Locked
 from strategy_meeting.domain.roles import User
 from strategy_meeting.services.context import ServiceContext
+from strategy_meeting.services.team_server import ServerConnection
 
 from . import ops
 from .change_bus import ChangeBus
@@ -37,6 +38,9 @@ class AppState(QObject):
         # unlock: idle watch, another user's windows closed), and the clock it opens with.
         self.unlock_handler: Callable[[ServiceContext, User], None] | None = None
         self.clock: Callable[[], datetime] | None = None
+        # The team server this app runs on (issue 17), or None for a store on this computer:
+        # every window's unlock screen connects to it (set by the app's controller).
+        self.server: ServerConnection | None = None
         # On a team server, colleagues' saves reach the bus as they commit (issue 17).
         self._team_changes = TeamChangeRelay(self.bus, self)
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import Permission, allowed
+from strategy_meeting.services import team_server
+from strategy_meeting.services.team_server import LocalOnly
 
 if TYPE_CHECKING:
     from strategy_meeting.services import backup
@@ -111,9 +113,13 @@ def backup_on_exit(parent: QWidget | None, state: AppState) -> backup.BackupResu
 
 
 def _added_for_backup_role(menu: QMenu, action: QAction, state: AppState) -> QAction:
-    """On only for an unlocked user whose role makes and restores backups, following locks."""
+    """On only for an unlocked user whose role makes and restores backups, following locks.
+    Not on a team server's menu at all: the server is backed up on the server (Settings' Backups
+    page says so, where a keyboard reaches the words; a disabled menu item's tip is mouse-only)."""
     def refresh() -> None:
-        action.setEnabled(not state.is_locked and allowed(state.actor.role, Permission.BACKUP))
+        elsewhere = team_server.not_on_server(LocalOnly.BACKUP, server=state.server is not None)
+        action.setVisible(elsewhere is None)
+        action.setEnabled(not state.is_locked and elsewhere is None and allowed(state.actor.role, Permission.BACKUP))
 
     state.locked.connect(refresh)
     state.unlocked.connect(refresh)

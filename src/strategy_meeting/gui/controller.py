@@ -31,8 +31,9 @@ from strategy_meeting.gui.idle import IdleWatcher
 from strategy_meeting.gui.windows import workspace_launcher
 from strategy_meeting.gui.windows.main_window import MainWindow
 from strategy_meeting.gui.models.paging import PAGE_SIZE
-from strategy_meeting.services import quick_start, session, settings
+from strategy_meeting.services import quick_start, session, settings, team_server
 from strategy_meeting.services.context import ServiceContext
+from strategy_meeting.services.team_server import ServerConnection
 
 if TYPE_CHECKING:
     from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
@@ -66,6 +67,7 @@ class AppController(QObject):
         use_keyring: bool = True,
         wizard_create: Callable[..., Any] | None = None,
         early_start: quick_start.EarlyStart | None = None,
+        server: ServerConnection | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +82,9 @@ class AppController(QObject):
         self.state.lock_handler = self.lock  # a meeting window's Lock goes through here too
         self.state.unlock_handler = self.unlock_with  # and its unlock screen (issue 19)
         self.state.clock = clock
+        # The team server this app runs on (``--server``, or the connection the first-run
+        # wizard saved in the data folder, found at start), or None for a local store.
+        self.state.server = server
         self._previous_user: str | None = None
         # A remembered store's start is not to be used when it lands: locked during its
         # preview, or the app was unlocked another way meanwhile (a passphrase typed first).
@@ -98,6 +103,14 @@ class AppController(QObject):
         self.state.bus.changed.connect(self._on_changes)
 
     @property
+    def server(self) -> ServerConnection | None:
+        return self.state.server
+
+    @server.setter
+    def server(self, connection: ServerConnection | None) -> None:
+        self.state.server = connection
+
+    @property
     def unlock_panel(self) -> UnlockPanel:
         return self._ensure_unlock_panel()
 
@@ -108,7 +121,8 @@ class AppController(QObject):
         if self._unlock_panel is None:
             from strategy_meeting.gui.widgets.unlock_panel import UnlockPanel
 
-            panel = UnlockPanel(self.data_dir, clock=self._clock, last_user=lambda: self._previous_user)
+            panel = UnlockPanel(self.data_dir, clock=self._clock, last_user=lambda: self._previous_user,
+                                server=self.server)
             panel.unlocked.connect(self.unlock_with)
             self._unlock_panel = panel
             if self.main_window is not None:
@@ -119,6 +133,16 @@ class AppController(QObject):
 
     def start(self) -> None:
         early, self._early_start = self._early_start, None
+        if self.server is None:
+            self.server = team_server.saved_connection(self.data_dir)
+        if self.server is not None:
+            # A team server: no keyring, no store file to preview; the unlock screen asks for
+            # the login's password, and the store layer loads while it is typed.
+            if early is not None:
+                ops.run_op(None, early.result, self._discard_found, on_error=self._keyring_failed)
+            self._ensure_main_window().show()
+            call_after_paint(self.unlock_panel, self._load_store_layer)
+            return
         if not session.has_store(self.data_dir):
             if early is not None:  # begun on a store that has gone since: its key is not used
                 ops.run_op(None, early.result, self._discard_found, on_error=self._keyring_failed)
@@ -229,7 +253,7 @@ class AppController(QObject):
 
         loader = find_demo_loader() if self.offer_demo else None
         kwargs = {"create": self._wizard_create} if self._wizard_create else {}
-        self.wizard = SetupWizard(self.data_dir, demo_available=loader is not None, **kwargs)
+        self.wizard = SetupWizard(self.data_dir, demo_available=loader is not None, clock=self._clock, **kwargs)
         self.wizard.finished.connect(self._wizard_finished)
         self.wizard.show()
 
@@ -241,6 +265,8 @@ class AppController(QObject):
             return
         remember = result and wizard.remember_requested
         demo = result and wizard.demo_requested
+        if wizard.on_server:
+            self.server = team_server.saved_connection(self.data_dir)  # as saved: the CA's copy
         wizard.deleteLater()
         self.wizard = None
         window = self._ensure_main_window()

@@ -30,7 +30,8 @@ from strategy_meeting.domain.backup_retention import RetentionPolicy
 from strategy_meeting.domain.roles import Permission
 from strategy_meeting.gui.app_state import AppState
 from strategy_meeting.gui.backup_menu import back_up_now
-from strategy_meeting.services import backup
+from strategy_meeting.services import backup, team_server
+from strategy_meeting.services.team_server import LocalOnly
 
 from strategy_meeting.gui.dialogs.settings_page import SettingsPage, set_buddies
 
@@ -53,6 +54,14 @@ def when_text(at: datetime | None, never: str) -> str:
 class BackupPage(SettingsPage):
     title = QT_TR_NOOP("Backups")
     permission = Permission.BACKUP
+
+    @classmethod
+    def unavailable_reason(cls, state: AppState) -> str | None:
+        if not state.is_locked:
+            elsewhere = team_server.not_on_server(LocalOnly.BACKUP, state.ctx)
+            if elsewhere:
+                return elsewhere  # the server is backed up on the server, not from the app
+        return super().unavailable_reason(state)
 
     def __init__(self, state: AppState) -> None:
         super().__init__(state)

@@ -48,7 +48,8 @@ class SettingsDialog(PagesDialog):
                 self.tabs.addTab(page, page.tab_title())
             else:
                 title = QCoreApplication.translate(page_class.__name__, page_class.title)
-                reason = self.tr("{0}: {1}").format(title, needs_text(page_class.permission))
+                why = page_class.unavailable_reason(state) or needs_text(page_class.permission)
+                reason = self.tr("{0}: {1}").format(title, why)
                 placeholder = QLabel(reason)
                 placeholder.setWordWrap(True)
                 index = self.tabs.addTab(placeholder, title)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from strategy_meeting.domain.roles import Permission, allowed
+from strategy_meeting.domain.roles import Permission, allowed, needs_text
 from strategy_meeting.gui import ops
 from strategy_meeting.gui.app_state import AppState
 
@@ -74,7 +74,15 @@ class SettingsPage(QWidget):
 
     @classmethod
     def available(cls, state: AppState) -> bool:
-        return not state.is_locked and allowed(state.actor.role, cls.permission)
+        return not state.is_locked and cls.unavailable_reason(state) is None
+
+    @classmethod
+    def unavailable_reason(cls, state: AppState) -> str | None:
+        """Why this page is shown disabled (the role lacks its permission; a page may add its
+        own reason, such as a local-only feature on a team server), or None."""
+        if not state.is_locked and not allowed(state.actor.role, cls.permission):
+            return needs_text(cls.permission)
+        return None
 
     def tab_title(self) -> str:
         return self.tr(self.title)

@@ -27,7 +27,8 @@ from strategy_meeting.gui.dialogs.settings_page import (
     set_buddies,
 )
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
-from strategy_meeting.services import agencies, users
+from strategy_meeting.services import agencies, team_server, users
+from strategy_meeting.services.team_server import LocalOnly
 
 
 class UsersPage(SettingsPage):
@@ -94,6 +95,14 @@ class UsersPage(SettingsPage):
         self.add_button.setAccessibleName(self.tr("Add user"))
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)
+        # On a team server logins are made on the server by its owner: the form stays, off, with why.
+        self.server_note = QLabel()
+        self.server_note.setObjectName("hint")
+        self.server_note.setWordWrap(True)
+        self.server_note.setAccessibleName(self.tr("Why users are not added here"))
+        self.server_note.setVisible(False)
+        layout.addWidget(self.server_note)
+        self._elsewhere: str | None = None
         self.table.itemSelectionChanged.connect(self._update_toggle)
         self.toggle_button.clicked.connect(self.toggle_selected)
         self.add_button.clicked.connect(self.add)
@@ -127,6 +136,12 @@ class UsersPage(SettingsPage):
             self._fill_agencies()  # the Agencies page may have changed the directory meanwhile
 
     def load(self) -> None:
+        self._elsewhere = team_server.not_on_server(LocalOnly.PASSPHRASES, self.state.ctx)
+        self.server_note.setText(self._elsewhere or "")
+        self.server_note.setVisible(self._elsewhere is not None)
+        for field in (self.name, self.display_name, self.role, self.passphrase):
+            field.setEnabled(self._elsewhere is None)
+        self._update_add()
         self._fill_agencies()
         self._users = users.list_users(self.state.ctx, self.state.actor)
         fill_table(self.table, [[u.name, u.display_name, u.role.label, u.agency or "",
@@ -155,7 +170,7 @@ class UsersPage(SettingsPage):
             width = self.role_note.width() if self.role_note.width() > 50 else self.width() - 40
             self.role_note.setMinimumHeight(self.role_note.heightForWidth(max(width, 200)))
         self.add_button.setEnabled(bool(self.name.text().strip()) and self.passphrase.is_acceptable
-                                   and not rep)
+                                   and not rep and self._elsewhere is None)
 
     def toggle_selected(self) -> None:
         u = self._selected()

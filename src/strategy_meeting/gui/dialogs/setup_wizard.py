@@ -1,16 +1,19 @@
 # SPDX-License-Identifier: LicenseRef-Proprietary
 # Copyright (c) 2026 Strategy Meeting contributors
-"""First run: create the encrypted store and its first user.
+"""First run: create the encrypted store and its first user, or connect to a team server.
 
-The store is created when the passphrase page is committed (there is no going back past it);
-the recovery key is then shown once, and the wizard will not finish until the user says they
-have written it down. Hazard: the recovery key exists only in this wizard's memory; it is
+The welcome page offers the two (this computer is the default); the team server path is one
+page (``server_connection_page``) and finishes when the connection is made. The store is
+created when the passphrase page is committed (there is no going back past it); the recovery
+key is then shown once, and the wizard will not finish until the user says they have written
+it down. Hazard: the recovery key exists only in this wizard's memory; it is
 cleared from the widget when the wizard closes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -31,6 +35,7 @@ from strategy_meeting.gui.style import apply_style
 
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.domain.roles import Role, User
+from strategy_meeting.gui.dialogs.server_connection_page import ServerConnectionPage
 from strategy_meeting.gui.widgets.date_edit import show_read_only
 from strategy_meeting.gui.widgets.passphrase_fields import PassphraseFields
 from strategy_meeting.gui.widgets.recovery_key_view import RecoveryKeyView
@@ -57,11 +62,22 @@ class WelcomePage(QWizardPage):
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self.setTitle(self.tr("Welcome to Strategy Meeting"))
-        self.setSubTitle(self.tr("This sets up an encrypted record on this computer. It takes a minute."))
+        self.setSubTitle(self.tr("Choose where the record is kept. Setting it up takes a minute."))
         layout = QVBoxLayout(self)
-        layout.addWidget(_hint(self.tr(
+        self.local = QRadioButton(self.tr("&Create an encrypted record on this computer"))
+        self.local.setAccessibleName(self.tr("Create an encrypted record on this computer"))
+        self.local.setChecked(True)  # the default: one organisation's record on one computer
+        layout.addWidget(self.local)
+        layout.addWidget(_indented(_hint(self.tr(
             "Everything you record is kept in one encrypted file in the data folder below. "
-            "Nobody can read it without a passphrase or the recovery key.")))
+            "Nobody can read it without a passphrase or the recovery key."))))
+        self.team = QRadioButton(self.tr("Connect to a &team server"))
+        self.team.setAccessibleName(self.tr("Connect to a team server"))
+        layout.addWidget(self.team)
+        layout.addWidget(_indented(_hint(self.tr(
+            "Your council or hub keeps the record on a PostgreSQL server, and each person signs in "
+            "with their own login. Your administrator gives you its details."))))
+        layout.addSpacing(8)
         layout.addWidget(QLabel(self.tr("<b>Data folder</b>")))
         self.folder = QLineEdit(str(data_dir))
         self.folder.setReadOnly(True)
@@ -71,6 +87,19 @@ class WelcomePage(QWizardPage):
         layout.addWidget(_hint(self.tr(
             "This folder is set when the app is installed; your IT team can move it.")))
         layout.addStretch(1)
+        self.server_page_id = -1  # set by the wizard once the page is added
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return self.server_page_id if self.team.isChecked() else super().nextId()
+
+
+def _indented(widget: QWidget) -> QWidget:
+    """A hint under its radio button, lined up with the button's text."""
+    box = QWidget()
+    row = QVBoxLayout(box)
+    row.setContentsMargins(24, 0, 0, 6)
+    row.addWidget(widget)
+    return box
 
 
 class UserPage(QWizardPage):
@@ -194,6 +223,9 @@ class FinishPage(QWizardPage):
         layout.addWidget(self.demo)
         layout.addStretch(1)
 
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return -1  # the team server's page comes after it in order, but is not on this path
+
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         # Asked here, not at start: finding the system keyring takes most of a second.
         available, reason = session.keyring_available()
@@ -213,13 +245,16 @@ class SetupWizard(QWizard):
         *,
         demo_available: bool = False,
         create: Callable[..., tuple[ServiceContext, User, str]] | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         apply_style(self)  # the emphasis styles for this subtree (gui/style.py)
         self.data_dir = data_dir
         self._create = create or session.init_store
+        self.clock = clock
         self.ctx: ServiceContext | None = None
         self.actor: User | None = None
+        self.on_server = False  # connected to a team server (not a store on this computer)
         self.recovery_key = ""
         self.setWindowTitle(self.tr("Set up Strategy Meeting"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -230,8 +265,11 @@ class SetupWizard(QWizard):
         self.passphrase_page = PassphrasePage(self)
         self.recovery_page = RecoveryPage(self)
         self.finish_page = FinishPage(demo_available)
+        self.server_page = ServerConnectionPage(self, _hint, _error_label)
         for page in (self.welcome, self.user_page, self.passphrase_page, self.recovery_page, self.finish_page):
             self.addPage(page)
+        # Last, so the local path's pages keep their order; reached only from the welcome page.
+        self.welcome.server_page_id = self.addPage(self.server_page)
         self.finished.connect(self._forget_key)
 
     def personal_words(self) -> list[str]:
@@ -247,12 +285,20 @@ class SetupWizard(QWizard):
         )
         self.ctx, self.actor, self.recovery_key = ctx, actor, recovery
 
+    def connected(self, ctx: ServiceContext, actor: User) -> None:
+        """The team server page's session (its connection is saved in the data folder)."""
+        self.ctx, self.actor, self.on_server = ctx, actor, True
+
     @property
     def remember_requested(self) -> bool:
+        if self.on_server:
+            return False  # a server password is never kept on this computer
         return self.finish_page.remember.isEnabled() and self.finish_page.remember.isChecked()
 
     @property
     def demo_requested(self) -> bool:
+        if self.on_server:
+            return False  # demonstration meetings belong in a record of one's own, not the team's
         return not self.finish_page.demo.isHidden() and self.finish_page.demo.isChecked()
 
     def _forget_key(self) -> None:

@@ -4,10 +4,15 @@
 
 A wrong passphrase says so and nothing else happens: the store file is never touched
 (SECURITY-TESTS 6). The key derivation runs in the worker so the window keeps painting.
+
+On a team server (issue 17: a connection saved by the first-run wizard, or ``--server``) the
+same screen names the server, asks for the login's password, and connects in the worker; the
+recovery key is a local store's, so in its place it says who resets a server password.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +32,8 @@ from strategy_meeting.gui.style import apply_style
 
 from strategy_meeting.domain.errors import UserError
 from strategy_meeting.gui import ops
-from strategy_meeting.services import session
+from strategy_meeting.services import session, team_server
+from strategy_meeting.services.team_server import LocalOnly, ServerConnection
 
 
 class UnlockPanel(QWidget):
@@ -42,12 +48,14 @@ class UnlockPanel(QWidget):
         *,
         clock: Callable[[], datetime] | None = None,
         last_user: Callable[[], str | None] = lambda: None,
+        server: ServerConnection | None = None,
     ) -> None:
         super().__init__(parent)
         apply_style(self)  # the emphasis styles for this subtree (gui/style.py)
         self.data_dir = data_dir
         self._clock = clock
         self._last_user = last_user
+        self.server = server
         self._busy = False
         self.setObjectName("unlockPanel")
         outer = QVBoxLayout(self)
@@ -63,24 +71,33 @@ class UnlockPanel(QWidget):
         title = QLabel(self.tr("Strategy Meeting is locked"))
         title.setObjectName("lockedTitle")
         layout.addWidget(title)
+        # On a team server: which one, so nobody types a password into the wrong place.
+        self.server_line = QLabel()
+        self.server_line.setWordWrap(True)
+        self.server_line.setAccessibleName(self.tr("Team server"))
+        self.server_line.setVisible(server is not None)
+        if server is not None:
+            self.server_line.setText(self.tr("Team server <b>{0}</b>").format(html.escape(server.server_name)))
+        layout.addWidget(self.server_line)
         self.greeting = QLabel(self.tr("Type your passphrase to unlock the record."))
         self.greeting.setWordWrap(True)
         layout.addWidget(self.greeting)
         # Whose slot to open: found by name, so two people with the same passphrase stay two
         # people. Left empty, the store's first account is meant.
-        user_label = QLabel(self.tr("User &name:"))
+        user_label = QLabel(self.tr("&Login:") if server else self.tr("User &name:"))
         layout.addWidget(user_label)
         self.user_name = QLineEdit()
-        self.user_name.setPlaceholderText(self.tr("Empty for the store's first account"))
-        self.user_name.setAccessibleName(self.tr("User name"))
+        if server is None:
+            self.user_name.setPlaceholderText(self.tr("Empty for the store's first account"))
+        self.user_name.setAccessibleName(self.tr("Login") if server else self.tr("User name"))
         user_label.setBuddy(self.user_name)
         layout.addWidget(self.user_name)
-        label = QLabel(self.tr("&Passphrase:"))
+        label = QLabel(self.tr("&Password:") if server else self.tr("&Passphrase:"))
         layout.addWidget(label)
         field_row = QHBoxLayout()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Password") if server else self.tr("Passphrase"))
         label.setBuddy(self.passphrase)
         field_row.addWidget(self.passphrase, 1)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
@@ -99,6 +116,13 @@ class UnlockPanel(QWidget):
         self.recover_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.recover_button.setAccessibleName(self.tr("Forgotten passphrase? Use the recovery key"))
         layout.addWidget(self.recover_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # A team server has no recovery key here: its administrator resets a login's password.
+        self.server_help = QLabel(team_server.not_on_server(LocalOnly.RECOVERY_KEY, server=True) or "")
+        self.server_help.setWordWrap(True)
+        self.server_help.setAccessibleName(self.tr("Forgotten password"))
+        layout.addWidget(self.server_help)
+        self.recover_button.setVisible(server is None)
+        self.server_help.setVisible(server is not None)
         folder = QLabel(self.tr("Data folder: {0}").format(data_dir))
         folder.setObjectName("hint")
         folder.setWordWrap(True)
@@ -119,6 +143,18 @@ class UnlockPanel(QWidget):
     def prepare(self) -> None:
         """Called whenever the panel is shown: empty field, focus in it."""
         user = self._last_user()
+        if self.server is not None:
+            login = user or self.server.login
+            self.greeting.setText(
+                self.tr("Locked while you were away. Type the password for {0} (or your own login and "
+                        "password) to connect again.").format(login)
+                if user else self.tr("Type the password for {0} to connect (or change the login).").format(login))
+            self.user_name.setText(login)
+            self.passphrase.clear()
+            self.message.clear()
+            self._set_busy(False)
+            self.passphrase.setFocus()
+            return
         self.greeting.setText(
             self.tr("Locked while you were away. Type the passphrase for {0} (or your own name and "
                     "passphrase) to go on.").format(user)
@@ -136,18 +172,29 @@ class UnlockPanel(QWidget):
         self.unlock_button.setEnabled(not busy)
         self.recover_button.setEnabled(not busy)
         if busy:
-            self.message.setText(self.tr("Unlocking…"))
+            self.message.setText(self.tr("Connecting to the team server…") if self.server else self.tr("Unlocking…"))
 
     def try_unlock(self) -> None:
         if self._busy:
             return
         secret = self.passphrase.text()
         if not secret:
-            self.message.setText(self.tr("Type your passphrase first."))
+            self.message.setText(self.tr("Type your password first.") if self.server
+                                 else self.tr("Type your passphrase first."))
             return
-        self._set_busy(True)
         data_dir, clock = self.data_dir, self._clock
         name = self.user_name.text().strip() or None
+        server = self.server
+        if server is not None:
+            if name is None:
+                self.message.setText(self.tr("Type your login first."))
+                self.user_name.setFocus()
+                return
+            self._set_busy(True)
+            ops.run_op(self, lambda: team_server.open_session(server.address(name), secret, data_dir, clock=clock),
+                       self._opened, on_error=self._failed)
+            return
+        self._set_busy(True)
         ops.run_op(self, lambda: session.open_session(data_dir, secret, name, clock=clock),
                    self._opened, on_error=self._failed)
 

@@ -20,6 +20,7 @@ from strategy_meeting.gui.widgets.damage_banner import DamageBanner
 from strategy_meeting.gui.widgets.locked_placeholder import LockableStack, OpeningPlaceholder
 from strategy_meeting.gui.windows import workspace_launcher
 from strategy_meeting.gui.windows.meetings_pane import MeetingsPane
+from strategy_meeting.services import team_server
 
 if TYPE_CHECKING:
     from strategy_meeting.gui.dialogs.check_copy_dialog import CheckCopyDialog
@@ -236,7 +237,10 @@ class MainWindow(QMainWindow):
     def _on_unlocked(self) -> None:
         self.statusBar().clearMessage()
         actor = self.state.actor
-        self.user_label.setText(self.tr("Signed in as {0} ({1})").format(actor.label, actor.role.label))
+        server = team_server.server_name(self.state.ctx)
+        self.user_label.setText(
+            self.tr("Signed in as {0} ({1}) on team server {2}").format(actor.label, actor.role.label, server)
+            if server else self.tr("Signed in as {0} ({1})").format(actor.label, actor.role.label))
         for action in self._record_actions:
             action.setEnabled(True)
         # Whether the window is offered is the role's rule (domain/roles.py); the pages load

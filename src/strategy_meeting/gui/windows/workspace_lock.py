@@ -51,7 +51,8 @@ class WorkspaceLockPage(QWidget):
 
             last = self.state.last_user
             self.panel = UnlockPanel(self.state.data_dir, self, clock=self.state.clock,
-                                     last_user=lambda: (u.name if (u := last()) is not None else None))
+                                     last_user=lambda: (u.name if (u := last()) is not None else None),
+                                     server=self.state.server)
             self.panel.unlocked.connect(self._unlocked)
             self.layout().addWidget(self.panel, 1)
         self.panel.prepare()

@@ -10,10 +10,19 @@ address asking for anything but ``verify-full`` is refused, not quietly upgraded
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from strategy_meeting.domain.errors import InsecureConnection, ServerUnavailable
+from strategy_meeting.domain.errors import (
+    InsecureConnection,
+    NotACertificate,
+    ServerCertificateRejected,
+    ServerLoginRefused,
+    ServerUnavailable,
+    ServerUnreachable,
+)
 
 from ..engine import _SILENT_SQL_LOGGER
 
@@ -30,16 +39,48 @@ def looks_like_server(address: str) -> bool:
     return text.startswith(("postgresql://", "postgres://")) or ("host=" in text and "=" in text.split()[0])
 
 
-def connection_params(dsn: str, password: str | None = None, login: str | None = None) -> dict[str, Any]:
-    """libpq parameters for ``dsn`` with TLS verify-full enforced; refuses a weaker mode."""
+def parse_address(dsn: str) -> dict[str, str]:
+    """The parameters of a libpq URL or key=value string (for showing which server and login
+    an address names, and building another address from it)."""
     from psycopg.conninfo import conninfo_to_dict
 
     try:
-        params: dict[str, Any] = dict(conninfo_to_dict(dsn))
+        return {k: str(v) for k, v in conninfo_to_dict(dsn).items() if v is not None}
     except Exception:  # noqa: BLE001 - psycopg's ProgrammingError; the address itself may hold a password
         raise InsecureConnection(
             "The team server address is not a valid PostgreSQL address (postgresql://USER@HOST/DATABASE"
             "?sslrootcert=CA.pem).") from None
+
+
+def make_address(params: dict[str, str]) -> str:
+    """A libpq key=value address from ``params`` (values quoted as libpq needs)."""
+    from psycopg.conninfo import make_conninfo
+
+    return make_conninfo("", **params)
+
+
+def check_ca_file(path: str | Path) -> None:
+    """Refuse, before any connection is tried, a CA file that is missing or holds no PEM
+    certificate: libpq's own words for it ("EVP lib", "shutdown while in init") name neither."""
+    from cryptography import x509
+
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise NotACertificate(f"The CA certificate file {file} does not exist: choose the PEM file your "
+                              "team server's administrator gave you.")
+    try:
+        data = file.read_bytes()
+        if b"-----BEGIN CERTIFICATE-----" not in data:
+            raise ValueError("no PEM certificate")
+        x509.load_pem_x509_certificates(data)
+    except (OSError, ValueError):
+        raise NotACertificate(f"The file {file} is not a certificate: choose the CA certificate (a PEM file, "
+                              "'-----BEGIN CERTIFICATE-----') your team server's administrator gave you.") from None
+
+
+def connection_params(dsn: str, password: str | None = None, login: str | None = None) -> dict[str, Any]:
+    """libpq parameters for ``dsn`` with TLS verify-full enforced; refuses a weaker mode."""
+    params: dict[str, Any] = dict(parse_address(dsn))
     mode = params.get("sslmode")
     if mode not in (None, REQUIRED_SSLMODE):
         raise InsecureConnection(
@@ -54,6 +95,9 @@ def connection_params(dsn: str, password: str | None = None, login: str | None =
             raise InsecureConnection(f"The server address names the login '{params['user']}', not '{login}': "
                                      "give one name only.")
         params["user"] = login
+    root = params.get("sslrootcert")
+    if root and root != "system":
+        check_ca_file(root)
     params["sslmode"] = REQUIRED_SSLMODE
     if password is not None:
         params["password"] = password
@@ -70,24 +114,52 @@ def connect(dsn: str, password: str | None = None, **kwargs: Any) -> psycopg.Con
     try:
         return psycopg.connect(**params, **kwargs)
     except psycopg.OperationalError as exc:
-        raise unavailable(exc) from None
+        raise unavailable(exc, params) from None
 
 
-def unavailable(exc: BaseException) -> ServerUnavailable:
-    """Which way the connection failed, in words that hold no password."""
+_HOST_MISMATCH = re.compile(r'does not match host name "([^"]*)"')
+
+
+def unavailable(exc: BaseException, params: dict[str, Any] | None = None) -> ServerUnavailable:
+    """Which way the connection failed, as the matching ``ServerUnavailable``, in words that
+    hold no password (libpq's own text is never shown: it may hold the address's parts)."""
     text = str(exc)
+    params = params or {}
+    where = f"{params.get('host', 'the host given')}, port {params.get('port', 5432)}"
+    done = " Nothing was changed."
     if "password authentication failed" in text:
-        why = "the server refused the user name or password"
-    elif "certificate" in text or "SSL" in text:
-        why = ("the server's TLS certificate could not be checked against the CA certificate given "
-               "(sslrootcert), or it does not name this host")
-    elif "does not exist" in text:
-        why = "the database or user does not exist on the server"
-    elif "no pg_hba.conf entry" in text:
-        why = "the server's pg_hba.conf does not admit this login over TLS from here"
-    else:
-        why = "the server did not answer (check the host name, port and network)"
-    return ServerUnavailable(f"Cannot connect to the team server: {why}. Nothing was changed.")
+        return ServerLoginRefused("Cannot connect to the team server: the server refused the user name or "
+                                  "password. Check both (the password is case-sensitive), or ask the "
+                                  "server's administrator." + done)
+    mismatch = _HOST_MISMATCH.search(text)
+    if mismatch:
+        return ServerCertificateRejected(
+            f"Cannot connect to the team server: its certificate does not name the host '{mismatch.group(1)}'. "
+            "Use the host name the administrator gave you, exactly as in the server's certificate." + done)
+    if "root certificate file" in text:
+        return ServerCertificateRejected(
+            "Cannot connect to the team server: the CA certificate file could not be read as a certificate. "
+            "Choose the CA certificate (PEM) your administrator gave you." + done)
+    if "certificate" in text or "SSL" in text:
+        return ServerCertificateRejected(
+            "Cannot connect to the team server: its TLS certificate is not trusted by the CA certificate "
+            "given. Check that you chose the CA certificate your administrator gave for this server." + done)
+    if "no pg_hba.conf entry" in text:
+        return ServerLoginRefused("Cannot connect to the team server: the server's pg_hba.conf does not admit "
+                                  "this login over TLS from here; ask the server's administrator." + done)
+    if "permission denied for database" in text:
+        return ServerLoginRefused(f"Cannot connect to the team server: the login may not use the database "
+                                  f"'{params.get('dbname', '')}'. Check the database name with the server's "
+                                  "administrator." + done)
+    if "does not exist" in text and "database" in text:
+        return ServerUnavailable(f"Cannot connect to the team server: there is no database "
+                                 f"'{params.get('dbname', '')}' on it. Check the database name with the "
+                                 "server's administrator." + done)
+    if "does not exist" in text:
+        return ServerLoginRefused("Cannot connect to the team server: the server refused the user name or "
+                                  "password (that login does not exist)." + done)
+    return ServerUnreachable(f"Cannot connect to the team server: nothing answered at {where}. Check the host "
+                             "name, the port and the network, or whether the server is running." + done)
 
 
 def create_server_engine(dsn: str, password: str | None, login: str | None = None) -> Engine:
@@ -102,7 +174,7 @@ def create_server_engine(dsn: str, password: str | None, login: str | None = Non
         try:
             return psycopg.connect(**params)
         except psycopg.OperationalError as exc:
-            raise unavailable(exc) from None
+            raise unavailable(exc, params) from None
 
     engine = create_engine("postgresql+psycopg://", creator=creator, pool_size=2, max_overflow=4,
                            pool_pre_ping=True, hide_parameters=True)

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from strategy_meeting.domain.errors import PermissionDenied, SigningError, StoreTooNew
+from strategy_meeting.domain.errors import NotATeamServer, PermissionDenied, SigningError, StoreTooNew
 
 from .. import keyring_slot, migrations
 from ..unit_of_work import UnitOfWork
@@ -77,8 +77,9 @@ class ServerStore:
         if revision != migrations.HEAD:
             engine.dispose()
             if revision is None:
-                raise StoreTooNew("This database has not been set up for Strategy Meeting: the administrator "
-                                  "runs 'strategy-meeting server init' on it first.")
+                raise NotATeamServer("This database is not a Strategy Meeting team server (it has not been set "
+                                     "up): check the database name, or ask the administrator to run "
+                                     "'strategy-meeting server init' on it first. Nothing was changed.")
             raise StoreTooNew(f"The team server's schema is at {revision}, this version of Strategy Meeting "
                               f"needs {migrations.HEAD}: the administrator upgrades the server, or you install "
                               "the version the server was set up with. Nothing was changed.")
@@ -89,6 +90,12 @@ class ServerStore:
         store = cls(engine, data_dir, login, store_id, keys)
         store._params = connection_params(dsn, password, login)
         return store
+
+    @property
+    def server_name(self) -> str:
+        """Host and database, as the screens name the server (never the password)."""
+        params = self._params or {}
+        return f"{params.get('host', '?')} / {params.get('dbname', '?')}"
 
     # ---- working --------------------------------------------------------------------
 
