@@ -64,6 +64,19 @@ _PARTS = (
 
 
 PARTS = ("details", *(attr for _t, attr, _o, _i in _PARTS), "addenda")
+# How one item of each part is stored: what ``refuse_changed_item`` compares.
+_ITEM_VALUES = {attr: out for _t, attr, out, _i in _PARTS}
+_ITEM_NOUNS = {"agencies": "agency", "children": "subject child", "household": "household member",
+               "participants": "participant", "contributions": "contribution", "decisions": "decision",
+               "actions": "action"}
+
+
+def _when_text(when: datetime | None) -> str:
+    """" at 14:05 on 6 December 2026", in the computer's own time zone ("" when unknown)."""
+    if when is None:
+        return ""
+    local = when.astimezone()
+    return f" at {local:%H:%M} on {local.day} {local:%B %Y}"
 
 
 def _details_values(meeting: Meeting, now: datetime) -> dict[str, Any]:
@@ -164,11 +177,61 @@ class MeetingRepository:
 
     def _changed(self, meeting: Meeting, part: str) -> MeetingChanged:
         _version, who, when = self.version_of(meeting.id or 0, part)
-        at = f" at {when.astimezone().strftime('%H:%M on %d %B %Y')}" if when else ""
         by = who or "someone else"
         return MeetingChanged(
-            f"The {part} of {meeting.reference} were changed by {by}{at} since you opened them, so your "
-            "save was not made. Reload the meeting to see their change; what you typed is kept to enter again.")
+            f"The {part} of {meeting.reference} were changed by {by}{_when_text(when)} since you opened them, "
+            "so your save was not made. Reload the meeting to see their change; what you typed is kept to "
+            "enter again.",
+            reference=meeting.reference, part=part, changed_by=who, changed_at=when)
+
+    def refuse_changed_item(self, meeting: Meeting, part: str, item_id: str, expected: Any,
+                            refused: str = "your save was not made") -> None:
+        """Refuse when the stored item ``item_id`` of ``part`` is not ``expected`` (the item as
+        the caller last saw it; None: the caller expects no such item), naming who last
+        changed the part. ``refused`` says what did not happen, in the message.
+
+        Items are compared as the rows they are stored as, so a value that only looks
+        different in memory (a time in another zone, a list read back as a tuple) is not a
+        change. This is the per-item companion of ``refuse_stale``: two people adding items to
+        one part, or editing different items of it, both keep their change; only a save over
+        the item someone else changed (or removed) is refused (issue 17)."""
+        out = _ITEM_VALUES[part]
+        attr = "code" if part == "agencies" else "id"
+        stored = next((i for i in getattr(meeting, part) if getattr(i, attr) == item_id), None)
+        if stored is None and expected is None:
+            return
+        if stored is not None and expected is not None and out(stored) == out(expected):
+            return
+        _version, who, when = self.version_of(meeting.id or 0, part)
+        by = who or "someone else"
+        noun = _ITEM_NOUNS.get(part, "item")
+        if stored is None:
+            message = (f"This {noun} was removed by {by}{_when_text(when)} since you opened it, so "
+                       f"{refused}. What you typed is kept: you can save it as a new {noun}.")
+        elif expected is None:
+            message = (f"A {noun} was added by {by}{_when_text(when)} in the place of the one you meant to put "
+                       f"back, so {refused}. Reload the meeting to see it.")
+        else:
+            message = (f"This {noun} was changed by {by}{_when_text(when)} since you opened it, so "
+                       f"{refused}. Reload to see their version; what you typed is kept.")
+        raise MeetingChanged(message, reference=meeting.reference, part=part, item_id=item_id,
+                             changed_by=who, changed_at=when, removed=stored is None,
+                             taken=expected is None)
+
+    def refuse_changed_order(self, meeting: Meeting, part: str, expected_ids: list[str]) -> None:
+        """Refuse when the ids of ``part``, in order, are not ``expected_ids`` (the list the
+        caller chose a position in): a position means something only in the list it was
+        chosen from, so a move over an order someone else changed (an item added, removed
+        or moved) is refused rather than landing somewhere the user did not mean."""
+        attr = "code" if part == "agencies" else "id"
+        if [getattr(i, attr) for i in getattr(meeting, part)] == list(expected_ids):
+            return
+        _version, who, when = self.version_of(meeting.id or 0, part)
+        raise MeetingChanged(
+            f"The {part} of {meeting.reference} were changed by {who or 'someone else'}{_when_text(when)} since "
+            "you last saw them, so the move was not made. The meeting now shows them as they are; move the "
+            "item again if you still want to.",
+            reference=meeting.reference, part=part, changed_by=who, changed_at=when)
 
     def _bump(self, meeting: Meeting, meeting_id: int, part: str) -> None:
         """Move one part to its next version, over the version it was read at, or refuse."""
