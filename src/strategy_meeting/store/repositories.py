@@ -167,6 +167,14 @@ class MeetingRepository:
                               .where(v.c.meeting_id == meeting_id, v.c.part == part)).first()
         return (0, "", None) if row is None else (int(row[0]), str(row[1]), mp.dt_in(row[2]))
 
+    def _who(self, name: str) -> str:
+        """How a message names the login that changed a part: "Sam Sample (sam.sample)" when
+        the user has a display name, else the login ("someone else" when none is recorded)."""
+        if not name:
+            return "someone else"
+        shown = self._s.execute(select(UserRow.display_name).where(UserRow.name == name)).scalar()
+        return f"{shown} ({name})" if shown and shown != name else name
+
     def refuse_stale(self, meeting: Meeting, read_at: dict[str, int]) -> None:
         """Refuse when any part was changed since ``read_at`` (the versions the caller's copy
         was read at), naming who changed it."""
@@ -177,12 +185,12 @@ class MeetingRepository:
 
     def _changed(self, meeting: Meeting, part: str) -> MeetingChanged:
         _version, who, when = self.version_of(meeting.id or 0, part)
-        by = who or "someone else"
+        by = self._who(who)
         return MeetingChanged(
             f"The {part} of {meeting.reference} were changed by {by}{_when_text(when)} since you opened them, "
             "so your save was not made. Reload the meeting to see their change; what you typed is kept to "
             "enter again.",
-            reference=meeting.reference, part=part, changed_by=who, changed_at=when)
+            reference=meeting.reference, part=part, changed_by=who, changed_by_label=self._who(who), changed_at=when)
 
     def refuse_changed_item(self, meeting: Meeting, part: str, item_id: str, expected: Any,
                             refused: str = "your save was not made") -> None:
@@ -203,7 +211,7 @@ class MeetingRepository:
         if stored is not None and expected is not None and out(stored) == out(expected):
             return
         _version, who, when = self.version_of(meeting.id or 0, part)
-        by = who or "someone else"
+        by = self._who(who)
         noun = _ITEM_NOUNS.get(part, "item")
         if stored is None:
             message = (f"This {noun} was removed by {by}{_when_text(when)} since you opened it, so "
@@ -215,7 +223,7 @@ class MeetingRepository:
             message = (f"This {noun} was changed by {by}{_when_text(when)} since you opened it, so "
                        f"{refused}. Reload to see their version; what you typed is kept.")
         raise MeetingChanged(message, reference=meeting.reference, part=part, item_id=item_id,
-                             changed_by=who, changed_at=when, removed=stored is None,
+                             changed_by=who, changed_by_label=by, changed_at=when, removed=stored is None,
                              taken=expected is None)
 
     def refuse_changed_order(self, meeting: Meeting, part: str, expected_ids: list[str]) -> None:
@@ -228,10 +236,10 @@ class MeetingRepository:
             return
         _version, who, when = self.version_of(meeting.id or 0, part)
         raise MeetingChanged(
-            f"The {part} of {meeting.reference} were changed by {who or 'someone else'}{_when_text(when)} since "
+            f"The {part} of {meeting.reference} were changed by {self._who(who)}{_when_text(when)} since "
             "you last saw them, so the move was not made. The meeting now shows them as they are; move the "
             "item again if you still want to.",
-            reference=meeting.reference, part=part, changed_by=who, changed_at=when)
+            reference=meeting.reference, part=part, changed_by=who, changed_by_label=self._who(who), changed_at=when)
 
     def _bump(self, meeting: Meeting, meeting_id: int, part: str) -> None:
         """Move one part to its next version, over the version it was read at, or refuse."""

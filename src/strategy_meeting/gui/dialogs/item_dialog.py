@@ -276,12 +276,24 @@ class ItemDialog(QDialog):
         when in the panel (not the one-line problem), and offer Reload."""
         self.show_problem("")
         self.conflict.show_refusal(refusal)
+        QTimer.singleShot(0, self._grow_for_conflict)
+
+    def _grow_for_conflict(self) -> None:
+        """Make room for the panel (while the screen has it) rather than squeezing the form."""
+        if self.scroll_body:
+            self._grow_to_body()
+            return
+        hint = self.sizeHint()
+        area = self.screen().availableGeometry() if self.screen() is not None else None
+        limit = area.height() - 80 if area is not None else hint.height()
+        if hint.height() > self.height():
+            self.resize(self.width(), min(hint.height(), max(self.height(), limit)))
 
     def rebase(self, meeting: Meeting, refusal: MeetingChanged, current: Any | None) -> None:
         """After Reload: ``current`` is the refused item as it is now (None: gone). When it is
         this dialog's own item, their version becomes the base the next Save replaces; when it
         is an item the saved value was made over (a relied-on contribution), that one does."""
-        who = refusal.changed_by or self.tr("someone else")
+        who = refusal.changed_by_label or self.tr("someone else")
         when = when_text(refusal.changed_at)
         at = self.tr(" at {0}").format(when) if when else ""
         codes = list(meeting.agency_codes)
@@ -302,6 +314,7 @@ class ItemDialog(QDialog):
                 "{0} changed this {1}{2}. Their version is below; yours is kept above. Copy what you need "
                 "from theirs, then Save: yours will replace theirs.").format(who, self._noun_text, at),
                 describe(current, before, codes))
+            QTimer.singleShot(0, self._grow_for_conflict)
         else:
             before = self.made_from_base.get(refusal.item_id)
             if current is None:
@@ -313,6 +326,7 @@ class ItemDialog(QDialog):
                 heading = self.tr("{0} changed an item this {1} relies on{2}. It now reads as below; check "
                                   "your {1} still stands, then Save.").format(who, self._noun_text, at)
             self.conflict.show_theirs(heading, describe(current, before, codes))
+            QTimer.singleShot(0, self._grow_for_conflict)
         self.conflict.save_new_button.hide()
         self.conflict.reload_button.show()  # pressed again, it fetches their latest again
         if self.save_button is not None and self.save_button.isEnabled():

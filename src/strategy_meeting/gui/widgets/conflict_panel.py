@@ -39,7 +39,8 @@ def _value_text(value: Any, owner: str | None, agencies: list[str]) -> str:
     if isinstance(value, SharingTerms):
         return seen_by(owner, value, agencies).removeprefix("Seen by: ")
     if isinstance(value, Enum):
-        return str(getattr(value, "label", value.value))
+        label = getattr(value, "label", None)
+        return str(label) if isinstance(label, str) else str(value.value).replace("_", " ")
     if isinstance(value, datetime):
         return when_text(value)
     if isinstance(value, date):
@@ -55,12 +56,12 @@ def _value_text(value: Any, owner: str | None, agencies: list[str]) -> str:
 
 
 def describe(item: Any, before: Any | None, agencies: list[str]) -> str:
-    """The item field by field as a reader compares it, each field the colleague changed
-    (from ``before``, the version the user had opened) marked "changed"."""
+    """The item field by field as a reader compares it, the fields the colleague changed
+    (from ``before``, the version the user had opened) first and marked "changed"."""
     if item is None or not dataclasses.is_dataclass(item):
         return ""
     owner = getattr(item, "agency", None) or getattr(item, "owner_agency", None) or None
-    lines = []
+    changed_lines, lines = [], []
     for f in dataclasses.fields(item):
         if f.name in _HIDDEN_FIELDS:
             continue
@@ -70,8 +71,8 @@ def describe(item: Any, before: Any | None, agencies: list[str]) -> str:
             continue
         label = f.name.replace("_", " ").capitalize()
         mark = " (changed)" if changed else ""
-        lines.append(f"{label}{mark}: {_value_text(value, owner, agencies)}")
-    return "\n".join(lines)
+        (changed_lines if changed else lines).append(f"{label}{mark}: {_value_text(value, owner, agencies)}")
+    return "\n".join(changed_lines + lines)  # what they changed first
 
 
 class ConflictPanel(QFrame):
