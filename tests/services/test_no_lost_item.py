@@ -160,3 +160,17 @@ def test_without_expected_nothing_is_checked(two_people) -> None:  # type: ignor
     assert meetings.get(ctx_a, a, REF).contribution("k1").text == "B"
     with pytest.raises(NotFound):
         meetings.remove_item(ctx_b, b, REF, ItemKind.CONTRIBUTION, "k99")
+
+
+def test_undoing_a_detail_a_colleague_changed_since_is_refused(two_people) -> None:  # type: ignore[no-untyped-def]
+    """The workspace's undo of a detail expects the value its step left; the save as you type
+    itself is not checked (see ``update_details``)."""
+    (ctx_a, a), (ctx_b, b) = two_people
+    meetings.update_details(ctx_b, b, REF, location="Room 1")
+    meetings.update_details(ctx_a, a, REF, location="Room 2")
+    with pytest.raises(MeetingChanged) as refused:
+        meetings.update_details(ctx_b, b, REF, location="", expected={"location": "Room 1"})
+    assert refused.value.part == "details" and refused.value.changed_by == a.name
+    assert meetings.get(ctx_a, a, REF).location == "Room 2"
+    meetings.update_details(ctx_b, b, REF, location="Room 3", expected={"location": "Room 2"})
+    assert meetings.get(ctx_a, a, REF).location == "Room 3"

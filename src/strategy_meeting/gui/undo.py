@@ -274,6 +274,7 @@ class UpdateDetailsCommand(_ServiceCommand):
         self.after = copy.deepcopy(after)
         self.before = copy.deepcopy(before)
         self.merge_key = merge_key or field
+        self._undone = False
 
     def id(self) -> int:
         return _DETAIL_MERGE_ID
@@ -289,9 +290,14 @@ class UpdateDetailsCommand(_ServiceCommand):
         return True
 
     def redo(self) -> None:
-        value = self.after
-        self._call(lambda ctx, actor: meetings.update_details(ctx, actor, self.reference, **{self.field: value}))
+        # The first run is the save as you type (unchecked: see ``services.meetings.update_details``);
+        # a redo after an undo expects the value the undo put back.
+        value, expected = self.after, ({self.field: self.before} if self._undone else None)
+        self._call(lambda ctx, actor: meetings.update_details(ctx, actor, self.reference, expected=expected,
+                                                              **{self.field: value}))
 
     def undo(self) -> None:
-        value = self.before
-        self._call(lambda ctx, actor: meetings.update_details(ctx, actor, self.reference, **{self.field: value}))
+        value, expected = self.before, {self.field: self.after}
+        if self._call(lambda ctx, actor: meetings.update_details(ctx, actor, self.reference, expected=expected,
+                                                                 **{self.field: value})) is not None:
+            self._undone = True

@@ -323,18 +323,28 @@ def duplicate_as_reconvened(
     return create(ctx, actor, new_reference or None, template=new)
 
 
-def update_details(ctx: ServiceContext, actor: User, reference: str, **fields: Any) -> tuple[Meeting, Changes]:
+def update_details(ctx: ServiceContext, actor: User, reference: str, *, expected: dict[str, Any] | None = None,
+                   **fields: Any) -> tuple[Meeting, Changes]:
+    """Change top-level details. ``expected``: those fields' values as the caller last saw them
+    (an undo step: the values it left); if someone else changed one since, nothing changes
+    (``MeetingChanged``). The workspace's save as you type passes none: what is being typed
+    is the newest word on that field, and a refusal there would have nowhere to keep it."""
     unknown = set(fields) - DETAIL_FIELDS
     if unknown:
         raise InvalidInput(f"Unknown meeting field(s): {', '.join(sorted(unknown))}.")
+    wanted = copy.deepcopy(expected) if expected else None
 
     def change(m: Meeting) -> None:
         for name, value in fields.items():
             setattr(m, name, copy.deepcopy(value))
 
+    def guard(uow: Any, m: Meeting) -> None:
+        if wanted:
+            uow.meetings.refuse_changed_details(m, wanted)
+
     return _mutate(
         ctx, actor, reference, change, "meeting.update", {"fields": sorted(fields)},
-        lambda m: _check_edit(actor, m, None, None),
+        lambda m: _check_edit(actor, m, None, None), guard=guard,
     )
 
 

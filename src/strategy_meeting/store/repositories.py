@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -225,6 +226,19 @@ class MeetingRepository:
         raise MeetingChanged(message, reference=meeting.reference, part=part, item_id=item_id,
                              changed_by=who, changed_by_label=by, changed_at=when, removed=stored is None,
                              taken=expected is None)
+
+    def refuse_changed_details(self, meeting: Meeting, expected: dict[str, Any]) -> None:
+        """Refuse when any of the meeting's top-level fields named in ``expected`` is not the
+        value given, compared as stored (see ``refuse_changed_item``)."""
+        seen = replace(meeting, **expected)
+        if _details_values(seen, self._now) == _details_values(meeting, self._now):
+            return
+        _version, who, when = self.version_of(meeting.id or 0, "details")
+        by = self._who(who)
+        raise MeetingChanged(
+            f"The details of {meeting.reference} were changed by {by}{_when_text(when)} since you last saw them, "
+            "so nothing was changed. The meeting now shows them as they are.",
+            reference=meeting.reference, part="details", changed_by=who, changed_by_label=by, changed_at=when)
 
     def refuse_changed_order(self, meeting: Meeting, part: str, expected_ids: list[str]) -> None:
         """Refuse when the ids of ``part``, in order, are not ``expected_ids`` (the list the
