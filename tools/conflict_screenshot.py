@@ -43,7 +43,7 @@ def main() -> int:
     from strategy_meeting.gui.app_state import AppState
     from strategy_meeting.gui.style import apply_style
     from strategy_meeting.gui.windows.meeting_workspace import MeetingWorkspace
-    from strategy_meeting.services import demo, meetings, session, users
+    from strategy_meeting.services import demo, session, users
     from strategy_meeting.store import FAST_TEST_KDF
 
     folder = Path(tempfile.mkdtemp(prefix="conflict-shot-"))

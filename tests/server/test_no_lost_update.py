@@ -190,3 +190,28 @@ def test_a_save_racing_a_sign_off_before_it_refuses_the_sign_off(two_chairs, mon
     assert isinstance(signed_outcome[0], MeetingChanged) and a.name in str(signed_outcome[0]), signed_outcome
     final = meetings.get(ctx_b, b, REF)
     assert not final.status.is_locked and _contribution(final, "k1").text == "landed first"
+
+
+def test_a_representatives_edit_over_the_chairs_is_refused_and_their_add_is_not(team) -> None:  # type: ignore[no-untyped-def]
+    """A representative's login reads only its agency's copy; the item check works on what it
+    reads (their own agency's contribution), names the chair, and never stops an add."""
+    ctx_c, chair = team.session(team.add("chair", Role.CHAIR))
+    ctx_r, rep = team.session(team.add("edu_rep", Role.AGENCY_REP, agency="EDU"))
+    with ctx_c.unit_of_work() as uow:
+        uow.meetings.save(sample_meeting(REF))
+        uow.commit()
+    seen_by_rep = _contribution(meetings.get(ctx_r, rep, REF), "k1")
+    seen_by_chair = _contribution(meetings.get(ctx_c, chair, REF), "k1")
+    meetings.put_item(ctx_c, chair, REF, ItemKind.CONTRIBUTION, replace(seen_by_chair, text="chair's"),
+                      expected=seen_by_chair)
+    with pytest.raises(MeetingChanged) as refused:
+        meetings.put_item(ctx_r, rep, REF, ItemKind.CONTRIBUTION, replace(seen_by_rep, text="rep's"),
+                          expected=seen_by_rep)
+    assert refused.value.changed_by == chair.name and refused.value.item_id == "k1"
+    theirs = _contribution(meetings.get(ctx_r, rep, REF), "k1")
+    assert theirs.text == "chair's"
+    meetings.put_item(ctx_r, rep, REF, ItemKind.CONTRIBUTION, replace(seen_by_rep, text="rep's"), expected=theirs)
+    meetings.put_item(ctx_r, rep, REF, ItemKind.CONTRIBUTION, replace(seen_by_rep, id="", text="rep's new"),
+                      expected=None)
+    texts = [c.text for c in meetings.get(ctx_c, chair, REF).contributions]
+    assert "rep's" in texts and "rep's new" in texts
