@@ -146,3 +146,32 @@ def test_adding_while_a_colleague_adds_is_never_refused(qtbot, two_windows, show
     texts = [c.text for c in meetings.get(ws_a.state.ctx, ws_a.state.actor, REF).contributions]
     assert "A's new one" in texts and "B's new one" in texts
     assert shown_errors == []
+
+
+def test_a_decision_over_a_contribution_changed_meanwhile_is_checked_again(qtbot, two_windows,  # type: ignore[no-untyped-def]
+                                                                         shown_errors) -> None:
+    """B records a decision relying on k1 while A rewrites k1: B is told, Reload shows k1 as it
+    now reads (no offer to save the decision as new), and B's next Save lands."""
+    ws_a, ws_b = two_windows
+    ws_b.show_section("decisions")
+    ws_b.edit_item(meetings.ItemKind.DECISION, ws_b.meeting.decision("d1"))
+    dialog = ws_b.active_dialog
+    assert "k1" in dialog.relied_on()
+    type_into(qtbot, dialog.ui.rationaleEdit, "Made over the school's account as read at 10:00.")
+    k1 = ws_a.meeting.contribution("k1")
+    ws_a.edit_item(meetings.ItemKind.CONTRIBUTION, k1)
+    dialog_a = ws_a.active_dialog
+    type_into(qtbot, dialog_a.ui.textEdit, "The school now says the bruising was seen on Monday.")
+    save(qtbot, dialog_a)
+    save(qtbot, dialog)
+    panel = dialog.conflict
+    assert dialog.isVisible() and "relies on" in panel.message.text()
+    assert not panel.save_new_button.isVisible()
+    panel.reload_button.click()
+    assert "The school now says the bruising was seen on Monday." in panel.theirs.toPlainText()
+    assert dialog.ui.rationaleEdit.toPlainText() == "Made over the school's account as read at 10:00."
+    save(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.conflict.message.text() or dialog.error_label.text()
+    stored = meetings.get(ws_a.state.ctx, ws_a.state.actor, REF).decision("d1")
+    assert stored.rationale == "Made over the school's account as read at 10:00."
+    assert shown_errors == []

@@ -370,9 +370,9 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
     the part to refuse them (sign-off, the bench's edit loop)."""
     item = copy.deepcopy(item)
     attr = _ID_ATTR[kind]
-    checks = [(other_kind, getattr(other, _ID_ATTR[other_kind]), other) for other_kind, other in made_from]
+    checks = [(other_kind, getattr(other, _ID_ATTR[other_kind]), other, True) for other_kind, other in made_from]
     if expected is not UNCHECKED and getattr(item, attr):
-        checks.insert(0, (kind, getattr(item, attr), expected))
+        checks.insert(0, (kind, getattr(item, attr), expected, False))
 
     def change(m: Meeting) -> None:
         items = getattr(m, kind.value)
@@ -402,14 +402,15 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
     )
 
 
-def _guard(checks: list[tuple[ItemKind, str, Any]], refused: str = "your save was not made") -> Guard | None:
-    """The per-item checks of an edit (``MeetingRepository.refuse_changed_item``), in order."""
+def _guard(checks: list[tuple[ItemKind, str, Any, bool]], refused: str = "your save was not made") -> Guard | None:
+    """The per-item checks of an edit (``MeetingRepository.refuse_changed_item``), in order:
+    (kind, id, item as seen or None, whether it is an item the saved one relies on)."""
     if not checks:
         return None
 
     def guard(uow: Any, meeting: Meeting) -> None:
-        for kind, item_id, expected in checks:
-            uow.meetings.refuse_changed_item(meeting, kind.value, item_id, expected, refused)
+        for kind, item_id, expected, relied_on in checks:
+            uow.meetings.refuse_changed_item(meeting, kind.value, item_id, expected, refused, relied_on)
 
     return guard
 
@@ -473,7 +474,7 @@ def put_items(ctx: ServiceContext, actor: User, reference: str,
 
     return _mutate(ctx, actor, reference, change, "item.put",
                    {"kinds": [kind.value for kind, _ in items]}, authorise, sharing_reason,
-                   guard=_guard(list(expected)))
+                   guard=_guard([(kind, item_id, seen, False) for kind, item_id, seen in expected]))
 
 
 def remove_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str,
@@ -482,7 +483,7 @@ def remove_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind
     changed it since (or removed it), nothing is removed (``MeetingChanged``): a removal made
     over a version the user never read would throw away their colleague's words unseen."""
     attr = _ID_ATTR[kind]
-    guard = None if expected is UNCHECKED else _guard([(kind, item_id, expected)], "it was not removed")
+    guard = None if expected is UNCHECKED else _guard([(kind, item_id, expected, False)], "it was not removed")
 
     def authorise(m: Meeting) -> None:
         found = _find(m, kind, item_id)

@@ -194,10 +194,12 @@ class MeetingRepository:
             reference=meeting.reference, part=part, changed_by=who, changed_by_label=self._who(who), changed_at=when)
 
     def refuse_changed_item(self, meeting: Meeting, part: str, item_id: str, expected: Any,
-                            refused: str = "your save was not made") -> None:
+                            refused: str = "your save was not made", relied_on: bool = False) -> None:
         """Refuse when the stored item ``item_id`` of ``part`` is not ``expected`` (the item as
         the caller last saw it; None: the caller expects no such item), naming who last
-        changed the part. ``refused`` says what did not happen, in the message.
+        changed the part. ``refused`` says what did not happen, in the message; ``relied_on``
+        that the item is not the one being saved but one it was made over (a decision's
+        contribution).
 
         Items are compared as the rows they are stored as, so a value that only looks
         different in memory (a time in another zone, a list read back as a tuple) is not a
@@ -214,7 +216,11 @@ class MeetingRepository:
         _version, who, when = self.version_of(meeting.id or 0, part)
         by = self._who(who)
         noun = _ITEM_NOUNS.get(part, "item")
-        if stored is None:
+        if relied_on:
+            done = "removed" if stored is None else "changed"
+            message = (f"A {noun} this relies on was {done} by {by}{_when_text(when)} since you opened it, so "
+                       f"{refused}. Reload to see it as it is now; what you typed is kept.")
+        elif stored is None:
             message = (f"This {noun} was removed by {by}{_when_text(when)} since you opened it, so "
                        f"{refused}. What you typed is kept: you can save it as a new {noun}.")
         elif expected is None:

@@ -276,7 +276,14 @@ class ItemDialog(QDialog):
         when in the panel (not the one-line problem), and offer Reload."""
         self.show_problem("")
         self.conflict.show_refusal(refusal)
+        # "Save as new" only when this dialog's own item went, not an item it relies on.
+        self.conflict.save_new_button.setVisible(refusal.removed and self._is_own(refusal))
         QTimer.singleShot(0, self._grow_for_conflict)
+
+    def _is_own(self, refusal: MeetingChanged) -> bool:
+        """Whether the refusal is about the item this dialog edits ("" item: its whole part)."""
+        return (refusal.part == self.kind.value and self.original is not None
+                and refusal.item_id in ("", self.original_id()))
 
     def _grow_for_conflict(self) -> None:
         """Make room for the panel (while the screen has it) rather than squeezing the form."""
@@ -297,8 +304,7 @@ class ItemDialog(QDialog):
         when = when_text(refusal.changed_at)
         at = self.tr(" at {0}").format(when) if when else ""
         codes = list(meeting.agency_codes)
-        own = refusal.part == self.kind.value and self.original is not None and refusal.item_id in (
-            "", self.original_id())
+        own = self._is_own(refusal)
         self.base_versions = dict(meeting.versions)
         if own:
             before = self.original
