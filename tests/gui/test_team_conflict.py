@@ -7,6 +7,7 @@ beside B's text; B's next Save goes over A's version, deliberately."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -175,3 +176,20 @@ def test_a_decision_over_a_contribution_changed_meanwhile_is_checked_again(qtbot
     stored = meetings.get(ws_a.state.ctx, ws_a.state.actor, REF).decision("d1")
     assert stored.rationale == "Made over the school's account as read at 10:00."
     assert shown_errors == []
+
+
+def test_an_undo_over_a_colleagues_change_is_refused_and_the_window_shows_theirs(qtbot, two_windows,  # type: ignore[no-untyped-def]
+                                                                               shown_errors) -> None:
+    ws_a, ws_b = two_windows
+    dialog = _edit_k1(ws_a)
+    type_into(qtbot, dialog.ui.textEdit, "A's wording")
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    theirs = meetings.get(ws_b.state.ctx, ws_b.state.actor, REF).contribution("k1")
+    meetings.put_item(ws_b.state.ctx, ws_b.state.actor, REF, meetings.ItemKind.CONTRIBUTION,
+                      replace(theirs, text="B's wording"), expected=theirs)
+    ws_a.undo()  # would put back the text A replaced, over B's: refused
+    assert len(shown_errors) == 1 and ws_b.state.actor.name in shown_errors[0]
+    assert _stored_text(ws_a) == "B's wording"
+    assert ws_a.meeting.contribution("k1").text == "B's wording"  # the window shows theirs now
+    assert not ws_a.undo_stack.canUndo()  # the refused step is gone, not claimed
