@@ -9,6 +9,8 @@ quote record text: it names the problem and what to do about it.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class UserError(Exception):
     """Base of every error the user can cause or fix. ``exit_code`` is used by the CLI."""
@@ -116,7 +118,31 @@ class BackupRefused(InvalidInput):
 
 
 class MeetingChanged(UserError):
-    """The meeting changed between reading it and recording what was made from it."""
+    """The meeting changed between reading it and recording what was made from it (issue 17:
+    no lost update).
+
+    The message is the sentence a chair reads; the fields say the same for a caller that
+    words or acts on it itself (the item dialog's "their version" panel), so nothing parses
+    the text. ``part`` is the meeting part (``"contributions"``, ``"details"``, ...);
+    ``item_id`` the item whose change refused the call ("" for a whole part); ``changed_by``
+    (the login), ``changed_by_label`` (as a person reads it) and ``changed_at`` who last
+    changed that part and when (the part's version stamp: the
+    store keeps no per-item stamp, so with a third writer it names the latest of them);
+    ``removed`` that the item is gone, ``taken`` that an item now holds the id the call meant
+    to add back."""
+
+    def __init__(self, message: str, *, reference: str = "", part: str = "", item_id: str = "",
+                 changed_by: str = "", changed_by_label: str = "", changed_at: datetime | None = None,
+                 removed: bool = False, taken: bool = False) -> None:
+        super().__init__(message)
+        self.reference = reference
+        self.part = part
+        self.item_id = item_id
+        self.changed_by = changed_by
+        self.changed_by_label = changed_by_label or changed_by
+        self.changed_at = changed_at
+        self.removed = removed
+        self.taken = taken
 
 
 class MeetingLocked(UserError):

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import copy
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -75,6 +75,18 @@ ID_PREFIX = {
     ItemKind.DECISION: "d",
     ItemKind.ACTION: "a",
 }
+
+class _Unchecked:
+    """The default of ``expected``: the caller asks for no check of the stored item."""
+
+    def __repr__(self) -> str:
+        return "UNCHECKED"
+
+
+UNCHECKED: Any = _Unchecked()
+
+# A check made inside an edit's unit of work, after the meeting is read and held (issue 17).
+Guard = Callable[[Any, Meeting], None]
 
 DETAIL_FIELDS = frozenset(
     {"held_at", "kind", "format", "location", "chair", "minute_taker", "referral", "parents_informed", "next_steps",
@@ -209,11 +221,14 @@ def _mutate(
     authorise: Callable[[Meeting], None],
     sharing_reason: str = "",
     read_at: dict[str, int] | None = None,
+    guard: Guard | None = None,
 ) -> tuple[Meeting, Changes]:
     """``read_at``: the versions of the parts the caller's copy was read at (its
     ``Meeting.versions``); a part changed since by someone else refuses the call, naming them
-    (issue 17: no lost update). The meeting is held against other writers from this read to
-    the commit, so what is checked is what is saved."""
+    (issue 17: no lost update). ``guard``: a finer check of the same kind (the one item the
+    call replaces, as the caller last saw it), run on the held meeting before anything is
+    changed. The meeting is held against other writers from this read to the commit, so what
+    is checked is what is saved."""
     with ctx.unit_of_work() as uow:
         meeting = _load(uow, reference, for_update=True)
         if meeting is None:
@@ -222,6 +237,8 @@ def _mutate(
             uow.meetings.refuse_stale(meeting, read_at)
         _ensure_unlocked(meeting)
         restriction.check_processing(uow, reference)  # issue 16: Article 18
+        if guard is not None:
+            guard(uow, meeting)
         authorise(meeting)
         terms_before = sharing_log.terms_of(meeting)
         change(meeting)
@@ -309,30 +326,56 @@ def duplicate_as_reconvened(
     return create(ctx, actor, new_reference or None, template=new)
 
 
-def update_details(ctx: ServiceContext, actor: User, reference: str, **fields: Any) -> tuple[Meeting, Changes]:
+def update_details(ctx: ServiceContext, actor: User, reference: str, *, expected: dict[str, Any] | None = None,
+                   **fields: Any) -> tuple[Meeting, Changes]:
+    """Change top-level details. ``expected``: those fields' values as the caller last saw them
+    (an undo step: the values it left); if someone else changed one since, nothing changes
+    (``MeetingChanged``). The workspace's save as you type passes none: what is being typed
+    is the newest word on that field, and a refusal there would have nowhere to keep it."""
     unknown = set(fields) - DETAIL_FIELDS
     if unknown:
         raise InvalidInput(f"Unknown meeting field(s): {', '.join(sorted(unknown))}.")
+    wanted = copy.deepcopy(expected) if expected else None
 
     def change(m: Meeting) -> None:
         for name, value in fields.items():
             setattr(m, name, copy.deepcopy(value))
 
+    def guard(uow: Any, m: Meeting) -> None:
+        if wanted:
+            uow.meetings.refuse_changed_details(m, wanted)
+
     return _mutate(
         ctx, actor, reference, change, "meeting.update", {"fields": sorted(fields)},
-        lambda m: _check_edit(actor, m, None, None),
+        lambda m: _check_edit(actor, m, None, None), guard=guard,
     )
 
 
 def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item: Any,
-             read_at: dict[str, int] | None = None, *, sharing_reason: str = "") -> tuple[Meeting, Changes]:
+             read_at: dict[str, int] | None = None, *, sharing_reason: str = "", expected: Any = UNCHECKED,
+             made_from: Sequence[tuple[ItemKind, Any]] = ()) -> tuple[Meeting, Changes]:
     """Add the item, or replace the one with the same id. A blank id gets a fresh one.
 
     A change of the item's sharing terms is logged (``services.sharing_log``); one that lets
     someone see it who could not needs ``sharing_reason`` and the chair or the giving agency
-    (``LooseningNeedsReason``, ``PermissionDenied``). ``read_at``: see ``_mutate``."""
+    (``LooseningNeedsReason``, ``PermissionDenied``). ``read_at``: see ``_mutate``.
+
+    No lost update (issue 17), item by item: ``expected`` is the stored item as the caller
+    last saw it (an edit dialog's original), or None when the caller expects no item with
+    this id (an undone add put back); if the stored item is not that, the call is refused
+    (``MeetingChanged`` naming who changed the part, and whether the item went). A new item
+    (blank id) is never refused this way: adding loses nothing, so two people adding to one
+    part both keep theirs, and an edit of one item is not refused for a colleague's edit of
+    another. ``made_from``: the other items the new value was made over, as the caller read
+    them; a decision is recorded over the contributions it relies on, so if one of those was
+    changed or removed meanwhile the decision is refused too, to be made again over what the
+    contribution says now. ``read_at`` (whole parts) stays for callers that want any change of
+    the part to refuse them (sign-off, the bench's edit loop)."""
     item = copy.deepcopy(item)
     attr = _ID_ATTR[kind]
+    checks = [(other_kind, getattr(other, _ID_ATTR[other_kind]), other, True) for other_kind, other in made_from]
+    if expected is not UNCHECKED and getattr(item, attr):
+        checks.insert(0, (kind, getattr(item, attr), expected, False))
 
     def change(m: Meeting) -> None:
         items = getattr(m, kind.value)
@@ -358,8 +401,21 @@ def put_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, i
         details["sharing_reason"] = sharing_reason.strip()
     return _mutate(
         ctx, actor, reference, change, "item.put", details,
-        lambda m: _check_edit(actor, m, kind, item), sharing_reason, read_at,
+        lambda m: _check_edit(actor, m, kind, item), sharing_reason, read_at, _guard(checks),
     )
+
+
+def _guard(checks: list[tuple[ItemKind, str, Any, bool]], refused: str = "your save was not made") -> Guard | None:
+    """The per-item checks of an edit (``MeetingRepository.refuse_changed_item``), in order:
+    (kind, id, item as seen or None, whether it is an item the saved one relies on)."""
+    if not checks:
+        return None
+
+    def guard(uow: Any, meeting: Meeting) -> None:
+        for kind, item_id, expected, relied_on in checks:
+            uow.meetings.refuse_changed_item(meeting, kind.value, item_id, expected, refused, relied_on)
+
+    return guard
 
 
 def _as_seen(meeting: Meeting) -> Meeting:
@@ -393,10 +449,12 @@ def _check_nhs_number(meeting: Meeting, child: Any) -> None:
 
 
 def put_items(ctx: ServiceContext, actor: User, reference: str,
-              items: list[tuple[ItemKind, Any]], *, sharing_reason: str = "") -> tuple[Meeting, Changes]:
+              items: list[tuple[ItemKind, Any]], *, sharing_reason: str = "",
+              expected: Sequence[tuple[ItemKind, str, Any]] = ()) -> tuple[Meeting, Changes]:
     """Add or replace several items in one transaction, in order: an agency from the directory
     and its representative are one step, checked together (a participant needs an agency of
-    the meeting, so neither is saved without the other)."""
+    the meeting, so neither is saved without the other). ``expected``: (kind, id, item as the
+    caller last saw it, or None for none) for each item the call replaces; see ``put_item``."""
     items = copy.deepcopy(items)
 
     def change(m: Meeting) -> None:
@@ -418,11 +476,17 @@ def put_items(ctx: ServiceContext, actor: User, reference: str,
             _check_edit(actor, m, kind, existing or item)
 
     return _mutate(ctx, actor, reference, change, "item.put",
-                   {"kinds": [kind.value for kind, _ in items]}, authorise, sharing_reason)
+                   {"kinds": [kind.value for kind, _ in items]}, authorise, sharing_reason,
+                   guard=_guard([(kind, item_id, seen, False) for kind, item_id, seen in expected]))
 
 
-def remove_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str) -> tuple[Meeting, Changes]:
+def remove_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str,
+                *, expected: Any = UNCHECKED) -> tuple[Meeting, Changes]:
+    """Remove one item. ``expected``: the item as the caller last saw it; if someone else
+    changed it since (or removed it), nothing is removed (``MeetingChanged``): a removal made
+    over a version the user never read would throw away their colleague's words unseen."""
     attr = _ID_ATTR[kind]
+    guard = None if expected is UNCHECKED else _guard([(kind, item_id, expected, False)], "it was not removed")
 
     def authorise(m: Meeting) -> None:
         found = _find(m, kind, item_id)
@@ -438,13 +502,23 @@ def remove_item(ctx: ServiceContext, actor: User, reference: str, kind: ItemKind
             for d in m.decisions:
                 d.relied_on = [x for x in d.relied_on if x != item_id]
 
-    return _mutate(ctx, actor, reference, change, "item.remove", {"kind": kind.value}, authorise)
+    return _mutate(ctx, actor, reference, change, "item.remove", {"kind": kind.value}, authorise, guard=guard)
 
 
 def move_item(
-    ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str, position: int
+    ctx: ServiceContext, actor: User, reference: str, kind: ItemKind, item_id: str, position: int,
+    *, expected_order: Sequence[str] | None = None,
 ) -> tuple[Meeting, Changes]:
+    """Move one item to ``position``. ``expected_order``: the ids of the list, in order, as
+    the caller saw it when choosing the position; if the stored order differs (a colleague
+    added, removed or moved an item since) nothing moves (``MeetingChanged``), since the
+    position was chosen in the other list. A move never touches an item's content."""
     attr = _ID_ATTR[kind]
+    order = None if expected_order is None else list(expected_order)
+
+    def guard(uow: Any, m: Meeting) -> None:
+        if order is not None:
+            uow.meetings.refuse_changed_order(m, kind.value, order)
 
     def change(m: Meeting) -> None:
         items = getattr(m, kind.value)
@@ -456,7 +530,7 @@ def move_item(
 
     return _mutate(
         ctx, actor, reference, change, "item.move", {"kind": kind.value},
-        lambda m: _check_edit(actor, m, None, None),
+        lambda m: _check_edit(actor, m, None, None), guard=guard,
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -66,6 +67,19 @@ _PARTS = (
 
 
 PARTS = ("details", *(attr for _t, attr, _o, _i in _PARTS), "addenda")
+# How one item of each part is stored: what ``refuse_changed_item`` compares.
+_ITEM_VALUES = {attr: out for _t, attr, out, _i in _PARTS}
+_ITEM_NOUNS = {"agencies": "agency", "children": "subject child", "household": "household member",
+               "participants": "participant", "contributions": "contribution", "decisions": "decision",
+               "actions": "action"}
+
+
+def _when_text(when: datetime | None) -> str:
+    """" at 14:05 on 6 December 2026", in the computer's own time zone ("" when unknown)."""
+    if when is None:
+        return ""
+    local = when.astimezone()
+    return f" at {local:%H:%M} on {local.day} {local:%B %Y}"
 
 
 def _details_values(meeting: Meeting, now: datetime) -> dict[str, Any]:
@@ -183,6 +197,14 @@ class MeetingRepository:
                               .where(v.c.meeting_id == meeting_id, v.c.part == part)).first()
         return (0, "", None) if row is None else (int(row[0]), str(row[1]), mp.dt_in(row[2]))
 
+    def _who(self, name: str) -> str:
+        """How a message names the login that changed a part: "Sam Sample (sam.sample)" when
+        the user has a display name, else the login ("someone else" when none is recorded)."""
+        if not name:
+            return "someone else"
+        shown = self._s.execute(select(UserRow.display_name).where(UserRow.name == name)).scalar()
+        return f"{shown} ({name})" if shown and shown != name else name
+
     def refuse_stale(self, meeting: Meeting, read_at: dict[str, int]) -> None:
         """Refuse when any part was changed since ``read_at`` (the versions the caller's copy
         was read at), naming who changed it."""
@@ -193,11 +215,80 @@ class MeetingRepository:
 
     def _changed(self, meeting: Meeting, part: str) -> MeetingChanged:
         _version, who, when = self.version_of(meeting.id or 0, part)
-        at = f" at {when.astimezone().strftime('%H:%M on %d %B %Y')}" if when else ""
-        by = who or "someone else"
+        by = self._who(who)
         return MeetingChanged(
-            f"The {part} of {meeting.reference} were changed by {by}{at} since you opened them, so your "
-            "save was not made. Reload the meeting to see their change; what you typed is kept to enter again.")
+            f"The {part} of {meeting.reference} were changed by {by}{_when_text(when)} since you opened them, "
+            "so your save was not made. Reload the meeting to see their change; what you typed is kept to "
+            "enter again.",
+            reference=meeting.reference, part=part, changed_by=who, changed_by_label=self._who(who), changed_at=when)
+
+    def refuse_changed_item(self, meeting: Meeting, part: str, item_id: str, expected: Any,
+                            refused: str = "your save was not made", relied_on: bool = False) -> None:
+        """Refuse when the stored item ``item_id`` of ``part`` is not ``expected`` (the item as
+        the caller last saw it; None: the caller expects no such item), naming who last
+        changed the part. ``refused`` says what did not happen, in the message; ``relied_on``
+        that the item is not the one being saved but one it was made over (a decision's
+        contribution).
+
+        Items are compared as the rows they are stored as, so a value that only looks
+        different in memory (a time in another zone, a list read back as a tuple) is not a
+        change. This is the per-item companion of ``refuse_stale``: two people adding items to
+        one part, or editing different items of it, both keep their change; only a save over
+        the item someone else changed (or removed) is refused (issue 17)."""
+        out = _ITEM_VALUES[part]
+        attr = "code" if part == "agencies" else "id"
+        stored = next((i for i in getattr(meeting, part) if getattr(i, attr) == item_id), None)
+        if stored is None and expected is None:
+            return
+        if stored is not None and expected is not None and out(stored) == out(expected):
+            return
+        _version, who, when = self.version_of(meeting.id or 0, part)
+        by = self._who(who)
+        noun = _ITEM_NOUNS.get(part, "item")
+        if relied_on:
+            done = "removed" if stored is None else "changed"
+            message = (f"A {noun} this relies on was {done} by {by}{_when_text(when)} since you opened it, so "
+                       f"{refused}. Reload to see it as it is now; what you typed is kept.")
+        elif stored is None:
+            message = (f"This {noun} was removed by {by}{_when_text(when)} since you opened it, so "
+                       f"{refused}. What you typed is kept: you can save it as a new {noun}.")
+        elif expected is None:
+            message = (f"A {noun} was added by {by}{_when_text(when)} in the place of the one you meant to put "
+                       f"back, so {refused}. Reload the meeting to see it.")
+        else:
+            message = (f"This {noun} was changed by {by}{_when_text(when)} since you opened it, so "
+                       f"{refused}. Reload to see their version; what you typed is kept.")
+        raise MeetingChanged(message, reference=meeting.reference, part=part, item_id=item_id,
+                             changed_by=who, changed_by_label=by, changed_at=when, removed=stored is None,
+                             taken=expected is None)
+
+    def refuse_changed_details(self, meeting: Meeting, expected: dict[str, Any]) -> None:
+        """Refuse when any of the meeting's top-level fields named in ``expected`` is not the
+        value given, compared as stored (see ``refuse_changed_item``)."""
+        seen = replace(meeting, **expected)
+        if _details_values(seen, self._now) == _details_values(meeting, self._now):
+            return
+        _version, who, when = self.version_of(meeting.id or 0, "details")
+        by = self._who(who)
+        raise MeetingChanged(
+            f"The details of {meeting.reference} were changed by {by}{_when_text(when)} since you last saw them, "
+            "so nothing was changed. The meeting now shows them as they are.",
+            reference=meeting.reference, part="details", changed_by=who, changed_by_label=by, changed_at=when)
+
+    def refuse_changed_order(self, meeting: Meeting, part: str, expected_ids: list[str]) -> None:
+        """Refuse when the ids of ``part``, in order, are not ``expected_ids`` (the list the
+        caller chose a position in): a position means something only in the list it was
+        chosen from, so a move over an order someone else changed (an item added, removed
+        or moved) is refused rather than landing somewhere the user did not mean."""
+        attr = "code" if part == "agencies" else "id"
+        if [getattr(i, attr) for i in getattr(meeting, part)] == list(expected_ids):
+            return
+        _version, who, when = self.version_of(meeting.id or 0, part)
+        raise MeetingChanged(
+            f"The {part} of {meeting.reference} were changed by {self._who(who)}{_when_text(when)} since "
+            "you last saw them, so the move was not made. The meeting now shows them as they are; move the "
+            "item again if you still want to.",
+            reference=meeting.reference, part=part, changed_by=who, changed_by_label=self._who(who), changed_at=when)
 
     def _bump(self, meeting: Meeting, meeting_id: int, part: str) -> None:
         """Move one part to its next version, over the version it was read at, or refuse."""

@@ -6,6 +6,12 @@ A dialog never saves and never checks a rule: Save emits ``saveRequested`` with 
 from the form, the workspace pushes an undoable service call, and the dialog closes only when
 the service accepted it. A refusal (the service's one-line message) is shown in the dialog, so
 nothing the user typed is lost.
+
+The dialog keeps what it was opened over (issue 17, no lost update): ``original``, the item as
+read, is what the save expects to replace, and ``base_versions`` the meeting's part versions
+then. When a colleague changed the item first, the save is refused and the conflict panel
+says who and when; Reload (``rebase``) makes their version the base, shown beside the user's
+own text, so the next Save replaces it knowingly.
 """
 
 from __future__ import annotations
@@ -30,7 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from strategy_meeting.domain.errors import MeetingChanged
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.gui.widgets.conflict_panel import ConflictPanel, describe, when_text
 from strategy_meeting.gui.widgets.date_edit import DateField
 from strategy_meeting.services.meetings import ItemKind
 
@@ -104,8 +112,13 @@ class ItemDialog(QDialog):
         self.ui.setupUi(self)
         self.original = copy.deepcopy(item)
         self.is_new = item is None
+        self.base_versions = dict(meeting.versions)
+        # Other items the saved value is made over, as read when the dialog opened (a
+        # decision's relied-on contributions); the workspace fills it for the kinds that have them.
+        self.made_from_base: dict[str, Any] = {}
         # The noun is marked for translation in each dialog's own context.
         noun = QCoreApplication.translate(type(self).__name__, self.noun)
+        self._noun_text = noun
         self.setWindowTitle(self.tr("New {0}").format(noun) if self.is_new else self.tr("Edit {0}").format(noun))
         self.error_label: QLabel = self.ui.errorLabel
         self.error_label.hide()
@@ -126,9 +139,12 @@ class ItemDialog(QDialog):
         self.save_reason.setAccessibleName(self.tr("Why it cannot be saved yet"))
         self.save_reason.setStyleSheet("color: #8a4b00; font-weight: 600;")
         self.save_reason.hide()
+        self.conflict = ConflictPanel(noun, self)
+        self.conflict.saveAsNewRequested.connect(self.save_as_new)
         main = self.layout()
         if isinstance(main, QVBoxLayout):
             main.insertWidget(main.indexOf(buttons), self.save_reason)
+            main.insertWidget(main.indexOf(self.error_label), self.conflict)
         self.load(meeting, item)
         if self.scroll_body:
             self._scroll_body()
@@ -171,7 +187,7 @@ class ItemDialog(QDialog):
         main = self.layout()
         if not isinstance(main, QVBoxLayout):
             return
-        keep = {self.error_label, self.save_reason, self.ui.buttonBox}
+        keep = {self.conflict, self.error_label, self.save_reason, self.ui.buttonBox}
         body = QWidget()
         body.setObjectName("dialogBody")
         body_layout = QVBoxLayout(body)
@@ -205,7 +221,7 @@ class ItemDialog(QDialog):
         footer = QWidget()
         footer_layout = QVBoxLayout(footer)
         footer_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.error_label, self.save_reason, self.ui.buttonBox):
+        for widget in (self.conflict, self.error_label, self.save_reason, self.ui.buttonBox):
             hidden = widget.isHidden()
             main.removeWidget(widget)
             footer_layout.addWidget(widget)
@@ -252,6 +268,89 @@ class ItemDialog(QDialog):
             return
         self.show_problem("")
         self.saveRequested.emit(item)
+
+    # -- a colleague's change (issue 17) -----------------------------------------------------------
+
+    def show_conflict(self, refusal: MeetingChanged) -> None:
+        """The save was refused over a colleague's change: keep everything typed, say who and
+        when in the panel (not the one-line problem), and offer Reload."""
+        self.show_problem("")
+        self.conflict.show_refusal(refusal)
+        # "Save as new" only when this dialog's own item went, not an item it relies on.
+        self.conflict.save_new_button.setVisible(refusal.removed and self._is_own(refusal))
+        QTimer.singleShot(0, self._grow_for_conflict)
+
+    def _is_own(self, refusal: MeetingChanged) -> bool:
+        """Whether the refusal is about the item this dialog edits ("" item: its whole part)."""
+        return (refusal.part == self.kind.value and self.original is not None
+                and refusal.item_id in ("", self.original_id()))
+
+    def _grow_for_conflict(self) -> None:
+        """Make room for the panel (while the screen has it) rather than squeezing the form."""
+        if self.scroll_body:
+            self._grow_to_body()
+            return
+        hint = self.sizeHint()
+        area = self.screen().availableGeometry() if self.screen() is not None else None
+        limit = area.height() - 80 if area is not None else hint.height()
+        if hint.height() > self.height():
+            self.resize(self.width(), min(hint.height(), max(self.height(), limit)))
+
+    def rebase(self, meeting: Meeting, refusal: MeetingChanged, current: Any | None) -> None:
+        """After Reload: ``current`` is the refused item as it is now (None: gone). When it is
+        this dialog's own item, their version becomes the base the next Save replaces; when it
+        is an item the saved value was made over (a relied-on contribution), that one does."""
+        who = refusal.changed_by_label or self.tr("someone else")
+        when = when_text(refusal.changed_at)
+        at = self.tr(" at {0}").format(when) if when else ""
+        codes = list(meeting.agency_codes)
+        own = self._is_own(refusal)
+        self.base_versions = dict(meeting.versions)
+        if own:
+            before = self.original
+            if current is None:
+                self.conflict.show_theirs(self.tr(
+                    "{0} removed this {1}{2}. What you typed is kept: save it as a new {1}, or Cancel to "
+                    "leave it removed.").format(who, self._noun_text, at), "")
+                self.conflict.reload_button.hide()
+                self.conflict.save_new_button.show()
+                return
+            self.original = copy.deepcopy(current)
+            self.conflict.show_theirs(self.tr(
+                "{0} changed this {1}{2}. Their version is below; yours is kept above. Copy what you need "
+                "from theirs, then Save: yours will replace theirs.").format(who, self._noun_text, at),
+                describe(current, before, codes))
+            QTimer.singleShot(0, self._grow_for_conflict)
+        else:
+            before = self.made_from_base.get(refusal.item_id)
+            if current is None:
+                self.made_from_base.pop(refusal.item_id, None)
+                heading = self.tr("{0} removed an item this {1} relies on{2}. Check what it relies on, "
+                                  "then Save.").format(who, self._noun_text, at)
+            else:
+                self.made_from_base[refusal.item_id] = copy.deepcopy(current)
+                heading = self.tr("{0} changed an item this {1} relies on{2}. It now reads as below; check "
+                                  "your {1} still stands, then Save.").format(who, self._noun_text, at)
+            self.conflict.show_theirs(heading, describe(current, before, codes))
+            QTimer.singleShot(0, self._grow_for_conflict)
+        self.conflict.save_new_button.hide()
+        self.conflict.reload_button.show()  # pressed again, it fetches their latest again
+        if self.save_button is not None and self.save_button.isEnabled():
+            self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def original_id(self) -> str:
+        """The id of the item this dialog edits ("" for a new one)."""
+        if self.original is None:
+            return ""
+        return str(getattr(self.original, "code" if self.kind is ItemKind.AGENCY else "id", ""))
+
+    def save_as_new(self) -> None:
+        """The item was removed by a colleague: keep what was typed as a new item."""
+        self.original = None
+        self.is_new = True
+        self.setWindowTitle(self.tr("New {0}").format(self._noun_text))
+        self.conflict.clear()
+        self.request_save()
 
     def show_problem(self, message: str) -> None:
         self.error_label.setText(message)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from strategy_meeting.domain.changes import Changes
-from strategy_meeting.domain.errors import UserError
+from strategy_meeting.domain.errors import MeetingChanged, UserError
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.roles import Permission, allowed
 from strategy_meeting.gui import ops
@@ -89,6 +89,9 @@ class MeetingWorkspace(QMainWindow):
         self._own_change = False
         self._ok = False
         self._error_sink: Callable[[str], None] | None = None
+        # Why the last service call was refused (None when it was not): a dialog waiting on it
+        # acts on its kind (a colleague's change offers Reload, issue 17).
+        self.last_refusal: UserError | None = None
         self._hidden_dialogs: list[QDialog] = []
         self._dock_hidden_by_lock = False
         self._stale: set[str] = set()  # sections not redrawn since the meeting last changed
@@ -234,6 +237,7 @@ class MeetingWorkspace(QMainWindow):
         """Run one service call now; show the meeting it returns, or the reason it was refused
         (in ``error_sink`` when a dialog is waiting for it, else in a message box)."""
         self._ok = False
+        self.last_refusal = None
         if self.state.is_locked:
             return None
         sink = error_sink or self._error_sink
@@ -241,6 +245,8 @@ class MeetingWorkspace(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             refused.append(exc)
+            if isinstance(exc, UserError):
+                self.last_refusal = exc
             if isinstance(exc, UserError) and sink is not None:
                 sink(str(exc))  # shown in the dialog that is waiting for it
             else:
@@ -253,6 +259,10 @@ class MeetingWorkspace(QMainWindow):
         finally:
             self._own_change = False
         if refused:
+            if isinstance(refused[0], MeetingChanged) and sink is None:
+                # An undo, a removal or a move met a colleague's change: show the meeting as it
+                # now is, so the next step is chosen over what is there (issue 17).
+                self.reload()
             return None
         self._ok = True
         self.show_meeting(meeting)

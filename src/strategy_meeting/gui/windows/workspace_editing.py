@@ -4,10 +4,17 @@
 a move becomes an undoable service call.
 
 The dialog stays open until the service accepts the item; a refusal is shown inside it.
+
+Each save names what the dialog was opened over (issue 17: no lost update): the item as read
+(``expected``), and for a decision the contributions it relies on as read (``made_from``: a
+decision records a judgement over what those said, so one changed meanwhile is to be read
+again first). A refusal over a colleague's change keeps the dialog open with its text and
+offers Reload, which fetches the meeting, refreshes this window and rebases the dialog.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -23,7 +30,7 @@ from strategy_meeting.gui.dialogs.household_dialog import HouseholdDialog
 from strategy_meeting.gui.dialogs.item_dialog import ItemDialog
 from strategy_meeting.gui.dialogs.participant_dialog import ParticipantDialog
 from strategy_meeting.domain.agency import Agency
-from strategy_meeting.domain.errors import UserError
+from strategy_meeting.domain.errors import MeetingChanged, UserError
 from strategy_meeting.gui.dialogs.sharing_reason_dialog import SharingReasonDialog
 from strategy_meeting.domain.sharing import seen_by
 from strategy_meeting.gui.undo import (
@@ -77,7 +84,10 @@ class ItemEditing:
         if kind in (ItemKind.AGENCY, ItemKind.PARTICIPANT) and "directory" not in preset:
             preset["directory"] = self._directory()
         dialog = DIALOGS[kind](ws.meeting, item, ws, **preset)
+        if kind is ItemKind.DECISION:
+            dialog.made_from_base = {c.id: copy.deepcopy(c) for c in ws.meeting.contributions}
         dialog.saveRequested.connect(lambda new, d=dialog: self._save(d, new))
+        dialog.conflict.reloadRequested.connect(lambda d=dialog: self.reload_for(d))
         dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
         self.dialogs.append(dialog)
         ws.active_dialog = dialog
@@ -117,6 +127,8 @@ class ItemEditing:
             if ws.push(PutItemsCommand(ws.run_service, ws.reference, steps, f"{text} and agency"),
                        error_sink=dialog.show_problem):
                 dialog.accept()
+            else:
+                self._offer_reload(dialog)
             return
         before = None if dialog.is_new else dialog.original
         if loosens_item(before, new):
@@ -139,10 +151,32 @@ class ItemEditing:
         return ask
 
     def _push_put(self, dialog: ItemDialog, new: Any, before: Any, text: str, reason: str) -> None:
+        made_from = [(ItemKind.CONTRIBUTION, dialog.made_from_base[k]) for k in getattr(new, "relied_on", [])
+                     if k in dialog.made_from_base]
         command = PutItemCommand(self.ws.run_service, self.ws.reference, dialog.kind, new, before, text,
-                                 sharing_reason=reason)
+                                 sharing_reason=reason, made_from=made_from)
         if self.ws.push(command, error_sink=dialog.show_problem):
             dialog.accept()
+        else:
+            self._offer_reload(dialog)
+
+    def _offer_reload(self, dialog: ItemDialog) -> None:
+        refusal = self.ws.last_refusal
+        if isinstance(refusal, MeetingChanged) and isValid(dialog):
+            dialog.show_conflict(refusal)
+
+    def reload_for(self, dialog: ItemDialog) -> None:
+        """Reload, from a refused dialog: fetch the meeting, show it in this window, and rebase
+        the dialog on the refused item as it is now (their version beside the user's text)."""
+        refusal = dialog.conflict.refusal
+        self.ws.reload()
+        meeting = self.ws.meeting
+        if refusal is None or meeting is None:
+            return
+        key = "code" if refusal.part == ItemKind.AGENCY.value else "id"
+        wanted = refusal.item_id or dialog.original_id()  # a whole-part refusal: the dialog's own item
+        current = next((i for i in getattr(meeting, refusal.part, []) if getattr(i, key) == wanted), None)
+        dialog.rebase(meeting, refusal, copy.deepcopy(current))
 
     def remove(self, kind: ItemKind, item: Any) -> bool:
         ws = self.ws
@@ -177,7 +211,8 @@ class ItemEditing:
         if not 0 <= place < len(same_group):
             return False
         new = same_group[place]
-        return ws.push(MoveItemCommand(ws.run_service, ws.reference, kind, key, old, new, f"Move {NOUNS[kind]}"))
+        return ws.push(MoveItemCommand(ws.run_service, ws.reference, kind, key, old, new, f"Move {NOUNS[kind]}",
+                                       order=keys))
 
     def hide_all(self) -> list[QDialog]:
         """On lock: hide open editors without closing them, so their typed text survives. A
