@@ -74,3 +74,40 @@ def test_a_local_store_lists_every_id_at_once(ctx, chair) -> None:  # type: igno
         uow.commit()
     found = meetings.listing(ctx, chair, MeetingQuery())
     assert found.complete and found.ids == meetings.search(ctx, chair, MeetingQuery())
+
+
+def test_the_kept_counts_follow_every_change_and_match_what_each_login_reads(team) -> None:  # type: ignore[no-untyped-def]
+    """The server keeps each list's count as meetings come, go and change their agencies; for
+    every login it must equal a count of what that login can read."""
+    from strategy_meeting.domain.agency import Agency, AgencyKind
+    from strategy_meeting.services.meetings import ItemKind
+
+    ctx_c, chair = team.session(team.add("chair", Role.CHAIR))
+    reps = {code: team.session(team.add(f"rep_{code.lower()}", Role.AGENCY_REP, code))
+            for code in ("POLICE", "HOUSING")}
+
+    def check() -> None:
+        for ctx, actor in ((ctx_c, chair), *reps.values()):
+            with ctx.unit_of_work() as uow:
+                from sqlalchemy import func, select
+
+                from strategy_meeting.store.tables import MeetingRow
+
+                readable = uow._session.execute(select(func.count(MeetingRow.id))).scalar_one()  # noqa: SLF001
+            assert meetings.count(ctx, actor) == readable, actor.name
+
+    for n in range(3):
+        template = sample_meeting(f"SD-2026-{960 + n}")
+        if n == 1:  # a draft opened by mistake (with its agencies), to be deleted below
+            template.contributions, template.decisions, template.actions = [], [], []
+        meetings.create(ctx_c, chair, template=template)
+    check()
+    housing = Agency("HOUSING", "Housing Options", AgencyKind.HOUSING, "h@example.org")
+    meetings.put_item(ctx_c, chair, "SD-2026-960", ItemKind.AGENCY, housing)  # one agency more
+    check()
+    meetings.delete_draft(ctx_c, chair, "SD-2026-961")  # a meeting gone
+    check()
+    assert meetings.count(ctx_c, chair) == 2 and meetings.count(*reps["HOUSING"]) == 1
+    meetings.remove_item(ctx_c, chair, "SD-2026-960", ItemKind.AGENCY, "HOUSING")  # and out again
+    check()
+    assert meetings.count(*reps["HOUSING"]) == 0 and meetings.count(*reps["POLICE"]) == 2

@@ -89,6 +89,12 @@ def _details_values(meeting: Meeting, now: datetime) -> dict[str, Any]:
     return values
 
 
+def _lists_everything(q: MeetingQuery) -> bool:
+    """Whether ``q`` filters nothing (its order aside): the list as it first opens."""
+    return not (mp.key(q.text) or q.statuses or q.created_by or q.chair_name
+                or q.with_overdue_actions_on is not None or q.agency)
+
+
 class MeetingRepository:
     """Meetings as whole aggregates, each part with a version (issue 17): a part is rewritten
     only when it changed, and only over the version it was read at, so two people saving
@@ -450,6 +456,11 @@ class MeetingRepository:
         return stmt
 
     def count(self, q: MeetingQuery) -> int:
+        if self._s.info.get("team_server") and _lists_everything(q):
+            # The whole list of this login: the server keeps its count (store/server/schema.py).
+            kept = self._s.execute(text("SELECT team_list_count()")).scalar_one()
+            if kept is not None:
+                return int(kept)
         return int(self._s.execute(self._filtered(q, [func.count(MeetingRow.id)])).scalar_one())
 
     def ids(self, q: MeetingQuery, limit: int | None = None, offset: int = 0) -> list[int]:
