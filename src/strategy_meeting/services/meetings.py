@@ -574,18 +574,22 @@ def set_status(ctx: ServiceContext, actor: User, reference: str, status: Meeting
 def search(ctx: ServiceContext, actor: User, query: MeetingQuery) -> list[int]:
     """Ids of matching meetings in display order, within ``listed_agency``."""
     with ctx.unit_of_work() as uow:
-        return uow.meetings.ids(_within_agency(actor, query))
+        return uow.meetings.ids(_within_agency(actor, query, ctx))
 
 
 # How many ids a team server's list sends at a time (ten of the list's pages).
 SERVER_ID_CHUNK = 1000
 
 
-def _within_agency(actor: User, query: MeetingQuery, ctx: ServiceContext | None = None) -> MeetingQuery:
+def _on_server(ctx: ServiceContext) -> bool:
+    return bool(getattr(ctx.store, "is_server", False))
+
+
+def _within_agency(actor: User, query: MeetingQuery, ctx: ServiceContext) -> MeetingQuery:
     """``query`` kept to the meetings the actor's list may hold. On the team server the
     database's row-level security already keeps a representative's login to exactly those
     (store/server/schema.py, the same rule), so the list's queries do not test every row twice."""
-    if ctx is not None and getattr(ctx.store, "is_server", False):
+    if _on_server(ctx):
         return query
     if (agency := listed_agency(actor)) is not None:
         return dataclasses.replace(query, agency=agency)
@@ -598,7 +602,7 @@ def listing(ctx: ServiceContext, actor: User, query: MeetingQuery) -> MeetingLis
     (so the count and the ids agree), the rest by ``more_ids`` as the user scrolls."""
     query = _within_agency(actor, query, ctx)
     with ctx.unit_of_work() as uow:
-        if not getattr(ctx.store, "is_server", False):
+        if not _on_server(ctx):
             ids = uow.meetings.ids(query)
             return MeetingListing(len(ids), ids)
         ids = uow.meetings.ids(query, limit=SERVER_ID_CHUNK)
@@ -614,7 +618,7 @@ def more_ids(ctx: ServiceContext, actor: User, query: MeetingQuery, offset: int,
 
 def count(ctx: ServiceContext, actor: User, query: MeetingQuery = MeetingQuery()) -> int:
     with ctx.unit_of_work() as uow:
-        return uow.meetings.count(_within_agency(actor, query))
+        return uow.meetings.count(_within_agency(actor, query, ctx))
 
 
 def summaries(ctx: ServiceContext, actor: User, ids: list[int]) -> list[MeetingSummary]:

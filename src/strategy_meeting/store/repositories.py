@@ -4,11 +4,10 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import json
 from dataclasses import replace
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Select, and_, case, delete, func, insert, select, text, union_all, update
