@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from strategy_meeting.domain.roles import Role
+from strategy_meeting.domain.roles import Permission, Role, allowed
 
 from .listener import NOTIFY_TRIGGER
 from .sharing_sql import (
@@ -267,6 +267,28 @@ def _grants(database: str, tables: list[str], quote: object, decision_columns: l
     return out
 
 
+# Who may sign a meeting off (domain.roles: Permission.SIGN_OFF), as the database checks it.
+SIGNERS = tuple(r.value for r in Role if allowed(r, Permission.SIGN_OFF))
+
+
+def _only_signers_sign_off() -> list[str]:
+    """A meeting is signed off (its sign-off record set, or its status moved to signed off)
+    only by a login whose role signs: a minute-taker's or an administrator's login may edit or
+    distribute a meeting, and now cannot sign it off with raw SQL either. The owner (no role:
+    the set-up credential) is not stopped."""
+    signers = ", ".join(f"'{r}'" for r in SIGNERS)
+    return [
+        "CREATE FUNCTION team_guard_sign_off() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF (NEW.sign_off IS DISTINCT FROM OLD.sign_off "
+        "OR (NEW.status = 'signed_off' AND OLD.status IS DISTINCT FROM 'signed_off')) "
+        f"AND team_role() IS NOT NULL AND team_role() NOT IN ({signers}) THEN "
+        "RAISE EXCEPTION 'only a chair signs a meeting off: % refused', TG_OP "
+        "USING ERRCODE = 'insufficient_privilege'; END IF; RETURN NEW; END $$",
+        "CREATE TRIGGER meetings_sign_off_guard BEFORE UPDATE ON meetings "
+        "FOR EACH ROW EXECUTE FUNCTION team_guard_sign_off()",
+    ]
+
+
 def _private_keys_stay_on_desktops() -> list[str]:
     return ["ALTER TABLE signing_identities ADD CONSTRAINT team_no_private_key "
             "CHECK (length(private_key_pem) = 0)"]
@@ -281,7 +303,8 @@ def apply(conn: Connection) -> None:
     tables = sorted(inspector.get_table_names()) + ["team_logins"]
     decision_columns = [c["name"] for c in inspector.get_columns("decisions")]
     quote = conn.dialect.identifier_preparer.quote
-    statements = [*_functions(), *_audit(), *_policies(), *_private_keys_stay_on_desktops(), *NOTIFY_TRIGGER,
+    statements = [*_functions(), *_audit(), *_policies(), *_only_signers_sign_off(),
+                  *_private_keys_stay_on_desktops(), *NOTIFY_TRIGGER,
                   decisions_view(decision_columns), *_grants(database, tables, quote, decision_columns)]
     for sql in statements:
         # No parameters: the driver must not read the '%' of a PL/pgSQL message as a mark.
