@@ -81,20 +81,30 @@ def test_the_same_passphrase_typed_decomposed_still_opens(tmp_path):
 # ---- 8: the KDF runs only where intended ---------------------------------------------------
 
 
-def test_raw_key_open_is_at_least_ten_times_faster_than_a_passphrase_open(data_dir):
-    admin_passphrase = PASSPHRASE + " admin"  # a slot with the production Argon2id cost
-    started = time.perf_counter()
-    store, user = Store.open(data_dir, admin_passphrase, "admin")
-    with_passphrase = time.perf_counter() - started
+def test_a_raw_key_open_runs_no_key_derivation_and_a_passphrase_open_does(data_dir, monkeypatch):
+    """What makes the remembered open fast is that it skips Argon2id; counted, not timed (a
+    timing ratio failed whenever the other test worker was busy)."""
+    from strategy_meeting.store import key_slots
+
+    derived: list[int] = []
+    real_derive = key_slots._derive  # noqa: SLF001
+
+    def counting(secret, salt, params):  # type: ignore[no-untyped-def]
+        derived.append(params.memory_kib)
+        return real_derive(secret, salt, params)
+
+    monkeypatch.setattr(key_slots, "_derive", counting)
+    store, user = Store.open(data_dir, PASSPHRASE + " admin", "admin")  # a slot at the production cost
     key, key_file = store.raw_key_for_backup(), store.key_file
     store.close()
-    assert user == "admin"
-    started = time.perf_counter()
-    store = Store._opened(data_dir, key, key_file)
-    assert store.integrity_problems() == []  # ... and it really opened and read every page
-    with_raw_key = time.perf_counter() - started
-    store.close()
-    assert with_passphrase >= 10 * with_raw_key, (with_passphrase, with_raw_key)
+    assert user == "admin" and derived and max(derived) >= key_slots.KdfParams().memory_kib
+    derived.clear()
+    store = Store._opened(data_dir, key, key_file)  # noqa: SLF001
+    try:
+        assert store.integrity_problems() == []  # ... and it really opened and read every page
+    finally:
+        store.close()
+    assert derived == []
 
 
 # ---- 9 and 10: the keyring is optional, never a plaintext fallback -------------------------
