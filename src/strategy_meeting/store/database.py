@@ -53,7 +53,7 @@ def _private(path: Path) -> None:
         pass
 
 
-class Store:
+class Store(keyring_slot.NamedSecrets):
     def __init__(self, data_dir: Path, key: bytes, key_file: key_slots.KeyFile, *,
                  user: str | None = None, personal: bytes | None = None) -> None:
         self.data_dir = data_dir
@@ -371,15 +371,6 @@ class Store:
 
     # Other secrets the app needs (the SMTP password) live in the OS keyring, never in the
     # settings table or a file; where no keyring exists, callers ask each time.
-    def save_secret(self, name: str, value: str) -> None:
-        keyring_slot.save_secret(self.store_id, f"secret:{name}", value)
-
-    def load_secret(self, name: str) -> str | None:
-        return keyring_slot.load_secret(self.store_id, f"secret:{name}")
-
-    def forget_secret(self, name: str) -> None:
-        keyring_slot.forget_secret(self.store_id, f"secret:{name}")
-
     def raw_key_for_backup(self) -> bytes:
         """Backups are keyed with the same data key so the same slots open them."""
         self._require_engine()

@@ -94,3 +94,20 @@ def forget_secret(store_id: str, slot: str) -> None:
         keyring.delete_password(SERVICE, _entry_name(store_id, slot))
     except PasswordDeleteError:
         pass
+
+
+class NamedSecrets:
+    """A store's named secrets in the OS keyring (the mail server's password, say), filed
+    under the store's ``store_id``: the same for a local store and a team server's session,
+    so each keeps its own."""
+
+    store_id: str
+
+    def save_secret(self, name: str, value: str) -> None:
+        save_secret(self.store_id, f"secret:{name}", value)
+
+    def load_secret(self, name: str) -> str | None:
+        return load_secret(self.store_id, f"secret:{name}")
+
+    def forget_secret(self, name: str) -> None:
+        forget_secret(self.store_id, f"secret:{name}")

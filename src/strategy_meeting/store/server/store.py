@@ -43,7 +43,7 @@ KEYS_STAY_ON_THE_DESKTOP = (
     "computer you sign on.")
 
 
-class ServerStore:
+class ServerStore(keyring_slot.NamedSecrets):
     """An open connection pool to the team server as one login."""
 
     is_server = True
@@ -171,15 +171,6 @@ class ServerStore:
 
     def forget_on_this_computer(self) -> None:
         """Nothing is remembered for a server login."""
-
-    def save_secret(self, name: str, value: str) -> None:
-        keyring_slot.save_secret(self.store_id, f"secret:{name}", value)
-
-    def load_secret(self, name: str) -> str | None:
-        return keyring_slot.load_secret(self.store_id, f"secret:{name}")
-
-    def forget_secret(self, name: str) -> None:
-        keyring_slot.forget_secret(self.store_id, f"secret:{name}")
 
     def raw_key_for_backup(self) -> bytes:
         raise PermissionDenied("The team server is backed up on the server (pg_dump and point-in-time "
