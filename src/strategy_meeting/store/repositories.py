@@ -218,14 +218,19 @@ class MeetingRepository:
             if current is not None and current != version and meeting.id is not None:
                 raise self._changed(meeting, part)
 
-    def _changed(self, meeting: Meeting, part: str) -> MeetingChanged:
+    def _changed_by(self, meeting: Meeting, part: str) -> dict[str, Any]:
+        """Who last changed ``part`` and when, as a refusal's fields (one read of each)."""
         _version, who, when = self.version_of(meeting.id or 0, part)
-        by = self._who(who)
+        return {"reference": meeting.reference, "part": part, "changed_by": who,
+                "changed_by_label": self._who(who), "changed_at": when}
+
+    def _changed(self, meeting: Meeting, part: str) -> MeetingChanged:
+        fields = self._changed_by(meeting, part)
+        by, when = fields["changed_by_label"], fields["changed_at"]
         return MeetingChanged(
             f"The {part} of {meeting.reference} were changed by {by}{_when_text(when)} since you opened them, "
             "so your save was not made. Reload the meeting to see their change; what you typed is kept to "
-            "enter again.",
-            reference=meeting.reference, part=part, changed_by=who, changed_by_label=self._who(who), changed_at=when)
+            "enter again.", **fields)
 
     def refuse_changed_item(self, meeting: Meeting, part: str, item_id: str, expected: Any,
                             refused: str = "your save was not made", relied_on: bool = False) -> None:
@@ -247,8 +252,8 @@ class MeetingRepository:
             return
         if stored is not None and expected is not None and out(stored) == out(expected):
             return
-        _version, who, when = self.version_of(meeting.id or 0, part)
-        by = self._who(who)
+        fields = self._changed_by(meeting, part)
+        by, when = fields["changed_by_label"], fields["changed_at"]
         noun = _ITEM_NOUNS.get(part, "item")
         if relied_on:
             done = "removed" if stored is None else "changed"
@@ -263,9 +268,7 @@ class MeetingRepository:
         else:
             message = (f"This {noun} was changed by {by}{_when_text(when)} since you opened it, so "
                        f"{refused}. Reload to see their version; what you typed is kept.")
-        raise MeetingChanged(message, reference=meeting.reference, part=part, item_id=item_id,
-                             changed_by=who, changed_by_label=by, changed_at=when, removed=stored is None,
-                             taken=expected is None)
+        raise MeetingChanged(message, item_id=item_id, removed=stored is None, taken=expected is None, **fields)
 
     def refuse_changed_details(self, meeting: Meeting, expected: dict[str, Any]) -> None:
         """Refuse when any of the meeting's top-level fields named in ``expected`` is not the
@@ -273,12 +276,11 @@ class MeetingRepository:
         seen = replace(meeting, **expected)
         if _details_values(seen, self._now) == _details_values(meeting, self._now):
             return
-        _version, who, when = self.version_of(meeting.id or 0, "details")
-        by = self._who(who)
+        fields = self._changed_by(meeting, "details")
         raise MeetingChanged(
-            f"The details of {meeting.reference} were changed by {by}{_when_text(when)} since you last saw them, "
-            "so nothing was changed. The meeting now shows them as they are.",
-            reference=meeting.reference, part="details", changed_by=who, changed_by_label=by, changed_at=when)
+            f"The details of {meeting.reference} were changed by {fields['changed_by_label']}"
+            f"{_when_text(fields['changed_at'])} since you last saw them, so nothing was changed. The meeting "
+            "now shows them as they are.", **fields)
 
     def refuse_changed_order(self, meeting: Meeting, part: str, expected_ids: list[str]) -> None:
         """Refuse when the ids of ``part``, in order, are not ``expected_ids`` (the list the
@@ -288,12 +290,11 @@ class MeetingRepository:
         attr = "code" if part == "agencies" else "id"
         if [getattr(i, attr) for i in getattr(meeting, part)] == list(expected_ids):
             return
-        _version, who, when = self.version_of(meeting.id or 0, part)
+        fields = self._changed_by(meeting, part)
         raise MeetingChanged(
-            f"The {part} of {meeting.reference} were changed by {self._who(who)}{_when_text(when)} since "
-            "you last saw them, so the move was not made. The meeting now shows them as they are; move the "
-            "item again if you still want to.",
-            reference=meeting.reference, part=part, changed_by=who, changed_by_label=self._who(who), changed_at=when)
+            f"The {part} of {meeting.reference} were changed by {fields['changed_by_label']}"
+            f"{_when_text(fields['changed_at'])} since you last saw them, so the move was not made. The meeting "
+            "now shows them as they are; move the item again if you still want to.", **fields)
 
     def _bump(self, meeting: Meeting, meeting_id: int, part: str) -> None:
         """Move one part to its next version, over the version it was read at, or refuse."""
@@ -328,7 +329,6 @@ class MeetingRepository:
             meeting_id = self._s.execute(insert(MeetingRow).values(**values).returning(MeetingRow.id)).scalar_one()
             meeting.id = meeting_id
             meeting.created_at = mp.dt_in(values["created_at"])
-            changed = list(PARTS)
             v = MeetingVersionRow.__table__
             self._s.execute(insert(v), [{"meeting_id": meeting_id, "part": p, "version": 1,
                                          "changed_by": self._actor, "changed_at": mp.dt_out(self._now)}

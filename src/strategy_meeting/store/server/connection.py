@@ -11,7 +11,6 @@ address asking for anything but ``verify-full`` is refused, not quietly upgraded
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,12 +32,6 @@ if TYPE_CHECKING:
 REQUIRED_SSLMODE = "verify-full"
 
 
-def looks_like_server(address: str) -> bool:
-    """A libpq URL or key=value string, as opposed to a local data folder."""
-    text = address.strip()
-    return text.startswith(("postgresql://", "postgres://")) or ("host=" in text and "=" in text.split()[0])
-
-
 def parse_address(dsn: str) -> dict[str, str]:
     """The parameters of a libpq URL or key=value string (for showing which server and login
     an address names, and building another address from it)."""
@@ -50,13 +43,6 @@ def parse_address(dsn: str) -> dict[str, str]:
         raise InsecureConnection(
             "The team server address is not a valid PostgreSQL address (postgresql://USER@HOST/DATABASE"
             "?sslrootcert=CA.pem).") from None
-
-
-def make_address(params: dict[str, str]) -> str:
-    """A libpq key=value address from ``params`` (values quoted as libpq needs)."""
-    from psycopg.conninfo import make_conninfo
-
-    return make_conninfo("", **params)
 
 
 def check_ca_file(path: str | Path) -> None:
@@ -162,11 +148,13 @@ def unavailable(exc: BaseException, params: dict[str, Any] | None = None) -> Ser
                              "name, the port and the network, or whether the server is running." + done)
 
 
-def create_server_engine(dsn: str, password: str | None, login: str | None = None) -> Engine:
-    """An SQLAlchemy engine on psycopg 3 whose every connection is made by ``connect`` above."""
+def create_server_engine(dsn: str, password: str | None, login: str | None = None, *,
+                         params: dict[str, Any] | None = None) -> Engine:
+    """An SQLAlchemy engine on psycopg 3 whose every connection is made by ``connect`` above
+    (``params``: ``connection_params``' answer, when the caller already has it)."""
     from sqlalchemy import create_engine
 
-    params = connection_params(dsn, password, login)
+    params = params if params is not None else connection_params(dsn, password, login)
 
     def creator() -> Any:
         import psycopg
@@ -182,4 +170,3 @@ def create_server_engine(dsn: str, password: str | None, login: str | None = Non
     return engine
 
 
-Creator = Callable[[], Any]

@@ -56,8 +56,11 @@ class ChangeListener:
         # Where this login's news begins: the newest change it can see now.
         row = self._conn.execute("SELECT coalesce(max(team_seq), 0) FROM meeting_versions").fetchone()
         self._newest = int(row[0]) if row else 0
-        self._told: deque[int] = deque(maxlen=4 * REORDER_WINDOW)
-        self._told.extend(int(r[2]) for r in self._conn.execute(_SINCE, [max(0, self._newest - REORDER_WINDOW)]))
+        # The changes already told: a window's worth, in arrival order (the deque) and for lookup.
+        self._told: deque[int] = deque()
+        self._told_set: set[int] = set()
+        for r in self._conn.execute(_SINCE, [max(0, self._newest - REORDER_WINDOW)]):
+            self._remember(int(r[2]))
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="team-server-changes", daemon=True)
         self._thread.start()
@@ -79,11 +82,17 @@ class ChangeListener:
         row-level security lets it read; each change told once."""
         rows = self._conn.execute(_SINCE, [max(0, self._newest - REORDER_WINDOW)]).fetchall()
         for meeting_id, part, seq in rows:
-            if seq in self._told:
+            if seq in self._told_set:
                 continue
-            self._told.append(seq)
+            self._remember(int(seq))
             self._newest = max(self._newest, int(seq))
             self._callback(int(meeting_id), str(part))
+
+    def _remember(self, seq: int) -> None:
+        self._told.append(seq)
+        self._told_set.add(seq)
+        if len(self._told) > 4 * REORDER_WINDOW:
+            self._told_set.discard(self._told.popleft())
 
     def stop(self) -> None:
         self._stopping.set()

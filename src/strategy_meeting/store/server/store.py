@@ -63,7 +63,8 @@ class ServerStore(keyring_slot.NamedSecrets):
              kdf: KdfParams | None = None) -> ServerStore:
         """Connect as the login in ``dsn`` (or ``login``) with ``password`` and check the
         schema's revision."""
-        engine = create_server_engine(dsn, password, login)
+        params = connection_params(dsn, password, login)  # the address checked and parsed once
+        engine = create_server_engine(dsn, password, login, params=params)
         try:
             with engine.connect() as conn:
                 revision = migrations.current_revision(conn)
@@ -88,7 +89,7 @@ class ServerStore(keyring_slot.NamedSecrets):
         # Without a password of the app's (libpq's own ~/.pgpass), nothing can be sealed here.
         keys = DesktopKeys(data_dir, store_id, login, password, *([kdf] if kdf else [])) if password else None
         store = cls(engine, data_dir, login, store_id, keys)
-        store._params = connection_params(dsn, password, login)
+        store._params = params
         return store
 
     @property
@@ -135,10 +136,6 @@ class ServerStore(keyring_slot.NamedSecrets):
         if self._params is None:
             raise RuntimeError("this store was not opened with an address to listen on")
         return ChangeListener(self._params, callback)
-
-    def raw_connection(self) -> Any:
-        """A pooled DB-API connection, for the tests' and the benchmark's raw SQL."""
-        return self._require_engine().raw_connection()
 
     # ---- what stays on the desktop ----------------------------------------------------
 
@@ -218,11 +215,6 @@ def init_server(owner_dsn: str, owner_password: str | None, now: datetime) -> st
         return str(database)
     finally:
         engine.dispose()
-
-
-def owner_session(owner_dsn: str, owner_password: str | None) -> Engine:
-    """An engine as the owner, for ``server add-user`` (the caller disposes of it)."""
-    return create_server_engine(owner_dsn, owner_password)
 
 
 def add_server_user(owner_dsn: str, owner_password: str | None, user: Any, password: str, now: datetime) -> Any:
