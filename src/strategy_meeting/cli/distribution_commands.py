@@ -96,7 +96,7 @@ def log_line(r: DistributionRecord) -> str:
     if r.outcome is DistributionOutcome.FAILED:
         outcome = f"failed ({r.reason})" if r.reason else "failed"
     elif r.outcome is DistributionOutcome.SAVED:
-        outcome = "saved for hand delivery" if r.handed_over_at is None else "saved"
+        outcome = "saved for hand delivery" if r.awaiting_hand_over else "saved"
     else:
         outcome = "sent"
     parts = [f"{r.recipient}", f"v{r.version}", channel, outcome, _stamp(r.at)]

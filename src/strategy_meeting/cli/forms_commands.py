@@ -180,8 +180,7 @@ def _print_timeliness(result: "distribution_service.DistributionResult") -> None
     t = result.timeliness
     if t is None or t.deadline is None:
         return
-    late, saved = t.late, t.saved_for_hand_delivery
-    waiting = [code for code in t.waiting if code not in saved]
+    late, saved, waiting = t.late, t.saved_for_hand_delivery, t.not_sent
     when = f"{t.deadline.day} {t.deadline:%B %Y}"
     if not late and not waiting and not saved:
         print(f"Every agency's copy went out within one working day of the meeting (by {when}).")

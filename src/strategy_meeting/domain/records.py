@@ -96,6 +96,11 @@ class DistributionRecord:
             return min(times) if times else None
         return None
 
+    @property
+    def awaiting_hand_over(self) -> bool:
+        """Saved to a folder and not yet out (no hand-over or acknowledgement recorded)."""
+        return self.outcome is DistributionOutcome.SAVED and self.out_at is None
+
 
 @dataclass
 class FormToken:

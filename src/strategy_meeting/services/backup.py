@@ -240,7 +240,7 @@ def backup_if_due(ctx: ServiceContext, actor: User) -> BackupResult | None:
     nothing was needed. Errors are the caller's to show: a failed exit backup must be seen."""
     if not actor.active or not allowed(actor.role, Permission.BACKUP):
         return None
-    if getattr(ctx.store, "is_server", False):
+    if ctx.is_server:
         return None  # the team server is backed up on the server (pg_dump, PITR), not from here
     if not _read_settings(ctx).auto_on_exit or not is_due(ctx):
         return None

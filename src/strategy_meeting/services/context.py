@@ -32,6 +32,11 @@ class ServiceContext:
     def data_dir(self) -> Path:
         return self.store.data_dir
 
+    @property
+    def is_server(self) -> bool:
+        """A session on the team server (issue 17), not a local store."""
+        return bool(getattr(self.store, "is_server", False))
+
     def now(self) -> datetime:
         return self.clock()
 

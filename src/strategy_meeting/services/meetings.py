@@ -581,15 +581,11 @@ def search(ctx: ServiceContext, actor: User, query: MeetingQuery) -> list[int]:
 SERVER_ID_CHUNK = 1000
 
 
-def _on_server(ctx: ServiceContext) -> bool:
-    return bool(getattr(ctx.store, "is_server", False))
-
-
 def _within_agency(actor: User, query: MeetingQuery, ctx: ServiceContext) -> MeetingQuery:
     """``query`` kept to the meetings the actor's list may hold. On the team server the
     database's row-level security already keeps a representative's login to exactly those
     (store/server/schema.py, the same rule), so the list's queries do not test every row twice."""
-    if _on_server(ctx):
+    if ctx.is_server:
         return query
     if (agency := listed_agency(actor)) is not None:
         return dataclasses.replace(query, agency=agency)
@@ -602,7 +598,7 @@ def listing(ctx: ServiceContext, actor: User, query: MeetingQuery) -> MeetingLis
     (so the count and the ids agree), the rest by ``more_ids`` as the user scrolls."""
     query = _within_agency(actor, query, ctx)
     with ctx.unit_of_work() as uow:
-        if not _on_server(ctx):
+        if not ctx.is_server:
             ids = uow.meetings.ids(query)
             return MeetingListing(len(ids), ids)
         ids = uow.meetings.ids(query, limit=SERVER_ID_CHUNK)

@@ -86,7 +86,7 @@ def open_session(dsn: str, password: str, data_dir: Path, clock: Callable[[], da
 
 
 def is_server(ctx: ServiceContext) -> bool:
-    return bool(getattr(ctx.store, "is_server", False))
+    return ctx.is_server
 
 
 def server_name(ctx: ServiceContext) -> str | None:

@@ -80,7 +80,7 @@ def add_user(
     first user was a chair), a chair may add one; otherwise such a store could never get the
     role that distributes minutes and manages users.
     """
-    if getattr(ctx.store, "is_server", False):
+    if ctx.is_server:
         # A login is made on the server by its owner (it needs the right to create roles),
         # never half here: no users row without its login.
         raise PermissionDenied(

@@ -84,8 +84,10 @@ class DistributionLogModel(QAbstractTableModel):
         if column == 4:
             if r.outcome is DistributionOutcome.SAVED:
                 # Issue 14: saved is not out; only a recorded hand-over makes it so.
-                if r.handed_over_at is None:
+                if r.awaiting_hand_over:
                     return _tr("DistributionLogModel", "saved for hand delivery")
+                if r.handed_over_at is None:  # out by the agency's acknowledgement alone
+                    return _tr("DistributionLogModel", "saved; receipt acknowledged")
                 return _tr("DistributionLogModel", "saved; handed over {0} ({1})").format(
                     _when(r.handed_over_at), r.handed_over_how)
             return f"{r.outcome.value}: {r.reason}" if r.reason else r.outcome.value
@@ -128,8 +130,7 @@ def describe_timeliness(t: Timeliness, today: date) -> str:
     deadline = t.deadline.strftime("%d/%m/%Y")
     if not t.agencies:
         return _tr(context, "Nothing distributed yet; copies are due by the end of {0}.").format(deadline)
-    late, saved = t.late, t.saved_for_hand_delivery
-    waiting = [code for code in t.waiting if code not in saved]
+    late, saved, waiting = t.late, t.saved_for_hand_delivery, t.not_sent
     if not late and not waiting and not saved:
         return _tr(context, "All copies went out within one working day (by the end of {0}).").format(deadline)
     parts = []

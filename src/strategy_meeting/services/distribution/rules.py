@@ -352,6 +352,12 @@ class Timeliness:
         """Agencies whose copy was saved to a folder and whose hand-over is not recorded."""
         return [a.agency for a in self.agencies if a.first_delivered_at is None and a.saved_for_hand_delivery]
 
+    @property
+    def not_sent(self) -> list[str]:
+        """Agencies whose copy has neither gone out nor been saved for hand delivery."""
+        saved = set(self.saved_for_hand_delivery)
+        return [code for code in self.waiting if code not in saved]
+
     def overdue(self, today: date) -> bool:
         """Whether copies still waiting are past the deadline (not merely still due)."""
         return self.deadline is not None and today > self.deadline

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.changes import Changes
@@ -26,7 +25,7 @@ from strategy_meeting.store import keyring_status
 from . import rules
 from ..agencies import check_codes
 from .certificates import certificates_for
-from ..bank_holidays import bank_holidays_around, local_date
+from ..bank_holidays import LONDON, bank_holidays_around, local_date
 from ..context import ServiceContext
 from .signed_copies import SignedCopy, load_signed_copies, stored_copies
 from .mail_settings import (
@@ -41,7 +40,6 @@ from ..users import require
 from strategy_meeting.services.governance import restriction  # issue 16
 
 
-_UK = ZoneInfo("Europe/London")
 
 
 @dataclass
@@ -304,10 +302,10 @@ def _checked_time(ctx: ServiceContext, on: date | datetime | None, what: str) ->
     if on is None:
         return now
     if not isinstance(on, datetime):
-        end = datetime.combine(on, time(23, 59), tzinfo=_UK)
-        on = min(end, now.astimezone(_UK)) if on == now.astimezone(_UK).date() else end
+        end = datetime.combine(on, time(23, 59), tzinfo=LONDON)
+        on = min(end, now.astimezone(LONDON)) if on == now.astimezone(LONDON).date() else end
     if on.tzinfo is None:
-        on = on.replace(tzinfo=_UK)
+        on = on.replace(tzinfo=LONDON)
     if on > now:
         raise InvalidInput(f"The {what} cannot be recorded for a time still to come ({on:%d/%m/%Y %H:%M}).")
     return on
