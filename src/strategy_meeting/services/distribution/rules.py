@@ -31,7 +31,7 @@ from typing import Protocol
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.errors import InvalidInput, NotFound, UserError
 from strategy_meeting.domain.meeting import Meeting
-from strategy_meeting.domain.minutes_version import current_version, supersedes
+from strategy_meeting.domain.minutes_version import current_version
 from strategy_meeting.domain.sharing import FAMILY_KEY
 from strategy_meeting.domain.records import DistributionChannel, DistributionOutcome, DistributionRecord
 from strategy_meeting.domain.working_days import add_working_days
@@ -165,10 +165,7 @@ def refuse_family(meeting: Meeting, recipients: Iterable[str]) -> None:
 
 def replaces_line(meeting: Meeting) -> str:
     """"Version 2, replaces version 1 of 21 November 2026" for a later version, else ""."""
-    later = supersedes(meeting)
-    if later is None:
-        return ""
-    return wording.replaces_line(later.version, later.replaces, wording.format_local_date(later.replaces_made_at))
+    return wording.version_note(meeting)
 
 
 def attachments_for(meeting: Meeting, delivery: Delivery, now: datetime,

@@ -32,7 +32,6 @@ from strategy_meeting.domain.sharing_log import SharingLogEntry
 from strategy_meeting.domain.sharing_terms import CATEGORY_LABELS, AudienceScope, RestrictionCategory, SharingTerms
 from strategy_meeting.domain.signoff_checks import missing_statutory_kinds
 
-from strategy_meeting.domain.minutes_version import supersedes
 
 from . import wording as w
 from .family import assemble_family
@@ -112,15 +111,10 @@ def assemble(meeting: Meeting, recipient: Recipient,
         intro=intro,
         sections=tuple(sections),
         withheld_from=tuple(s.agency for s in view.withheld),
-        version_note=_version_note(meeting),
+        version_note=w.version_note(meeting),
     )
 
 
-def _version_note(meeting: Meeting) -> str:
-    later = supersedes(meeting)
-    if later is None:
-        return ""
-    return w.replaces_line(later.version, later.replaces, w.format_local_date(later.replaces_made_at))
 
 
 class _AgencyLabels:

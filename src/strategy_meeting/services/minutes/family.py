@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS, Contribution
 from strategy_meeting.domain.meeting import Meeting, ParticipantStatus
-from strategy_meeting.domain.minutes_version import supersedes
 from strategy_meeting.domain.sharing import FAMILY, copy_of
 
 from . import wording as w
@@ -52,7 +51,6 @@ def assemble_family(meeting: Meeting) -> MinutesDocument:
         sections.append(Section(w.FAMILY_SECTION_ADDENDA, tuple(
             ItemCard("", w.family_addendum(a.number, w.format_local_date(a.created_at)), a.text)
             for a in sorted(m.addenda, key=lambda a: a.number))))
-    later = supersedes(meeting)
     return MinutesDocument(
         reference=m.reference,
         recipient_key=FAMILY.key,
@@ -63,8 +61,7 @@ def assemble_family(meeting: Meeting) -> MinutesDocument:
         intro=(w.family_intro(held_on), w.FAMILY_HANDLING),
         sections=tuple(sections),
         withheld_from=tuple(s.agency for s in view.withheld),
-        version_note=w.replaces_line(later.version, later.replaces, w.format_local_date(later.replaces_made_at))
-        if later else "",
+        version_note=w.version_note(meeting),
         classification=w.FAMILY_CLASSIFICATION,
         running_title=w.FAMILY_RUNNING_TITLE,
     )

@@ -9,7 +9,11 @@ the renderer escapes it. No sentence quotes a withheld item: placeholders name o
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+if TYPE_CHECKING:
+    from strategy_meeting.domain.meeting import Meeting
 
 # --- Marking, running header and footer ---------------------------------------------------
 
@@ -348,6 +352,17 @@ def replaces_line(version: int, replaces: int, replaced_on: str) -> str:
     """``Version 2, replaces version 1 of 21 November 2026``: on the first page, in the e-mail
     subject, and (as ``_v2``) in the file name."""
     return f"Version {version}, replaces version {replaces} of {replaced_on}"
+
+
+def version_note(meeting: Meeting) -> str:
+    """``replaces_line`` for the meeting's current version when it replaces an earlier one
+    (an addendum made it), else "": the one wording of every copy, e-mail and family copy."""
+    from strategy_meeting.domain.minutes_version import supersedes
+
+    later = supersedes(meeting)
+    if later is None:
+        return ""
+    return replaces_line(later.version, later.replaces, format_local_date(later.replaces_made_at))
 
 
 # --- The family's copy (issue 14, item 4): plain words, nothing agency-internal --------------
