@@ -14,7 +14,7 @@ from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.lawful_basis import CONDITIONS, LawfulBasis, Regime
 from strategy_meeting.domain.sharing import Recipient, may_see, seen_by
 from strategy_meeting.domain.sharing_terms import AudienceScope, RestrictionCategory, SharingTerms
-from strategy_meeting.gui.widgets.restriction_box import agreement_text, parse_agreement
+from strategy_meeting.domain.police_agreement import agreement_text, parse_agreement
 from strategy_meeting.gui.widgets.sharing_badge import CHAIR_COLOUR, audience_badge, family_badge
 from strategy_meeting.gui.widgets.sharing_terms_editor import SharingTermsEditor
 

@@ -9,12 +9,10 @@ is computed from that rule itself, so the words here can explain but never decid
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from strategy_meeting.domain.police_agreement import agreement_text, parse_agreement
 from strategy_meeting.domain.sharing_terms import CATEGORY_LABELS, RestrictionCategory
 
 from .date_edit import OptionalDateEdit
@@ -38,30 +36,6 @@ CATEGORY_EFFECTS: dict[RestrictionCategory, str] = {
     RestrictionCategory.MAPPA_MARAC: "only the agencies named in the audience (not \u201call\u201d); "
                                      "never the family's.",
 }
-
-_AGREEMENT = re.compile(r"^(?P<who>.*) on (?P<day>\d{1,2}) (?P<month>[A-Za-z]+) (?P<year>\d{4})$")
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
-
-
-def agreement_text(who: str, when: date | None) -> str:
-    """The recorded agreement as the terms keep it: "DI Sam Example on 5 December 2026"."""
-    who = who.strip()
-    if not who:
-        return ""
-    return f"{who} on {when.day} {when:%B %Y}" if when is not None else who
-
-
-def parse_agreement(text: str) -> tuple[str, date | None]:
-    """Back from ``agreement_text``; text in any other shape is kept whole as the name."""
-    m = _AGREEMENT.match(text.strip())
-    if m and m["month"].lower() in _MONTHS:
-        try:
-            return m["who"], date(int(m["year"]), _MONTHS.index(m["month"].lower()) + 1, int(m["day"]))
-        except ValueError:
-            pass
-    return text.strip(), None
-
 
 class RestrictionBox(QWidget):
     changed = Signal()
