@@ -44,11 +44,6 @@ _ID_ATTR = {ItemKind.AGENCY: "code"}
 _DETAIL_MERGE_ID = 0x534D
 
 
-def loosens_item(before: Any, after: Any) -> bool:
-    """``domain.sharing.item_loosens``, under the name the workspace uses."""
-    return item_loosens(before, after)
-
-
 def item_id(kind: ItemKind, item: Any) -> str:
     return str(getattr(item, _ID_ATTR.get(kind, "id")))
 
@@ -134,7 +129,7 @@ class PutItemCommand(_ServiceCommand):
                 self.found = None  # redone, it expects its id still free
         else:
             before = self.before
-            reason = UNDO_SHARING_REASON if loosens_item(self.after, before) else ""
+            reason = UNDO_SHARING_REASON if item_loosens(self.after, before) else ""
             meeting = self._call(lambda ctx, actor: meetings.put_item(ctx, actor, self.reference, self.kind, before,
                                                                       sharing_reason=reason, expected=left))
             if meeting is not None:  # as stored (a contribution's recording time is stamped)

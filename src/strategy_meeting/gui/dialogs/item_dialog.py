@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from strategy_meeting.domain.errors import MeetingChanged
 from strategy_meeting.domain.meeting import Meeting
+from strategy_meeting.gui.undo import item_id
 from strategy_meeting.gui.widgets.conflict_panel import ConflictPanel, describe, when_text
 from strategy_meeting.gui.widgets.date_edit import DateField
 from strategy_meeting.services.meetings import ItemKind
@@ -340,9 +341,7 @@ class ItemDialog(QDialog):
 
     def original_id(self) -> str:
         """The id of the item this dialog edits ("" for a new one)."""
-        if self.original is None:
-            return ""
-        return str(getattr(self.original, "code" if self.kind is ItemKind.AGENCY else "id", ""))
+        return "" if self.original is None else item_id(self.kind, self.original)
 
     def save_as_new(self) -> None:
         """The item was removed by a colleague: keep what was typed as a new item."""

@@ -95,9 +95,6 @@ class RestrictionBox(QWidget):
     def first_widget(self) -> QWidget:
         return next(iter(self.boxes.values()))
 
-    def last_widget(self) -> QWidget:
-        return self.agreed_on_edit
-
     def categories(self) -> frozenset[RestrictionCategory]:
         return frozenset(c for c, box in self.boxes.items() if box.isChecked())
 

@@ -45,9 +45,6 @@ class SharingTermsEditor(QWidget):
         self._owner: str | None = None
         self._boxes: dict[str, QCheckBox] = {}
         self._picked: set[str] = set()  # the agencies the user named
-        # The terms as loaded: their categories, caveat, lawful basis and agreement are kept
-        # when only the audience is edited here (issue 14).
-        self._loaded = SharingTerms()
         self._rendering = False
 
         self.all_radio = QRadioButton(self.tr("A&ll agencies"), self)
@@ -201,12 +198,6 @@ class SharingTermsEditor(QWidget):
                 return self.tr("Tick at least one other agency to share with, or choose another audience.")
             return self.tr("Tick at least one agency to share with, or choose another audience.")
         return self.restrictions.problem()
-
-    def seen_by_text(self) -> str:
-        terms = self.terms()
-        if terms is None:
-            return ""
-        return seen_by(self._owner, terms, [a.code for a in self._agencies])
 
     # -- internals ---------------------------------------------------------------------------------
 

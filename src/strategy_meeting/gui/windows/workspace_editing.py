@@ -32,17 +32,17 @@ from strategy_meeting.gui.dialogs.participant_dialog import ParticipantDialog
 from strategy_meeting.domain.agency import Agency
 from strategy_meeting.domain.errors import MeetingChanged, UserError
 from strategy_meeting.gui.dialogs.sharing_reason_dialog import SharingReasonDialog
-from strategy_meeting.domain.sharing import seen_by
+from strategy_meeting.domain.sharing import item_loosens, seen_by
 from strategy_meeting.gui.undo import (
     MoveItemCommand,
     PutItemCommand,
     PutItemsCommand,
     RemoveItemCommand,
     item_id,
-    loosens_item,
+    stored_item,
 )
 from strategy_meeting.services import agencies
-from strategy_meeting.services.meetings import ItemKind
+from strategy_meeting.services.meetings import UNCHECKED, ItemKind
 
 if TYPE_CHECKING:
     from .meeting_workspace import MeetingWorkspace
@@ -131,7 +131,7 @@ class ItemEditing:
                 self._offer_reload(dialog)
             return
         before = None if dialog.is_new else dialog.original
-        if loosens_item(before, new):
+        if item_loosens(before, new):
             self._ask_reason(dialog, new, before, text)
             return
         self._push_put(dialog, new, before, text, "")
@@ -173,10 +173,9 @@ class ItemEditing:
         meeting = self.ws.meeting
         if refusal is None or meeting is None:
             return
-        key = "code" if refusal.part == ItemKind.AGENCY.value else "id"
         wanted = refusal.item_id or dialog.original_id()  # a whole-part refusal: the dialog's own item
-        current = next((i for i in getattr(meeting, refusal.part, []) if getattr(i, key) == wanted), None)
-        dialog.rebase(meeting, refusal, copy.deepcopy(current))
+        current = stored_item(meeting, ItemKind(refusal.part), wanted)
+        dialog.rebase(meeting, refusal, None if current is UNCHECKED else current)
 
     def remove(self, kind: ItemKind, item: Any) -> bool:
         ws = self.ws
