@@ -51,11 +51,15 @@ class SharingLogModel(QAbstractTableModel):
         super().__init__(parent)
         self.entries: list[SharingLogEntry] = []
         self.meeting: Meeting | None = None
+        self._rows: list[tuple[str, ...]] = []  # each row's words, worked out once per load
 
     def set_entries(self, entries: list[SharingLogEntry], meeting: Meeting | None) -> None:
         self.beginResetModel()
         self.entries = list(entries)
         self.meeting = meeting
+        # The view asks for several roles of every cell on each paint and sort: the words
+        # (a search of the meeting, two parses of terms) are made here, once.
+        self._rows = [tuple(self._words(n, c) for c in range(len(self.COLUMNS))) for n in range(len(self.entries))]
         self.endResetModel()
 
     def clear(self) -> None:
@@ -93,6 +97,9 @@ class SharingLogModel(QAbstractTableModel):
         return seen_by(owner, parsed, codes).removeprefix("Seen by: ")
 
     def text(self, row: int, column: int) -> str:
+        return self._rows[row][column]
+
+    def _words(self, row: int, column: int) -> str:
         entry = self.entries[row]
         owner, label = self._owner_and_label(entry)
         if column == 0:
