@@ -11,6 +11,8 @@ enough for white text to pass WCAG AA contrast.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -67,7 +69,13 @@ def _tr(text: str) -> str:
 def audience_badge(terms: SharingTerms, owner: str | None = None, agencies: tuple[str, ...] | list[str] = ()) -> Badge:
     """Who receives the item, in the words of ``domain.sharing.seen_by`` (its explanation is
     that sentence): "All agencies" only when every agency's copy holds it, else the agencies
-    that do, the giving one first."""
+    that do, the giving one first. Remembered per terms, owner and agencies: the delegate asks
+    on every paint and size hint of every row."""
+    return _audience_badge(terms, owner, tuple(agencies))
+
+
+@functools.lru_cache(maxsize=2048)
+def _audience_badge(terms: SharingTerms, owner: str | None, agencies: tuple[str, ...]) -> Badge:
     sentence = seen_by(owner, terms, list(agencies))
     if not terms.is_decided:
         return Badge(_tr("No audience yet"), UNDECIDED_COLOUR,
@@ -89,6 +97,7 @@ def audience_badge(terms: SharingTerms, owner: str | None = None, agencies: tupl
     return Badge(", ".join(codes), NAMED_COLOUR, sentence)
 
 
+@functools.lru_cache(maxsize=2048)
 def family_badge(terms: SharingTerms, owner: str | None = None) -> Badge:
     if may_see(owner, terms, FAMILY):
         return Badge(_tr("Family: yes"), FAMILY_YES_COLOUR, _tr("May be shared with the parents or carers."))
