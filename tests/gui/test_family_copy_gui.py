@@ -99,3 +99,23 @@ def test_a_hand_over_is_recorded_only_with_how_it_was_done(qtbot, state):
     ack = DeliveryProofDialog("POLICE", acknowledgement=True, today=now)
     qtbot.addWidget(ack)
     assert ack.ok.isEnabled() and not ack.who.isHidden()  # who and how are optional there
+
+
+def test_the_sharing_log_is_read_when_its_tab_is_shown(qtbot, state, shown_errors):
+    """The copies page shows what each copy withholds first; the sharing log (a query of its
+    own) is read when its tab is opened, and then shows the meeting's changes of terms."""
+    from dataclasses import replace
+
+    from strategy_meeting.services.meetings import ItemKind
+
+    ws = _workspace(qtbot, state)
+    first = meetings.get(state.ctx, state.actor, REF).contributions[0]
+    meetings.put_item(state.ctx, state.actor, REF, ItemKind.CONTRIBUTION,
+                      replace(first, sharing=replace(first.sharing, caveat="Do not discuss with the mother")))
+    ws.reload()
+    ws.show_section("copies")
+    section = ws.sections["copies"]
+    assert section.sharing_log.model.rowCount() == 0  # not read while its tab is hidden
+    section.upper_tabs.setCurrentWidget(section.sharing_log)
+    assert section.sharing_log.model.rowCount() >= 1
+    assert shown_errors == []

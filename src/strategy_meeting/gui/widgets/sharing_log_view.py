@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from strategy_meeting.domain.errors import UserError
+from strategy_meeting.domain.errors import PermissionDenied
 from strategy_meeting.domain.meeting import Meeting
 from strategy_meeting.domain.sharing_log import SharingLogEntry
 from strategy_meeting.gui.models.sharing_log import SORT_ROLE, SharingLogModel
@@ -70,7 +70,7 @@ class SharingLogView(QWidget):
         """Read the meeting's log from the service, as the signed-in user may."""
         try:
             entries = list(sharing_log_service.entries(ctx, meeting.reference, actor=actor))
-        except UserError:
+        except PermissionDenied:
             entries = []  # a role that may not read the full record: the log shows as empty
         self.show_entries(entries, meeting)
 

@@ -119,6 +119,8 @@ class CopiesSection(Section):
 
         self.upper_tabs.addTab(matrix_box, self.tr("What each copy withholds"))
         self.upper_tabs.addTab(self.sharing_log, self.tr("Sharing log"))
+        self._log_for: Meeting | None = None  # the meeting whose log is still to be read
+        self.upper_tabs.currentChanged.connect(lambda _i: self._load_log_if_shown())
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
@@ -154,9 +156,8 @@ class CopiesSection(Section):
         limit = self.matrix.fontMetrics().horizontalAdvance("M") * 26
         header.resizeSection(0, min(header.sectionSize(0), limit))
         self.summary.setText("\n".join(self.model.summary) or self.tr("No agencies are listed yet."))
-        state = getattr(self.host, "state", None)
-        if state is not None and not state.is_locked:
-            self.sharing_log.load(state.ctx, state.actor, meeting)
+        self._log_for = meeting  # read when its tab is shown, not on every redraw of the section
+        self._load_log_if_shown()
         if meeting.sign_off is not None:
             so = meeting.sign_off
             text = self.tr("Signed off by {0} on {1}.").format(
@@ -176,6 +177,15 @@ class CopiesSection(Section):
 
     def wants_signature(self) -> bool:
         return self.sign_check.isEnabled() and self.sign_check.isChecked()
+
+    def _load_log_if_shown(self) -> None:
+        """The sharing log is a query of its own: made when its tab is current."""
+        state = getattr(self.host, "state", None)
+        if (self._log_for is None or self.upper_tabs.currentWidget() is not self.sharing_log
+                or state is None or state.is_locked):
+            return
+        meeting, self._log_for = self._log_for, None
+        self.sharing_log.load(state.ctx, state.actor, meeting)
 
     def show_generated(self, copies: list[GeneratedCopy]) -> None:
         self.generated = list(copies)
@@ -224,6 +234,7 @@ class CopiesSection(Section):
     def clear(self) -> None:
         self.model.clear()
         self.sharing_log.clear()
+        self._log_for = None
         self.summary.clear()
         self.status_label.clear()
         self.sign_check.setEnabled(False)
