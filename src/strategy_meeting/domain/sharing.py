@@ -258,6 +258,13 @@ def rationale_for(decision: Decision, relied_on_withheld: bool, recipient: Recip
     return decision.wider_rationale if relied_on_withheld else decision.rationale
 
 
+def family_decisions(family_copy: Meeting) -> list[Decision]:
+    """The decisions the family's copy tells, from that copy (``copy_of(..., FAMILY)``): only
+    those the chair put in plain words for the family (``family_wording``); a decision's
+    outcome and rationale are agency words."""
+    return [d for d in family_copy.decisions if d.family_wording.strip()]
+
+
 def copy_of(meeting: Meeting, recipient: Recipient) -> MeetingCopy:
     """Build the recipient's view from filtered data. The input meeting is not changed."""
     contribution_slots: list[Contribution | Withheld] = []

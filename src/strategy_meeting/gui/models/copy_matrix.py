@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 from strategy_meeting.domain.contribution import TOPIC_LABELS
 from strategy_meeting.domain.decision import DECISION_KIND_LABELS
 from strategy_meeting.domain.meeting import Meeting
-from strategy_meeting.domain.sharing import FAMILY, FAMILY_KEY, MeetingCopy, Recipient, Withheld, copy_of, seen_by
+from strategy_meeting.domain.sharing import FAMILY, FAMILY_KEY, MeetingCopy, Recipient, Withheld, copy_of, family_decisions, seen_by
 
 from .meeting_items import first_line
 
@@ -55,9 +55,8 @@ def column_title(code: str) -> str:
 
 
 def _family_decision_cell(copy: MeetingCopy, decision_id: str) -> str:
-    """The family's copy holds a decision only in its family wording (family.py)."""
-    kept = next((d for d in copy.meeting.decisions if d.id == decision_id), None)
-    return INCLUDED if kept is not None and kept.family_wording.strip() else WITHHELD
+    """The family's copy holds a decision only in its family wording (domain.sharing)."""
+    return INCLUDED if any(d.id == decision_id for d in family_decisions(copy.meeting)) else WITHHELD
 
 
 def matrix_rows(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[MatrixRow]:
@@ -108,7 +107,7 @@ def summary_lines(meeting: Meeting, copies: dict[str, MeetingCopy]) -> list[str]
     lines = []
     for code, copy in copies.items():
         if code == FAMILY_KEY:
-            worded = sum(1 for d in copy.meeting.decisions if d.family_wording.strip())
+            worded = len(family_decisions(copy.meeting))
             lines.append(f"Family's copy: {len(copy.meeting.contributions)} contribution(s), "
                          f"{len(copy.meeting.actions)} action(s) and {worded} decision(s) in plain words; "
                          "only items marked for the family and in no restriction category.")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from strategy_meeting.domain.contribution import TOPIC_LABELS, Contribution
 from strategy_meeting.domain.meeting import Meeting, ParticipantStatus
-from strategy_meeting.domain.sharing import FAMILY, copy_of
+from strategy_meeting.domain.sharing import FAMILY, copy_of, family_decisions
 
 from . import wording as w
 from .document import Block, Facts, ItemCard, MinutesDocument, Note, Section, Table, TableRow, Tone
@@ -98,7 +98,7 @@ def _told(m: Meeting) -> tuple[Block, ...]:
 
 
 def _decided(m: Meeting) -> tuple[Block, ...]:
-    worded = [d for d in m.decisions if d.family_wording.strip()]
+    worded = family_decisions(m)
     if not worded:
         return (Note(w.FAMILY_NO_DECISIONS),)
     if len(worded) == 1:
