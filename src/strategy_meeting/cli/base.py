@@ -78,6 +78,19 @@ def resolve_data_dir(args: argparse.Namespace) -> Path:
 
 
 def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
+    found = given_passphrase(args)
+    if found is not None:
+        return found
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise InvalidInput(
+        f"No passphrase given: use --passphrase-file FILE or set {PASSPHRASE_ENV}."
+    )
+
+
+def given_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase from ``--passphrase-file`` or the environment, never asked for; None
+    when neither gives one (``server init`` then lets libpq find the owner's password)."""
     path = getattr(args, "passphrase_file", None)
     if path:
         try:
@@ -88,14 +101,7 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> s
             raise InvalidInput(f"The passphrase file {path} cannot be read as text.") from None
         # A trailing newline from `echo` or an editor is not part of the passphrase.
         return text.rstrip("\r\n")
-    env = os.environ.get(PASSPHRASE_ENV)
-    if env:
-        return env
-    if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    raise InvalidInput(
-        f"No passphrase given: use --passphrase-file FILE or set {PASSPHRASE_ENV}."
-    )
+    return os.environ.get(PASSPHRASE_ENV) or None
 
 
 def dispatch(args: argparse.Namespace) -> int:

@@ -6,14 +6,11 @@ owner. Every other command works on a server with the global ``--server DSN``.""
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
 
-from strategy_meeting.domain.errors import InvalidInput
 from strategy_meeting.domain.roles import Role
 from strategy_meeting.services import team_server
 
-from .base import PASSPHRASE_ENV
+from .base import given_passphrase
 from .user_commands import _new_passphrase
 
 DSN_HELP = ("the database owner's address: postgresql://OWNER@HOST:PORT/DATABASE?sslrootcert=CA.pem "
@@ -39,25 +36,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.set_defaults(handler=_add_user, needs_store=False)
 
 
-def _owner_password(args: argparse.Namespace) -> str | None:
-    path = getattr(args, "passphrase_file", None)
-    if path:
-        try:
-            return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-        except (OSError, UnicodeDecodeError):
-            raise InvalidInput(f"The passphrase file {path} cannot be read.") from None
-    return os.environ.get(PASSPHRASE_ENV) or None
-
-
 def _init(args: argparse.Namespace) -> int:
-    database = team_server.init_server(args.dsn, _owner_password(args))
+    database = team_server.init_server(args.dsn, given_passphrase(args))
     print(f"Set up the team server's database {database}: schema, roles and row-level security. "
           "Add each person's login with 'strategy-meeting server add-user'.")
     return 0
 
 
 def _add_user(args: argparse.Namespace) -> int:
-    user = team_server.add_user(args.dsn, _owner_password(args), args.name, Role(args.role), args.agency,
+    user = team_server.add_user(args.dsn, given_passphrase(args), args.name, Role(args.role), args.agency,
                                 _new_passphrase(args), args.display_name)
     where = f" for {user.agency}" if user.agency else ""
     print(f"Added the login '{user.name}' ({user.role.label}{where}); they connect with their own password "
