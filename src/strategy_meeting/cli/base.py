@@ -70,7 +70,7 @@ def build_parser(groups: list[ModuleType]) -> argparse.ArgumentParser:
 def server_address(args: argparse.Namespace) -> str | None:
     """The team server to work on (``--server`` or ``$STRATEGY_MEETING_SERVER``), or None for
     the local store, which stays the default."""
-    return getattr(args, "server", None) or os.environ.get(SERVER_ENV) or None
+    return team_server.address_from(getattr(args, "server", None))
 
 
 def resolve_data_dir(args: argparse.Namespace) -> Path:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -91,7 +90,7 @@ def run(argv: list[str]) -> int:
     data_dir = Path(paths.data_dir(args.data_dir))
     from strategy_meeting.services import team_server
 
-    address = args.server or os.environ.get(team_server.SERVER_ENV) or None
+    address = team_server.address_from(args.server)
     early = None
     if address is None:
         # On a computer that remembered the store last time, the keyring lookup and the list's

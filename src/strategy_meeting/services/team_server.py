@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -38,6 +39,12 @@ CA_COPY = "team-server-ca.pem"
 CONNECTION_FORMAT = "strategy-meeting-server/1"
 DEFAULT_PORT = 5432
 _HOST = re.compile(r"^[A-Za-z0-9._:\-\[\]]+$")
+
+
+def address_from(option: str | None) -> str | None:
+    """The team server to work on: the ``--server`` option, else ``$STRATEGY_MEETING_SERVER``;
+    None for the local store, which stays the default (the app and the CLI alike)."""
+    return option or os.environ.get(SERVER_ENV) or None
 
 
 def _now(clock: Callable[[], datetime] | None) -> datetime:
